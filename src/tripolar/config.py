@@ -1,0 +1,20 @@
+"""One explicit configuration object, passed down; no module globals are filled at import."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from tripolar.nlp.pipeline import MODEL_NAME
+
+DEFAULT_DB = Path("tripolar.duckdb")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    model: str = MODEL_NAME
+    actor_files: tuple[Path, ...] = ()  # TABARI/PETRARCH actor dictionaries merged over the built-in one
+    agent_files: tuple[Path, ...] = ()  # TABARI/PETRARCH agent dictionaries
+    default_date: dt.date | None = None  # --date: publication date when a document has none
+    batch_size: int = 32  # documents per spaCy batch and per store transaction

@@ -1,0 +1,100 @@
+"""Plain records that flow between the stages.
+
+documents -> sentences -> mentions -> events -> store. Every stage takes and returns
+these; none of them holds a reference to spaCy objects, so they pickle (Dask) and
+compare by value (tests).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+DateBasis = Literal["metadata", "page", "option", "none"]
+"""Where a document's publication date came from."""
+
+EventDateBasis = Literal["text", "publication", "none"]
+"""Where an event's date came from: a date expression in its sentence, or the publication date."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article or record, as read by ``tripolar.ingest``."""
+
+    doc_id: str  # hash of the normalised text; equal text means equal id
+    text: str  # the main text, boilerplate removed, paragraphs separated by blank lines
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # publisher or site name
+    path: str | None = None  # file it came from ("-" for stdin)
+    record: str | None = None  # line number or record id inside that file
+    format: str = "txt"  # txt, html, jsonl, csv, feed
+    published: dt.date | None = None
+    date_basis: DateBasis = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    doc_id: str
+    index: int  # 0-based position in the document
+    start: int  # character offsets into Document.text
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor reference in a document, resolved to CAMEO codes for a date."""
+
+    start: int  # character offsets into the document text
+    end: int
+    text: str
+    codes: tuple[str, ...]  # one code ("CHNGOV"), or several for a compound ("Sino-Russian")
+    kind: str = "state"  # state, person, igo, agent, compound, reference
+    entry: str = ""  # the dictionary entry that matched, for explanations
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event with the evidence that proves it."""
+
+    doc_id: str
+    sentence_index: int
+    start: int  # sentence span in the document text
+    end: int
+    sentence: str
+    source: str  # CAMEO actor code, e.g. CHNGOV
+    target: str
+    code: str  # CAMEO event code, e.g. 042
+    root: str  # first two digits, e.g. 04
+    goldstein: float
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    event_date: dt.date | None
+    date_basis: EventDateBasis
+    rule: str  # identifier of the pattern that fired, e.g. "verb:meet"
+    trigger_start: int = -1  # the verb or noun that carried the event
+    trigger_end: int = -1
+    source_text: str = ""
+    target_text: str = ""
+    event_id: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A file or record that could not be ingested, kept so `tripolar status` can list it."""
+
+    path: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodedDocument:
+    """A document after the language and coding stages: what the store keeps."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    events: tuple[Event, ...]
+    mentions: tuple[Mention, ...] = ()

@@ -1,0 +1,5 @@
+"""The language layer: building the spaCy pipeline."""
+
+from tripolar.nlp.pipeline import MODEL_NAME, load_pipeline
+
+__all__ = ["MODEL_NAME", "load_pipeline"]

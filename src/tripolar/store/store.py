@@ -1,0 +1,262 @@
+"""The Store: the only code that talks to DuckDB."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
+from tripolar.model import CodedDocument, Event, Failure
+from tripolar.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+
+EVENT_COLUMNS = (
+    "event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger_start",
+    "trigger_end", "source", "source_text", "target", "target_text", "code", "root",
+    "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence",
+)  # fmt: skip
+
+
+def event_id(event: Event) -> str:
+    """A stable id: the same event from the same sentence always gets the same id."""
+    key = "|".join(
+        str(part)
+        for part in (event.doc_id, event.sentence_index, event.trigger_start, event.source,
+                     event.target, event.code, event.rule)
+    )  # fmt: skip
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _event_row(event: Event) -> tuple[Any, ...]:
+    return (
+        event.event_id or event_id(event), event.doc_id, event.sentence_index, event.start,
+        event.end, event.trigger_start, event.trigger_end, event.source, event.source_text,
+        event.target, event.target_text, event.code, event.root, event.goldstein,
+        event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,
+    )  # fmt: skip
+
+
+class Store:
+    """A tripolar database: open it, add coded documents, query events as DataFrames."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False) -> Store:
+        """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one."""
+        target = str(path)
+        try:
+            connection = duckdb.connect(target, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"{target} is being written by another process - try again when it "
+                    f"finishes, or open it with --read-only"
+                ) from exc
+            raise StoreError(f"cannot open {target}: {exc}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {target}: {exc}") from exc
+        store = cls(connection, target)
+        store._prepare(read_only=read_only)
+        return store
+
+    def _prepare(self, *, read_only: bool) -> None:
+        has_meta = self.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        if not has_meta or has_meta[0] == 0:
+            if read_only:
+                raise StoreError(f"{self.path} is not a tripolar database (no meta table)")
+            self.connection.execute(TABLES)
+            self._set_version(SCHEMA_VERSION)
+            return
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise SchemaVersionError(
+                f"{self.path} was written by a newer tripolar (schema {version}, this one "
+                f"reads up to {SCHEMA_VERSION}) - upgrade tripolar to open it"
+            )
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise SchemaVersionError(
+                    f"{self.path} has schema {version}; open it once without --read-only "
+                    f"to migrate it to {SCHEMA_VERSION}"
+                )
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            while version < SCHEMA_VERSION:
+                self.connection.execute(MIGRATIONS[version])
+                version += 1
+            self._set_version(version)
+
+    def _set_version(self, version: int) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+        )
+
+    def schema_version(self) -> int:
+        row = self.connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+    def known_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(dict.fromkeys(doc_ids))
+        if not ids:
+            return set()
+        rows = self.connection.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def add(self, coded: Sequence[CodedDocument]) -> int:
+        """Store coded documents in one transaction; documents already stored are skipped.
+
+        Returns how many were new.
+        """
+        known = self.known_documents(c.document.doc_id for c in coded)
+        fresh: dict[str, CodedDocument] = {}
+        for item in coded:
+            if item.document.doc_id not in known:
+                fresh.setdefault(item.document.doc_id, item)
+        if not fresh:
+            return 0
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        documents = [
+            (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
+             d.date_basis, d.text, now)
+            for d in (c.document for c in fresh.values())
+        ]  # fmt: skip
+        sentences = [
+            (s.doc_id, s.index, s.start, s.end, s.paragraph, s.text)
+            for c in fresh.values()
+            for s in c.sentences
+        ]
+        events = [_event_row(e) for c in fresh.values() for e in c.events]
+        with self.transaction():
+            self.connection.executemany(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documents
+            )
+            if sentences:
+                self.connection.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)", sentences
+                )
+            if events:
+                self.connection.executemany(
+                    f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                    events,
+                )
+        return len(fresh)
+
+    def add_failure(self, failure: Failure) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.connection.execute(
+            "INSERT INTO failures VALUES (?, ?, ?, ?)",
+            [failure.path, failure.line, failure.reason, now],
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Run a parameterised query and return a DataFrame."""
+        return self.connection.execute(query, list(params or [])).df()
+
+    def events(
+        self,
+        *,
+        dyad: str | None = None,
+        actors: Sequence[str] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        code: str | None = None,
+    ) -> pd.DataFrame:
+        """Events as a DataFrame, in the column order of the output contract.
+
+        dyad "CHN-RUS" matches both directions by country (the first three letters of
+        the actor codes); actors keeps events whose source and target countries are
+        both in the list; code "04" matches every code starting with 04.
+        """
+        where, params = ["TRUE"], []
+        if dyad:
+            parts = [p.strip().upper() for p in dyad.replace("_", "-").split("-") if p.strip()]
+            if len(parts) != 2:
+                raise AnalyticsError(f"dyad {dyad!r} must be two codes joined by '-', e.g. CHN-RUS")
+            where.append(
+                "((left(source, 3) = ? AND left(target, 3) = ?) OR "
+                "(left(source, 3) = ? AND left(target, 3) = ?))"
+            )
+            params += [parts[0][:3], parts[1][:3], parts[1][:3], parts[0][:3]]
+        if actors:
+            codes = [a.strip().upper()[:3] for a in actors]
+            where.append("left(source, 3) IN (SELECT unnest(?)) AND left(target, 3) IN (SELECT unnest(?))")
+            params += [codes, codes]
+        if since:
+            where.append("event_date >= ?")
+            params.append(since)
+        if until:
+            where.append("event_date <= ?")
+            params.append(until)
+        if code:
+            where.append("starts_with(code, ?)")
+            params.append(code)
+        query = f"""
+            SELECT e.doc_id, e.sentence_index, e.sentence, e.start_char AS start,
+                   e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
+                   e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
+                   e.target_text, e.trigger_start, e.trigger_end, e.event_id,
+                   d.title, d.url, d.published
+            FROM events e JOIN documents d USING (doc_id)
+            WHERE {" AND ".join(where)}
+            ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
+        """
+        return self.sql(query, params)
+
+    def documents(self) -> pd.DataFrame:
+        return self.sql(
+            "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
+            "length(text) AS n_chars, ingested_at FROM documents ORDER BY published, doc_id"
+        )
+
+    def failures(self) -> pd.DataFrame:
+        return self.sql("SELECT path, line, reason, failed_at FROM failures ORDER BY failed_at")
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "sentences", "events", "failures"):
+            row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Transaction:
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> None:
+        self.connection.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")

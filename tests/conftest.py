@@ -1,0 +1,23 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once) and an in-memory store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+from tripolar.nlp import load_pipeline
+from tripolar.store import Store
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    db = Store.open(":memory:")
+    yield db
+    db.close()

@@ -29,7 +29,7 @@ class Document:
     source: str | None = None  # publisher or site name
     path: str | None = None  # file it came from ("-" for stdin)
     record: str | None = None  # line number or record id inside that file
-    format: str = "txt"  # txt, html, jsonl, csv, feed
+    format: str = "txt"  # txt, html, json, jsonl, csv, feed
     published: dt.date | None = None
     date_basis: DateBasis = "none"
 
@@ -98,3 +98,38 @@ class CodedDocument:
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
     mentions: tuple[Mention, ...] = ()
+
+
+AssessmentScope = Literal["dyad", "triad", "actor"]
+"""What an assessment is about: a pair of countries, the three of a triangle, or one actor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """A judgement about a relationship (or one actor's standing) stated in commentary.
+
+    Not an event: "trust between the two has deepened" is an assessment, "the two leaders
+    met on Monday" is an event. One record per sentence and subject.
+    """
+
+    doc_id: str
+    sentence_index: int
+    start: int  # sentence span in the document text
+    end: int
+    sentence: str
+    subject: str  # "CHN-RUS" (dyad, sorted), "CHN-RUS-USA" (triad) or "RUS" (actor)
+    scope: AssessmentScope
+    polarity: float  # -1 hostile .. +1 friendly
+    intensity: float  # 0 .. 1, lowered by hedging
+    dimension: str  # political, economic, security, people, overall
+    time: str  # past, present, future
+    modality: str  # fact, expectation, prescription, conditional
+    holder: str  # "author", or the text of whoever the view is attributed to
+    published: dt.date | None
+    holder_code: str = ""  # actor code of the holder when it is a known actor
+    cues: tuple[str, ...] = ()  # the lexicon terms that carried the judgement
+    cue_start: int = -1  # the strongest cue's character span in the document text
+    cue_end: int = -1
+    negated: bool = False
+    hedged: bool = False
+    rule: str = "lexicon"

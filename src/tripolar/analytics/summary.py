@@ -1,0 +1,39 @@
+"""The dyad summary table printed at the end of an ingest or the demo."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tripolar.store import Store
+
+DYAD_SUMMARY_SQL = """
+WITH dyadic AS (
+    SELECT least(left(source, 3), left(target, 3)) || '-' ||
+           greatest(left(source, 3), left(target, 3)) AS dyad,
+           quad_class, goldstein, event_date
+    FROM events
+    WHERE left(source, 3) <> left(target, 3)
+)
+SELECT dyad,
+       count(*) AS events,
+       count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative,
+       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual,
+       round(avg(goldstein), 2) AS mean_goldstein,
+       round(sum(goldstein), 1) AS goldstein_sum,
+       min(event_date) AS first,
+       max(event_date) AS last
+FROM dyadic
+GROUP BY dyad
+ORDER BY events DESC, dyad
+LIMIT ?
+"""
+
+
+def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
+    """Undirected country dyads by number of events.
+
+    Columns: dyad ("CHN-RUS", codes sorted), events, cooperative (quad 1-2),
+    conflictual (quad 3-4), mean_goldstein, goldstein_sum, first, last (event dates).
+    Events within one country (e.g. USAGOV -> USALEG) are left out.
+    """
+    return store.sql(DYAD_SUMMARY_SQL, [limit])

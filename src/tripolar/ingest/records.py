@@ -1,0 +1,291 @@
+"""Record files: JSON Lines, JSON arrays and CSV/TSV exports, one document per record.
+
+Field names are matched case-insensitively, with spaces and dashes read as underscores
+("Publish Date" is ``publish_date``). The first non-empty field of each group wins.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator, Mapping
+from typing import BinaryIO
+
+from tripolar.errors import IngestError, RecordError
+from tripolar.ingest.dates import parse_date_value
+from tripolar.ingest.decode import decode_bytes, detect_encoding, sniff_binary
+from tripolar.ingest.document import build_document
+from tripolar.ingest.html import fragment_to_text, looks_like_html
+from tripolar.ingest.text import parse_plain
+from tripolar.model import Document, Failure
+
+TEXT_FIELDS = ("text", "body", "content", "article")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("date", "published", "publish_date", "pubdate", "datetime", "timestamp")
+URL_FIELDS = ("url", "link")
+SOURCE_FIELDS = ("source", "publisher", "site", "outlet")
+ID_FIELDS = ("id",)
+JSON_LIST_KEYS = ("articles", "items", "documents", "records", "data")
+"""A JSON object with a list of records under one of these keys is read as that list."""
+
+CSV_FIELD_LIMIT = 64 * 1024 * 1024
+_SAMPLE = 1 << 20
+
+
+def _field_key(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def _pick(fields: Mapping[str, object], names: tuple[str, ...]) -> object:
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, str) and not value.strip():
+            continue
+        if value not in (None, [], {}):
+            return value
+    return None
+
+
+def _as_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Mapping):  # {"name": "Reuters"} style sources
+        inner = _pick({_field_key(str(k)): v for k, v in value.items()}, ("name", "title"))
+        return inner if isinstance(inner, str) else None
+    return None
+
+
+def record_document(
+    raw: Mapping[str, object],
+    *,
+    path: str,
+    position: str | None,
+    fmt: str,
+    default_date: dt.date | None,
+) -> Document:
+    """One record as a Document; RecordError when it has no usable text."""
+    fields = {_field_key(str(key)): value for key, value in raw.items()}
+    text_value = _pick(fields, TEXT_FIELDS)
+    if text_value is None:
+        present = ", ".join(sorted(fields)) or "none"
+        wanted = ", ".join(TEXT_FIELDS)
+        if any(name in fields for name in TEXT_FIELDS):
+            raise RecordError("the text field is empty - the record was skipped")
+        raise RecordError(
+            f"no text field (expected one of {wanted}; found {present}) - the record was skipped"
+        )
+    if isinstance(text_value, list) and all(isinstance(item, str) for item in text_value):
+        text = "\n\n".join(text_value)  # a list of paragraphs
+    elif isinstance(text_value, str):
+        text = text_value
+    else:
+        raise RecordError(
+            f"the text field holds a JSON {type(text_value).__name__}, not a string - "
+            "the record was skipped"
+        )
+    if looks_like_html(text):
+        text = fragment_to_text(text)
+    title = _as_text(_pick(fields, TITLE_FIELDS))
+    parts = parse_plain(text, find_title=title is None)
+    record_id = _as_text(_pick(fields, ID_FIELDS))
+    try:
+        return build_document(
+            parts.paragraphs,
+            title=title or parts.title,
+            url=_as_text(_pick(fields, URL_FIELDS)) or parts.url,
+            source=_as_text(_pick(fields, SOURCE_FIELDS)) or parts.source,
+            path=path,
+            record=record_id or position,
+            fmt=fmt,
+            metadata_date=parse_date_value(_pick(fields, DATE_FIELDS)),
+            page_date=parts.page_date,
+            default_date=default_date,
+        )
+    except IngestError as err:
+        raise RecordError(err.reason + " - the record was skipped") from None
+
+
+def _failure(path: str, line: int | None, err: IngestError) -> Failure:
+    return Failure(path, line, f"[{err.code}] {err.reason}")
+
+
+def _rewound(stream: BinaryIO, head: bytes) -> BinaryIO:
+    """The stream from its start again, after ``head`` was read from it for sniffing."""
+    if stream.seekable():
+        stream.seek(0)
+        return stream
+    return io.BytesIO(head + stream.read())  # pipes: no way back, keep it in memory
+
+
+def read_jsonl(
+    stream: BinaryIO, *, path: str, default_date: dt.date | None
+) -> Iterator[Document | Failure]:
+    """JSON Lines, streamed: one object per line; blank lines are ignored."""
+    head = stream.read(_SAMPLE)
+    if not head.strip():
+        raise IngestError("empty file - there is nothing to ingest")
+    binary = sniff_binary(head)
+    if binary:
+        raise IngestError(f"binary file ({binary}) - convert it to JSONL text first")
+    encoding = detect_encoding(head)
+    if encoding.startswith(("utf-16", "utf-32")):
+        lines: Iterator[bytes | str] = iter(decode_bytes(head + stream.read()).split("\n"))
+    else:
+        lines = iter(_rewound(stream, head))
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw if isinstance(raw, str) else raw.decode(encoding)
+        except UnicodeDecodeError as err:
+            reason = f"bytes that are not valid {encoding} ({err.reason}) - the line was skipped"
+            yield _failure(path, number, RecordError(reason))
+            continue
+        line = line.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            reason = f"not valid JSON ({err.msg} at column {err.colno}) - the line was skipped"
+            yield _failure(path, number, RecordError(reason))
+            continue
+        if not isinstance(value, dict):
+            kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+            reason = f"a JSON {kind} where an object {{...}} was expected - the line was skipped"
+            yield _failure(path, number, RecordError(reason))
+            continue
+        try:
+            yield record_document(
+                value, path=path, position=str(number), fmt="jsonl", default_date=default_date
+            )
+        except IngestError as err:
+            yield _failure(path, number, err)
+
+
+def read_json(
+    data: bytes, *, path: str, default_date: dt.date | None
+) -> Iterator[Document | Failure]:
+    """A whole JSON document: an array of records, an object holding one, or one record.
+
+    A file that is not one JSON document but whose lines are JSON objects is read as JSONL.
+    """
+    text = decode_bytes(data)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        if first.lstrip().startswith("{"):
+            yield from read_jsonl(io.BytesIO(text.encode()), path=path, default_date=default_date)
+            return
+        raise IngestError(
+            f"not valid JSON ({err.msg} at line {err.lineno} column {err.colno}) - "
+            "fix the file or export it as JSON Lines"
+        ) from None
+    items: object = value
+    if isinstance(value, dict):
+        keys = {_field_key(str(k)): v for k, v in value.items()}
+        listed = next((keys[k] for k in JSON_LIST_KEYS if isinstance(keys.get(k), list)), None)
+        items = listed if listed is not None else [value]
+    if not isinstance(items, list):
+        raise IngestError("the JSON holds neither records nor a list of records - nothing read")
+    single = len(items) == 1 and items[0] is value
+    for number, item in enumerate(items, start=1):
+        where = "" if single else f"item {number}: "
+        if not isinstance(item, dict):
+            reason = f"{where}a JSON {type(item).__name__} where an object was expected - skipped"
+            yield _failure(path, None, RecordError(reason))
+            continue
+        try:
+            yield record_document(
+                item,
+                path=path,
+                position=None if single else str(number),
+                fmt="json",
+                default_date=default_date,
+            )
+        except IngestError as err:
+            yield Failure(path, None, f"[{err.code}] {where}{err.reason}")
+
+
+def read_csv(
+    stream: BinaryIO, *, path: str, delimiter: str | None, default_date: dt.date | None
+) -> Iterator[Document | Failure]:
+    """CSV/TSV with a header row, streamed. ``delimiter`` None means sniff , ; or tab."""
+    head = stream.read(_SAMPLE)
+    if not head.strip():
+        raise IngestError("empty file - there is nothing to ingest")
+    binary = sniff_binary(head)
+    if binary:
+        raise IngestError(f"binary file ({binary}) - export the table as CSV text first")
+    encoding = detect_encoding(head)
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    if delimiter is None:
+        delimiter = _sniff_delimiter(head, encoding)
+    text = io.TextIOWrapper(_rewound(stream, head), encoding=encoding, newline="")
+    try:
+        yield from _csv_rows(text, path=path, delimiter=delimiter, default_date=default_date)
+    finally:
+        text.detach()  # leave the caller's stream open; the caller closes it
+
+
+def _csv_rows(
+    text: io.TextIOWrapper, *, path: str, delimiter: str, default_date: dt.date | None
+) -> Iterator[Document | Failure]:
+    encoding = text.encoding
+    reader = csv.reader(text, delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (csv.Error, UnicodeDecodeError) as err:
+        raise IngestError(f"the header row could not be read ({err})", line=1) from None
+    names = [_field_key(name) for name in header]
+    if not any(name in TEXT_FIELDS for name in names):
+        raise IngestError(
+            f"no text column (the header has {', '.join(header)}); name the column holding "
+            f"the article text one of {', '.join(TEXT_FIELDS)} - the file was skipped",
+            line=1,
+        )
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as err:
+            reason = (
+                f"bytes that are not valid {encoding} ({err.reason}) - reading stopped here; "
+                "convert the file to UTF-8 and ingest it again"
+            )
+            yield _failure(path, start, RecordError(reason))
+            return
+        except csv.Error as err:
+            yield _failure(path, start, RecordError(f"not valid CSV ({err}) - the row was skipped"))
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(names):
+            reason = (
+                f"the row has {len(row)} fields but the header has {len(names)} - an unquoted "
+                f"delimiter inside a field? The row was skipped"
+            )
+            yield _failure(path, start, RecordError(reason))
+            continue
+        record = dict(zip(names, row, strict=False))
+        try:
+            yield record_document(
+                record, path=path, position=str(start), fmt="csv", default_date=default_date
+            )
+        except IngestError as err:
+            yield _failure(path, start, err)
+
+
+def _sniff_delimiter(head: bytes, encoding: str) -> str:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    first = decoder.decode(head[:65536]).split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tripolar.errors import ModelError
+from tripolar.nlp import MODEL_NAME, load_pipeline
+
+OFFLINE_LOAD = f"""
+import socket
+
+def refuse(*args, **kwargs):
+    raise OSError("network disabled for this test")
+
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+
+from tripolar.nlp import load_pipeline
+nlp = load_pipeline({MODEL_NAME!r})
+doc = nlp("Russia and China signed a gas deal in Beijing.")
+print(len(list(doc.sents)), doc[0].dep_ != "")
+"""
+
+
+@pytest.mark.slow
+def test_pipeline_loads_with_network_unavailable() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE_LOAD], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "True"]
+
+
+def test_pipeline_has_parser_and_no_statistical_ner(nlp) -> None:
+    assert "parser" in nlp.pipe_names
+    assert "ner" not in nlp.pipe_names
+
+
+def test_pipeline_unknown_model_raises_model_error() -> None:
+    with pytest.raises(ModelError, match="not installed"):
+        load_pipeline("no_such_pipeline_xyz")

@@ -1,0 +1,208 @@
+"""Event dates: a date expression in the sentence, resolved against the publication date.
+
+Regular expressions find the expression; dateparser parses explicit dates and "N days ago"
+with the publication date as its base (no network). The rules, documented in
+docs/codebook.md:
+
+* a full date ("March 3, 2018", "3 March 2018", "2018-03-03") is taken as it is;
+* a day and month without a year ("on March 3", "9 May") is in the publication year, or
+  the year before when that would fall after the publication date; "9 May this year" is
+  in the publication year;
+* a month and year ("in June 2014") is the first of that month; "in 2014" is 1 January;
+* a weekday ("on Tuesday") is the most recent such day on or before publication (the
+  publication day itself when it is that weekday); "last Tuesday" is strictly before,
+  "next Tuesday" strictly after;
+* "yesterday", "today", "N days/weeks ago", "last week" (7 days before) are exact;
+  "last month", "last year", "earlier this month/year/week" are the first day of that
+  period.
+
+Nothing found: the publication date (basis "publication"); no publication date either:
+``(None, "none")``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import dateparser
+
+from tripolar.model import EventDateBasis
+
+_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NAMES["sept"] = 9
+MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# fmt: off
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+# fmt: on
+_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+
+Resolver = Callable[["re.Match[str]", dt.date | None], dt.date | None]
+
+
+def _parse(text: str, base: dt.date | None) -> dt.date | None:
+    settings: dict[str, object] = dict(_SETTINGS)
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed is not None else None
+
+
+def _month(match: re.Match[str]) -> int:
+    return _MONTH_NAMES[match["month"].lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    checked = _safe_date(int(match["year"]), _month(match), int(match["day"]))
+    if checked is None:
+        return None
+    return (
+        _parse(f"{match['day']} {calendar.month_name[_month(match)]} {match['year']}", published)
+        or checked
+    )
+
+
+def _iso_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    return _safe_date(int(match["year"]), int(match["m"]), int(match["d"]))
+
+
+def _this_year_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    return _safe_date(published.year, _month(match), int(match["day"]))
+
+
+def _day_month(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, _month(match), int(match["day"]))
+    if candidate is None:
+        return None
+    if candidate > published:
+        candidate = _safe_date(published.year - 1, candidate.month, candidate.day)
+    return candidate
+
+
+def _month_year(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    return dt.date(int(match["year"]), _month(match), 1)
+
+
+def _year_only(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    return dt.date(int(match["year"]), 1, 1)
+
+
+def _weekday(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    wanted = WEEKDAYS[match["weekday"].lower()]
+    which = (match["which"] or "").lower()
+    if which == "next":
+        ahead = (wanted - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=ahead)
+    back = (published.weekday() - wanted) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _relative_word(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    phrase = " ".join(match.group(0).lower().split())
+    if phrase == "day before yesterday":
+        return published - dt.timedelta(days=2)
+    if phrase == "yesterday":
+        return published - dt.timedelta(days=1)
+    if phrase == "last week":
+        return published - dt.timedelta(days=7)
+    if phrase == "last month":
+        first = published.replace(day=1)
+        return (first - dt.timedelta(days=1)).replace(day=1)
+    if phrase == "last year":
+        return dt.date(published.year - 1, 1, 1)
+    if phrase.endswith("this year"):
+        return dt.date(published.year, 1, 1)
+    if phrase.endswith("this month"):
+        return published.replace(day=1)
+    if phrase.endswith("this week"):
+        return published - dt.timedelta(days=published.weekday())
+    return published  # today, tonight, this morning/afternoon/evening
+
+
+def _ago(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    amount = match["n"].lower()
+    count = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 0)
+    if count <= 0:
+        return None
+    return _parse(f"{count} {match['unit'].lower()} ago", published)
+
+
+# Most specific first; within one pattern the first occurrence in the sentence wins.
+_RULES: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(rf"\b{YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), _iso_date),
+    (re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b"), _full_date),
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"), _full_date),
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\s+this\s+year\b"), _this_year_date),
+    (re.compile(rf"\b{MONTH}\s+{DAY}\s+this\s+year\b"), _this_year_date),
+    (re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!:)"), _day_month),
+    (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b"), _day_month),
+    (
+        re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Ee]arly|[Ll]ate)\s+{MONTH}\s+{YEAR}\b"),
+        _month_year,
+    ),
+    (re.compile(rf"\b(?:(?P<which>last|this|next|Last|This|Next|on|On)\s+)?{WEEKDAY}\b"), _weekday),
+    (
+        re.compile(
+            r"\b(?:(?:the\s+)?day\s+before\s+yesterday|yesterday|today|tonight|"
+            r"this\s+(?:morning|afternoon|evening)|last\s+(?:week|month|year)|"
+            r"earlier\s+this\s+(?:week|month|year))\b",
+            re.IGNORECASE,
+        ),
+        _relative_word,
+    ),
+    (
+        re.compile(
+            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+            r"(?P<unit>days?|weeks?|months?|years?)\s+ago\b",
+            re.IGNORECASE,
+        ),
+        _ago,
+    ),
+    (re.compile(rf"\b[Ii]n\s+{YEAR}\b"), _year_only),
+]
+
+
+def resolve_event_date(
+    sentence_text: str, published: dt.date | None
+) -> tuple[dt.date | None, EventDateBasis]:
+    """The date an event in this sentence happened on, and where it came from."""
+    for pattern, resolve in _RULES:
+        for match in pattern.finditer(sentence_text):
+            found = resolve(match, published)
+            if found is not None:
+                return found, "text"
+    if published is not None:
+        return published, "publication"
+    return None, "none"

@@ -1,0 +1,155 @@
+"""How the grammar around a trigger changes what it codes.
+
+A verb that is negated, hedged or conditional codes nothing. A verb under "will" or an
+intent verb ("plans to", "vowed to", "agreed to", "is expected to") codes the matching
+03x intent code (or a 13x threat for a conflictual act); under "refused to" a 12x
+rejection; under "urged ... to" / "demanded" the governing verb codes a 02x appeal or
+10x demand refined by what was asked for. The tables map the act's code to those codes,
+longest prefix first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Token
+
+Mode = Literal["act", "intent", "threat", "refuse", "appeal", "demand"]
+
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HEDGE_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ca"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+# fmt: off
+INTENT_GOVERNORS = frozenset({
+    "plan", "intend", "vow", "promise", "pledge", "agree", "offer", "hope", "want", "wish",
+    "seek", "aim", "prepare", "decide", "propose", "expect", "schedule", "set", "due",
+    "ready", "willing", "eager", "commit", "resolve", "go", "undertake", "consent",
+})
+REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject"})
+THREAT_GOVERNORS = frozenset({"threaten", "warn"})
+APPEAL_GOVERNORS = frozenset({
+    "urge", "ask", "call", "appeal", "encourage", "invite", "implore", "plead", "press",
+    "request",
+})
+DEMAND_GOVERNORS = frozenset({"demand", "order", "insist", "require", "force"})
+ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep"})
+DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
+CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
+
+INTENT_MAP = {
+    "03": "", "04": "036", "045": "039", "05": "032", "050": "030", "057": "030",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353", "0841": "0353",
+    "0842": "0353", "085": "0354", "086": "0355", "087": "0356", "0871": "0356",
+    "0872": "0356", "0873": "0356", "0874": "0356",
+}
+THREAT_MAP = {
+    "13": "", "14": "133", "15": "130", "16": "131", "160": "1313", "161": "1313",
+    "162": "1311", "1621": "1311", "1622": "1311", "1623": "1311", "163": "1312", "164": "134",
+    "165": "135", "166": "136", "17": "130", "172": "132", "175": "137", "18": "1383",
+    "19": "138", "191": "1381", "192": "1382", "193": "1384", "194": "1384", "195": "1384",
+    "1951": "1384", "1952": "1384", "20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
+}
+REFUSE_MAP = {
+    "04": "125", "045": "126", "05": "120", "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "0841": "1243",
+    "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246",
+}
+APPEAL_MAP = {
+    "04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212",
+    "063": "0213", "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233",
+    "074": "0234", "08": "025", "081": "0251", "082": "0252", "083": "024", "084": "0253",
+    "0841": "0253", "0842": "0253", "085": "0254", "086": "0255", "087": "0256",
+    "0871": "0256",
+}
+DEMAND_MAP = {
+    "04": "106", "045": "108", "05": "102", "06": "101", "061": "1011", "062": "1012",
+    "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033",
+    "074": "1034", "08": "105", "081": "1051", "082": "1052", "083": "104", "084": "1053",
+    "0841": "1053", "0842": "1053", "085": "1054", "086": "1055", "087": "1056",
+    "0871": "1056",
+}
+MODE_MAPS = {
+    "intent": INTENT_MAP, "threat": THREAT_MAP, "refuse": REFUSE_MAP,
+    "appeal": APPEAL_MAP, "demand": DEMAND_MAP,
+}
+
+# fmt: on
+
+
+def map_code(code: str, mode: Mode) -> str | None:
+    """The code an act becomes in a mode (intent, threat, ...); None when CAMEO has none.
+
+    An empty string in a table means "keep the code as it is" (an intent stays an intent).
+    For "intent", conflictual acts are threats: "will impose sanctions" -> 1312.
+    """
+    if mode == "act":
+        return code
+    table = MODE_MAPS[mode]
+    for length in (4, 3, 2):
+        key = code[:length]
+        if len(key) == length and key in table:
+            return table[key] or code
+    if mode == "intent":
+        return map_code(code, "threat")
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the grammar around a trigger means for it."""
+
+    mode: Mode
+    reason: str = ""  # non-empty: the trigger must not be coded, and why
+    governor: Token | None = None  # the verb whose subject the trigger inherits, if any
+
+
+def is_negated(token: Token) -> bool:
+    return any(
+        child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in NEGATORS)
+        for child in token.children
+    )
+
+
+def context_of(verb: Token) -> Context:
+    """Mode of a verb (or adjective) trigger from its auxiliaries and governing verbs."""
+    mode: Mode = "act"
+    token = verb
+    for _ in range(4):  # a few levels: "said it would agree to hold talks"
+        if is_negated(token):
+            return Context("act", f"negated ({token.text!r})")
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
+                return Context("act", f"conditional ({child.text!r})")
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in HEDGE_AUX:
+                return Context("act", f"hedged ({child.text!r})")
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and mode == "act":
+                mode = "intent"
+        if token.dep_ != "xcomp":
+            governing = token.head.lemma_.lower()
+            if token.dep_ == "ccomp" and governing in DENIAL_GOVERNORS:
+                return Context("act", f"denied ({token.head.text!r})")
+            if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
+                return Context("demand", f"demanded by {token.head.text!r}, coded there")
+            return Context(mode)
+        governor = token.head
+        lemma = governor.lemma_.lower()
+        if lemma in ASPECT_GOVERNORS:
+            pass
+        elif lemma in INTENT_GOVERNORS:
+            mode = "intent" if mode in ("act", "intent") else mode
+        elif lemma in THREAT_GOVERNORS:
+            mode = "threat"
+        elif lemma in REFUSE_GOVERNORS:
+            mode = "refuse"
+        elif lemma in APPEAL_GOVERNORS:
+            return Context("appeal", f"asked for by {governor.text!r}, coded there")
+        elif lemma in DEMAND_GOVERNORS:
+            return Context("demand", f"demanded by {governor.text!r}, coded there")
+        else:
+            return Context("act", f"embedded under {governor.text!r}")
+        token = governor
+    return Context(mode)

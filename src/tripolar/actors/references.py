@@ -1,0 +1,174 @@
+"""References inside a paragraph: "the two countries", "both sides", "he", "her".
+
+A reference never reaches outside its paragraph (paragraphs are separated by blank lines).
+
+* "the two countries/nations/neighbours" -> the last two distinct states named before it
+  (state codes, "CHN", "RUS"); "the two leaders/presidents/governments/capitals" -> the same
+  states as governments ("CHNGOV", "RUSGOV"); "both sides/the two sides" -> the last two
+  distinct actors as they were coded (IGOs included). States count once however they were
+  named (Russia, Moscow, Putin are one side).
+* "he/him/his" and "she/her/hers" -> a person of that gender named earlier in the
+  paragraph, only when that is unambiguous: every such person is the same one, or the most
+  recent sentence naming one names only one. Otherwise no mention is made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from tripolar.actors.dictionary import country_root
+from tripolar.model import Mention
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+_NOUNS = {
+    "countries": "state",
+    "nations": "state",
+    "neighbours": "state",
+    "neighbors": "state",
+    "leaders": "gov",
+    "presidents": "gov",
+    "governments": "gov",
+    "capitals": "gov",
+    "sides": "any",
+}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+class ParagraphIndex:
+    """Paragraph numbers of character offsets."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def of(self, char: int) -> int:
+        return bisect.bisect_right(self._starts, char)
+
+    def before(self, mentions: Sequence[Mention], char: int) -> list[Mention]:
+        """Dictionary mentions in the paragraph of `char` that start before it, in order."""
+        paragraph = self.of(char)
+        return [
+            m
+            for m in mentions
+            if m.start < char and m.kind != "reference" and self.of(m.start) == paragraph
+        ]
+
+    def roots_before(self, mentions: Sequence[Mention], char: int) -> set[str]:
+        return {
+            root
+            for m in self.before(mentions, char)
+            for code in m.codes
+            if (root := country_root(code)) is not None
+        }
+
+
+def resolve_references(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    paragraphs: ParagraphIndex,
+    genders: Mapping[str, str],
+) -> list[Mention]:
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    sentence_starts = _sentence_starts(doc)
+    out: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.idx in covered:
+            i += 1
+            continue
+        phrase = _group_phrase(doc, i)
+        if phrase is not None:
+            length, category = phrase
+            span = doc[i : i + length]
+            start, end = span.start_char, span.end_char
+            codes = _last_two(paragraphs.before(mentions, start), category)
+            if codes:
+                out.append(
+                    Mention(
+                        start,
+                        end,
+                        span.text,
+                        codes,
+                        "reference",
+                        span.text.lower(),
+                    )
+                )
+            i += length
+            continue
+        gender = _PRONOUNS.get(token.lower_)
+        if gender is not None:
+            person = _person_for(
+                paragraphs.before(mentions, token.idx), gender, genders, sentence_starts
+            )
+            if person is not None:
+                end = token.idx + len(token.text)
+                out.append(
+                    Mention(token.idx, end, token.text, person.codes, "reference", person.entry)
+                )
+        i += 1
+    return out
+
+
+def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
+    """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
+    words = [t.lower_ for t in doc[i : i + 3]]
+    if words[:2] == ["the", "two"] and len(words) == 3 and words[2] in _NOUNS:
+        return 3, _NOUNS[words[2]]
+    if words and words[0] == "both":
+        if len(words) >= 2 and words[1] in _NOUNS:
+            return 2, _NOUNS[words[1]]
+        if len(words) == 3 and words[1] == "the" and words[2] in _NOUNS:
+            return 3, _NOUNS[words[2]]
+    return None
+
+
+def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
+    """Codes of the last two distinct actors, in text order."""
+    seen: dict[str, str] = {}  # identity key -> code, most recent first
+    for mention in reversed(earlier):
+        for code in reversed(mention.codes):
+            root = country_root(code)
+            if category != "any" and root is None:
+                continue
+            key = root or code
+            if key in seen:
+                continue
+            if category == "state":
+                seen[key] = key
+            elif category == "gov":
+                seen[key] = key + "GOV"
+            else:
+                seen[key] = code
+            if len(seen) == 2:
+                return tuple(reversed(list(seen.values())))
+    return ()
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    return [sent.start_char for sent in doc.sents]
+
+
+def _person_for(
+    earlier: Sequence[Mention],
+    gender: str,
+    genders: Mapping[str, str],
+    sentence_starts: Sequence[int],
+) -> Mention | None:
+    candidates = [m for m in earlier if m.kind == "person" and genders.get(m.entry) == gender]
+    if not candidates:
+        return None
+    last = candidates[-1]
+    if len({m.entry for m in candidates}) == 1:
+        return last
+    sentence = bisect.bisect_right(sentence_starts, last.start)
+    same_sentence = {
+        m.entry for m in candidates if bisect.bisect_right(sentence_starts, m.start) == sentence
+    }
+    return last if len(same_sentence) == 1 else None

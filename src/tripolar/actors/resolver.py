@@ -1,0 +1,407 @@
+"""Finding actor mentions in a spaCy Doc and resolving them to CAMEO codes for a date.
+
+Steps for one document:
+
+1. Match every pattern (PhraseMatcher on LOWER, a second one on ORTH for case-sensitive
+   forms, and a prefix index for PETRARCH stem entries). Keep the longest non-overlapping
+   matches ("units").
+2. Hyphenated compounds ("Sino-Russian", "US-China", "U.S.-China") become one mention
+   with the codes of each member.
+3. Adjacent units compose: country + agents ("Chinese Foreign Ministry" -> CHNGOV),
+   country/title + person ("Russian President Vladimir Putin" -> RUSGOV, one mention),
+   agent + "of" + country ("the Foreign Minister of Japan"), possessives ("China's
+   military"). A bare agent takes the country of its paragraph when only one country has
+   been named there so far; otherwise it is left out.
+4. References ("the two countries", "both sides", "he") resolve inside their paragraph
+   (see `tripolar.actors.references`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+
+from tripolar.actors.dictionary import (
+    NULL_CODE,
+    ActorDictionary,
+    ActorEntry,
+    AgentEntry,
+    Pattern,
+    attach_agent,
+    country_root,
+)
+from tripolar.actors.references import ParagraphIndex, resolve_references
+from tripolar.model import Mention
+
+HYPHENS = frozenset({"-", "–", "‑"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+OF_LINKS = (("of",), ("of", "the"))
+# words that may sit between a title and a name, or inside a title: "President Mr Putin"
+TITLE_FILLERS = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "top",
+        "senior",
+        "chief",
+        "deputy",
+        "acting",
+        "then",
+        "incoming",
+        "outgoing",
+        "new",
+        "veteran",
+        "hawkish",
+        "-",
+    }
+)
+FORMER = frozenset({"former", "ex", "ex-"})
+STATE_KINDS = frozenset({"state", "capital", "actor"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """One selected dictionary match: token span plus what it is."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    actor: ActorEntry | None = None
+    agent: AgentEntry | None = None
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor is not None and self.actor.kind == "person"
+
+
+class ActorResolver:
+    """Builds its matchers once on `nlp.vocab`; `find_mentions` is then cheap per document."""
+
+    def __init__(self, dictionary: ActorDictionary, nlp: Language) -> None:
+        self.dictionary = dictionary
+        self.nlp = nlp
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # stem entries: last word (lower case) -> [(target, earlier words)]
+        self._stems: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        self._targets: list[ActorEntry | AgentEntry] = []
+        # single-token state forms for splitting "U.S.-China" style tokens
+        self._single_lower: dict[str, ActorEntry] = {}
+        self._single_exact: dict[str, ActorEntry] = {}
+        self._genders = {
+            e.name: e.gender for e in dictionary.actors if e.kind == "person" and e.gender
+        }
+        self._build()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        lower: dict[str, list[Pattern]] = defaultdict(list)
+        orth: dict[str, list[Pattern]] = defaultdict(list)
+        texts: list[tuple[int, Pattern]] = []
+        entries: list[ActorEntry | AgentEntry] = [*self.dictionary.actors, *self.dictionary.agents]
+        for entry in entries:
+            index = len(self._targets)
+            self._targets.append(entry)
+            texts.extend((index, p) for p in entry.patterns)
+        tokenizer: Tokenizer = self.nlp.tokenizer
+        docs = tokenizer.pipe(p.text for _, p in texts)
+        for (index, pattern), pattern_doc in zip(texts, docs, strict=True):
+            if len(pattern_doc) == 0:
+                continue
+            words = tuple(t.lower_ for t in pattern_doc)
+            entry = self._targets[index]
+            if pattern.stem:
+                self._stems[words[-1]].append((index, words[:-1]))
+                continue
+            key = str(index)
+            if pattern.case_sensitive:
+                orth[key].append(pattern)
+                self._orth.add(key, [pattern_doc])
+            else:
+                lower[key].append(pattern)
+                self._lower.add(key, [pattern_doc])
+            if (
+                isinstance(entry, ActorEntry)
+                and len(pattern_doc) == 1
+                and entry.kind in ("state", "capital", "actor")
+            ):
+                table = self._single_exact if pattern.case_sensitive else self._single_lower
+                table.setdefault(pattern_doc[0].text if pattern.case_sensitive else words[0], entry)
+        self._stem_lengths = sorted({len(s) for s in self._stems})
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _raw_matches(self, doc: Doc) -> dict[tuple[int, int], list[int]]:
+        spans: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for matcher in (self._lower, self._orth):
+            for match_id, start, end in matcher(doc):
+                spans[(start, end)].append(int(self.nlp.vocab.strings[match_id]))
+        if self._stems:
+            for token in doc:
+                text = token.lower_
+                for length in self._stem_lengths:
+                    if length > len(text):
+                        break
+                    for index, before in self._stems.get(text[:length], ()):
+                        first = token.i - len(before)
+                        if first < 0:
+                            continue
+                        if all(doc[first + k].lower_ == w for k, w in enumerate(before)):
+                            spans[(first, token.i + 1)].append(index)
+        return spans
+
+    def _select(self, doc: Doc, on: dt.date | None) -> list[Unit]:
+        """Longest non-overlapping matches; among entries on the same span, actors beat
+        agents, later (user) entries beat earlier ones, people are picked by date."""
+        spans = self._raw_matches(doc)
+        taken = [False] * len(doc)
+        units: list[Unit] = []
+        for (start, end), indices in sorted(
+            spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])
+        ):
+            if any(taken[start:end]):
+                continue
+            unit = self._unit(start, end, indices, on)
+            for i in range(start, end):
+                taken[i] = True
+            units.append(unit)
+        units.sort(key=lambda u: u.start)
+        return units
+
+    def _unit(self, start: int, end: int, indices: list[int], on: dt.date | None) -> Unit:
+        entries = [self._targets[i] for i in dict.fromkeys(indices)]
+        actors = [e for e in entries if isinstance(e, ActorEntry)]
+        if actors:
+            people = [a for a in actors if a.kind == "person"]
+            if len(people) > 1:
+                # shared names ("Bush"): the person whose term is nearest the date
+                best = min(enumerate(people), key=lambda ia: (ia[1].distance(on), -ia[0]))[1]
+                return Unit(start, end, actor=best)
+            return Unit(start, end, actor=actors[-1])
+        agents = [e for e in entries if isinstance(e, AgentEntry)]
+        return Unit(start, end, agent=agents[-1])
+
+    # -- public -----------------------------------------------------------------------------
+
+    def find_mentions(self, doc: Doc, on: dt.date | None = None) -> list[Mention]:
+        """Actor mentions in `doc`, resolved for the date `on`, sorted and non-overlapping."""
+        units = self._select(doc, on)
+        paragraphs = ParagraphIndex(doc.text)
+        mentions: list[Mention] = []
+        mentions.extend(self._split_token_compounds(doc, units, on))
+        i = 0
+        while i < len(units):
+            compound = self._compound(doc, units, i, on)
+            if compound is not None:
+                mention, i = compound
+                mentions.append(mention)
+                continue
+            lone = units[i].actor
+            if lone is not None and lone.compound_only:
+                i += 1  # a lone "Sino" is not an actor
+                continue
+            group_end = self._group(doc, units, i)
+            composed = self._compose(doc, units[i:group_end], on, mentions, paragraphs)
+            if composed is not None:
+                mentions.append(composed)
+            i = group_end
+        mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
+        mentions.sort(key=lambda m: m.start)
+        references = resolve_references(doc, mentions, paragraphs, self._genders)
+        merged = sorted([*mentions, *references], key=lambda m: (m.start, -m.end))
+        return _drop_overlaps(merged)
+
+    # -- compounds --------------------------------------------------------------------------
+
+    def _compound_member(self, unit: Unit) -> ActorEntry | None:
+        actor = unit.actor
+        if actor is not None and actor.kind in STATE_KINDS:
+            return actor
+        return None
+
+    def _compound(
+        self, doc: Doc, units: Sequence[Unit], i: int, on: dt.date | None
+    ) -> tuple[Mention, int] | None:
+        """ "Sino-Russian", "US-China", "Russia-Ukraine-Belarus": state - state (- state)."""
+        first = self._compound_member(units[i])
+        if first is None:
+            return None
+        members = [first]
+        j = i
+        while (
+            j + 1 < len(units)
+            and units[j + 1].start == units[j].end + 1
+            and doc[units[j].end].text in HYPHENS
+            and doc[units[j].end].whitespace_ == ""
+            and doc[units[j].end - 1].whitespace_ == ""
+            and (member := self._compound_member(units[j + 1])) is not None
+        ):
+            members.append(member)
+            j += 1
+        if len(members) < 2:
+            return None
+        codes = _unique(code for m in members for code in m.codes_on(on))
+        start, end = doc[units[i].start].idx, _end_char(doc, units[j].end)
+        names = "-".join(m.name for m in members)
+        span_text = doc[units[i].start : units[j].end].text
+        return Mention(start, end, span_text, codes, "compound", names), j + 1
+
+    def _split_token_compounds(
+        self, doc: Doc, units: Sequence[Unit], on: dt.date | None
+    ) -> list[Mention]:
+        """Single tokens the tokenizer kept whole, e.g. "U.S.-China"."""
+        covered = {i for u in units for i in range(u.start, u.end)}
+        out: list[Mention] = []
+        for token in doc:
+            if token.i in covered or not any(h in token.text for h in HYPHENS):
+                continue
+            text = token.text
+            for h in HYPHENS:
+                text = text.replace(h, "-")
+            parts = [p for p in text.split("-") if p]
+            members = [
+                self._single_exact.get(p) or self._single_lower.get(p.lower()) for p in parts
+            ]
+            if len(parts) >= 2 and all(m is not None for m in members):
+                codes = _unique(c for m in members if m is not None for c in m.codes_on(on))
+                name = "-".join(m.name for m in members if m is not None)
+                out.append(
+                    Mention(
+                        token.idx, token.idx + len(token.text), token.text, codes, "compound", name
+                    )
+                )
+        return out
+
+    # -- composition ------------------------------------------------------------------------
+
+    def _group(self, doc: Doc, units: Sequence[Unit], i: int) -> int:
+        """Index just past the last unit that composes with units[i]."""
+        j = i
+        has_person = units[i].is_person
+        while j + 1 < len(units):
+            here, nxt = units[j], units[j + 1]
+            if here.actor is not None and here.actor.compound_only:
+                break
+            gap = [t.lower_ for t in doc[here.end : nxt.start]]
+            if not self._links(here, nxt, gap, has_person):
+                break
+            has_person = has_person or nxt.is_person
+            j += 1
+        return j + 1
+
+    def _links(self, here: Unit, nxt: Unit, gap: list[str], has_person: bool) -> bool:
+        if nxt.is_person:
+            if has_person:
+                return False
+            if nxt.actor is not None and here.actor is not None and here.actor.kind == "person":
+                return False
+            fillers_ok = all(w in TITLE_FILLERS or w in POSSESSIVES for w in gap)
+            apposition = gap == [","] and here.agent is not None
+            return fillers_ok or apposition
+        if nxt.agent is not None:
+            if here.is_person:
+                return False  # "Putin government": leave it to the person
+            return all(w in TITLE_FILLERS or w in POSSESSIVES for w in gap)
+        if nxt.actor is not None and here.agent is not None:
+            # "the Foreign Minister of Japan", "President of Russia"
+            return tuple(gap) in OF_LINKS and nxt.actor.kind in STATE_KINDS
+        if (
+            nxt.actor is not None
+            and here.actor is not None
+            and not gap
+            and nxt.actor.kind == "organisation"
+            and here.actor.kind in STATE_KINDS
+        ):
+            # "U.S. Congress", "Russian Gazprom": a country before its own organisation
+            own = {country_root(c) for c in nxt.actor.codes_on(None)}
+            return bool(own & {country_root(c) for c in here.actor.codes_on(None)})
+        return False
+
+    def _compose(
+        self,
+        doc: Doc,
+        group: Sequence[Unit],
+        on: dt.date | None,
+        earlier: Sequence[Mention],
+        paragraphs: ParagraphIndex,
+    ) -> Mention | None:
+        start = doc[group[0].start].idx
+        end = _end_char(doc, group[-1].end)
+        text = doc[group[0].start : group[-1].end].text
+        person = next((u.actor for u in group if u.is_person), None)
+        if person is not None:
+            return Mention(start, end, text, person.codes_on(on), "person", person.name)
+        actors = [u.actor for u in group if u.actor is not None]
+        agents = [u.agent for u in group if u.agent is not None]
+        organisation = next((a for a in actors if a.kind == "organisation"), None)
+        if organisation is not None:
+            return Mention(start, end, text, organisation.codes_on(on), "agent", organisation.name)
+        former = group[0].start > 0 and doc[group[0].start - 1].lower_ in FORMER
+        if actors:
+            actor = actors[0]
+            codes = actor.codes_on(on)
+            if not agents:
+                kind = "igo" if actor.kind == "igo" else "state"
+                return Mention(start, end, text, codes, kind, actor.name)
+            agent = _head_agent(agents)
+            agent_text = _agent_text(doc, group, agent)
+            combined = tuple(
+                attach_agent(c, "ELI" if former else agent.code, prefix=agent.prefix and not former)
+                for c in codes
+            )
+            kind = "igo" if actor.kind == "igo" else "agent"
+            return Mention(start, end, text, combined, kind, f"{actor.name} + {agent_text}")
+        # a bare agent: the only country named so far in its paragraph, if there is one
+        agent = _head_agent(agents)
+        agent_text = _agent_text(doc, group, agent)
+        roots = paragraphs.roots_before(earlier, start)
+        if len(roots) != 1:
+            return None
+        (root,) = roots
+        code = attach_agent(
+            root, "ELI" if former else agent.code, prefix=agent.prefix and not former
+        )
+        return Mention(start, end, text, (code,), "agent", f"{agent_text} (context {root})")
+
+
+def _head_agent(agents: Sequence[AgentEntry]) -> AgentEntry:
+    """The agent that decides the sector: the first one that is not plain GOV
+    ("military officials" -> MIL, "government troops" -> MIL), else the first."""
+    return next((a for a in agents if a.code != "GOV"), agents[0])
+
+
+def _agent_text(doc: Doc, group: Sequence[Unit], agent: AgentEntry) -> str:
+    unit = next(u for u in group if u.agent is agent)
+    return doc[unit.start : unit.end].text.lower()
+
+
+def _end_char(doc: Doc, token_end: int) -> int:
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)
+
+
+def _unique(codes: object) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))  # type: ignore[call-overload]
+
+
+def _drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions (input sorted by start)."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    kept.sort(key=lambda m: m.start)
+    return kept

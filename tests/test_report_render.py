@@ -1,0 +1,74 @@
+"""The HTML report: self-contained, escaped, every section present."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tripolar.report.render import ReportOptions, highlight, render_report, safe_url
+from tripolar.report.sample import sample_store
+
+FAST = ReportOptions(n_boot=40)
+pytestmark = pytest.mark.slow  # builds a 1,400-document store
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    store = sample_store(hostile=True)
+    path = render_report(store, tmp_path_factory.mktemp("r") / "report.html", options=FAST)
+    store.close()
+    return Path(path).read_text(encoding="utf-8")
+
+
+def test_render_is_self_contained(report: str) -> None:
+    assert "Plotly" in report and len(report) > 3_000_000  # the bundle is inlined
+    assert not re.search(r"<script[^>]+src=", report)
+    assert not re.search(r"<link[^>]+href=", report)
+    assert "cdn." not in report.split("<script>", 2)[1][:200]
+
+
+def test_render_has_every_section(report: str) -> None:
+    for anchor in ("overview", "index", "dyads", "triangle", "network", "topics", "quality"):
+        assert f'id="{anchor}"' in report
+    assert "Romantic triangle" in report and "Stable marriage" in report
+    assert 'id="ev-CHNRUS-202406"' in report  # per dyad and month evidence
+    assert "not valid JSON (Expecting" in report  # failures and why
+    assert report.count('class="chart"') == 7
+
+
+def test_render_escapes_hostile_text(report: str) -> None:
+    assert "<script>alert" not in report
+    assert not re.search(r"<[a-z]+[^>]*\sonerror=", report)
+    assert "<img src=x" not in report
+    assert "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;" in report
+    assert "<b onmouseover" not in report
+    assert 'href="javascript:' not in report.lower()
+    assert "javascript:alert" not in report  # the URL is dropped, the title stays as text
+    assert "<i>Evil</i>" not in report
+
+
+def test_render_safe_url() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url(" HTTP://example.org ") == "HTTP://example.org"
+    for bad in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "java\tscript:alert(1)",
+        "//evil.example",
+        "https://",
+        None,
+        "vbscript:x",
+        "https://ex ample.org",
+    ):
+        assert safe_url(bad) is None, bad
+
+
+def test_render_highlight_escapes_around_trigger() -> None:
+    sentence = "A <b>signed</b> & deal"
+    html = str(highlight(sentence, 10, 10 + 5, 10 + 11))
+    assert html == "A &lt;b&gt;<mark>signed</mark>&lt;/b&gt; &amp; deal"
+    assert str(highlight("plain text", 0, -1, -1)) == "plain text"
+    assert str(highlight("short", 0, 3, 99)) == "short"

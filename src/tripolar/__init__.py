@@ -34,22 +34,20 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'tripolar' has no attribute {name!r}")
 
 
-__all__ = sorted(
-    [
-        "CodedDocument",
-        "Config",
-        "Database",
-        "Document",
-        "Event",
-        "Failure",
-        "IngestSummary",
-        "Mention",
-        "Pipeline",
-        "Sentence",
-        "Store",
-        "TripolarError",
-        "__version__",
-        "ingest",
-        "open",
-    ]
-)
+__all__ = [
+    "CodedDocument",
+    "Config",
+    "Database",
+    "Document",
+    "Event",
+    "Failure",
+    "IngestSummary",
+    "Mention",
+    "Pipeline",
+    "Sentence",
+    "Store",
+    "TripolarError",
+    "__version__",
+    "ingest",
+    "open",
+]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -32,6 +33,62 @@ class Database:
             dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
         )
 
+    def relations(
+        self,
+        *,
+        actors: Sequence[str] | None = ("CHN", "RUS", "USA"),
+        freq: str = "month",
+        directed: bool = False,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        **options: Any,
+    ) -> pd.DataFrame:
+        """Dyad series with bootstrap intervals and the relation index (docs/methods.md)."""
+        from tripolar.analytics import relations
+
+        return relations(
+            self.store, actors=actors, freq=freq, directed=directed,
+            since=_date(since), until=_date(until), **options,
+        )  # fmt: skip
+
+    def triangle(
+        self,
+        a: str = "CHN",
+        b: str = "RUS",
+        c: str = "USA",
+        *,
+        freq: str = "quarter",
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        **options: Any,
+    ) -> pd.DataFrame:
+        """Dittmer's triangle per period: signs, type, pivot, balance (docs/methods.md)."""
+        from tripolar.analytics import triangle
+
+        return triangle(
+            self.store, a, b, c, freq=freq, since=_date(since), until=_date(until), **options
+        )
+
+    def change_points(
+        self, dyad: str = "CHN-RUS", *, freq: str = "month", **options: Any
+    ) -> pd.DataFrame:
+        """Change points in a dyad's series, each with the ids of its evidence events."""
+        from tripolar.analytics import change_points
+
+        return change_points(self.store.events(dyad=dyad), dyad=dyad, freq=freq, **options)
+
+    def topics(self, *, actors: Sequence[str] = ("CHN", "RUS", "USA")) -> pd.DataFrame:
+        """Events per cooperation area and dyad."""
+        from tripolar.analytics import topic_breakdown
+
+        return topic_breakdown(self.store, actors=actors)
+
+    def report(self, path: str | Path = "report.html", **options: Any) -> Path:
+        """Write the self-contained HTML report; returns its path."""
+        from tripolar.report import render_report
+
+        return render_report(self.store, path, **options)
+
     def documents(self) -> pd.DataFrame:
         return self.store.documents()
 
@@ -51,7 +108,7 @@ class Database:
         self.close()
 
 
-def open(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Database:  # noqa: A001
+def open(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Database:
     """Open (or create) a tripolar database file."""
     return Database(Store.open(path, read_only=read_only))
 

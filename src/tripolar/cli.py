@@ -5,10 +5,12 @@ This is the one place where library exceptions become messages and exit codes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,8 +32,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# Piped output is not squeezed into 80 columns: tables stay readable in files and logs.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
 class EventFormat(StrEnum):
@@ -52,7 +55,10 @@ DateOption = Annotated[
 ]
 ActorsOption = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="TABARI/PETRARCH actor dictionary merged over the built-in one (repeatable)."),
+    typer.Option(
+        "--actors",
+        help="TABARI/PETRARCH actor dictionary merged over the built-in one (repeatable).",
+    ),
 ]
 AgentsOption = Annotated[
     list[Path] | None,
@@ -73,28 +79,42 @@ def _guard() -> Iterator[None]:
         raise typer.Exit(2) from None
 
 
-def _config(date: str | None, actors: list[Path] | None, agents: list[Path] | None) -> Config:
-    return Config(
+def _config(
+    date: str | None,
+    actors: list[Path] | None,
+    agents: list[Path] | None,
+    max_bytes: int | None = None,
+) -> Config:
+    config = Config(
         default_date=parse_date(date),
         actor_files=tuple(actors or ()),
         agent_files=tuple(agents or ()),
     )
+    return replace(config, max_bytes=max_bytes) if max_bytes else config
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files or directories to read; '-' for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or directories to read; '-' for stdin.")
+    ],
     db: DbOption = DEFAULT_DB,
     date: DateOption = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes", help="Refuse single-document files larger than this (default 50 MB)."
+        ),
+    ] = None,
 ) -> None:
     """Read documents, code their events and store them. Re-ingesting stores nothing new."""
     from tripolar.workflow import ingest as run_ingest
 
     with _guard():
-        config = _config(date, actors, agents)
+        config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
             summary = _with_progress(
                 lambda progress: run_ingest(paths, store=store, config=config, progress=progress),
@@ -141,12 +161,23 @@ def code(
     text: Annotated[str | None, typer.Argument(help="A sentence or text to code.")] = None,
     input: Annotated[
         Path | None,
-        typer.Option("--input", "-i", help="JSONL file of {id, text, date} records; '-' for stdin."),
+        typer.Option(
+            "--input", "-i", help="JSONL file of {id, text, date} records; '-' for stdin."
+        ),
     ] = None,
     date: DateOption = None,
-    fmt: Annotated[CodeFormat, typer.Option("--format", "-f", help="Output format.")] = CodeFormat.table,
+    fmt: Annotated[
+        CodeFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CodeFormat.table,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show actor spans and codes, the matching patterns, what was rejected and why.",
+        ),
+    ] = False,
 ) -> None:
     """Code text without storing it and print each event with the rule that fired."""
     from tripolar.pipeline import Pipeline
@@ -159,18 +190,50 @@ def code(
         pipe = Pipeline(config)
         records: list[dict[str, Any]] = []
         for record_id, record_text, record_date in _code_inputs(text, input, config):
+            if explain:
+                _print_explanation(pipe.explain_text(record_text, record_date), record_id)
+                continue
             coded = pipe.code_text(record_text, record_date or config.default_date)
             for event in coded.events:
                 row = output.event_record(event)
                 if record_id is not None:
                     row = {"id": record_id, **row}
                 records.append(row)
+        if explain:
+            return
         if fmt is CodeFormat.jsonl:
             output.write_jsonl(records, sys.stdout)
         elif records:
             output.render_table(records, out)
         else:
             err.print("no events found")
+
+
+def _print_explanation(explanation: Any, record_id: str | None) -> None:
+    coded = explanation.coded
+    text = coded.document.text
+    if record_id is not None:
+        out.print(f"[bold]record {record_id}[/bold]")
+    out.print("[bold]Actors[/bold]")
+    for m in coded.mentions:
+        out.print(
+            f"  {m.start}-{m.end} {text[m.start : m.end]!r} -> {', '.join(m.codes)} "
+            f"({m.kind}; entry {m.entry!r})",
+            highlight=False,
+        )
+    out.print("[bold]Events[/bold]")
+    for e in coded.events:
+        trigger = text[e.trigger_start : e.trigger_end] if e.trigger_start >= 0 else ""
+        out.print(
+            f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
+            f"on {e.event_date} ({e.date_basis}) trigger {trigger!r} rule {e.rule}",
+            highlight=False,
+        )
+    out.print("[bold]Rejected[/bold]")
+    for r in explanation.rejections:
+        out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}", highlight=False)
+    if not explanation.rejections:
+        out.print("  nothing")
 
 
 def _code_inputs(
@@ -198,13 +261,17 @@ def _code_inputs(
 @app.command()
 def events(
     db: DbOption = DEFAULT_DB,
-    dyad: Annotated[str | None, typer.Option(help="Country dyad, both directions, e.g. CHN-RUS.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="Country dyad, both directions, e.g. CHN-RUS.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
     code_prefix: Annotated[
         str | None, typer.Option("--code", help="CAMEO code or prefix, e.g. 04 or 042.")
     ] = None,
-    fmt: Annotated[EventFormat, typer.Option("--format", "-f", help="Output format.")] = EventFormat.table,
+    fmt: Annotated[
+        EventFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EventFormat.table,
     limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
@@ -220,6 +287,108 @@ def events(
         output.write_jsonl(output.frame_records(frame), sys.stdout)
     else:
         output.render_table(list(output.frame_records(frame)), out, title=f"{len(frame)} events")
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _print_frame(
+    frame: Any, fmt: TableFormat, *, title: str, columns: tuple[str, ...] | None = None
+) -> None:
+    if fmt is TableFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt is TableFormat.jsonl:
+        output.write_jsonl(output.frame_records(frame), sys.stdout)
+    else:
+        shown = columns or tuple(frame.columns)
+        output.render_table(list(output.frame_records(frame)), out, columns=shown, title=title)
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+FreqOption = Annotated[str, typer.Option("--freq", help="week, month, quarter or year.")]
+
+
+@app.command()
+def relations(
+    db: DbOption = DEFAULT_DB,
+    actors: Annotated[str, typer.Option(help="Comma-separated country codes.")] = "CHN,RUS,USA",
+    freq: FreqOption = "month",
+    directed: Annotated[
+        bool, typer.Option(help="Directed dyads (CHN->RUS) instead of undirected.")
+    ] = False,
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
+    from tripolar.api import Database
+
+    with _guard(), Store.open(db, read_only=True) as store:
+        frame = Database(store).relations(
+            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
+        )
+    if fmt is TableFormat.table:
+        frame = frame[frame["n_events"] > 0]
+    columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
+               "relation_index", "relation_band")  # fmt: skip
+    _print_frame(frame, fmt, title=f"Relations by {freq}", columns=columns)
+
+
+@app.command()
+def triangle(
+    a: Annotated[str, typer.Argument(help="First actor.")] = "CHN",
+    b: Annotated[str, typer.Argument(help="Second actor.")] = "RUS",
+    c: Annotated[str, typer.Argument(help="Third actor.")] = "USA",
+    db: DbOption = DEFAULT_DB,
+    freq: FreqOption = "quarter",
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
+    from tripolar.api import Database
+
+    with _guard(), Store.open(db, read_only=True) as store:
+        frame = Database(store).triangle(
+            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
+        )
+    sides = tuple(col for col in frame.columns if col.startswith("sign_"))
+    columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
+    _print_frame(frame, fmt, title=f"Triangle {a}-{b}-{c} by {freq}", columns=columns)
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    output_path: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+    actors: Annotated[
+        str, typer.Option(help="Comma-separated country codes; the first three form the triangle.")
+    ] = "CHN,RUS,USA",
+    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    title: Annotated[str | None, typer.Option(help="Report title.")] = None,
+) -> None:
+    """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
+    from tripolar.report import render_report
+
+    with _guard(), Store.open(db, read_only=True) as store:
+        path = render_report(
+            store, output_path, actors=_codes(actors), since=parse_date(since),
+            until=parse_date(until), title=title,
+        )  # fmt: skip
+    out.print(f"Report written to {path}", highlight=False)
 
 
 @app.command()
@@ -241,7 +410,9 @@ def status(db: DbOption = DEFAULT_DB) -> None:
 @app.command()
 def demo(
     db: DbOption = Path("demo.duckdb"),
-    report: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path("report.html"),
+    report: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path(
+        "report.html"
+    ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest the bundled demo corpus, print the dyad summary and write the report."""
@@ -258,7 +429,8 @@ def demo(
             )
             _print_summary(summary, db)
             table = dyad_summary(store)
-            render_report(store, report)
+            # the demo articles cover 2014-2022; earlier dates are background history
+            render_report(store, report, since=dt.date(2014, 1, 1), title="tripolar demo corpus")
         records = list(output.frame_records(table))
         output.render_table(
             records, out, columns=tuple(table.columns), title="Dyads in the demo corpus"

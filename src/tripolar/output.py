@@ -50,18 +50,17 @@ def event_record(event: Event) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
+    if value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):  # pandas turns DATE columns into midnight timestamps
+        is_date = (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+        return value.date().isoformat() if is_date else value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date().isoformat()
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
-    if value is pd.NaT:
-        return None
     return value
 
 
@@ -80,12 +79,20 @@ def frame_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
 
 
 def render_table(
-    records: list[dict[str, Any]], console: Console, *, columns: tuple[str, ...] = TABLE_COLUMNS,
+    records: list[dict[str, Any]],
+    console: Console,
+    *,
+    columns: tuple[str, ...] = TABLE_COLUMNS,
     title: str | None = None,
 ) -> None:
     table = Table(title=title, show_lines=False, header_style="bold")
     for column in columns:
-        table.add_column(column, overflow="fold", max_width=60 if column == "sentence" else None)
+        if column == "sentence":
+            table.add_column(column, overflow="fold", max_width=70)
+        else:
+            table.add_column(column, no_wrap=True)
     for record in records:
-        table.add_row(*("" if record.get(c) is None else str(_plain(record.get(c))) for c in columns))
+        table.add_row(
+            *("" if record.get(c) is None else str(_plain(record.get(c))) for c in columns)
+        )
     console.print(table)

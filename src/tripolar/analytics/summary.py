@@ -19,7 +19,6 @@ SELECT dyad,
        count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative,
        count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual,
        round(avg(goldstein), 2) AS mean_goldstein,
-       round(sum(goldstein), 1) AS goldstein_sum,
        min(event_date) AS first,
        max(event_date) AS last
 FROM dyadic
@@ -33,7 +32,7 @@ def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
     """Undirected country dyads by number of events.
 
     Columns: dyad ("CHN-RUS", codes sorted), events, cooperative (quad 1-2),
-    conflictual (quad 3-4), mean_goldstein, goldstein_sum, first, last (event dates).
+    conflictual (quad 3-4), mean_goldstein, first, last (event dates).
     Events within one country (e.g. USAGOV -> USALEG) are left out.
     """
     return store.sql(DYAD_SUMMARY_SQL, [limit])

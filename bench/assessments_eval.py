@@ -1,0 +1,265 @@
+"""Evaluate the assessment extractor on labelled commentary sentences.
+
+    .venv/bin/python bench/assessments_eval.py                 # dev and held-out eval sets
+    .venv/bin/python bench/assessments_eval.py --set dev -v    # list every miss
+    .venv/bin/python bench/assessments_eval.py --resolver fallback
+
+Each JSONL line: {"id", "text", "gold": [{"subject": "CHN-RUS", "polarity": 1}], "tags": [...]}.
+``gold`` is empty for event reports and background that must yield no assessment.
+
+Subject detection is scored per sentence: the predicted subjects (deduplicated) against the
+gold ones (precision, recall, F1). Polarity accuracy is the share of correctly detected
+subjects whose sign (-1/0/+1) matches the gold one. Figures are also given for the "hard"
+subset (sentences tagged with negation, contrast, hedge, prescription, conditional,
+attribution, anaphora, shifter, comparison) and for the no-assessment sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tripolar.assessments import AssessmentExtractor, sign
+from tripolar.model import Mention
+
+DATA = Path(__file__).parent / "data"
+SETS = {"dev": DATA / "assessments_dev.jsonl", "eval": DATA / "assessments_eval.jsonl"}
+HARD_TAGS = frozenset(
+    {
+        "negation",
+        "contrast",
+        "hedge",
+        "prescription",
+        "conditional",
+        "attribution",
+        "anaphora",
+        "shifter",
+        "comparison",
+    }
+)
+
+# Fallback finder, used only when the real actor resolver cannot be loaded: country
+# names, adjectives, capitals, seats of government and a few leaders.
+_FALLBACK_NAMES: dict[str, tuple[str, ...]] = {
+    "CHN": (
+        "China",
+        "Chinese",
+        "Beijing",
+        "PRC",
+        "Zhongnanhai",
+        "Xi Jinping",
+        "Xi",
+        "Sino",
+        "Wang Yi",
+        "Li Qiang",
+    ),
+    "RUS": (
+        "Russia",
+        "Russian",
+        "Russians",
+        "Moscow",
+        "Kremlin",
+        "Putin",
+        "Vladimir Putin",
+        "Lavrov",
+        "Sergei Lavrov",
+        "Russo",
+        "Medvedev",
+    ),
+    "USA": (
+        "United States",
+        "U.S.",
+        "US",
+        "America",
+        "American",
+        "Americans",
+        "Washington",
+        "White House",
+        "Pentagon",
+        "Biden",
+        "Trump",
+        "Obama",
+        "Blinken",
+    ),
+    "IND": ("India", "Indian", "New Delhi", "Delhi", "Modi"),
+    "JPN": ("Japan", "Japanese", "Tokyo"),
+    "EUR": ("European Union", "EU", "Europe", "European", "Brussels"),
+    "UKR": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "PRK": ("North Korea", "Pyongyang"),
+    "KAZ": ("Kazakhstan", "Astana"),
+    "DEU": ("Germany", "German", "Berlin"),
+    "GBR": ("Britain", "British", "London"),
+}
+_FALLBACK_PATTERN = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(name)
+        for name in sorted(
+            {n for names in _FALLBACK_NAMES.values() for n in names}, key=len, reverse=True
+        )
+    )
+    + r")(?:'s)?\b"
+)
+_FALLBACK_CODE = {name: code for code, names in _FALLBACK_NAMES.items() for name in names}
+
+
+def fallback_mentions(doc: Doc, on: dt.date | None = None) -> list[Mention]:
+    """Country names, adjectives and capitals; hyphenated pairs become one compound mention."""
+    text = doc.text
+    found = [
+        (m.start(1), m.end(1), _FALLBACK_CODE[m.group(1)]) for m in _FALLBACK_PATTERN.finditer(text)
+    ]
+    mentions: list[Mention] = []
+    index = 0
+    while index < len(found):
+        start, end, code = found[index]
+        if index + 1 < len(found) and text[end : found[index + 1][0]] == "-":
+            _, next_end, next_code = found[index + 1]
+            mentions.append(
+                Mention(start, next_end, text[start:next_end], (code, next_code), "compound")
+            )
+            index += 2
+            continue
+        mentions.append(Mention(start, end, text[start:end], (code,), "state"))
+        index += 1
+    return mentions
+
+
+MentionFinder = Callable[[Doc, "dt.date | None"], list[Mention]]
+
+
+def make_finder(nlp: Language, choice: str) -> tuple[MentionFinder, str]:
+    """The real ActorResolver when it loads (unless --resolver fallback), else the fallback."""
+    if choice != "fallback":
+        try:
+            from tripolar.actors import ActorDictionary, ActorResolver
+
+            resolver = ActorResolver(ActorDictionary.builtin(), nlp)
+            return resolver.find_mentions, "tripolar.actors.ActorResolver"
+        except Exception as exc:  # the actors stage is optional here; say why it was skipped
+            if choice == "actors":
+                raise
+            return fallback_mentions, f"fallback name list (actors stage unavailable: {exc})"
+    return fallback_mentions, "fallback name list"
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    polarity_right: int = 0
+    sentences: int = 0
+    empty_sentences: int = 0
+    empty_clean: int = 0
+
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def f1(self) -> float:
+        p, r = self.precision(), self.recall()
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def polarity_accuracy(self) -> float:
+        return self.polarity_right / self.tp if self.tp else 0.0
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "sentences": self.sentences,
+            "subjects_gold": self.tp + self.fn,
+            "subject_precision": round(self.precision(), 3),
+            "subject_recall": round(self.recall(), 3),
+            "subject_f1": round(self.f1(), 3),
+            "polarity_accuracy": round(self.polarity_accuracy(), 3),
+            "no_assessment_sentences": self.empty_sentences,
+            "no_assessment_clean": self.empty_clean,
+        }
+
+
+def evaluate(
+    path: Path,
+    nlp: Language,
+    finder: MentionFinder,
+    extractor: AssessmentExtractor,
+    *,
+    verbose: bool = False,
+) -> dict[str, dict[str, float | int]]:
+    overall, hard = Tally(), Tally()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        doc = nlp(item["text"])
+        mentions = finder(doc, dt.date(2024, 6, 1))
+        found = extractor.extract(doc, mentions, doc_id=item["id"], published=None)
+        predicted: dict[str, int] = {}
+        for record in found:
+            predicted[record.subject] = sign(record.polarity)
+        gold = {g["subject"]: int(g["polarity"]) for g in item["gold"]}
+        tallies = [overall] + ([hard] if HARD_TAGS & set(item.get("tags", ())) else [])
+        for tally in tallies:
+            _count(tally, gold, predicted)
+        if verbose and (
+            set(gold) != set(predicted)
+            or any(predicted.get(s) != p for s, p in gold.items() if s in predicted)
+        ):
+            print(f"{item['id']}: gold={gold} predicted={predicted} :: {item['text']}")
+    return {"all": overall.summary(), "hard": hard.summary()}
+
+
+def _count(tally: Tally, gold: dict[str, int], predicted: dict[str, int]) -> None:
+    tally.sentences += 1
+    if not gold:
+        tally.empty_sentences += 1
+        tally.empty_clean += int(not predicted)
+    for subject, polarity in predicted.items():
+        if subject in gold:
+            tally.tp += 1
+            tally.polarity_right += int(gold[subject] == polarity)
+        else:
+            tally.fp += 1
+    tally.fn += sum(1 for subject in gold if subject not in predicted)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["dev", "eval", "both"], default="both")
+    parser.add_argument("--resolver", choices=["auto", "actors", "fallback"], default="auto")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
+    parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    args = parser.parse_args(argv)
+
+    from tripolar.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    finder, finder_name = make_finder(nlp, args.resolver)
+    extractor = AssessmentExtractor()
+    names = ["dev", "eval"] if args.set == "both" else [args.set]
+    results = {"mentions": finder_name}
+    for name in names:
+        results[name] = evaluate(SETS[name], nlp, finder, extractor, verbose=args.verbose)  # type: ignore[assignment]
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(f"mentions: {finder_name}")
+        for name in names:
+            for subset, figures in results[name].items():  # type: ignore[union-attr]
+                shown = "  ".join(f"{k}={v}" for k, v in figures.items())
+                print(f"{name:5s} {subset:5s} {shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,226 @@
+"""The lexicons behind the assessment extractor, and phrase matching over a sentence.
+
+Three tab-separated files in ``assessments/data``:
+
+* ``evaluative.tsv`` - the evaluative vocabulary of diplomacy: term, kind, polarity,
+  intensity, dimension. Kinds: ``cue`` carries polarity; ``shifter`` inverts the cue it
+  governs ("erosion of trust"); ``intensifier`` keeps the sign ("rising tensions");
+  ``setter`` forces its own sign ("poor trust", "the worst tensions").
+* ``cues.tsv`` - function words by category: negator, contrast, concessive, hedge,
+  prescription, conditional, future, past, reporting, act, act_noun, anaphor, triad.
+* ``dimensions.tsv`` - words naming a dimension of a relationship (trade -> economic).
+
+Terms are matched against a token's lower-case form or its lemma, so "tensions" matches
+"tension" and "deepened" matches "deepen".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from spacy.tokens import Token
+
+from tripolar.errors import DictionaryError
+
+EntryKind = Literal["cue", "shifter", "intensifier", "setter"]
+ENTRY_KINDS: frozenset[str] = frozenset({"cue", "shifter", "intensifier", "setter"})
+DIMENSIONS: frozenset[str] = frozenset({"political", "economic", "security", "people", "overall"})
+CUE_CATEGORIES: frozenset[str] = frozenset(
+    {
+        "negator",
+        "contrast",
+        "concessive",
+        "hedge",
+        "prescription",
+        "conditional",
+        "future",
+        "past",
+        "reporting",
+        "act",
+        "act_noun",
+        "anaphor",
+        "triad",
+    }
+)
+MAX_TERM_TOKENS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One evaluative term."""
+
+    term: str
+    kind: EntryKind
+    polarity: float
+    intensity: float
+    dimension: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in a sentence: token indices (doc positions, end exclusive)."""
+
+    start: int
+    end: int
+    term: str
+
+
+def term_key(term: str) -> tuple[str, ...]:
+    """Split a term the way spaCy tokenises it: words, with hyphens as their own tokens."""
+    parts: list[str] = []
+    for word in term.lower().split():
+        pieces = word.split("-")
+        for index, piece in enumerate(pieces):
+            if index:
+                parts.append("-")
+            if piece:
+                parts.append(piece)
+    return tuple(parts)
+
+
+def token_forms(token: Token) -> tuple[str, str]:
+    return token.lower_, token.lemma_.lower()
+
+
+class PhraseTable:
+    """Longest-match lookup of multi-token terms over lower-case forms and lemmas."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self._keys: dict[tuple[str, ...], str] = {}
+        self._first: set[str] = set()
+        for term in terms:
+            key = term_key(term)
+            if not key or len(key) > MAX_TERM_TOKENS:
+                continue
+            self._keys[key] = term
+            self._first.add(key[0])
+
+    def __contains__(self, term: str) -> bool:
+        return term_key(term) in self._keys
+
+    def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
+        """Non-overlapping longest matches, left to right."""
+        forms = [token_forms(t) for t in tokens]
+        index = 0
+        while index < len(tokens):
+            found = self._longest_at(forms, index)
+            if found is None:
+                index += 1
+                continue
+            length, term = found
+            yield Match(tokens[index].i, tokens[index].i + length, term)
+            index += length
+
+    def _longest_at(self, forms: list[tuple[str, str]], index: int) -> tuple[int, str] | None:
+        if not (forms[index][0] in self._first or forms[index][1] in self._first):
+            return None
+        best: tuple[int, str] | None = None
+        # Each position may match on its lower form or its lemma; walk both.
+        paths: list[tuple[str, ...]] = [()]
+        for length in range(1, MAX_TERM_TOKENS + 1):
+            position = index + length - 1
+            if position >= len(forms):
+                break
+            lower, lemma = forms[position]
+            extended = {(*path, form) for path in paths for form in {lower, lemma}}
+            paths = list(extended)
+            for path in paths:
+                term = self._keys.get(path)
+                if term is not None:
+                    best = (length, term)
+        return best
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All the vocabulary the extractor needs, loaded once."""
+
+    entries: dict[str, LexEntry]
+    categories: dict[str, frozenset[str]]
+    dimension_words: dict[str, str]
+
+    @classmethod
+    def builtin(cls) -> Lexicon:
+        folder = resources.files("tripolar.assessments") / "data"
+        return cls.from_files(
+            Path(str(folder / "evaluative.tsv")),
+            Path(str(folder / "cues.tsv")),
+            Path(str(folder / "dimensions.tsv")),
+        )
+
+    @classmethod
+    def from_files(cls, evaluative: Path, cues: Path, dimensions: Path) -> Lexicon:
+        entries: dict[str, LexEntry] = {}
+        for line_no, fields in _rows(evaluative, 5):
+            term, kind, polarity, intensity, dimension = fields
+            if kind not in ENTRY_KINDS:
+                raise DictionaryError(
+                    f"unknown kind {kind!r}; use one of {sorted(ENTRY_KINDS)}",
+                    path=str(evaluative),
+                    line=line_no,
+                )
+            if dimension not in DIMENSIONS:
+                raise DictionaryError(
+                    f"unknown dimension {dimension!r}", path=str(evaluative), line=line_no
+                )
+            try:
+                entry = LexEntry(term, kind, float(polarity), float(intensity), dimension)  # type: ignore[arg-type]
+            except ValueError as exc:
+                raise DictionaryError(
+                    f"polarity and intensity must be numbers ({exc})",
+                    path=str(evaluative),
+                    line=line_no,
+                ) from exc
+            entries[term] = entry
+        grouped: dict[str, set[str]] = {name: set() for name in CUE_CATEGORIES}
+        for line_no, (category, term) in _rows(cues, 2):
+            if category not in CUE_CATEGORIES:
+                raise DictionaryError(
+                    f"unknown category {category!r}", path=str(cues), line=line_no
+                )
+            grouped[category].add(term)
+        dimension_words: dict[str, str] = {}
+        for line_no, (word, dimension) in _rows(dimensions, 2):
+            if dimension not in DIMENSIONS:
+                raise DictionaryError(
+                    f"unknown dimension {dimension!r}", path=str(dimensions), line=line_no
+                )
+            dimension_words[word] = dimension
+        return cls(
+            entries=entries,
+            categories={name: frozenset(terms) for name, terms in grouped.items()},
+            dimension_words=dimension_words,
+        )
+
+    def table(self) -> PhraseTable:
+        return PhraseTable(self.entries)
+
+    def category_table(self, category: str) -> PhraseTable:
+        return PhraseTable(self.categories[category])
+
+    def has(self, category: str, token: Token) -> bool:
+        """Whether one token, by lower form or lemma, is a term of a cue category."""
+        terms = self.categories[category]
+        return token.lower_ in terms or token.lemma_.lower() in terms
+
+
+def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DictionaryError(f"cannot read lexicon file ({exc})", path=str(path)) from exc
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != width:
+            raise DictionaryError(
+                f"expected {width} tab-separated fields, found {len(fields)}",
+                path=str(path),
+                line=line_no,
+            )
+        yield line_no, fields

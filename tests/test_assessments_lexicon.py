@@ -1,0 +1,60 @@
+"""The assessment lexicons: loading, validation and phrase matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from tripolar.assessments import Lexicon
+from tripolar.assessments.lexicon import PhraseTable, term_key
+from tripolar.errors import DictionaryError
+
+
+def test_lexicon_builtin_loads_every_kind_and_category():
+    lexicon = Lexicon.builtin()
+    kinds = {entry.kind for entry in lexicon.entries.values()}
+    assert kinds == {"cue", "shifter", "intensifier", "setter"}
+    assert lexicon.entries["rivalry"].polarity < 0 < lexicon.entries["mutual trust"].polarity
+    assert all(
+        -1.0 <= e.polarity <= 1.0 and 0.0 <= e.intensity <= 1.0 for e in lexicon.entries.values()
+    )
+    assert "although" in lexicon.categories["concessive"]
+    assert lexicon.dimension_words["trade"] == "economic"
+
+
+def test_lexicon_term_key_splits_hyphens_like_spacy():
+    assert term_key("win-win") == ("win", "-", "win")
+    assert term_key("Cold War") == ("cold", "war")
+
+
+def test_lexicon_phrase_table_prefers_longest_match_and_lemmas():
+    words = ["a", "new", "cold", "war", "and", "rising", "tensions"]
+    doc = Doc(Vocab(), words=words, lemmas=["a", "new", "cold", "war", "and", "rise", "tension"])
+    table = PhraseTable(["cold", "cold war", "new cold war", "tension", "rise"])
+    found = [(m.start, m.end, m.term) for m in table.find(list(doc))]
+    assert found == [(1, 4, "new cold war"), (5, 6, "rise"), (6, 7, "tension")]
+
+
+def _write(tmp_path: Path, evaluative: str) -> tuple[Path, Path, Path]:
+    paths = (tmp_path / "e.tsv", tmp_path / "c.tsv", tmp_path / "d.tsv")
+    paths[0].write_text(evaluative, encoding="utf-8")
+    paths[1].write_text("negator\tnot\n", encoding="utf-8")
+    paths[2].write_text("trade\teconomic\n", encoding="utf-8")
+    return paths
+
+
+def test_lexicon_rejects_unknown_kind_with_line_number(tmp_path):
+    paths = _write(
+        tmp_path, "# header\nwarm\tcue\t0.5\t0.5\toverall\ncold\tfrosty\t-0.5\t0.5\toverall\n"
+    )
+    with pytest.raises(DictionaryError, match=r"line 3: unknown kind 'frosty'"):
+        Lexicon.from_files(*paths)
+
+
+def test_lexicon_rejects_short_rows(tmp_path):
+    paths = _write(tmp_path, "warm\tcue\t0.5\n")
+    with pytest.raises(DictionaryError, match="expected 5 tab-separated fields"):
+        Lexicon.from_files(*paths)

@@ -12,35 +12,36 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tripolar.events._syntax import (
+    EVENT_HEADS,
+    LIGHT_VERBS,
+    SUBJECT_DEPS,
+    _agent_objects,
+    _Candidate,
+    _child,
+    _distinct_codes,
+    _find_targets,
+    _has_modifier,
+    _is_light_object,
+    _is_passive,
+    _located,
+    _MentionIndex,
+    _patient,
+    _pattern_object,
+    _prep_objects,
+    _subjects,
+)
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import resolve_event_date
-from tripolar.events.modality import (
-    APPEAL_GOVERNORS,
-    DEMAND_GOVERNORS,
-    Context,
-    context_of,
-    is_negated,
-    map_code,
-)
-from tripolar.events.patterns import NounPattern, PatternSet, TargetSlot, VerbPattern
+from tripolar.events.governed import governed_act, reported_demand
+from tripolar.events.modality import Context, context_of, is_negated, map_code
+from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
 from tripolar.model import Event, EventDateBasis, Mention
-
-ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-RELATIVE_TAGS = ("WDT", "WP", "WP$")
-# fmt: off
-LIGHT_VERBS = frozenset({
-    "hold", "have", "pay", "make", "conduct", "stage", "carry", "begin", "start", "launch",
-    "open", "conclude", "reach", "seal", "host", "attend", "join", "form", "forge", "announce",
-    "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
-    "file", "impose", "sign", "ink", "enter", "wrap",
-})
-# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,57 +60,6 @@ class Rejection:
 class CodingResult:
     events: list[Event] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Candidate:
-    """What one trigger yields before it becomes events."""
-
-    code: str
-    rule: str
-    sources: list[Mention]
-    targets: list[Mention]
-    recip: bool
-    context: Context
-
-
-class _MentionIndex:
-    """Mentions located on the tokens of one Doc."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
-        self.by_head: dict[int, Mention] = {}
-        self.by_token: dict[int, Mention] = {}
-        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            for token in span:
-                self.by_token.setdefault(token.i, mention)
-                if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
-                    self.by_head.setdefault(token.i, mention)
-
-    def of_phrase(self, head: Token, *, head_only: bool = False) -> list[Mention]:
-        """Actors a noun phrase stands for: its head, else a modifier of its head."""
-        found = self.by_head.get(head.i) or self.by_token.get(head.i)
-        if found is not None:
-            return [found]
-        if head_only:
-            return []
-        for dep in ACTOR_MODIFIERS:
-            for child in head.children:
-                if child.dep_ != dep:
-                    continue
-                mentions = [
-                    m for t in _conjuncts(child) if (m := self.by_head.get(t.i)) is not None
-                ]
-                if mentions:
-                    return _unique(mentions)
-        return []
-
-    def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
-        return _unique(
-            m for t in tokens for c in _conjuncts(t) for m in self.of_phrase(c, head_only=head_only)
-        )
 
 
 class EventCoder:
@@ -166,14 +116,27 @@ class EventCoder:
                 if rule:
                     pending.append((token, outcome, rule))
         for token in sent:
-            if (
-                token.pos_ in ("NOUN", "PROPN")
-                and token.i not in consumed
-                and token.lemma_.lower() in self.patterns.nouns
-            ):
-                outcome, rule = self._noun(token, index)
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
+                continue
+            lemma = token.lemma_.lower()
+            if lemma not in self.patterns.nouns and lemma in EVENT_HEADS:
+                lemma = next(  # "a mediation effort between", "a peace mission to"
+                    (
+                        c.lemma_.lower()
+                        for c in token.children
+                        if c.dep_ == "compound" and c.lemma_.lower() in self.patterns.nouns
+                    ),
+                    lemma,
+                )
+            if lemma in self.patterns.nouns:
+                outcome, rule = self._noun(token, index, lemma)
                 if rule:
                     pending.append((token, outcome, rule))
+        coded = {t.i for t, outcome, _ in pending if isinstance(outcome, _Candidate)}
+        for token in sent:
+            found = governed_act(self, token, index, coded) or reported_demand(self, token, index)
+            if found is not None:
+                pending.append((token, found, found.rule))
         event_date: dt.date | None = None
         basis: EventDateBasis = "none"
         if pending:
@@ -285,6 +248,8 @@ class EventCoder:
         if mode_flag is not None:
             asked = _child(verb, "xcomp") or _child(verb, "ccomp")
             asked_code = self.act_code(asked) if asked is not None else None
+            if asked is None and obj is not None:  # "demanded the withdrawal of ..."
+                asked_code = self.noun_code(obj)
             if asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
         if passive:
@@ -302,9 +267,11 @@ class EventCoder:
                     targets, slot = _find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
+        if not targets and "loc" in pattern.flags:
+            targets, slot = _located(index, verb, obj), "in"
         mapped = map_code(code, context.mode)
         if mapped is None:
-            return f"no CAMEO code for {context.mode} of {code}"
+            return context.negation or f"no CAMEO code for {context.mode} of {code}"
         if context.mode != "act":
             rule += f"/{context.mode}"
         if not targets:
@@ -342,12 +309,19 @@ class EventCoder:
                     return noun_pattern.code
         return None
 
+    def noun_code(self, noun: Token) -> str | None:
+        """The code an event noun has as a plain act ("withdrawal" -> 087), ignoring actors."""
+        for noun_pattern in self.patterns.nouns.get(noun.lemma_.lower(), []):
+            if _has_modifier(noun, noun_pattern):
+                return noun_pattern.code
+        return None
+
     # -- nouns -------------------------------------------------------------------------
 
-    def _noun(self, noun: Token, index: _MentionIndex) -> tuple[_Candidate | str, str]:
+    def _noun(self, noun: Token, index: _MentionIndex, lemma: str) -> tuple[_Candidate | str, str]:
         light = noun.head if _is_light_object(noun) else None
         first_failure: tuple[str, str] | None = None
-        for pattern in self.patterns.nouns[noun.lemma_.lower()]:
+        for pattern in self.patterns.nouns[lemma]:
             if not _has_modifier(noun, pattern):
                 continue
             rule = pattern.rule
@@ -383,10 +357,13 @@ class EventCoder:
         )
         if between and any(s.slot == "between" for s in pattern.targets):
             members = index.of_group(between)
+            code = map_code(pattern.code, context.mode)
+            if code is None:
+                return f"no CAMEO code for {context.mode} of {pattern.code}"
+            if "recip" not in pattern.flags and sources and members:
+                # a mediator acts on each party: "X's mediation between Y and Z"
+                return _Candidate(code, f"{rule}+between", sources, members, False, context)
             if _distinct_codes(members) >= 2:
-                code = map_code(pattern.code, context.mode)
-                if code is None:
-                    return f"no CAMEO code for {context.mode} of {pattern.code}"
                 return _Candidate(code, f"{rule}+between", members, [], True, context)
         targets: list[Mention] = []
         slot = ""
@@ -400,9 +377,11 @@ class EventCoder:
             if targets:
                 slot = target.slot
                 break
+        if not targets and "loc" in pattern.flags:
+            targets, slot = _located(index, noun, light), "in"
         code = map_code(pattern.code, context.mode)
         if code is None:
-            return f"no CAMEO code for {context.mode} of {pattern.code}"
+            return context.negation or f"no CAMEO code for {context.mode} of {pattern.code}"
         if context.mode != "act":
             rule += f"/{context.mode}"
         if not sources:
@@ -412,163 +391,6 @@ class EventCoder:
                 return _Candidate(code, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the noun"
         return _Candidate(code, f"{rule}+{slot}", sources, targets, False, context)
-
-
-# -- syntax helpers ----------------------------------------------------------------------
-
-
-def _child(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("China and Russia")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
-
-
-def _is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
-
-
-def _patient(verb: Token) -> Token | None:
-    """The passive subject: "Russia was sanctioned", "sanctions imposed on Russia"."""
-    subject = _child(verb, "nsubjpass")
-    if subject is not None:
-        if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-            return verb.head
-        return subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return verb.head
-    return None
-
-
-def _agent_objects(token: Token) -> list[Token]:
-    return [
-        obj
-        for agent in token.children
-        if agent.dep_ == "agent"
-        for obj in agent.children
-        if obj.dep_ == "pobj"
-    ]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """Subject heads of an active verb, following coordination, control and relative clauses."""
-    for _ in range(5):
-        subject = _child(verb, "nsubj") or _child(verb, "nsubjpass")
-        if subject is not None:
-            if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
-                return [verb.head]
-            return [subject]
-        head = verb.head
-        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            verb = head
-        elif verb.dep_ == "xcomp":
-            controller = _child(head, "dobj")
-            if (
-                controller is not None
-                and head.lemma_.lower() in APPEAL_GOVERNORS | DEMAND_GOVERNORS
-            ):
-                return [controller]
-            verb = head
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            verb = head
-        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return [head]
-        else:
-            return []
-    return []
-
-
-def _prep_objects(
-    token: Token | None, prep: str, heads: frozenset[str] = frozenset()
-) -> list[Token]:
-    if token is None:
-        return []
-    words = prep.split("_")
-    out = []
-    for child in token.children:
-        if child.dep_ not in ("prep", "agent", "dative") or child.lower_ != words[0]:
-            continue
-        for obj in child.children:
-            if obj.dep_ == "pobj" and (not heads or obj.lemma_.lower() in heads):
-                out.append(obj)
-    return out
-
-
-def _pattern_object(verb: Token, obj: Token | None, pattern: VerbPattern) -> Token | None:
-    if not pattern.objects:
-        return None
-    if pattern.object_prep:
-        found = _prep_objects(verb, pattern.object_prep, pattern.objects)
-        return found[0] if found else None
-    if obj is None:
-        return None
-    return next((t for t in _conjuncts(obj) if t.lemma_.lower() in pattern.objects), None)
-
-
-def _find_targets(
-    slots: tuple[TargetSlot, ...],
-    verb: Token,
-    obj: Token | None,
-    pattern_object: Token | None,
-    index: _MentionIndex,
-) -> tuple[list[Mention], str]:
-    for slot in slots:
-        found: list[Mention] = []
-        if slot.slot in ("dobj", "dobj.head"):
-            if obj is not None:
-                found = index.of_group([obj], head_only=slot.slot == "dobj.head")
-        elif slot.slot == "dative":
-            dative = _child(verb, "dative")
-            if dative is not None and dative.pos_ != "ADP":
-                found = index.of_group([dative])
-        elif slot.slot == "ccomp.subj":
-            clause = _child(verb, "ccomp")
-            if clause is not None:
-                found = index.of_group(_subjects(clause))
-        else:
-            objects = _prep_objects(verb, slot.slot, slot.heads)
-            if not objects:  # "imposed sanctions on X", "mobilized troops against X"
-                objects = _prep_objects(pattern_object or obj, slot.slot, slot.heads)
-            found = index.of_group(objects)
-        if found:
-            return found, slot.slot
-    return [], ""
-
-
-def _is_light_object(noun: Token) -> bool:
-    head = noun.head
-    if head.pos_ != "VERB" or head.lemma_.lower() not in LIGHT_VERBS:
-        return False
-    return noun.dep_ in ("dobj", "nsubjpass") or (noun.dep_ == "conj" and _is_light_object(head))
-
-
-def _has_modifier(noun: Token, pattern: NounPattern) -> bool:
-    if not pattern.modifiers:
-        return True
-    return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
-        for c in noun.children
-    )
-
-
-def _unique(mentions: Iterable[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    for mention in mentions:
-        if mention not in out:
-            out.append(mention)
-    return out
-
-
-def _distinct_codes(mentions: Sequence[Mention]) -> int:
-    return len({code for m in mentions for code in m.codes})
 
 
 def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:

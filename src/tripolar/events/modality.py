@@ -25,15 +25,16 @@ INTENT_GOVERNORS = frozenset({
     "plan", "intend", "vow", "promise", "pledge", "agree", "offer", "hope", "want", "wish",
     "seek", "aim", "prepare", "decide", "propose", "expect", "schedule", "set", "due",
     "ready", "willing", "eager", "commit", "resolve", "go", "undertake", "consent",
+    "prepared", "committed", "determined", "swear",
 })
-REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject"})
+REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "unwilling", "fail"})
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
 APPEAL_GOVERNORS = frozenset({
     "urge", "ask", "call", "appeal", "encourage", "invite", "implore", "plead", "press",
     "request",
 })
 DEMAND_GOVERNORS = frozenset({"demand", "order", "insist", "require", "force"})
-ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep"})
+ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 
@@ -105,6 +106,7 @@ class Context:
     mode: Mode
     reason: str = ""  # non-empty: the trigger must not be coded, and why
     governor: Token | None = None  # the verb whose subject the trigger inherits, if any
+    negation: str = ""  # set when a negated intent became a refusal: the reason if none fits
 
 
 def is_negated(token: Token) -> bool:
@@ -118,9 +120,12 @@ def context_of(verb: Token) -> Context:
     """Mode of a verb (or adjective) trigger from its auxiliaries and governing verbs."""
     mode: Mode = "act"
     token = verb
+    negated: Token | None = None
     for _ in range(4):  # a few levels: "said it would agree to hold talks"
         if is_negated(token):
-            return Context("act", f"negated ({token.text!r})")
+            if not _has_future(token) and token.lemma_.lower() not in INTENT_GOVERNORS:
+                return Context("act", f"negated ({token.text!r})")
+            negated = token  # "will not meet", "is not willing to help": a refusal, if any
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS:
                 return Context("act", f"conditional ({child.text!r})")
@@ -134,7 +139,7 @@ def context_of(verb: Token) -> Context:
                 return Context("act", f"denied ({token.head.text!r})")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
-            return Context(mode)
+            return _negated_mode(mode, negated)
         governor = token.head
         lemma = governor.lemma_.lower()
         if lemma in ASPECT_GOVERNORS:
@@ -152,4 +157,17 @@ def context_of(verb: Token) -> Context:
         else:
             return Context("act", f"embedded under {governor.text!r}")
         token = governor
-    return Context(mode)
+    return _negated_mode(mode, negated)
+
+
+def _has_future(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children)
+
+
+def _negated_mode(mode: Mode, negated: Token | None) -> Context:
+    """A negated intent is a refusal ("will not meet" -> 125); other negations reject."""
+    if negated is None:
+        return Context(mode)
+    if mode == "intent":
+        return Context("refuse", negation=f"negated ({negated.text!r})")
+    return Context("act", f"negated ({negated.text!r})")

@@ -15,8 +15,8 @@ from pathlib import Path
 from tripolar.errors import DictionaryError
 from tripolar.events.codebook import Codebook
 
-VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat"})
-NOUN_FLAGS = frozenset({"recip"})
+VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat", "loc"})
+NOUN_FLAGS = frozenset({"recip", "loc"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
 
 

@@ -1,0 +1,298 @@
+"""Parse helpers shared by the coder modules: where actors sit, subjects, objects, targets.
+
+Private to ``tripolar.events``; the coder (``coder.py``) and the governed-act rules
+(``governed.py``) both read the dependency parse through these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from tripolar.events.modality import APPEAL_GOVERNORS, DEMAND_GOVERNORS, Context
+from tripolar.events.patterns import NounPattern, TargetSlot, VerbPattern
+from tripolar.model import Mention
+
+ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_TAGS = ("WDT", "WP", "WP$")
+# fmt: off
+LIGHT_VERBS = frozenset({
+    "hold", "have", "pay", "make", "conduct", "stage", "carry", "begin", "start", "launch",
+    "open", "conclude", "reach", "seal", "host", "attend", "join", "form", "forge", "announce",
+    "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
+    "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
+    "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
+})
+# a noun phrase headed by one of these stands for the actors of its "of" phrase
+# ("thousands of Kurds", "members of the party", "two of its nationals")
+PARTITIVE_HEADS = frozenset({
+    "thousand", "hundred", "dozen", "million", "score", "member", "group", "some", "many",
+    "most", "all", "part", "number", "majority", "minority", "band", "crowd", "team",
+    "delegation", "contingent", "unit", "one", "each", "several", "few", "supporter",
+    "leader", "representative", "official", "faction", "wing",
+})
+# an object headed by one of these is read through its "of" phrase ("tons of food aid")
+QUANTITY_HEADS = frozenset({
+    "ton", "tonne", "million", "billion", "thousand", "worth", "amount", "lot", "kind", "part",
+    "package", "shipment", "batch", "consignment", "dollar", "round", "wave", "series",
+    "number", "quantity", "volume", "load", "supply", "delivery",
+})
+# generic heads that take the event of their compound ("mediation effort", "peace mission")
+EVENT_HEADS = frozenset({
+    "effort", "mission", "process", "bid", "initiative", "campaign", "operation", "plan",
+    "move", "attempt", "programme", "program", "action", "session", "drive",
+})
+# fmt: on
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """What one trigger yields before it becomes events."""
+
+    code: str
+    rule: str
+    sources: list[Mention]
+    targets: list[Mention]
+    recip: bool
+    context: Context
+
+
+class _MentionIndex:
+    """Mentions located on the tokens of one Doc."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.by_head: dict[int, Mention] = {}
+        self.by_token: dict[int, Mention] = {}
+        for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            for token in span:
+                self.by_token.setdefault(token.i, mention)
+                if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
+                    self.by_head.setdefault(token.i, mention)
+
+    def of_phrase(self, head: Token, *, head_only: bool = False) -> list[Mention]:
+        """Actors a noun phrase stands for: its head, else a modifier of its head."""
+        found = self.by_head.get(head.i) or self.by_token.get(head.i)
+        if found is not None:
+            return [found]
+        if head_only:
+            return []
+        if head.lemma_.lower() in PARTITIVE_HEADS or head.pos_ == "NUM":
+            members = _prep_objects(head, "of")
+            if members:
+                return self.of_group(members)
+        for dep in ACTOR_MODIFIERS:
+            for child in head.children:
+                if child.dep_ != dep:
+                    continue
+                mentions = [
+                    m for t in _conjuncts(child) if (m := self.by_head.get(t.i)) is not None
+                ]
+                if mentions:
+                    return _unique(mentions)
+        return []
+
+    def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
+        return _unique(
+            m for t in tokens for c in _conjuncts(t) for m in self.of_phrase(c, head_only=head_only)
+        )
+
+
+def _child(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("China and Russia")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _patient(verb: Token) -> Token | None:
+    """The passive subject: "Russia was sanctioned", "sanctions imposed on Russia"."""
+    subject = _child(verb, "nsubjpass")
+    if subject is not None:
+        if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def _agent_objects(token: Token) -> list[Token]:
+    return [
+        obj
+        for agent in token.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subject heads of an active verb, following coordination, control and relative clauses."""
+    for _ in range(5):
+        subject = _child(verb, "nsubj") or _child(verb, "nsubjpass")
+        if subject is not None:
+            if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+                return [verb.head]
+            return [subject]
+        head = verb.head
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            verb = head
+        elif verb.dep_ == "xcomp":
+            controller = _child(head, "dobj")
+            if (
+                controller is not None
+                and head.lemma_.lower() in APPEAL_GOVERNORS | DEMAND_GOVERNORS
+            ):
+                return [controller]
+            verb = head
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            verb = head
+        elif verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "prep" and head.pos_ == "ADJ"):
+            verb = head  # "X is willing to help", "X is committed to opening"
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [head]
+        else:
+            return []
+    return []
+
+
+def _prep_objects(
+    token: Token | None, prep: str, heads: frozenset[str] = frozenset()
+) -> list[Token]:
+    if token is None:
+        return []
+    words = prep.split("_")
+    out = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent", "dative") or child.lower_ != words[0]:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj" and (not heads or obj.lemma_.lower() in heads):
+                out.append(obj)
+    return out
+
+
+def _pattern_object(verb: Token, obj: Token | None, pattern: VerbPattern) -> Token | None:
+    if not pattern.objects:
+        return None
+    if pattern.object_prep:
+        found = _prep_objects(verb, pattern.object_prep, pattern.objects)
+        return found[0] if found else None
+    if obj is None:
+        return None
+    for token in _conjuncts(_through_quantity(obj)):
+        if token.lemma_.lower() in pattern.objects:
+            return token
+        for child in token.children:  # "aid deliveries", "arms shipments"
+            if child.dep_ == "compound" and child.lemma_.lower() in pattern.objects:
+                return token
+    return None
+
+
+def _through_quantity(noun: Token) -> Token:
+    """'70 million dollars of aid' -> aid; other nouns stand for themselves."""
+    for _ in range(3):
+        if noun.lemma_.lower() not in QUANTITY_HEADS and noun.pos_ != "NUM":
+            return noun
+        inner = _prep_objects(noun, "of")
+        if not inner:
+            return noun
+        noun = inner[0]
+    return noun
+
+
+def _find_targets(
+    slots: tuple[TargetSlot, ...],
+    verb: Token,
+    obj: Token | None,
+    pattern_object: Token | None,
+    index: _MentionIndex,
+) -> tuple[list[Mention], str]:
+    for slot in slots:
+        found: list[Mention] = []
+        if slot.slot in ("dobj", "dobj.head"):
+            if obj is not None:
+                found = index.of_group([obj], head_only=slot.slot == "dobj.head")
+            if not found and obj is not None and slot.slot == "dobj" and obj.pos_ == "NOUN":
+                # "demanded the withdrawal of Serbian forces", "rejected calls by Belarus"
+                found = index.of_group(_owner_objects(obj))
+        elif slot.slot == "dative":
+            dative = _child(verb, "dative")
+            if dative is not None and dative.pos_ != "ADP":
+                found = index.of_group([dative])
+        elif slot.slot == "ccomp.subj":
+            clause = _child(verb, "ccomp")
+            if clause is not None:
+                found = index.of_group(_subjects(clause))
+        else:
+            objects = _prep_objects(verb, slot.slot, slot.heads)
+            if not objects:  # "imposed sanctions on X", "mobilized troops against X"
+                objects = _prep_objects(pattern_object or obj, slot.slot, slot.heads)
+            found = index.of_group(objects)
+            if not found:  # "conceded to demands from X", "set fire to the offices of X"
+                found = index.of_group(
+                    [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
+                )
+        if found:
+            return found, slot.slot
+    return [], ""
+
+
+def _located(index: _MentionIndex, *tokens: Token | None) -> list[Mention]:
+    """Actors of "in"/"inside" places on the trigger: the default target of protests etc."""
+    preps = ("in", "inside", "outside")
+    places = [o for t in tokens for prep in preps for o in _prep_objects(t, prep)]
+    return index.of_group(places) or index.of_group(
+        [o for p in places if p.pos_ == "NOUN" for o in _owner_objects(p) if o.pos_ == "PROPN"]
+    )
+
+
+def _owner_objects(noun: Token) -> list[Token]:
+    """Objects of 'of'/'by'/'from' on a noun: whose act or thing the noun is."""
+    return [o for prep in ("of", "by", "from") for o in _prep_objects(noun, prep)]
+
+
+def _is_light_object(noun: Token) -> bool:
+    head = noun.head
+    if head.pos_ != "VERB" or head.lemma_.lower() not in LIGHT_VERBS:
+        return False
+    return noun.dep_ in ("dobj", "nsubjpass") or (noun.dep_ == "conj" and _is_light_object(head))
+
+
+def _has_modifier(noun: Token, pattern: NounPattern) -> bool:
+    if not pattern.modifiers:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
+        for c in noun.children
+    )
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention not in out:
+            out.append(mention)
+    return out
+
+
+def _distinct_codes(mentions: Sequence[Mention]) -> int:
+    return len({code for m in mentions for code in m.codes})

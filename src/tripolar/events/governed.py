@@ -1,0 +1,157 @@
+"""Events carried by the verb that governs an act, when the act itself has no pattern.
+
+"Jordan and Britain agreed to hold joint manoeuvres" is coded by the verb pattern of the
+embedded act (its intent, 0312). But most governed acts have no pattern of their own
+("agreed to set up a research centre", "threatened to cut off electricity to X",
+"refused to deploy peacekeepers in Iraq"). CAMEO still codes them by the governor: an
+agreement, offer or promise to act is an intent to cooperate (030), a threat to act a
+threat (130), a refusal to act a rejection (120). The target is found among the
+embedded act's arguments. Reported obligations ("X said Y must ...") are demands (10x).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from tripolar.events._syntax import (
+    _Candidate,
+    _child,
+    _distinct_codes,
+    _located,
+    _MentionIndex,
+    _owner_objects,
+    _prep_objects,
+    _subjects,
+)
+from tripolar.events.modality import context_of, map_code
+from tripolar.model import Mention
+
+if TYPE_CHECKING:
+    from tripolar.events.coder import EventCoder
+
+# governor lemma -> the code of "<governor> to <act without a pattern>"
+GENERIC_CODES = {
+    **dict.fromkeys(
+        (
+            "agree", "offer", "promise", "pledge", "consent", "undertake", "willing", "ready",
+            "prepared", "committed", "commit", "volunteer",
+        ),
+        "030",
+    ),
+    "threaten": "130",
+    **dict.fromkeys(("refuse", "decline", "unwilling"), "120"),
+}  # fmt: skip
+# nouns an agreement can be "to/on/upon" ("agreed to a ceasefire", "agreed on a plan")
+AGREE_PREPS = ("to", "on", "upon")
+ARGUMENT_PREPS = (
+    "to", "with", "for", "from", "against", "on", "upon", "into", "toward", "towards", "over",
+    "at",
+)  # fmt: skip
+SAY_VERBS = frozenset({
+    "say", "declare", "announce", "state", "reiterate", "stress", "tell", "conclude", "add",
+    "repeat", "argue", "write", "insist", "maintain", "emphasize", "emphasise", "assert",
+})  # fmt: skip
+OBLIGATION_AUX = frozenset({"must"})
+
+
+def governed_act(
+    coder: EventCoder, governor: Token, index: _MentionIndex, coded: set[int]
+) -> _Candidate | None:
+    """The 030/130/120 event of "<agree|threaten|refuse> to <act>" when the act codes nothing."""
+    lemma = governor.lemma_.lower()
+    base = GENERIC_CODES.get(lemma)
+    if base is None or governor.i in coded:
+        return None
+    act = _embedded_act(governor)
+    noun = None
+    if act is None and base == "030" and lemma in ("agree", "consent", "committed"):
+        noun = next(
+            (o for prep in AGREE_PREPS for o in _prep_objects(governor, prep) if o.pos_ == "NOUN"),
+            None,
+        )
+    if act is None and noun is None:
+        return None
+    if act is not None and any(t.i in coded for t in act.subtree):
+        return None  # the act has its own event (its intent, threat or refusal)
+    context = context_of(governor)
+    if context.reason or context.mode in ("appeal", "demand", "threat"):
+        return None
+    code = base
+    if context.mode == "refuse":  # "would not agree to ..."
+        if base != "030":
+            return None
+        code = "120"
+    sources = index.of_group(_subjects(governor))
+    if not sources:
+        return None
+    if act is not None:
+        targets = _act_targets(act, index)
+    else:
+        assert noun is not None
+        targets = index.of_phrase(noun) or index.of_group(_owner_objects(noun))
+        targets += index.of_group(
+            [o for prep in ("with", "between") for o in _prep_objects(noun, prep)]
+        )
+    rule = f"governed:{lemma}"
+    if not targets:
+        if code == "030" and _distinct_codes(sources) >= 2:
+            return _Candidate(code, f"{rule}+recip", sources, [], True, context)
+        return None
+    return _Candidate(code, f"{rule}+args", sources, targets, False, context)
+
+
+def reported_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+    """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code)."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+        return None
+    speaker = clause.head
+    context = context_of(speaker)
+    if context.reason:
+        return None
+    sources = index.of_group(_subjects(speaker))
+    targets = index.of_group(_subjects(clause))
+    if not sources or not targets:
+        return None
+    act = coder.act_code(clause)
+    code = (map_code(act, "demand") if act is not None else None) or "100"
+    return _Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
+
+
+def _embedded_act(governor: Token) -> Token | None:
+    """The verb of "agreed to <verb>", "is willing to <verb>", "committed to <verb>ing"."""
+    act = _child(governor, "xcomp")
+    if act is not None and act.pos_ in ("VERB", "AUX"):
+        return act
+    for prep in governor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            pcomp = _child(prep, "pcomp")
+            if pcomp is not None and pcomp.pos_ == "VERB":
+                return pcomp
+    return None
+
+
+def _act_targets(act: Token, index: _MentionIndex) -> list[Mention]:
+    """Actors among the arguments of an act: object, recipient, prepositional objects."""
+    for _ in range(3):
+        obj = _child(act, "dobj")
+        found = index.of_group([obj]) if obj is not None else []
+        if not found and obj is not None:
+            found = index.of_group(_owner_objects(obj))
+        dative = _child(act, "dative")
+        if not found and dative is not None and dative.pos_ != "ADP":
+            found = index.of_group([dative])
+        for holder in (act, obj):
+            for prep in ARGUMENT_PREPS:
+                if not found:
+                    found = index.of_group(_prep_objects(holder, prep))
+        if found:
+            return found
+        deeper = _child(act, "xcomp")  # "agreed to allow X to return"
+        if deeper is None or deeper.pos_ != "VERB":
+            break
+        act = deeper
+    return _located(index, act, _child(act, "dobj"))

@@ -198,7 +198,14 @@ class AgentEntry:
 
 
 class ActorDictionary:
-    """Actor and agent entries; immutable once built."""
+    """Actor and agent entries; immutable once built.
+
+    `complete_agents`: the agents are a whole agent dictionary (a user's PETRARCH file), so
+    `merged` lays them over another dictionary by replacing its agents rather than adding to
+    them. `petrarch_conventions`: code as PETRARCH does - a bare agent is `---` + its code
+    ("a senior official" -> `---GOV`) instead of borrowing a country from the paragraph, and
+    several agents on one actor are stacked in order (`DNK` + `MUS` + `MED` -> `DNKMUSMED`).
+    """
 
     def __init__(
         self,
@@ -206,10 +213,14 @@ class ActorDictionary:
         agents: Iterable[AgentEntry] = (),
         *,
         origin: str = "",
+        complete_agents: bool = False,
+        petrarch_conventions: bool = False,
     ) -> None:
         self.actors: tuple[ActorEntry, ...] = tuple(actors)
         self.agents: tuple[AgentEntry, ...] = tuple(agents)
         self.origin = origin
+        self.complete_agents = complete_agents
+        self.petrarch_conventions = petrarch_conventions
 
     def __repr__(self) -> str:
         return (
@@ -227,7 +238,11 @@ class ActorDictionary:
     def from_petrarch(
         cls, actor_files: Sequence[Path | str] = (), agent_files: Sequence[Path | str] = ()
     ) -> ActorDictionary:
-        """Read TABARI/PETRARCH actor and agent dictionaries (see `tripolar.actors.petrarch`)."""
+        """Read TABARI/PETRARCH actor and agent dictionaries (see `tripolar.actors.petrarch`).
+
+        The result follows PETRARCH's conventions (see the class docstring); given agent
+        files, its agents replace the built-in ones when merged.
+        """
         from tripolar.actors.petrarch import read_actor_file, read_agent_file
 
         actors: list[ActorEntry] = []
@@ -236,23 +251,35 @@ class ActorDictionary:
             actors.extend(read_actor_file(Path(path)))
         for path in agent_files:
             agents.extend(read_agent_file(Path(path)))
-        return cls(actors, agents, origin="petrarch")
+        return cls(
+            actors,
+            agents,
+            origin="petrarch",
+            complete_agents=bool(agent_files),
+            petrarch_conventions=bool(actor_files or agent_files),
+        )
 
     def merged(self, other: ActorDictionary) -> ActorDictionary:
         """This dictionary with `other` laid over it.
 
         A surface form that `other` defines is removed from this dictionary's entries, so
         `other` decides what that phrase means; everything else is kept. Entries left with
-        no pattern are dropped.
+        no pattern are dropped. When `other` has `complete_agents`, its agents replace
+        these ones altogether (a PETRARCH agent file is a whole coding scheme: words it
+        leaves out, such as "militia", are not agents there).
         """
         actor_keys = {p.key for entry in other.actors for p in entry.patterns}
         agent_keys = {p.key for entry in other.agents for p in entry.patterns}
         kept_actors = [_without(entry, actor_keys) for entry in self.actors]
-        kept_agents = [_without(entry, agent_keys) for entry in self.agents]
+        kept_agents = (
+            [] if other.complete_agents else [_without(entry, agent_keys) for entry in self.agents]
+        )
         return ActorDictionary(
             [e for e in kept_actors if e.patterns] + list(other.actors),
             [e for e in kept_agents if e.patterns] + list(other.agents),
             origin="+".join(o for o in (self.origin, other.origin) if o),
+            complete_agents=self.complete_agents or other.complete_agents,
+            petrarch_conventions=self.petrarch_conventions or other.petrarch_conventions,
         )
 
     def lookup(self, phrase: str) -> list[ActorEntry]:

@@ -21,7 +21,8 @@ Agent files::
 Choices (documented in docs/data/actors.md):
 
 * Underscores and spaces both separate words. In actor phrases the last word is a stem
-  (it also matches "RUSSIANS" for RUSSIA) unless the phrase ends with "_". Agent phrases
+  (it also matches "RUSSIANS" for RUSSIA) unless the phrase ends with "_" or the word has
+  fewer than four letters (`THE_AU` does not match "The Australian"). Agent phrases
   match whole words; their regular plurals are generated unless `{...}` gives them.
 * Six-digit dates YYMMDD: YY < 30 is 20YY, otherwise 19YY. Eight-digit dates are YYYYMMDD.
 * Codes are upper-cased; "A/B" gives an actor with the two codes A and B.
@@ -132,11 +133,17 @@ def _parse_bracket(text: str, where: tuple[str, int]) -> Term:
     return Term(codes, start, end)
 
 
+# A stem shorter than this matches only the whole word: "THE_AU" must not take "The
+# Australian", nor "ENT" the word "entire".
+MIN_STEM_LETTERS = 4
+
+
 def _phrase(text: str) -> Pattern:
     """An actor phrase: underscores are spaces; a trailing underscore ends stem matching."""
     exact = text.endswith("_")
     words = text.replace("_", " ").split()
-    return Pattern(" ".join(words), stem=not exact)
+    stem = not exact and bool(words) and len(words[-1]) >= MIN_STEM_LETTERS
+    return Pattern(" ".join(words), stem=stem)
 
 
 @dataclass

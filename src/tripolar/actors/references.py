@@ -7,6 +7,10 @@ A reference never reaches outside its paragraph (paragraphs are separated by bla
   states as governments ("CHNGOV", "RUSGOV"); "both sides/the two sides" -> the last two
   distinct actors as they were coded (IGOs included). States count once however they were
   named (Russia, Moscow, Putin are one side).
+* "they/them/their" -> the actors of the latest sentence before it that names any, when
+  that sentence ends in a plural one: a mention with several codes ("Sino-Russian", "the
+  two sides"), two mentions joined by "and" ("Russia and China"), or a plural agent
+  ("Chinese officials"). Otherwise no mention is made.
 * "he/him/his" and "she/her/hers" -> a person of that gender named earlier in the
   paragraph, only when that is unambiguous: every such person is the same one, or the most
   recent sentence naming one names only one. Otherwise no mention is made.
@@ -34,9 +38,20 @@ _NOUNS = {
     "presidents": "gov",
     "governments": "gov",
     "capitals": "gov",
+    "ministers": "gov",
     "sides": "any",
+    "states": "state",
+    "allies": "state",
+    "rivals": "state",
+    "powers": "state",
+    "militaries": "mil",
+    "armies": "mil",
 }
+# words that may stand between "the two" and the noun: "the two foreign ministers"
+_NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_COORDINATION = frozenset({"and", ",", ", and", "or"})
 
 
 class ParagraphIndex:
@@ -100,6 +115,14 @@ def resolve_references(
                 )
             i += length
             continue
+        if token.lower_ in _PLURAL_PRONOUNS:
+            earlier = paragraphs.before(mentions, token.idx)
+            codes = _plural_antecedent(doc, earlier, sentence_starts)
+            if codes:
+                end = token.idx + len(token.text)
+                out.append(Mention(token.idx, end, token.text, codes, "reference", token.lower_))
+            i += 1
+            continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
             person = _person_for(
@@ -116,9 +139,13 @@ def resolve_references(
 
 def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
-    words = [t.lower_ for t in doc[i : i + 3]]
-    if words[:2] == ["the", "two"] and len(words) == 3 and words[2] in _NOUNS:
-        return 3, _NOUNS[words[2]]
+    words = [t.lower_ for t in doc[i : i + 4]]
+    if words[:2] == ["the", "two"] and len(words) >= 3:
+        if words[2] in _NOUNS:
+            return 3, _NOUNS[words[2]]
+        if len(words) == 4 and words[2] in _NOUN_MODIFIERS and words[3] in _NOUNS:
+            return 4, _NOUNS[words[3]]
+    words = words[:3]
     if words and words[0] == "both":
         if len(words) >= 2 and words[1] in _NOUNS:
             return 2, _NOUNS[words[1]]
@@ -140,8 +167,8 @@ def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
                 continue
             if category == "state":
                 seen[key] = key
-            elif category == "gov":
-                seen[key] = key + "GOV"
+            elif category in ("gov", "mil"):
+                seen[key] = key + category.upper()
             else:
                 seen[key] = code
             if len(seen) == 2:
@@ -172,3 +199,24 @@ def _person_for(
         m.entry for m in candidates if bisect.bisect_right(sentence_starts, m.start) == sentence
     }
     return last if len(same_sentence) == 1 else None
+
+
+def _plural_antecedent(
+    doc: Doc, earlier: Sequence[Mention], sentence_starts: Sequence[int]
+) -> tuple[str, ...]:
+    """Codes "they" stands for: see the module docstring."""
+    if not earlier:
+        return ()
+    last = earlier[-1]
+    sentence = bisect.bisect_right(sentence_starts, last.start)
+    same = [m for m in earlier if bisect.bisect_right(sentence_starts, m.start) == sentence]
+    if len(last.codes) >= 2:
+        return last.codes
+    if len(same) >= 2:
+        before = same[-2]
+        between = " ".join(doc.text[before.end : last.start].split())
+        if between in _COORDINATION:
+            return tuple(dict.fromkeys((*before.codes, *last.codes)))
+    if last.kind == "agent" and last.text.lower().endswith("s"):
+        return last.codes
+    return ()

@@ -9,10 +9,15 @@ Steps for one document:
    with the codes of each member.
 3. Adjacent units compose: country + agents ("Chinese Foreign Ministry" -> CHNGOV),
    country/title + person ("Russian President Vladimir Putin" -> RUSGOV, one mention),
-   agent + "of" + country ("the Foreign Minister of Japan"), possessives ("China's
-   military"). A bare agent takes the country of its paragraph when only one country has
-   been named there so far; otherwise it is left out.
-4. References ("the two countries", "both sides", "he") resolve inside their paragraph
+   agent + "of" + country ("the Foreign Minister of Japan"), agent + "in"/"from" + state
+   ("lawmakers in Brazil"), possessives ("China's military"), a title before a user
+   dictionary's person ("Prime Minister Romendacil"). A bare agent takes the country of its
+   paragraph when only one country has been named there so far; otherwise it is left out
+   (with PETRARCH conventions it is coded `---` + agent).
+4. Coordination shares an agent: "Russian and Chinese officials" (RUSGOV, CHNGOV), "the
+   ambassadors of France, Germany and Italy", "lawmakers and officials in Chad" - one
+   mention with every code. A state after "pro-"/"anti-" is not an actor.
+5. References ("the two countries", "both sides", "he") resolve inside their paragraph
    (see `tripolar.actors.references`).
 """
 
@@ -21,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -41,6 +46,12 @@ from tripolar.actors.references import ParagraphIndex, resolve_references
 from tripolar.model import Mention
 
 HYPHENS = frozenset({"-", "–", "‑"})
+SPACED_DASHES = frozenset({"-", "–"})  # "US - China trade", "US – China relations"
+SLASHES = frozenset({"/"})  # "the US/China dispute"
+STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})  # "pro-Russia rebels" are not RUS
+CONJUNCTIONS = frozenset({("and",), (",",), (",", "and"), ("or",), ("&",)})
+LOCATIVE_LINKS = frozenset({("in",), ("from",)})  # "lawmakers in Brazil", "soldiers from Chad"
+PREMODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OF_LINKS = (("of",), ("of", "the"))
 # words that may sit between a title and a name, or inside a title: "President Mr Putin"
@@ -179,7 +190,7 @@ class ActorResolver:
                 taken[i] = True
             units.append(unit)
         units.sort(key=lambda u: u.start)
-        return units
+        return [u for u in units if not _not_an_actor(doc, u)]
 
     def _unit(self, start: int, end: int, indices: list[int], on: dt.date | None) -> Unit:
         entries = [self._targets[i] for i in dict.fromkeys(indices)]
@@ -214,7 +225,8 @@ class ActorResolver:
                 i += 1  # a lone "Sino" is not an actor
                 continue
             group_end = self._group(doc, units, i)
-            composed = self._compose(doc, units[i:group_end], on, mentions, paragraphs)
+            phrase, group_end = self._coordinate(doc, units, i, group_end)
+            composed = self._compose(doc, phrase, on, mentions, paragraphs)
             if composed is not None:
                 mentions.append(composed)
             i = group_end
@@ -244,9 +256,7 @@ class ActorResolver:
         while (
             j + 1 < len(units)
             and units[j + 1].start == units[j].end + 1
-            and doc[units[j].end].text in HYPHENS
-            and doc[units[j].end].whitespace_ == ""
-            and doc[units[j].end - 1].whitespace_ == ""
+            and _joins_compound(doc, units[j].end, units[j + 1].end)
             and (member := self._compound_member(units[j + 1])) is not None
         ):
             members.append(member)
@@ -266,10 +276,10 @@ class ActorResolver:
         covered = {i for u in units for i in range(u.start, u.end)}
         out: list[Mention] = []
         for token in doc:
-            if token.i in covered or not any(h in token.text for h in HYPHENS):
+            if token.i in covered or not any(h in token.text for h in HYPHENS | SLASHES):
                 continue
             text = token.text
-            for h in HYPHENS:
+            for h in HYPHENS | SLASHES:
                 text = text.replace(h, "-")
             parts = [p for p in text.split("-") if p]
             members = [
@@ -291,18 +301,22 @@ class ActorResolver:
         """Index just past the last unit that composes with units[i]."""
         j = i
         has_person = units[i].is_person
+        has_actor = units[i].actor is not None
         while j + 1 < len(units):
             here, nxt = units[j], units[j + 1]
             if here.actor is not None and here.actor.compound_only:
                 break
             gap = [t.lower_ for t in doc[here.end : nxt.start]]
-            if not self._links(here, nxt, gap, has_person):
+            if not self._links(here, nxt, gap, has_person, has_actor):
                 break
             has_person = has_person or nxt.is_person
+            has_actor = has_actor or nxt.actor is not None
             j += 1
         return j + 1
 
-    def _links(self, here: Unit, nxt: Unit, gap: list[str], has_person: bool) -> bool:
+    def _links(
+        self, here: Unit, nxt: Unit, gap: list[str], has_person: bool, has_actor: bool = False
+    ) -> bool:
         if nxt.is_person:
             if has_person:
                 return False
@@ -316,8 +330,16 @@ class ActorResolver:
                 return False  # "Putin government": leave it to the person
             return all(w in TITLE_FILLERS or w in POSSESSIVES for w in gap)
         if nxt.actor is not None and here.agent is not None:
-            # "the Foreign Minister of Japan", "President of Russia"
-            return tuple(gap) in OF_LINKS and nxt.actor.kind in STATE_KINDS
+            if tuple(gap) in OF_LINKS:  # "the Foreign Minister of Japan", "President of Russia"
+                return nxt.actor.kind in STATE_KINDS
+            if tuple(gap) in LOCATIVE_LINKS:  # "lawmakers in Brazil", not "in Moscow"
+                return not has_actor and nxt.actor.kind in ("state", "actor")
+            fillers_only = all(w in TITLE_FILLERS for w in gap)
+            # a title before a user dictionary's person ("Prime Minister Romendacil") and a
+            # prefix agent before its actor ("MSF Arnor")
+            return fillers_only and (
+                nxt.actor.kind == "actor" or (here.agent.prefix and not gap and not has_actor)
+            )
         if (
             nxt.actor is not None
             and here.actor is not None
@@ -330,17 +352,70 @@ class ActorResolver:
             return bool(own & {country_root(c) for c in here.actor.codes_on(None)})
         return False
 
+    # -- coordination -----------------------------------------------------------------------
+
+    def _coordinate(self, doc: Doc, units: Sequence[Unit], i: int, end: int) -> tuple[Phrase, int]:
+        """The phrase starting at units[i] with what coordination adds to it, and the index
+        just past its last unit."""
+        group = list(units[i:end])
+        phrase = Phrase(group)
+        if len(group) == 1 and _is_state(group[0]) and _premodifies(doc, group[0]):
+            # "Russian and Chinese officials", "US, British and French forces"
+            states = [group[0]]
+            j = end
+            while j < len(units) and _conjoined(doc, units[j - 1].end, units[j].start):
+                next_end = self._group(doc, units, j)
+                nxt = list(units[j:next_end])
+                if len(nxt) == 1 and _is_state(nxt[0]) and _premodifies(doc, nxt[0]):
+                    states.append(nxt[0])
+                    j = next_end
+                    continue
+                if len(nxt) >= 2 and _is_state(nxt[0]) and all(u.agent for u in nxt[1:]):
+                    members = [u.actor for u in states if u.actor is not None]
+                    return Phrase(nxt, first=units[i], members=members), next_end
+                break
+            return phrase, end
+        if (
+            all(u.agent is not None for u in group)
+            and end < len(units)
+            and _conjoined(doc, group[-1].end, units[end].start)
+        ):
+            # "lawmakers and officials in Chad": bare agents sharing the next phrase's state
+            next_end = self._group(doc, units, end)
+            nxt = list(units[end:next_end])
+            if nxt[0].agent is not None and _ends_in_linked_state(doc, nxt):
+                agents = [u.agent for u in group if u.agent is not None]
+                phrase = Phrase(nxt, first=group[0], extra_agents=agents)
+                group, end = nxt, next_end
+        if _ends_in_linked_state(doc, group):
+            # "the ambassadors of France, Germany and Italy"
+            j = end
+            while j < len(units) and _conjoined(doc, units[j - 1].end, units[j].start):
+                if self._group(doc, units, j) != j + 1 or not _is_state(units[j]):
+                    break
+                listed = units[j].actor
+                if listed is not None:
+                    phrase.members.append(listed)
+                phrase.last = units[j]
+                j += 1
+            end = j
+        return phrase, end
+
+    # -- composition ------------------------------------------------------------------------
+
     def _compose(
         self,
         doc: Doc,
-        group: Sequence[Unit],
+        phrase: Phrase,
         on: dt.date | None,
         earlier: Sequence[Mention],
         paragraphs: ParagraphIndex,
     ) -> Mention | None:
-        start = doc[group[0].start].idx
-        end = _end_char(doc, group[-1].end)
-        text = doc[group[0].start : group[-1].end].text
+        group = phrase.units
+        first, last = phrase.first or group[0], phrase.last or group[-1]
+        start = doc[first.start].idx
+        end = _end_char(doc, last.end)
+        text = doc[first.start : last.end].text
         person = next((u.actor for u in group if u.is_person), None)
         if person is not None:
             return Mention(start, end, text, person.codes_on(on), "person", person.name)
@@ -349,32 +424,143 @@ class ActorResolver:
         organisation = next((a for a in actors if a.kind == "organisation"), None)
         if organisation is not None:
             return Mention(start, end, text, organisation.codes_on(on), "agent", organisation.name)
-        former = group[0].start > 0 and doc[group[0].start - 1].lower_ in FORMER
+        former = first.start > 0 and doc[first.start - 1].lower_ in FORMER
         if actors:
             actor = actors[0]
-            codes = actor.codes_on(on)
+            # pre-modifying states come first, listed ones after: text order
+            if phrase.first is not None and not phrase.extra_agents:
+                members = [*phrase.members, actor]
+            else:
+                members = [actor, *phrase.members]
             if not agents:
+                codes = _unique(c for m in members for c in m.codes_on(on))
                 kind = "igo" if actor.kind == "igo" else "state"
                 return Mention(start, end, text, codes, kind, actor.name)
-            agent = _head_agent(agents)
-            agent_text = _agent_text(doc, group, agent)
-            combined = tuple(
-                attach_agent(c, "ELI" if former else agent.code, prefix=agent.prefix and not former)
-                for c in codes
+            agent_sets = self._agent_sets(phrase.extra_agents, agents)
+            codes = _unique(
+                self._apply(c, agent_set, former)
+                for m in members
+                for agent_set in agent_sets
+                for c in m.codes_on(on)
             )
+            agent_text = _agent_text(doc, group, agents[0])
             kind = "igo" if actor.kind == "igo" else "agent"
-            return Mention(start, end, text, combined, kind, f"{actor.name} + {agent_text}")
+            names = " / ".join(m.name for m in members)
+            return Mention(start, end, text, codes, kind, f"{names} + {agent_text}")
+        agent_text = _agent_text(doc, group, agents[0])
+        if self.dictionary.petrarch_conventions:
+            # PETRARCH: an agent with no actor of its own is coded with an unknown country
+            code = self._apply(NULL_CODE, agents, former)
+            return Mention(start, end, text, (code,), "agent", f"{agent_text} (no country)")
         # a bare agent: the only country named so far in its paragraph, if there is one
-        agent = _head_agent(agents)
-        agent_text = _agent_text(doc, group, agent)
         roots = paragraphs.roots_before(earlier, start)
         if len(roots) != 1:
             return None
         (root,) = roots
-        code = attach_agent(
-            root, "ELI" if former else agent.code, prefix=agent.prefix and not former
-        )
+        code = self._apply(root, agents, former)
         return Mention(start, end, text, (code,), "agent", f"{agent_text} (context {root})")
+
+    def _agent_sets(
+        self, extra: Sequence[AgentEntry], agents: Sequence[AgentEntry]
+    ) -> list[list[AgentEntry]]:
+        """The agent combinations to apply: one, or one per coordinated agent phrase."""
+        if not extra:
+            return [list(agents)]
+        return [list(extra), list(agents)]
+
+    def _apply(self, code: str, agents: Sequence[AgentEntry], former: bool) -> str:
+        """An actor code with its agents: the deciding agent ("military officials" -> MIL),
+        or with PETRARCH conventions all of them stacked in text order."""
+        if former:
+            return attach_agent(code, "ELI") if code != NULL_CODE else NULL_CODE + "ELI"
+        if code == NULL_CODE:
+            head = _head_agent(agents)
+            return head.code + code if head.prefix else code + head.code
+        if self.dictionary.petrarch_conventions and len(agents) > 1:
+            for agent in agents:
+                if agent.prefix:
+                    code = agent.code + code
+                elif not code.endswith(agent.code):
+                    code += agent.code
+            return code
+        head = _head_agent(agents)
+        return attach_agent(code, head.code, prefix=head.prefix)
+
+
+@dataclass(slots=True)
+class Phrase:
+    """Units that make one mention. `members`: more actors that take the same agents
+    ("Russian and Chinese officials", "ambassadors of France and Italy"); `extra_agents`:
+    agents coordinated before the phrase ("lawmakers and officials in Chad"); `first` and
+    `last`: the span's ends when coordination widens it."""
+
+    units: list[Unit]
+    first: Unit | None = None
+    last: Unit | None = None
+    members: list[ActorEntry] = field(default_factory=list)
+    extra_agents: list[AgentEntry] = field(default_factory=list)
+
+
+def _is_state(unit: Unit) -> bool:
+    actor = unit.actor
+    return actor is not None and actor.kind in STATE_KINDS and not actor.compound_only
+
+
+def _premodifies(doc: Doc, unit: Unit) -> bool:
+    """The state modifies a following noun ("Russian" in "Russian and Chinese officials",
+    "US" in "US and British forces"); a full name ("Norway and Swedish officials") does not."""
+    token = doc[unit.end - 1]
+    root = token.head if token.dep_ == "conj" else token
+    if root.dep_ not in PREMODIFIER_DEPS:
+        return False
+    return root.dep_ == "amod" or root.tag_ == "JJ" or root.text.replace(".", "").isupper()
+
+
+def _conjoined(doc: Doc, left_end: int, right_start: int) -> bool:
+    return tuple(t.lower_ for t in doc[left_end:right_start]) in CONJUNCTIONS
+
+
+def _ends_in_linked_state(doc: Doc, group: Sequence[Unit]) -> bool:
+    """agent + of/in/from + state: "ambassadors of France", "lawmakers in Chad"."""
+    if len(group) < 2 or group[-2].agent is None or not _is_state(group[-1]):
+        return False
+    gap = tuple(t.lower_ for t in doc[group[-2].end : group[-1].start])
+    return gap in OF_LINKS or gap in LOCATIVE_LINKS
+
+
+def _joins_compound(doc: Doc, separator: int, right_end: int) -> bool:
+    """Whether the token at `separator` joins two states into a compound: "Sino-Russian",
+    "US/China", or a spaced dash followed by a common noun ("US - China talks")."""
+    token = doc[separator]
+    before = doc[separator - 1]
+    if token.text in SLASHES:
+        return True
+    if token.text not in HYPHENS:
+        return False
+    if token.whitespace_ == "" and before.whitespace_ == "":
+        return True
+    after = doc[right_end] if right_end < len(doc) else None
+    return (
+        token.text in SPACED_DASHES
+        and bool(token.whitespace_)
+        and bool(before.whitespace_)
+        and after is not None
+        and after.is_lower
+        and after.pos_ in ("NOUN", "ADJ")
+    )
+
+
+def _not_an_actor(doc: Doc, unit: Unit) -> bool:
+    """A state after "pro-"/"anti-" ("pro-Russia rebels") or "ethnic" ("ethnic Albanians"
+    in Serbia are not Albania), or before a currency sign ("US $50"), is not an actor."""
+    if unit.actor is None or unit.actor.kind not in STATE_KINDS:
+        return False
+    start = unit.start
+    if start >= 1 and doc[start - 1].lower_ in (STANCE_PREFIXES - {"pro", "anti"}) | {"ethnic"}:
+        return True
+    if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES:
+        return doc[start - 1].whitespace_ == "" and doc[start - 2].whitespace_ == ""
+    return unit.end < len(doc) and doc[unit.end].text.startswith("$")
 
 
 def _head_agent(agents: Sequence[AgentEntry]) -> AgentEntry:

@@ -52,8 +52,9 @@ def quarter_events(day: str, signs: dict[str, int], n: int = 4, start: int = 0) 
     return rows
 
 
-def one_quarter(signs: dict[str, int], n: int = 4) -> pd.Series:
-    out = triangle(pd.DataFrame(quarter_events("2024-02-10", signs, n)), "CHN", "RUS", "USA")
+def one_quarter(signs: dict[str, int], n: int = 4, measure: str = "balance") -> pd.Series:
+    events = pd.DataFrame(quarter_events("2024-02-10", signs, n))
+    out = triangle(events, "CHN", "RUS", "USA", measure=measure)
     assert len(out) == 1
     return out.iloc[0]
 
@@ -89,8 +90,40 @@ def test_triangle_neutral_band_and_minimum_evidence() -> None:
     events = pd.DataFrame(
         quarter_events("2024-02-10", {"CHN-RUS": 1, "CHN-USA": 1, "RUS-USA": -1}, n=2)
     )
-    assert triangle(events, min_events=2).iloc[0]["type"] == "romantic_triangle"
-    assert triangle(events, min_events=2, neutral_band=1.0).iloc[0]["type"] == "open"
+    balance = {"measure": "balance", "min_events": 2}
+    assert triangle(events, **balance).iloc[0]["type"] == "romantic_triangle"  # type: ignore[arg-type]
+    assert triangle(events, **balance, neutral_band=1.0).iloc[0]["type"] == "open"  # type: ignore[arg-type]
+
+
+def test_triangle_index_measure_is_the_default_and_sign_of_the_index() -> None:
+    row = one_quarter({"CHN-RUS": 1, "CHN-USA": 1, "RUS-USA": -1}, measure="index")
+    assert row["type"] == "romantic_triangle" and row["pivot"] == "CHN"
+    assert row["score_CHN-RUS"] > 1.0 and row["score_RUS-USA"] < -1.0
+    assert row["evidence_CHN-RUS"] == pytest.approx(4.0)
+    balanced = one_quarter({"CHN-RUS": 1, "CHN-USA": 0, "RUS-USA": -1}, measure="index")
+    assert balanced["sign_CHN-USA"] == 0.0  # equal cooperation and conflict sit in the band
+    events = pd.DataFrame(quarter_events("2024-02-10", {"CHN-RUS": 1, "RUS-USA": -1}))
+    default = triangle(events)
+    assert default.iloc[0]["score_CHN-RUS"] == pytest.approx(
+        triangle(events, measure="index").iloc[0]["score_CHN-RUS"]
+    )
+
+
+def test_triangle_index_carries_thin_evidence_forward_then_forgets() -> None:
+    """One sanction event reads negative in its quarter and for a half-life after; no events
+    at all is unknown, not neutral."""
+    rows = quarter_events("2020-02-10", {"CHN-RUS": 1, "RUS-USA": -1}, n=1)
+    rows += quarter_events("2021-08-10", {"CHN-RUS": 1}, n=1, start=len(rows))
+    tri = triangle(pd.DataFrame(rows), freq="quarter")
+    labels = list(tri["period_label"])
+    rus_usa = dict(zip(labels, tri["sign_RUS-USA"], strict=True))
+    evidence = dict(zip(labels, tri["evidence_RUS-USA"], strict=True))
+    assert rus_usa["2020Q1"] == -1.0 and rus_usa["2020Q2"] == -1.0 and rus_usa["2020Q3"] == -1.0
+    assert evidence["2020Q3"] == pytest.approx(0.5)  # two quarters = one half-life
+    assert np.isnan(rus_usa["2020Q4"]) and np.isnan(rus_usa["2021Q3"])
+    assert (tri["sign_CHN-USA"].isna()).all()  # never any CHN-USA event
+    assert set(tri["type"]) == {"incomplete"}
+    assert tri.loc[tri["period_label"] == "2021Q3", "sign_CHN-RUS"].item() == 1.0
 
 
 def test_triangle_classify_pivot_depends_on_positive_sides() -> None:

@@ -32,7 +32,10 @@ def test_render_is_self_contained(report: str) -> None:
 def test_render_has_every_section(report: str) -> None:
     for anchor in ("overview", "index", "dyads", "triangle", "network", "topics", "quality"):
         assert f'id="{anchor}"' in report
-    assert "Romantic triangle" in report and "Stable marriage" in report
+    # the thaw of late 2023 lifts the China-USA index to neutral: stable marriage -> open
+    assert "Stable marriage" in report and "Open (a neutral side)" in report
+    assert 'id="tri-CHNUSA-2023Q4"' in report  # a triangle cell's evidence, one click away
+    assert report.count('href="#tri-') >= 20  # the period table links to it as well
     assert 'id="ev-CHNRUS-202406"' in report  # per dyad and month evidence
     assert "not valid JSON (Expecting" in report  # failures and why
     assert report.count('class="chart"') == 7
@@ -72,3 +75,11 @@ def test_render_highlight_escapes_around_trigger() -> None:
     assert html == "A &lt;b&gt;<mark>signed</mark>&lt;/b&gt; &amp; deal"
     assert str(highlight("plain text", 0, -1, -1)) == "plain text"
     assert str(highlight("short", 0, 3, 99)) == "short"
+
+
+def test_render_change_points_always_show_their_evidence(report: str) -> None:
+    assert report.count("Change points (") == 1 and "Change points (2)" in report  # CHN-USA
+    blocks = re.findall(r"<p><b>(\d{4}-\d{2})</b>: mean Goldstein.*?</tbody>", report, re.S)
+    assert blocks == ["2023-10", "2024-03"]
+    for block in re.findall(r"<p><b>\d{4}-\d{2}</b>: mean Goldstein.*?</tbody>", report, re.S):
+        assert block.count("<tr>") >= 2  # header and at least one event

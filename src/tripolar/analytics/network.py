@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -74,7 +75,8 @@ def network(
     nodes columns: period, period_label, actor, partners (degree), positive_partners,
     negative_partners, n_events (weighted degree), net_coop (sum over its edges),
     degree_centrality, betweenness (shortest paths with distance 1 / n_events),
-    eigenvector (weighted by n_events; NaN when it does not converge).
+    eigenvector (weighted by n_events, computed on the largest connected part - it is
+    ambiguous on a disconnected graph - and 0 outside it; NaN when it fails).
     """
     series = relations(
         events, actors=actors, freq=freq, directed=False, since=since, until=until, n_boot=0
@@ -104,10 +106,7 @@ def network(
 def _node_rows(graph: nx.Graph, period: pd.Timestamp, label: str) -> list[dict[str, object]]:
     degree = nx.degree_centrality(graph) if len(graph) > 1 else dict.fromkeys(graph, 0.0)
     between = nx.betweenness_centrality(graph, weight="distance")
-    try:
-        eigen = nx.eigenvector_centrality_numpy(graph, weight="weight")
-    except (nx.NetworkXException, ArithmeticError, ValueError):
-        eigen = {}
+    eigen = _eigenvector(graph)
     rows = []
     for actor in sorted(graph):
         incident = graph[actor]
@@ -127,3 +126,17 @@ def _node_rows(graph: nx.Graph, period: pd.Timestamp, label: str) -> list[dict[s
             }
         )
     return rows
+
+
+def _eigenvector(graph: nx.Graph) -> dict[str, float]:
+    """Eigenvector centrality on the largest connected component; 0 for the other nodes."""
+    if len(graph) == 0 or graph.number_of_edges() == 0:
+        return {}
+    core = graph.subgraph(max(nx.connected_components(graph), key=len))
+    try:
+        values = nx.eigenvector_centrality_numpy(core, weight="weight") if len(core) > 2 else {}
+    except (nx.NetworkXException, ArithmeticError, ValueError):
+        return {}
+    if len(core) <= 2:
+        values = dict.fromkeys(core, 1.0 / math.sqrt(len(core)))
+    return {node: float(values.get(node, 0.0)) for node in graph}

@@ -10,7 +10,7 @@ import pandas as pd
 
 from tripolar.analytics.evidence import Direction, annotate, dyad_events, top_events
 from tripolar.analytics.periods import dyad_name
-from tripolar.analytics.series import EventSource, relations
+from tripolar.analytics.series import EventSource, IndexParams, relations
 from tripolar.errors import AnalyticsError
 
 TYPE_LABELS: dict[str, str] = {
@@ -19,8 +19,11 @@ TYPE_LABELS: dict[str, str] = {
     "stable_marriage": "Stable marriage",
     "unit_veto": "Unit veto",
     "open": "Open (a neutral side)",
-    "incomplete": "Incomplete (too few events)",
+    "incomplete": "Incomplete (a side without recent events)",
 }
+
+MIN_PERIOD_EVENTS = 3.0  # default minimum for the per-period measures (events in the period)
+MIN_INDEX_EVIDENCE = 0.5  # default minimum decayed event count for the index
 
 MEASURES: dict[str, tuple[str, float]] = {
     # measure -> (relations column, default neutral band)
@@ -31,7 +34,7 @@ MEASURES: dict[str, tuple[str, float]] = {
 
 
 def classify(signs: dict[str, int | None], actors: tuple[str, str, str]) -> dict[str, Any]:
-    """Dittmer's type from the three dyad signs (+1, 0, -1, or None for too few events).
+    """Dittmer's type from the three dyad signs (+1, 0, -1, or None when a side is unknown).
 
     Returns type, balance (product of signs, NaN unless all three are non-zero), pivot
     (romantic triangle) and outcast (stable marriage).
@@ -68,8 +71,19 @@ def classify(signs: dict[str, int | None], actors: tuple[str, str, str]) -> dict
     return out
 
 
-def _sign(score: float, n_events: int, neutral_band: float, min_events: int) -> int | None:
-    if n_events < min_events or score != score:
+def decayed_count(counts: np.ndarray, decay: float) -> np.ndarray:
+    """``N_t = decay * N_{t-1} + n_t``: the evidence the relation index rests on."""
+    out = np.empty(len(counts), dtype=float)
+    total = 0.0
+    for t, n in enumerate(counts):
+        total = decay * total + float(n)
+        out[t] = total
+    return out
+
+
+def _sign(score: float, evidence: float, neutral_band: float, min_events: float) -> int | None:
+    # The tolerance keeps "exactly one event two half-lives ago" from flipping on rounding.
+    if evidence < min_events - 1e-9 or score != score:
         return None
     if abs(score) <= neutral_band:
         return 0
@@ -83,21 +97,26 @@ def triangle(
     c: str = "USA",
     *,
     freq: str = "quarter",
-    measure: str = "balance",
+    measure: str = "index",
     neutral_band: float | None = None,
-    min_events: int = 3,
+    min_events: float | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
     half_life: float = 6.0,
 ) -> pd.DataFrame:
     """One row per period: the three dyad scores and signs, Dittmer's type, balance, pivot.
 
-    measure: "balance" (the period's coop_balance, -1..1), "index" (relation index at the
-    period's end) or "goldstein_mean". A side is neutral (0) when ``|score| <= neutral_band``
-    and unknown when it has fewer than ``min_events`` events in the period.
+    measure: "index" (default: the relation index at the period's end, -9..9, band 1.0),
+    "balance" (the period's coop_balance, -1..1, band 0.1) or "goldstein_mean" (band 0.5).
+    A side is neutral (0) when ``|score| <= neutral_band`` and unknown when its evidence is
+    below ``min_events``. For the per-period measures the evidence is the period's event
+    count (default minimum 3). For the index it is the decayed event count the index rests
+    on, ``N_t`` (default minimum 0.5: one event within the last half-life); thin evidence is
+    already pulled toward neutral by the index's prior, so it needs no stricter cut-off.
 
     Columns: period, period_label, then for each dyad X-Y (sorted codes): ``score_X-Y``,
-    ``n_X-Y``, ``sign_X-Y`` (1, 0, -1, or NaN when unknown); type (menage_a_trois,
+    ``n_X-Y`` (events in the period), ``evidence_X-Y`` (what the minimum applies to),
+    ``sign_X-Y`` (1, 0, -1, or NaN when unknown); type (menage_a_trois,
     romantic_triangle, stable_marriage, unit_veto, open, incomplete), type_label, balance
     (product of the signs: 1 balanced, -1 unbalanced, NaN when a side is 0/unknown), pivot,
     outcast, ``advantage_<actor>`` for each actor, advantaged (the actor with the highest
@@ -110,6 +129,8 @@ def triangle(
         raise AnalyticsError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     column, default_band = MEASURES[measure]
     band = default_band if neutral_band is None else neutral_band
+    if min_events is None:
+        min_events = MIN_INDEX_EVIDENCE if measure == "index" else MIN_PERIOD_EVENTS
     if band < 0 or min_events < 0:
         raise AnalyticsError("neutral_band and min_events must not be negative")
     series = relations(
@@ -126,14 +147,20 @@ def triangle(
     names = [dyad_name(x, y, directed=False) for x, y in pairs]
     periods = series[["period", "period_label"]].drop_duplicates().reset_index(drop=True)
     out = periods.copy()
+    decay = IndexParams(half_life=half_life).decay(freq)
     for name in names:
         part = series[series["dyad"] == name].set_index("period")
         out[f"score_{name}"] = out["period"].map(part[column]).astype(float).to_numpy()
-        out[f"n_{name}"] = out["period"].map(part["n_events"]).fillna(0).astype("int64")
+        counts = out["period"].map(part["n_events"]).fillna(0).astype("int64")
+        out[f"n_{name}"] = counts
+        if measure == "index":
+            out[f"evidence_{name}"] = decayed_count(counts.to_numpy(), decay)
+        else:
+            out[f"evidence_{name}"] = counts.astype(float)
     rows = []
     for record in out.to_dict("records"):
         signs = {
-            name: _sign(record[f"score_{name}"], record[f"n_{name}"], band, min_events)
+            name: _sign(record[f"score_{name}"], record[f"evidence_{name}"], band, min_events)
             for name in names
         }
         result = classify(signs, actors)
@@ -157,7 +184,7 @@ def triangle(
     out = pd.concat([out, extra], axis=1)
     order = ["period", "period_label"]
     for name in names:
-        order += [f"score_{name}", f"n_{name}", f"sign_{name}"]
+        order += [f"score_{name}", f"n_{name}", f"evidence_{name}", f"sign_{name}"]
     order += ["type", "type_label", "balance", "pivot", "outcast"]
     order += [f"advantage_{x}" for x in actors] + ["advantaged", "pivot_advantage"]
     return out[order]
@@ -166,7 +193,7 @@ def triangle(
 def _empty(names: list[str], actors: tuple[str, ...]) -> pd.DataFrame:
     columns = ["period", "period_label"]
     for name in names:
-        columns += [f"score_{name}", f"n_{name}", f"sign_{name}"]
+        columns += [f"score_{name}", f"n_{name}", f"evidence_{name}", f"sign_{name}"]
     columns += ["type", "type_label", "balance", "pivot", "outcast"]
     columns += [f"advantage_{x}" for x in actors] + ["advantaged", "pivot_advantage"]
     return pd.DataFrame(columns=columns)

@@ -14,6 +14,7 @@ import plotly.io as pio
 
 from tripolar.analytics.series import BANDS
 from tripolar.analytics.topics import TOPIC_LABELS
+from tripolar.analytics.triangle import TYPE_LABELS
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
 POSITIVE, NEUTRAL, NEGATIVE = "#2a9d5c", "#b8bcc2", "#c8453b"
@@ -180,13 +181,30 @@ def dyad_figure(
     return _layout(fig, height=260)
 
 
-def triangle_figure(tri: pd.DataFrame, anchors: dict[str, str]) -> go.Figure:
-    """Sign of each side per period (green +, grey 0, red −, blank unknown), type above."""
+def triangle_figure(
+    tri: pd.DataFrame, anchors: dict[str, str], cells: dict[tuple[str, str], str] | None = None
+) -> go.Figure:
+    """Sign of each side per period (green +, grey 0, red −, blank unknown), type above.
+
+    A click on a cell opens ``cells[(dyad, period_label)]`` (that side's events of the
+    period) when there is one, else the period's row ``anchors[period_label]``.
+    """
+    cells = cells or {}
     sign_columns = [c for c in tri.columns if c.startswith("sign_")]
     names = [plain(c.removeprefix("sign_")) for c in sign_columns]
     labels = [plain(p) for p in tri["period_label"]]
     z = [[(None if v != v else float(v)) for v in tri[c]] for c in sign_columns]
-    scores = [[(None if v != v else round(float(v), 2)) for v in tri[f"score_{n}"]] for n in names]
+    kinds = [
+        _type_phrase(k, p, o)
+        for k, p, o in zip(tri["type"], tri["pivot"], tri["outcast"], strict=True)
+    ]
+    scores = [
+        [
+            ("unknown" if v != v or s != s else f"{float(v):+.2f}") + f" · {kind}"
+            for v, s, kind in zip(tri[f"score_{n}"], tri[f"sign_{n}"], kinds, strict=True)
+        ]
+        for n in names
+    ]
     fig = go.Figure(
         go.Heatmap(
             x=labels,
@@ -198,9 +216,12 @@ def triangle_figure(tri: pd.DataFrame, anchors: dict[str, str]) -> go.Figure:
             ygap=2,
             showscale=False,
             colorscale=[[0.0, NEGATIVE], [0.5, NEUTRAL], [1.0, POSITIVE]],
-            customdata=[[anchors.get(p, "") for p in tri["period_label"]] for _ in names],
+            customdata=[
+                [cells.get((n, str(p)), anchors.get(str(p), "")) for p in tri["period_label"]]
+                for n in names
+            ],
             text=scores,
-            hovertemplate="%{y} %{x}: score %{text}<extra>click for details</extra>",
+            hovertemplate="%{y} %{x}: index %{text}<extra>click for the events</extra>",
         )
     )
     short = {
@@ -211,11 +232,17 @@ def triangle_figure(tri: pd.DataFrame, anchors: dict[str, str]) -> go.Figure:
         "open": "open",
         "incomplete": "…",
     }
+    crowded = len(labels) > 14  # no room for a second line: the hover names pivot / outcast
     for label, kind, pivot, outcast in zip(
         labels, tri["type"], tri["pivot"], tri["outcast"], strict=True
     ):
         text = short.get(str(kind), "")
-        if isinstance(pivot, str) and pivot:
+        if crowded:
+            if isinstance(pivot, str) and pivot:
+                text += f"<br>{plain(pivot)}"
+            elif isinstance(outcast, str) and outcast:
+                text += f"<br>{plain(outcast)}"
+        elif isinstance(pivot, str) and pivot:
             text += f"<br>pivot {plain(pivot)}"
         elif isinstance(outcast, str) and outcast:
             text += f"<br>out {plain(outcast)}"
@@ -226,13 +253,22 @@ def triangle_figure(tri: pd.DataFrame, anchors: dict[str, str]) -> go.Figure:
             text=text,
             showarrow=False,
             yanchor="bottom",
-            font={"size": 11},
+            font={"size": 9 if crowded else 11},
         )
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(showgrid=False, type="category")
     _layout(fig, height=150 + 38 * len(names))
     fig.update_layout(margin={"l": 80, "r": 20, "t": 60, "b": 40})
     return fig
+
+
+def _type_phrase(kind: object, pivot: object, outcast: object) -> str:
+    text = TYPE_LABELS.get(str(kind), str(kind))
+    if isinstance(pivot, str) and pivot:
+        text += f", pivot {pivot}"
+    elif isinstance(outcast, str) and outcast:
+        text += f", outcast {outcast}"
+    return plain(text)
 
 
 def network_figure(graph: nx.Graph, focus: tuple[str, ...]) -> go.Figure:

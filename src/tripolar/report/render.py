@@ -292,6 +292,8 @@ def _dyad_context(
         by_id = events.set_index("event_id", drop=False)
         for cp in cps.itertuples():
             chosen = by_id.loc[[i for i in cp.evidence_event_ids if i in by_id.index]]
+            if chosen.empty:  # every change point shown must carry its evidence
+                continue
             change_rows.append(
                 {
                     "label": cp.period_label,
@@ -373,6 +375,27 @@ def _triangle_context(
             }
         )
     names = [col.removeprefix("sign_") for col in tri.columns if col.startswith("sign_")]
+    scoped = annotate(events, freq=opts.triangle_freq, actors=(a, b, c))
+    grouped = dict(tuple(scoped.groupby(["period", "dyad"], sort=False))) if len(scoped) else {}
+    evidence, cells = [], {}
+    for r in tri.iloc[::-1].itertuples():
+        for name in names:
+            part = grouped.get((r.period, name))
+            if part is None or part.empty:
+                continue
+            anchor = _slug("tri", name, str(r.period_label))
+            cells[(name, str(r.period_label))] = anchor
+            chosen = top_events(part, n=opts.evidence_per_period)
+            evidence.append(
+                {
+                    "anchor": anchor,
+                    "label": str(r.period_label),
+                    "dyad": name,
+                    "n_events": len(part),
+                    "events": _event_rows(chosen, namer),
+                    "hidden": len(part) - len(chosen),
+                }
+            )
     table = []
     for r in tri.to_dict("records"):
         table.append(
@@ -386,13 +409,25 @@ def _triangle_context(
                 "balance": r["balance"],
                 "advantaged": r["advantaged"],
                 "pivot_advantage": r["pivot_advantage"],
-                "sides": [(n, r[f"sign_{n}"], r[f"score_{n}"], r[f"n_{n}"]) for n in names],
+                "sides": [
+                    (
+                        n,
+                        r[f"sign_{n}"],
+                        r[f"score_{n}"],
+                        r[f"n_{n}"],
+                        cells.get((n, str(r["period_label"])), ""),
+                    )
+                    for n in names
+                ],
             }
         )
     return {
         "actors": (a, b, c),
-        "chart": figures.to_json(figures.triangle_figure(tri, anchors)) if len(tri) else None,
+        "chart": figures.to_json(figures.triangle_figure(tri, anchors, cells))
+        if len(tri)
+        else None,
         "rows": table[::-1],
+        "evidence": evidence,
         "transitions": rows[::-1],
         "names": names,
     }

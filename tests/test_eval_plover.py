@@ -30,7 +30,7 @@ def test_eval_plover_every_cameo_root_is_listed(table):
         ("057", "SUPPORT"),
         ("064", "COOPERATE"),
         ("081", "CONCEDE"),
-        ("0813", "RETREAT"),
+        ("0813", "CONCEDE"),
         ("0841", "RETREAT"),
         ("0871", "RETREAT"),
         ("094", "INVESTIGATE"),

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tripolar.events.modality import APPEAL_GOVERNORS, DEMAND_GOVERNORS, Context
+from tripolar.actors.dictionary import country_root
+from tripolar.events.modality import (
+    ALLEGE_GOVERNORS,
+    APPEAL_GOVERNORS,
+    DEMAND_GOVERNORS,
+    OBJECT_APPEAL_GOVERNORS,
+    Context,
+)
 from tripolar.events.patterns import NounPattern, TargetSlot, VerbPattern
 from tripolar.model import Mention
 
@@ -25,6 +32,8 @@ LIGHT_VERBS = frozenset({
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
+    "speed", "accelerate",
+    "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })
 # a noun phrase headed by one of these stands for the actors of its "of" phrase
 # ("thousands of Kurds", "members of the party", "two of its nationals")
@@ -33,6 +42,13 @@ PARTITIVE_HEADS = frozenset({
     "most", "all", "part", "number", "majority", "minority", "band", "crowd", "team",
     "delegation", "contingent", "unit", "one", "each", "several", "few", "supporter",
     "leader", "representative", "official", "faction", "wing",
+})
+# people named by what they do stand for the actors of their "of"/"from" phrase
+# ("activists from the opposition", "students of Cairo University")
+GROUP_HEADS = frozenset({
+    "activist", "student", "worker", "protester", "protestor", "demonstrator", "militant",
+    "fighter", "refugee", "resident", "villager", "farmer", "employee", "youth", "envoy",
+    "guerrilla", "delegate", "elder",
 })
 # an object headed by one of these is read through its "of" phrase ("tons of food aid")
 QUANTITY_HEADS = frozenset({
@@ -45,6 +61,17 @@ EVENT_HEADS = frozenset({
     "effort", "mission", "process", "bid", "initiative", "campaign", "operation", "plan",
     "move", "attempt", "programme", "program", "action", "session", "drive",
 })
+# verbs of saying: "X said (that) Y ..." codes the complement as a main clause
+SAY_VERBS = frozenset({
+    "say", "declare", "announce", "state", "reiterate", "stress", "tell", "conclude", "add",
+    "repeat", "argue", "write", "insist", "maintain", "emphasize", "emphasise", "assert",
+})
+# personal pronouns that, as subject of a speech complement, may stand for the speaker
+SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# "the border with X" points at X
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "war", "conflict"})
+# sectors of a state's own apparatus: they do not protest against their government
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 # fmt: on
 
 
@@ -58,12 +85,14 @@ class _Candidate:
     targets: list[Mention]
     recip: bool
     context: Context
+    mutual: bool = False  # each target also acts on each source ("X clashed with Y")
 
 
 class _MentionIndex:
     """Mentions located on the tokens of one Doc."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self.doc = doc
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -82,8 +111,9 @@ class _MentionIndex:
             return [found]
         if head_only:
             return []
-        if head.lemma_.lower() in PARTITIVE_HEADS or head.pos_ == "NUM":
-            members = _prep_objects(head, "of")
+        lemma = head.lemma_.lower()
+        if lemma in PARTITIVE_HEADS or lemma in GROUP_HEADS or head.pos_ == "NUM":
+            members = _prep_objects(head, "of") or _prep_objects(head, "from")
             if members:
                 return self.of_group(members)
         for dep in ACTOR_MODIFIERS:
@@ -101,6 +131,28 @@ class _MentionIndex:
         return _unique(
             m for t in tokens for c in _conjuncts(t) for m in self.of_phrase(c, head_only=head_only)
         )
+
+    def subjects_of(self, verb: Token) -> list[Mention]:
+        """Actors of a verb's subject; an unresolved pronoun subject of a speech complement
+        stands for the speaker ("Syria says it is willing to ...", "A and B said they ...")."""
+        subjects = _subjects(verb)
+        found = self.of_group(subjects)
+        if found or len(subjects) != 1:
+            return found
+        pronoun = subjects[0]
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in SPEAKER_PRONOUNS:
+            return []
+        clause = pronoun.head
+        for _ in range(3):  # "said it had ...", "said it would agree and sign ..."
+            if (
+                clause.dep_ == "ccomp"
+                and clause.head.lemma_.lower() in SAY_VERBS | ALLEGE_GOVERNORS
+            ):
+                return self.subjects_of(clause.head)
+            if clause.dep_ != "conj":
+                break
+            clause = clause.head
+        return []
 
 
 def _child(token: Token, dep: str) -> Token | None:
@@ -159,12 +211,13 @@ def _subjects(verb: Token) -> list[Token]:
             controller = _child(head, "dobj")
             if (
                 controller is not None
-                and head.lemma_.lower() in APPEAL_GOVERNORS | DEMAND_GOVERNORS
+                and head.lemma_.lower()
+                in APPEAL_GOVERNORS | DEMAND_GOVERNORS | OBJECT_APPEAL_GOVERNORS
             ):
                 return [controller]
             verb = head
-        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            verb = head
+        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _is_purpose(verb)):
+            verb = head  # "..., killing X", "began a strike to protest X"
         elif verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "prep" and head.pos_ == "ADJ"):
             verb = head  # "X is willing to help", "X is committed to opening"
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -172,6 +225,11 @@ def _subjects(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitival purpose clause: "(in order) to protest"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _prep_objects(
@@ -251,9 +309,31 @@ def _find_targets(
                 found = index.of_group(
                     [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
                 )
+            if not found:  # "responsibility for an attack on X", "... a bombing in X"
+                found = _unique(
+                    m
+                    for n in objects
+                    if n.pos_ in ("NOUN", "PROPN")
+                    for m in _event_noun_targets(n, index)
+                )
         if found:
             return found, slot.slot
     return [], ""
+
+
+def _event_noun_targets(noun: Token, index: _MentionIndex) -> list[Mention]:
+    """Who or where an event noun is aimed at: "an attack on X", "an attack targeting X",
+    "a bombing at a market in X"."""
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    preps = ("on", "against", "upon") + (("with",) if noun.lemma_.lower() in BORDER_NOUNS else ())
+    direct = [o for h in holders for p in preps for o in _prep_objects(h, p)]
+    direct += [o for h in holders[1:] if (o := _child(h, "dobj")) is not None]
+    found = index.of_group(direct)
+    if found:
+        return found
+    places = [o for h in holders for p in ("in", "at", "near") for o in _prep_objects(h, p)]
+    places += [o for p in places if p.pos_ == "NOUN" for o in _prep_objects(p, "in")]
+    return index.of_group(places)
 
 
 def _located(index: _MentionIndex, *tokens: Token | None) -> list[Mention]:
@@ -263,6 +343,35 @@ def _located(index: _MentionIndex, *tokens: Token | None) -> list[Mention]:
     return index.of_group(places) or index.of_group(
         [o for p in places if p.pos_ == "NOUN" for o in _owner_objects(p) if o.pos_ == "PROPN"]
     )
+
+
+def _home_government(sources: Sequence[Mention], index: _MentionIndex) -> list[Mention]:
+    """The implied target of a protest with no stated target or place: the government of
+    the protesters' own state ("Kenyan students protested on Friday" -> KENGOV). Only for
+    protesters of one state who are not themselves its government or forces."""
+    heads = {id(m): i for i, m in index.by_head.items()}
+    for source in sources:  # "Japan protested": a state's protest is a diplomatic one
+        head = heads.get(id(source))
+        if head is not None and index.doc[head].tag_ == "NNP" and len(source.codes[0]) == 3:
+            return []
+    roots = {country_root(code) for source in sources for code in source.codes}
+    if len(roots) != 1 or None in roots:
+        return []
+    root = next(iter(roots))
+    assert root is not None
+    if any(code[3:6] in STATE_SECTORS for source in sources for code in source.codes):
+        return []
+    first = sources[0]
+    return [
+        Mention(
+            first.start,
+            first.end,
+            f"(government of {first.text})",
+            (f"{root}GOV",),
+            kind="implied",
+            entry="domestic protest",
+        )
+    ]
 
 
 def _owner_objects(noun: Token) -> list[Token]:

@@ -27,18 +27,20 @@ from tripolar.events._syntax import (
     _distinct_codes,
     _find_targets,
     _has_modifier,
+    _home_government,
     _is_light_object,
     _is_passive,
+    _is_purpose,
     _located,
     _MentionIndex,
+    _owner_objects,
     _patient,
     _pattern_object,
     _prep_objects,
-    _subjects,
 )
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import resolve_event_date
-from tripolar.events.governed import governed_act, reported_demand
+from tripolar.events.governed import _act_targets, alleged_act, governed_act, reported_demand
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
 from tripolar.model import Event, EventDateBasis, Mention
@@ -118,6 +120,8 @@ class EventCoder:
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
+            if token.dep_ == "compound":  # "riot police", "protest movement"
+                continue
             lemma = token.lemma_.lower()
             if lemma not in self.patterns.nouns and lemma in EVENT_HEADS:
                 lemma = next(  # "a mediation effort between", "a peace mission to"
@@ -134,7 +138,11 @@ class EventCoder:
                     pending.append((token, outcome, rule))
         coded = {t.i for t, outcome, _ in pending if isinstance(outcome, _Candidate)}
         for token in sent:
-            found = governed_act(self, token, index, coded) or reported_demand(self, token, index)
+            found = (
+                governed_act(self, token, index, coded)
+                or reported_demand(self, token, index)
+                or alleged_act(self, token, index)
+            )
             if found is not None:
                 pending.append((token, found, found.rule))
         event_date: dt.date | None = None
@@ -245,6 +253,8 @@ class EventCoder:
             return context.reason
         code = pattern.code
         mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
+        if "asked" in pattern.flags and not _asks_for_act(verb):
+            return "no act asked for"
         if mode_flag is not None:
             asked = _child(verb, "xcomp") or _child(verb, "ccomp")
             asked_code = self.act_code(asked) if asked is not None else None
@@ -252,10 +262,7 @@ class EventCoder:
                 asked_code = self.noun_code(obj)
             if asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
-        if passive:
-            sources = index.of_group(_agent_objects(verb))
-        else:
-            sources = index.of_group(_subjects(verb))
+        sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
         if not sources:
             return "no source actor linked to the verb"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
@@ -269,6 +276,20 @@ class EventCoder:
                         break
         if not targets and "loc" in pattern.flags:
             targets, slot = _located(index, verb, obj), "in"
+        if not targets and code[:2] == "14":
+            purpose = self._purpose_targets(verb, index)
+            if isinstance(purpose, str):
+                return purpose
+            targets, slot = purpose, "purpose"
+        if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
+            targets, slot = _home_government(sources, index), "home"
+        if (
+            not targets
+            and obj is None
+            and _takes_place_target(code)
+            and _distinct_codes(sources) < 2
+        ):
+            targets, slot = _located(index, verb, obj), "in"  # "X will meet in Geneva"
         mapped = map_code(code, context.mode)
         if mapped is None:
             return context.negation or f"no CAMEO code for {context.mode} of {code}"
@@ -278,7 +299,9 @@ class EventCoder:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
                 return _Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
-        return _Candidate(mapped, f"{rule}+{slot}", sources, targets, False, context)
+        return _Candidate(
+            mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
+        )
 
     def _refined(self, pattern: VerbPattern, pattern_object: Token | None) -> VerbPattern:
         """A modifier-specific noun pattern of the same root wins ("provided military aid")."""
@@ -316,6 +339,20 @@ class EventCoder:
                 return noun_pattern.code
         return None
 
+    def _purpose_targets(self, holder: Token, index: _MentionIndex) -> list[Mention] | str:
+        """Targets of a protest from its purpose clause: "went on strike to demand that X ...".
+
+        A purpose clause that is itself a protest ("a strike to protest X's decision") codes
+        the event; the trigger then yields a reason instead of a second event."""
+        for clause in holder.children:
+            if clause.dep_ not in ("advcl", "xcomp") or not _is_purpose(clause):
+                continue
+            patterns = self.patterns.verbs.get(clause.lemma_.lower(), [])
+            if any(p.code[:2] == "14" for p in patterns):
+                return f"coded by its purpose clause {clause.text!r}"
+            return _act_targets(clause, index)
+        return []
+
     # -- nouns -------------------------------------------------------------------------
 
     def _noun(self, noun: Token, index: _MentionIndex, lemma: str) -> tuple[_Candidate | str, str]:
@@ -346,12 +383,16 @@ class EventCoder:
             context = context_of(light)
             if context.reason:
                 return context.reason
-            agents = _agent_objects(light) if _is_passive(light) else _subjects(light)
-            sources = index.of_group(agents)
+            if _is_passive(light):
+                sources = index.of_group(_agent_objects(light))
+            else:
+                sources = index.subjects_of(light)
         elif noun.dep_ in SUBJECT_DEPS and is_negated(noun.head):
             return f"negated ({noun.head.text!r})"
         if not sources:
             sources = index.of_group(_agent_objects(noun)) or index.of_phrase(noun)
+        if not sources and light is None:
+            sources = _manner_sources(noun, index)
         between = _prep_objects(noun, "between") + (
             _prep_objects(light, "between") if light is not None else []
         )
@@ -373,12 +414,21 @@ class EventCoder:
             objects = _prep_objects(noun, target.slot, target.heads)
             if light is not None and not objects:
                 objects = _prep_objects(light, target.slot, target.heads)
-            targets = index.of_group(objects)
+            targets = index.of_group(objects) or index.of_group(
+                [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
+            )  # "a protest against violations by X"
             if targets:
                 slot = target.slot
                 break
         if not targets and "loc" in pattern.flags:
             targets, slot = _located(index, noun, light), "in"
+        if not targets and pattern.code[:2] == "14":
+            purpose = self._purpose_targets(light or noun.head, index)
+            if isinstance(purpose, str):
+                return purpose
+            targets, slot = purpose, "purpose"
+        if not targets and pattern.code[:2] == "14" and context.mode == "act":
+            targets, slot = _home_government(sources, index), "home"
         code = map_code(pattern.code, context.mode)
         if code is None:
             return context.negation or f"no CAMEO code for {context.mode} of {pattern.code}"
@@ -391,6 +441,34 @@ class EventCoder:
                 return _Candidate(code, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the noun"
         return _Candidate(code, f"{rule}+{slot}", sources, targets, False, context)
+
+
+def _takes_place_target(code: str) -> bool:
+    """Meetings, visits and violence with no other target take the place where they happen
+    (PETRARCH's convention); phone calls do not."""
+    return code[:2] in ("04", "18", "19", "20") and code != "041"
+
+
+def _asks_for_act(verb: Token) -> bool:
+    """ "wants Y to <act>": an xcomp, or an infinitival clause with its own subject."""
+    if _child(verb, "xcomp") is not None:
+        return True
+    clause = _child(verb, "ccomp")
+    return clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _manner_sources(noun: Token, index: _MentionIndex) -> list[Mention]:
+    """ "X staged a strike in protest against Y": a noun under "in" on a clause (or on that
+    clause's object) is the act of the clause's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return []
+    holder = prep.head
+    if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):
+        holder = holder.head
+    if holder.pos_ not in ("VERB", "AUX"):
+        return []
+    return index.subjects_of(holder)
 
 
 def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
@@ -409,6 +487,8 @@ def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
                 for target_code in target.codes:
                     if source_code != target_code:
                         out.append((source, source_code, target, target_code))
+                        if candidate.mutual:
+                            out.append((target, target_code, source, source_code))
     return out
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from tripolar.events._syntax import (
+    SAY_VERBS,
     _Candidate,
     _child,
     _distinct_codes,
@@ -25,7 +26,7 @@ from tripolar.events._syntax import (
     _prep_objects,
     _subjects,
 )
-from tripolar.events.modality import context_of, map_code
+from tripolar.events.modality import ALLEGE_GOVERNORS, context_of, map_code
 from tripolar.model import Mention
 
 if TYPE_CHECKING:
@@ -49,10 +50,6 @@ ARGUMENT_PREPS = (
     "to", "with", "for", "from", "against", "on", "upon", "into", "toward", "towards", "over",
     "at",
 )  # fmt: skip
-SAY_VERBS = frozenset({
-    "say", "declare", "announce", "state", "reiterate", "stress", "tell", "conclude", "add",
-    "repeat", "argue", "write", "insist", "maintain", "emphasize", "emphasise", "assert",
-})  # fmt: skip
 OBLIGATION_AUX = frozenset({"must"})
 
 
@@ -83,7 +80,7 @@ def governed_act(
         if base != "030":
             return None
         code = "120"
-    sources = index.of_group(_subjects(governor))
+    sources = index.subjects_of(governor)
     if not sources:
         return None
     if act is not None:
@@ -112,13 +109,40 @@ def reported_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _
     context = context_of(speaker)
     if context.reason:
         return None
-    sources = index.of_group(_subjects(speaker))
+    sources = index.subjects_of(speaker)
     targets = index.of_group(_subjects(clause))
     if not sources or not targets:
         return None
     act = coder.act_code(clause)
     code = (map_code(act, "demand") if act is not None else None) or "100"
     return _Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
+
+
+def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+    """ "X claimed/alleged/charged that Y <conflict act>" -> X accuses Y (112).
+
+    When Y is X itself ("the group claimed that it had attacked Z"), X claims
+    responsibility (015) toward the act's target."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ALLEGE_GOVERNORS:
+        return None
+    claimer = clause.head
+    context = context_of(claimer)
+    if context.reason or context.mode != "act":
+        return None
+    act = coder.act_code(clause)
+    if act is None or not "11" <= act[:2] <= "20":
+        return None
+    sources = index.subjects_of(claimer)
+    accused = index.subjects_of(clause)
+    if not sources or not accused:
+        return None
+    own = {code for m in sources for code in m.codes}
+    if {code for m in accused for code in m.codes} <= own:
+        targets = _act_targets(clause, index)
+        if not targets:
+            return None
+        return _Candidate("015", "alleged:own+args", sources, targets, False, context)
+    return _Candidate("112", "alleged:ccomp.subj", sources, accused, False, context)
 
 
 def _embedded_act(governor: Token) -> Token | None:

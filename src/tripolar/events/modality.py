@@ -34,6 +34,10 @@ APPEAL_GOVERNORS = frozenset({
     "request",
 })
 DEMAND_GOVERNORS = frozenset({"demand", "order", "insist", "require", "force"})
+# intent verbs that become appeals when someone else is to act: "X wants Y to attack Z"
+OBJECT_APPEAL_GOVERNORS = frozenset({"want", "wish", "like"})
+# verbs of allegation: "X claimed that Y attacked Z" is X's accusation of Y, not Y's attack
+ALLEGE_GOVERNORS = frozenset({"claim", "allege", "charge"})
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
@@ -137,11 +141,21 @@ def context_of(verb: Token) -> Context:
             governing = token.head.lemma_.lower()
             if token.dep_ == "ccomp" and governing in DENIAL_GOVERNORS:
                 return Context("act", f"denied ({token.head.text!r})")
+            if (
+                token.dep_ == "ccomp"
+                and governing in OBJECT_APPEAL_GOVERNORS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            ):  # "X wants Y to attack Z", parsed with Y as the clause's subject
+                return Context("appeal", f"asked for by {token.head.text!r}, coded there")
+            if token.dep_ == "ccomp" and governing in ALLEGE_GOVERNORS:
+                return Context("act", f"alleged by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
             return _negated_mode(mode, negated)
         governor = token.head
         lemma = governor.lemma_.lower()
+        if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
+            return Context("appeal", f"asked for by {governor.text!r}, coded there")
         if lemma in ASPECT_GOVERNORS:
             pass
         elif lemma in INTENT_GOVERNORS:

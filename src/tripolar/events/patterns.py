@@ -15,7 +15,7 @@ from pathlib import Path
 from tripolar.errors import DictionaryError
 from tripolar.events.codebook import Codebook
 
-VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat", "loc"})
+VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat", "loc", "asked", "mutual"})
 NOUN_FLAGS = frozenset({"recip", "loc"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
 

@@ -56,12 +56,6 @@ def test_demo_triangle_us_sides_negative_when_sanctions_and_tariffs(tri: pd.Data
     assert tri.loc["2022Q4", "sign_CHN-USA"] == 1.0  # the Bali meeting
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="events stage: the Anchorage sentence ('officials traded accusations ... as the "
-    "first high-level talks ... opened in a tense mood') is coded as four cooperation events "
-    "(046 and 061 in both directions), which outweigh the two sanction events of 2021Q1",
-)
 def test_demo_triangle_china_usa_negative_in_2021(tri: pd.DataFrame) -> None:
     assert tri.loc["2021Q1", "sign_CHN-USA"] == -1.0
 

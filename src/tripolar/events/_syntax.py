@@ -302,9 +302,11 @@ def _find_targets(
                 found = index.of_group(_subjects(clause))
         else:
             objects = _prep_objects(verb, slot.slot, slot.heads)
-            if not objects:  # "imposed sanctions on X", "mobilized troops against X"
-                objects = _prep_objects(pattern_object or obj, slot.slot, slot.heads)
             found = index.of_group(objects)
+            if not found:  # "imposed sanctions on X (on Friday)", "mobilized troops against X"
+                on_object = _prep_objects(pattern_object or obj, slot.slot, slot.heads)
+                objects += on_object
+                found = index.of_group(on_object)
             if not found:  # "conceded to demands from X", "set fire to the offices of X"
                 found = index.of_group(
                     [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]

@@ -1,0 +1,39 @@
+"""Constructions found wrong on the demo corpus, checked through the whole pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tripolar.pipeline import Pipeline
+
+DAY = dt.date(2021, 3, 19)
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline()
+
+
+def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
+    return {(e.source, e.target, e.code) for e in pipe.code_text(text, DAY).events}
+
+
+def test_events_traded_accusations_is_reciprocal_disapproval(pipe: Pipeline) -> None:
+    found = triples(pipe, "Brazilian and Argentine diplomats traded accusations in Geneva.")
+    assert {(s[:3], t[:3], c) for s, t, c in found} == {("BRA", "ARG", "112"), ("ARG", "BRA", "112")}
+
+
+def test_events_trade_with_stays_economic_cooperation(pipe: Pipeline) -> None:
+    found = triples(pipe, "Kazakhstan and Uzbekistan traded with each other for decades.")
+    assert all(code == "061" for _, _, code in found)
+
+
+def test_events_target_inside_the_object_beats_a_date_phrase(pipe: Pipeline) -> None:
+    found = triples(pipe, "Canada imposed tariffs on Mexican steel on Monday.")
+    assert ("CAN", "MEX", "163") in {(s[:3], t[:3], c) for s, t, c in found}
+
+
+def test_events_hedged_conflict_is_not_coded(pipe: Pipeline) -> None:
+    assert triples(pipe, "Officials said Ottawa could eventually impose tariffs on Mexico.") == set()

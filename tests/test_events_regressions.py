@@ -22,7 +22,10 @@ def triples(pipe: Pipeline, text: str) -> set[tuple[str, str, str]]:
 
 def test_events_traded_accusations_is_reciprocal_disapproval(pipe: Pipeline) -> None:
     found = triples(pipe, "Brazilian and Argentine diplomats traded accusations in Geneva.")
-    assert {(s[:3], t[:3], c) for s, t, c in found} == {("BRA", "ARG", "112"), ("ARG", "BRA", "112")}
+    assert {(s[:3], t[:3], c) for s, t, c in found} == {
+        ("BRA", "ARG", "112"),
+        ("ARG", "BRA", "112"),
+    }
 
 
 def test_events_trade_with_stays_economic_cooperation(pipe: Pipeline) -> None:
@@ -36,4 +39,6 @@ def test_events_target_inside_the_object_beats_a_date_phrase(pipe: Pipeline) -> 
 
 
 def test_events_hedged_conflict_is_not_coded(pipe: Pipeline) -> None:
-    assert triples(pipe, "Officials said Ottawa could eventually impose tariffs on Mexico.") == set()
+    assert (
+        triples(pipe, "Officials said Ottawa could eventually impose tariffs on Mexico.") == set()
+    )

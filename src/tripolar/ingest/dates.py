@@ -9,6 +9,7 @@ used), and ``05/06/2019`` is accepted only when one number is above 12 (``25/06/
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
 
@@ -96,7 +97,10 @@ def parse_date_value(value: object) -> dt.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return _from_timestamp(float(value))
+        try:
+            return _from_timestamp(float(value))
+        except OverflowError:  # an integer beyond any float: no date
+            return None
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -124,6 +128,11 @@ def _from_timestamp(seconds: float) -> dt.date | None:
     return value if plausible(value) else None
 
 
+DATEPARSER_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "zh", "ja", "ar")
+"""Languages dateparser tries; trying all 200 of its locales costs up to a second a string."""
+
+
+@functools.lru_cache(maxsize=4096)  # dateparser takes ~50 ms on a string it cannot read
 def _dateparser(text: str) -> dt.date | None:
     if len(text) > 80 or not re.search(r"\d", text):
         return None
@@ -138,7 +147,7 @@ def _dateparser(text: str) -> dt.date | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            parsed = dateparser.parse(text, settings=settings)
+            parsed = dateparser.parse(text, languages=list(DATEPARSER_LANGUAGES), settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a bad date is no date
         return None
     if parsed is None:

@@ -76,13 +76,61 @@ def detect_encoding(data: bytes, *, declared_ok: bool = False) -> str:
                 return name
             except (LookupError, UnicodeDecodeError):
                 pass
-    best = from_bytes(sample).best()
-    if best is None or best.chaos > _MAX_CHAOS:
-        raise IngestError(
-            "the text is not UTF-8 and its encoding could not be recognised reliably - "
-            "convert the file to UTF-8 (e.g. with iconv) and ingest it again"
-        )
-    return str(best.encoding)
+    return _guess_legacy(sample)
+
+
+def _guess_legacy(sample: bytes) -> str:
+    """charset-normalizer's guess, with ties between single-byte code pages settled safely.
+
+    On short Western text several code pages score the same (cp1250 reads "è" as "č").
+    When the equally good guesses decode the sample differently, windows-1252 is taken if it
+    is among them and reads cleanly (the WHATWG default for unlabelled Western text); any
+    other disagreement is refused rather than guessed.
+    """
+    unsure = IngestError(
+        "the text is not UTF-8 and its encoding could not be recognised reliably - "
+        "convert the file to UTF-8 (e.g. with iconv -f ENCODING -t UTF-8) and ingest it again"
+    )
+    matches = [m for m in from_bytes(sample) if m.chaos <= _MAX_CHAOS]
+    if not matches:
+        raise unsure
+    best_chaos = min(m.chaos for m in matches)
+    tied = [str(m.encoding) for m in matches if m.chaos <= best_chaos + 0.005]
+    readings = {name: _decoded(sample, name) for name in tied}
+    if len(set(readings.values())) == 1:
+        return tied[0]
+    western = readings.get("cp1252")
+    if western is not None and _reads_cleanly(western) and _safely_western(sample, western):
+        return "cp1252"
+    names = " or ".join(tied[:3])
+    raise IngestError(
+        f"the text is not UTF-8 and could be in any of several encodings ({names}) that give "
+        "different letters - convert the file to UTF-8 (e.g. with iconv -f ENCODING -t UTF-8) "
+        "and ingest it again"
+    )
+
+
+def _decoded(sample: bytes, encoding: str) -> str:
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample)
+
+
+# A symbol or control squeezed between letters ("wy³¹czy³") marks a wrong code page.
+_ODD_IN_WORD = re.compile(r"(?<=[^\W\d_])[\x80-\xbf\xd7\xf7](?=[^\W\d_])")
+
+
+# Letters of French, Spanish, Catalan and German that cp1250 would turn into Czech, Polish or
+# Hungarian ones. Where windows-1252 reads anything else (ø, ì, õ, ã: maybe Czech ř, ě or
+# Hungarian ő, ă) the guess is refused instead.
+_WESTERN_ONLY = frozenset("àâçèêëîïñòùûÀÂÇÈÊËÎÏÑÒÙÛ¿¡«»")
+
+
+def _safely_western(sample: bytes, western: str) -> bool:
+    central = _decoded(sample, "cp1250")
+    return all(a in _WESTERN_ONLY for a, b in zip(western, central, strict=False) if a != b)
+
+
+def _reads_cleanly(text: str) -> bool:
+    return _ODD_IN_WORD.search(text) is None and "\ufffd" not in text
 
 
 def _mostly_utf8(sample: bytes) -> bool:

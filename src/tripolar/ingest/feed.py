@@ -50,9 +50,16 @@ def read_feed(
     source = channel.get("title") or None
     for number, entry in enumerate(entries, start=1):
         try:
-            yield _entry_document(entry, number, source, path=path, default_date=default_date)
+            with warnings.catch_warnings():
+                # feedparser warns when "updated" falls back to "published"; that is fine here.
+                warnings.simplefilter("ignore", DeprecationWarning)
+                document = _entry_document(
+                    entry, number, source, path=path, default_date=default_date
+                )
         except IngestError as err:
             yield Failure(path, None, f"[{err.code}] entry {number}: {err.reason}")
+            continue
+        yield document
 
 
 def _entry_document(

@@ -154,24 +154,26 @@ def fragment_to_text(fragment: str) -> str:
     for element in list(root.iter(*_DROPPED_TAGS)):
         element.drop_tree()
     pieces: list[str] = []
-
-    def walk(element: lxml.html.HtmlElement) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag.lower() in _BLOCK_TAGS
+    # An explicit stack instead of recursion: hostile markup may nest thousands deep.
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if closing:
+            if block:
+                pieces.append("\n\n")
+            if element is not root and element.tail:
+                pieces.append(element.tail)
+            continue
         if block:
             pieces.append("\n\n")
-        if tag.lower() == "br":
+        if tag == "br":
             pieces.append("\n")
         if element.text and tag:
             pieces.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                pieces.append(child.tail)
-        if block:
-            pieces.append("\n\n")
-
-    walk(root)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
     return "".join(pieces)
 
 

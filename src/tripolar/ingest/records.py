@@ -19,6 +19,7 @@ from tripolar.ingest.dates import parse_date_value
 from tripolar.ingest.decode import decode_bytes, detect_encoding, sniff_binary
 from tripolar.ingest.document import build_document
 from tripolar.ingest.html import fragment_to_text, looks_like_html
+from tripolar.ingest.lines import BoundedLines, LineTooLong, UndecodableLine, rewound
 from tripolar.ingest.text import parse_plain
 from tripolar.model import Document, Failure
 
@@ -114,18 +115,36 @@ def _failure(path: str, line: int | None, err: IngestError) -> Failure:
     return Failure(path, line, f"[{err.code}] {err.reason}")
 
 
-def _rewound(stream: BinaryIO, head: bytes) -> BinaryIO:
-    """The stream from its start again, after ``head`` was read from it for sniffing."""
-    if stream.seekable():
-        stream.seek(0)
-        return stream
-    return io.BytesIO(head + stream.read())  # pipes: no way back, keep it in memory
+def loads(text: str) -> object:
+    """json.loads, with nesting or numbers too big for the parser reported as bad JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text[:20], 0) from None
+    except ValueError:  # an integer of thousands of digits (Python's int size guard)
+        raise json.JSONDecodeError("a number too long to read", text[:20], 0) from None
+
+
+def _too_long(max_bytes: int | None, what: str) -> RecordError:
+    return RecordError(
+        f"{what} is longer than the limit of {max_bytes:,} characters - it was skipped; "
+        "raise the limit with --max-bytes if the record is genuine"
+    )
 
 
 def read_jsonl(
-    stream: BinaryIO, *, path: str, default_date: dt.date | None
+    stream: BinaryIO,
+    *,
+    path: str,
+    default_date: dt.date | None,
+    max_bytes: int | None = None,
 ) -> Iterator[Document | Failure]:
-    """JSON Lines, streamed: one object per line; blank lines are ignored."""
+    """JSON Lines, streamed: one object per line; blank lines are ignored.
+
+    A line longer than ``max_bytes`` characters is refused without being held in memory.
+    """
     head = stream.read(_SAMPLE)
     if not head.strip():
         raise IngestError("empty file - there is nothing to ingest")
@@ -133,37 +152,48 @@ def read_jsonl(
     if binary:
         raise IngestError(f"binary file ({binary}) - convert it to JSONL text first")
     encoding = detect_encoding(head)
-    if encoding.startswith(("utf-16", "utf-32")):
-        lines: Iterator[bytes | str] = iter(decode_bytes(head + stream.read()).split("\n"))
-    else:
-        lines = iter(_rewound(stream, head))
-    for number, raw in enumerate(lines, start=1):
-        try:
-            line = raw if isinstance(raw, str) else raw.decode(encoding)
-        except UnicodeDecodeError as err:
-            reason = f"bytes that are not valid {encoding} ({err.reason}) - the line was skipped"
-            yield _failure(path, number, RecordError(reason))
-            continue
-        line = line.strip().lstrip("\ufeff")
-        if not line:
-            continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as err:
-            reason = f"not valid JSON ({err.msg} at column {err.colno}) - the line was skipped"
-            yield _failure(path, number, RecordError(reason))
-            continue
-        if not isinstance(value, dict):
-            kind = type(value).__name__.replace("dict", "object").replace("list", "array")
-            reason = f"a JSON {kind} where an object {{...}} was expected - the line was skipped"
-            yield _failure(path, number, RecordError(reason))
-            continue
-        try:
-            yield record_document(
-                value, path=path, position=str(number), fmt="jsonl", default_date=default_date
-            )
-        except IngestError as err:
-            yield _failure(path, number, err)
+    lines = BoundedLines(rewound(stream, head), encoding, max_bytes, newline=None)
+    try:
+        while True:
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except LineTooLong as err:
+                yield _failure(path, err.number, _too_long(max_bytes, "the line"))
+                continue
+            except UndecodableLine as err:
+                reason = f"bytes that are not valid {encoding} - the line was skipped"
+                yield _failure(path, err.number, RecordError(reason))
+                continue
+            yield from _jsonl_line(line, lines.number, path=path, default_date=default_date)
+    finally:
+        lines.detach()
+
+
+def _jsonl_line(
+    line: str, number: int, *, path: str, default_date: dt.date | None
+) -> Iterator[Document | Failure]:
+    line = line.strip().lstrip("\ufeff")
+    if not line:
+        return
+    try:
+        value = loads(line)
+    except json.JSONDecodeError as err:
+        reason = f"not valid JSON ({err.msg} at column {err.colno}) - the line was skipped"
+        yield _failure(path, number, RecordError(reason))
+        return
+    if not isinstance(value, dict):
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        reason = f"a JSON {kind} where an object {{...}} was expected - the line was skipped"
+        yield _failure(path, number, RecordError(reason))
+        return
+    try:
+        yield record_document(
+            value, path=path, position=str(number), fmt="jsonl", default_date=default_date
+        )
+    except IngestError as err:
+        yield _failure(path, number, err)
 
 
 def read_json(
@@ -175,7 +205,7 @@ def read_json(
     """
     text = decode_bytes(data)
     try:
-        value = json.loads(text)
+        value = loads(text)
     except json.JSONDecodeError as err:
         first = next((line for line in text.splitlines() if line.strip()), "")
         if first.lstrip().startswith("{"):
@@ -212,9 +242,18 @@ def read_json(
 
 
 def read_csv(
-    stream: BinaryIO, *, path: str, delimiter: str | None, default_date: dt.date | None
+    stream: BinaryIO,
+    *,
+    path: str,
+    delimiter: str | None,
+    default_date: dt.date | None,
+    max_bytes: int | None = None,
 ) -> Iterator[Document | Failure]:
-    """CSV/TSV with a header row, streamed. ``delimiter`` None means sniff , ; or tab."""
+    """CSV/TSV with a header row, streamed. ``delimiter`` None means sniff , ; or tab.
+
+    A line or field longer than ``max_bytes`` characters is refused without being held in
+    memory; the rows after it are read on.
+    """
     head = stream.read(_SAMPLE)
     if not head.strip():
         raise IngestError("empty file - there is nothing to ingest")
@@ -222,46 +261,62 @@ def read_csv(
     if binary:
         raise IngestError(f"binary file ({binary}) - export the table as CSV text first")
     encoding = detect_encoding(head)
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
+    field_limit = min(max_bytes, CSV_FIELD_LIMIT) if max_bytes else CSV_FIELD_LIMIT
+    if csv.field_size_limit() < field_limit:
+        csv.field_size_limit(field_limit)
     if delimiter is None:
         delimiter = _sniff_delimiter(head, encoding)
-    text = io.TextIOWrapper(_rewound(stream, head), encoding=encoding, newline="")
+    lines = BoundedLines(rewound(stream, head), encoding, max_bytes, newline="")
     try:
-        yield from _csv_rows(text, path=path, delimiter=delimiter, default_date=default_date)
+        yield from _csv_rows(
+            lines,
+            path=path,
+            delimiter=delimiter,
+            default_date=default_date,
+            encoding=encoding,
+            max_bytes=max_bytes,
+        )
     finally:
-        text.detach()  # leave the caller's stream open; the caller closes it
+        lines.detach()  # leave the caller's stream open; the caller closes it
 
 
 def _csv_rows(
-    text: io.TextIOWrapper, *, path: str, delimiter: str, default_date: dt.date | None
+    lines: BoundedLines,
+    *,
+    path: str,
+    delimiter: str,
+    default_date: dt.date | None,
+    encoding: str,
+    max_bytes: int | None,
 ) -> Iterator[Document | Failure]:
-    encoding = text.encoding
-    reader = csv.reader(text, delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
-    except (csv.Error, UnicodeDecodeError) as err:
-        raise IngestError(f"the header row could not be read ({err})", line=1) from None
+    except StopIteration:
+        raise IngestError("empty file - there is nothing to ingest") from None
+    except (csv.Error, LineTooLong, UndecodableLine) as err:
+        raise IngestError(f"the header row could not be read ({_describe(err)})", line=1) from None
     names = [_field_key(name) for name in header]
     if not any(name in TEXT_FIELDS for name in names):
+        shown = ", ".join(header)[:300]
         raise IngestError(
-            f"no text column (the header has {', '.join(header)}); name the column holding "
+            f"no text column (the header has {shown}); name the column holding "
             f"the article text one of {', '.join(TEXT_FIELDS)} - the file was skipped",
             line=1,
         )
     while True:
-        start = reader.line_num + 1
+        start = lines.number + 1
         try:
             row = next(reader)
         except StopIteration:
             return
-        except UnicodeDecodeError as err:
-            reason = (
-                f"bytes that are not valid {encoding} ({err.reason}) - reading stopped here; "
-                "convert the file to UTF-8 and ingest it again"
-            )
-            yield _failure(path, start, RecordError(reason))
-            return
+        except LineTooLong as err:
+            yield _failure(path, err.number, _too_long(max_bytes, "the row"))
+            continue
+        except UndecodableLine as err:
+            reason = f"bytes that are not valid {encoding} - the row was skipped"
+            yield _failure(path, err.number, RecordError(reason))
+            continue
         except csv.Error as err:
             yield _failure(path, start, RecordError(f"not valid CSV ({err}) - the row was skipped"))
             continue
@@ -281,6 +336,14 @@ def _csv_rows(
             )
         except IngestError as err:
             yield _failure(path, start, err)
+
+
+def _describe(err: Exception) -> str:
+    if isinstance(err, LineTooLong):
+        return "it is longer than the --max-bytes limit"
+    if isinstance(err, UndecodableLine):
+        return "it holds bytes that do not decode"
+    return str(err)
 
 
 def _sniff_delimiter(head: bytes, encoding: str) -> str:

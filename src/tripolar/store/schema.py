@@ -6,7 +6,7 @@ version it upgrades from, so older files are brought forward when opened.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS documents (
     published DATE,
     date_basis VARCHAR NOT NULL,
     text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP NOT NULL
+    ingested_at TIMESTAMP NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    supersedes VARCHAR
 );
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR NOT NULL,
@@ -64,5 +66,40 @@ CREATE TABLE IF NOT EXISTS failures (
 );
 """
 
+VIEWS = """
+CREATE OR REPLACE VIEW current_documents AS
+    SELECT * FROM documents d
+    WHERE NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.doc_id);
+CREATE OR REPLACE VIEW current_events AS
+    SELECT e.* FROM events e
+    WHERE NOT EXISTS (
+        SELECT 1 FROM documents n WHERE n.supersedes = e.doc_id
+    );
+"""
+"""Documents not replaced by a newer version, and their events: what analytics should count."""
+
+LINEAGE_SQL = (
+    "CASE WHEN url IS NOT NULL THEN 'url:' || url "
+    "WHEN record IS NULL AND path IS NOT NULL AND path <> '-' THEN 'path:' || path END"
+)
+"""Which earlier documents a new one can be a version of: the same URL, else the same file
+(whole-file documents only; records without a URL and standard input have no lineage)."""
+
 # from_version -> SQL that brings a file to from_version + 1
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 2: document versions. Rows already stored are chained per URL/file by ingest time.
+    1: f"""
+ALTER TABLE documents ADD COLUMN version INTEGER DEFAULT 1;
+ALTER TABLE documents ADD COLUMN supersedes VARCHAR;
+UPDATE documents SET version = chain.version, supersedes = chain.previous
+FROM (
+    SELECT doc_id,
+           row_number() OVER lineage AS version,
+           lag(doc_id) OVER lineage AS previous
+    FROM documents
+    WHERE ({LINEAGE_SQL}) IS NOT NULL
+    WINDOW lineage AS (PARTITION BY ({LINEAGE_SQL}) ORDER BY ingested_at, doc_id)
+) AS chain
+WHERE documents.doc_id = chain.doc_id;
+""",
+}

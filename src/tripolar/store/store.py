@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -12,14 +13,43 @@ import duckdb
 import pandas as pd
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
-from tripolar.model import CodedDocument, Event, Failure
-from tripolar.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+from tripolar.model import CodedDocument, Document, Event, Failure
+from tripolar.store.schema import LINEAGE_SQL, MIGRATIONS, SCHEMA_VERSION, TABLES, VIEWS
 
 EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger_start",
     "trigger_end", "source", "source_text", "target", "target_text", "code", "root",
     "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence",
 )  # fmt: skip
+
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "title", "url", "source", "path", "record", "format", "published", "date_basis",
+    "text", "ingested_at", "version", "supersedes",
+)  # fmt: skip
+
+
+def lineage(document: Document) -> str | None:
+    """The key a new version of ``document`` shares with it (mirrors schema.LINEAGE_SQL)."""
+    if document.url is not None:
+        return "url:" + document.url
+    if document.record is None and document.path is not None and document.path != "-":
+        return "path:" + document.path
+    return None
+
+
+def _locked_message(target: str, detail: str, read_only: bool) -> str:
+    found = re.search(r"PID (\d+)", detail)
+    holder = f"another process (PID {found.group(1)})" if found else "another process"
+    if read_only:
+        return (
+            f"{target} is being written by {holder}, probably an ingest - try again when it "
+            "has finished; DuckDB lets no reader in while a writer holds the file"
+        )
+    return (
+        f"{target} is in use by {holder} - only one process can write a database at a time; "
+        "wait for the other ingest (or reader) to finish, or write to a different --db file"
+    )
 
 
 def event_id(event: Event) -> str:
@@ -56,15 +86,19 @@ class Store:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"{target} is being written by another process - try again when it "
-                    f"finishes, or open it with --read-only"
-                ) from exc
+                raise StoreLockedError(_locked_message(target, str(exc), read_only)) from exc
             raise StoreError(f"cannot open {target}: {exc}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {target}: {exc}") from exc
         store = cls(connection, target)
-        store._prepare(read_only=read_only)
+        try:
+            store._prepare(read_only=read_only)
+        except duckdb.Error as exc:
+            connection.close()
+            raise StoreError(f"cannot open {target}: {exc}") from exc
+        except StoreError:
+            connection.close()
+            raise
         return store
 
     def _prepare(self, *, read_only: bool) -> None:
@@ -74,8 +108,10 @@ class Store:
         if not has_meta or has_meta[0] == 0:
             if read_only:
                 raise StoreError(f"{self.path} is not a tripolar database (no meta table)")
-            self.connection.execute(TABLES)
-            self._set_version(SCHEMA_VERSION)
+            with self.transaction():
+                self.connection.execute(TABLES)
+                self.connection.execute(VIEWS)
+                self._set_version(SCHEMA_VERSION)
             return
         version = self.schema_version()
         if version > SCHEMA_VERSION:
@@ -96,6 +132,7 @@ class Store:
             while version < SCHEMA_VERSION:
                 self.connection.execute(MIGRATIONS[version])
                 version += 1
+            self.connection.execute(VIEWS)
             self._set_version(version)
 
     def _set_version(self, version: int) -> None:
@@ -126,30 +163,43 @@ class Store:
     def add(self, coded: Sequence[CodedDocument]) -> int:
         """Store coded documents in one transaction; documents already stored are skipped.
 
-        Returns how many were new.
+        A document with the URL (or, for a whole-file document, the path) of one already
+        stored but different text is a new version: ``version`` counts up and ``supersedes``
+        names the document it replaces, which stays in the store. Returns how many were new.
         """
-        known = self.known_documents(c.document.doc_id for c in coded)
-        fresh: dict[str, CodedDocument] = {}
-        for item in coded:
-            if item.document.doc_id not in known:
-                fresh.setdefault(item.document.doc_id, item)
-        if not fresh:
-            return 0
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        documents = [
-            (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
-             d.date_basis, d.text, now)
-            for d in (c.document for c in fresh.values())
-        ]  # fmt: skip
-        sentences = [
-            (s.doc_id, s.index, s.start, s.end, s.paragraph, s.text)
-            for c in fresh.values()
-            for s in c.sentences
-        ]
-        events = [_event_row(e) for c in fresh.values() for e in c.events]
         with self.transaction():
+            known = self.known_documents(c.document.doc_id for c in coded)
+            fresh: dict[str, CodedDocument] = {}
+            for item in coded:
+                if item.document.doc_id not in known:
+                    fresh.setdefault(item.document.doc_id, item)
+            if not fresh:
+                return 0
+            latest = self._latest_versions([c.document for c in fresh.values()])
+            documents = []
+            for d in (c.document for c in fresh.values()):
+                key = lineage(d)
+                version, supersedes = 1, None
+                if key is not None and key in latest:
+                    previous_id, previous_version = latest[key]
+                    version, supersedes = previous_version + 1, previous_id
+                if key is not None:
+                    latest[key] = (d.doc_id, version)
+                documents.append(
+                    (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
+                     d.date_basis, d.text, now, version, supersedes)
+                )  # fmt: skip
+            sentences = [
+                (s.doc_id, s.index, s.start, s.end, s.paragraph, s.text)
+                for c in fresh.values()
+                for s in c.sentences
+            ]
+            events = [_event_row(e) for c in fresh.values() for e in c.events]
             self.connection.executemany(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documents
+                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                documents,
             )
             if sentences:
                 self.connection.executemany(
@@ -157,17 +207,37 @@ class Store:
                 )
             if events:
                 self.connection.executemany(
-                    f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                    f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                     events,
                 )
         return len(fresh)
 
+    def _latest_versions(self, documents: Sequence[Document]) -> dict[str, tuple[str, int]]:
+        """lineage key -> (doc_id, version) of the newest stored document of that lineage."""
+        keys = list({key for key in map(lineage, documents) if key is not None})
+        if not keys:
+            return {}
+        rows = self.connection.execute(
+            f"SELECT lineage, doc_id, version FROM ("
+            f"  SELECT {LINEAGE_SQL} AS lineage, doc_id, coalesce(version, 1) AS version"
+            f"  FROM documents) WHERE lineage IN (SELECT unnest(?))"
+            f" ORDER BY version",
+            [keys],
+        ).fetchall()
+        return {key: (doc_id, int(version)) for key, doc_id, version in rows}
+
     def add_failure(self, failure: Failure) -> None:
+        """Record a failed file or record; the same failure met again only updates its time."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        self.connection.execute(
-            "INSERT INTO failures VALUES (?, ?, ?, ?)",
-            [failure.path, failure.line, failure.reason, now],
-        )
+        where = [failure.path, failure.line, failure.reason]
+        with self.transaction():
+            self.connection.execute(
+                "DELETE FROM failures WHERE path = ? AND line IS NOT DISTINCT FROM ? "
+                "AND reason = ?",
+                where,
+            )
+            self.connection.execute("INSERT INTO failures VALUES (?, ?, ?, ?)", [*where, now])
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -183,14 +253,19 @@ class Store:
         since: dt.date | None = None,
         until: dt.date | None = None,
         code: str | None = None,
+        include_superseded: bool = False,
     ) -> pd.DataFrame:
         """Events as a DataFrame, in the column order of the output contract.
+
+        Events of documents replaced by a newer version are left out unless
+        ``include_superseded``.
 
         dyad "CHN-RUS" matches both directions by country (the first three letters of
         the actor codes); actors keeps events whose source and target countries are
         both in the list; code "04" matches every code starting with 04.
         """
-        where, params = ["TRUE"], []
+        where: list[str] = ["TRUE"]
+        params: list[Any] = []
         if dyad:
             parts = [p.strip().upper() for p in dyad.replace("_", "-").split("-") if p.strip()]
             if len(parts) != 2:
@@ -202,7 +277,10 @@ class Store:
             params += [parts[0][:3], parts[1][:3], parts[1][:3], parts[0][:3]]
         if actors:
             codes = [a.strip().upper()[:3] for a in actors]
-            where.append("left(e.source, 3) IN (SELECT unnest(?)) AND left(e.target, 3) IN (SELECT unnest(?))")
+            where.append(
+                "left(e.source, 3) IN (SELECT unnest(?)) "
+                "AND left(e.target, 3) IN (SELECT unnest(?))"
+            )
             params += [codes, codes]
         if since:
             where.append("e.event_date >= ?")
@@ -219,7 +297,8 @@ class Store:
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
                    d.title, d.url, d.source AS publisher, d.published
-            FROM events e JOIN documents d USING (doc_id)
+            FROM {"events" if include_superseded else "current_events"} e
+            JOIN documents d USING (doc_id)
             WHERE {" AND ".join(where)}
             ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
         """
@@ -228,7 +307,8 @@ class Store:
     def documents(self) -> pd.DataFrame:
         return self.sql(
             "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
-            "length(text) AS n_chars, ingested_at FROM documents ORDER BY published, doc_id"
+            "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
+            "ORDER BY published, doc_id, version"
         )
 
     def failures(self) -> pd.DataFrame:

@@ -209,14 +209,14 @@ def _category_table_sql(
         SELECT {src} || '{sep}' || {tgt} AS dyad, {src} AS src, {tgt} AS tgt,
                {sql_period(freq)} AS period, CAST(quad_class AS BIGINT) AS quad_class,
                CAST(goldstein AS DOUBLE) AS goldstein, count(*) AS n
-        FROM events WHERE {" AND ".join(where)}
+        FROM current_events WHERE {" AND ".join(where)}
         GROUP BY ALL ORDER BY ALL
     """
     table = store.sql(query, params)
     table["period"] = pd.to_datetime(table["period"]).astype("datetime64[us]")
     if freq == "all" and len(table):
         first = store.sql(
-            f"SELECT min(event_date) AS d FROM events WHERE {' AND '.join(where)}", params
+            f"SELECT min(event_date) AS d FROM current_events WHERE {' AND '.join(where)}", params
         )["d"].iloc[0]
         table["period"] = pd.Timestamp(first).normalize()
         table["period"] = table["period"].astype("datetime64[us]")

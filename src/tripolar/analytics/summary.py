@@ -11,7 +11,7 @@ WITH dyadic AS (
     SELECT least(left(source, 3), left(target, 3)) || '-' ||
            greatest(left(source, 3), left(target, 3)) AS dyad,
            quad_class, goldstein, event_date
-    FROM events
+    FROM current_events
     WHERE left(source, 3) <> left(target, 3)
 )
 SELECT dyad,

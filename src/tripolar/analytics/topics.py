@@ -110,7 +110,7 @@ def topics(events: EventSource, *, lexicon: Lexicon | None = None) -> pd.DataFra
     if hasattr(events, "sql"):
         selects = [
             f"SELECT event_id, '{topic}' AS topic, "
-            f"regexp_extract(lower(sentence), ?, 1) AS term FROM events"
+            f"regexp_extract(lower(sentence), ?, 1) AS term FROM current_events"
             for topic in lex.terms
             if re.fullmatch(r"\w+", topic)
         ]

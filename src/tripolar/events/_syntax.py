@@ -32,7 +32,7 @@ LIGHT_VERBS = frozenset({
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
-    "speed", "accelerate",
+    "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })
 # a noun phrase headed by one of these stands for the actors of its "of" phrase
@@ -41,20 +41,24 @@ PARTITIVE_HEADS = frozenset({
     "thousand", "hundred", "dozen", "million", "score", "member", "group", "some", "many",
     "most", "all", "part", "number", "majority", "minority", "band", "crowd", "team",
     "delegation", "contingent", "unit", "one", "each", "several", "few", "supporter",
-    "leader", "representative", "official", "faction", "wing",
+    "leader", "representative", "official", "faction", "wing", "patch", "batch",
+    "deployment", "detachment", "battalion", "convoy", "wave", "squad",
 })
 # people named by what they do stand for the actors of their "of"/"from" phrase
 # ("activists from the opposition", "students of Cairo University")
 GROUP_HEADS = frozenset({
     "activist", "student", "worker", "protester", "protestor", "demonstrator", "militant",
     "fighter", "refugee", "resident", "villager", "farmer", "employee", "youth", "envoy",
-    "guerrilla", "delegate", "elder",
+    "guerrilla", "delegate", "elder", "doctor", "physician", "nurse", "volunteer", "expert",
+    "lawyer", "teacher", "journalist", "settler", "inhabitant", "citizen", "national",
 })
 # an object headed by one of these is read through its "of" phrase ("tons of food aid")
 QUANTITY_HEADS = frozenset({
     "ton", "tonne", "million", "billion", "thousand", "worth", "amount", "lot", "kind", "part",
     "package", "shipment", "batch", "consignment", "dollar", "round", "wave", "series",
-    "number", "quantity", "volume", "load", "supply", "delivery",
+    "number", "quantity", "volume", "load", "supply", "delivery", "kg", "kilogram", "pound",
+    "truckload", "planeload", "container", "crate", "bag", "litre", "liter",
+    "day", "week", "month", "hour", "year",
 })
 # generic heads that take the event of their compound ("mediation effort", "peace mission")
 EVENT_HEADS = frozenset({
@@ -65,6 +69,7 @@ EVENT_HEADS = frozenset({
 SAY_VERBS = frozenset({
     "say", "declare", "announce", "state", "reiterate", "stress", "tell", "conclude", "add",
     "repeat", "argue", "write", "insist", "maintain", "emphasize", "emphasise", "assert",
+    "confirm", "reaffirm", "affirm", "report", "indicate", "note", "explain", "signal",
 })
 # personal pronouns that, as subject of a speech complement, may stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
@@ -125,6 +130,18 @@ class _MentionIndex:
                 ]
                 if mentions:
                     return _unique(mentions)
+        for child in head.children:
+            # one level deeper: "Iraqi President Saddam Hussein's proposal", "US Predator
+            # attacks", "the Security Council resolution"
+            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+                deeper = [
+                    m
+                    for grand in child.children
+                    if grand.dep_ in ("compound", "amod", "poss")
+                    and (m := self.by_head.get(grand.i)) is not None
+                ]
+                if deeper:
+                    return _unique(deeper)
         return []
 
     def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
@@ -166,6 +183,24 @@ def _conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj":
             out.extend(_conjuncts(child))
     return out
+
+
+def _up_to_object(verb: Token) -> Token | None:
+    """ "kidnapped up to 16 advisers": "up to" quantifies the object, it is no particle."""
+    particle = _child(verb, "prt")
+    if particle is None or particle.lower_ != "up":
+        return None
+    for prep in list(particle.children) + list(verb.children):
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children):
+                    return obj
+    return None
+
+
+def _particle(verb: Token) -> Token | None:
+    """The verb's particle, unless it is the "up" of a quantifier "up to N"."""
+    return None if _up_to_object(verb) is not None else _child(verb, "prt")
 
 
 def _is_passive(verb: Token) -> bool:
@@ -217,6 +252,8 @@ def _subjects(verb: Token) -> list[Token]:
                 return [controller]
             verb = head
         elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _is_purpose(verb)):
+            if verb.tag_ == "VBG" and _is_passive(head) and _agent_objects(head):
+                return _agent_objects(head)  # "X was attacked by Y, killing ..."
             verb = head  # "..., killing X", "began a strike to protest X"
         elif verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "prep" and head.pos_ == "ADJ"):
             verb = head  # "X is willing to help", "X is committed to opening"
@@ -304,7 +341,12 @@ def _find_targets(
             objects = _prep_objects(verb, slot.slot, slot.heads)
             found = index.of_group(objects)
             if not found:  # "imposed sanctions on X (on Friday)", "mobilized troops against X"
-                on_object = _prep_objects(pattern_object or obj, slot.slot, slot.heads)
+                holder = pattern_object or obj
+                on_object = [  # "artillery and rocket fire against X"
+                    o
+                    for noun in (_conjuncts(holder) if holder is not None else [])
+                    for o in _prep_objects(noun, slot.slot, slot.heads)
+                ]
                 objects += on_object
                 found = index.of_group(on_object)
             if not found:  # "conceded to demands from X", "set fire to the offices of X"
@@ -354,7 +396,12 @@ def _home_government(sources: Sequence[Mention], index: _MentionIndex) -> list[M
     heads = {id(m): i for i, m in index.by_head.items()}
     for source in sources:  # "Japan protested": a state's protest is a diplomatic one
         head = heads.get(id(source))
-        if head is not None and index.doc[head].tag_ == "NNP" and len(source.codes[0]) == 3:
+        if (
+            head is not None
+            and index.doc[head].tag_ == "NNP"
+            and index.doc[head].dep_ not in ("compound", "amod", "poss", "nmod")
+            and len(source.codes[0]) == 3
+        ):
             return []
     roots = {country_root(code) for source in sources for code in source.codes}
     if len(roots) != 1 or None in roots:
@@ -377,15 +424,35 @@ def _home_government(sources: Sequence[Mention], index: _MentionIndex) -> list[M
 
 
 def _owner_objects(noun: Token) -> list[Token]:
-    """Objects of 'of'/'by'/'from' on a noun: whose act or thing the noun is."""
-    return [o for prep in ("of", "by", "from") for o in _prep_objects(noun, prep)]
+    """Objects of 'of'/'by'/'from' on a noun: whose act or thing the noun is; also the
+    agent of a participle on it ("crimes committed by X", "a rally staged by X")."""
+    found = [o for prep in ("of", "by", "from") for o in _prep_objects(noun, prep)]
+    for clause in noun.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            found += _agent_objects(clause)
+    return found
 
 
-def _is_light_object(noun: Token) -> bool:
+def _light_verb(noun: Token) -> Token | None:
+    """The light verb whose object the noun is: "held talks", also through a quantity or
+    duration ("launched ten days of war games")."""
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in QUANTITY_HEADS
+        and noun.head.head.dep_ == "dobj"
+    ):
+        noun = noun.head.head
+    return noun.head if _is_direct_light_object(noun) else None
+
+
+def _is_direct_light_object(noun: Token) -> bool:
     head = noun.head
     if head.pos_ != "VERB" or head.lemma_.lower() not in LIGHT_VERBS:
         return False
-    return noun.dep_ in ("dobj", "nsubjpass") or (noun.dep_ == "conj" and _is_light_object(head))
+    return noun.dep_ in ("dobj", "nsubjpass") or (
+        noun.dep_ == "conj" and _is_direct_light_object(head)
+    )
 
 
 def _has_modifier(noun: Token, pattern: NounPattern) -> bool:

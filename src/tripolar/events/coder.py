@@ -25,18 +25,22 @@ from tripolar.events._syntax import (
     _Candidate,
     _child,
     _distinct_codes,
+    _event_noun_targets,
     _find_targets,
     _has_modifier,
     _home_government,
-    _is_light_object,
     _is_passive,
     _is_purpose,
+    _light_verb,
     _located,
     _MentionIndex,
     _owner_objects,
+    _particle,
     _patient,
     _pattern_object,
     _prep_objects,
+    _unique,
+    _up_to_object,
 )
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import resolve_event_date
@@ -207,8 +211,8 @@ class EventCoder:
     ) -> tuple[_Candidate | str, str]:
         """The first pattern of this verb that yields events, else the best reason why not."""
         passive = _is_passive(verb)
-        obj = _patient(verb) if passive else _child(verb, "dobj")
-        particle = _child(verb, "prt")
+        obj = _patient(verb) if passive else (_up_to_object(verb) or _child(verb, "dobj"))
+        particle = _particle(verb)
         first_failure: tuple[str, str] | None = None
         for pattern in self.patterns.verbs[verb.lemma_.lower()]:
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
@@ -276,6 +280,8 @@ class EventCoder:
                         break
         if not targets and "loc" in pattern.flags:
             targets, slot = _located(index, verb, obj), "in"
+        if not targets and _is_violent(code):
+            targets, slot = _violence_targets(verb, obj, index)
         if not targets and code[:2] == "14":
             purpose = self._purpose_targets(verb, index)
             if isinstance(purpose, str):
@@ -318,8 +324,8 @@ class EventCoder:
 
     def act_code(self, verb: Token) -> str | None:
         """The code a verb (with its object) would have as a plain act, ignoring actors."""
-        particle = _child(verb, "prt")
-        obj = _patient(verb) if _is_passive(verb) else _child(verb, "dobj")
+        particle = _particle(verb)
+        obj = _patient(verb) if _is_passive(verb) else (_up_to_object(verb) or _child(verb, "dobj"))
         for pattern in self.patterns.verbs.get(verb.lemma_.lower(), []):
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
                 continue
@@ -356,7 +362,7 @@ class EventCoder:
     # -- nouns -------------------------------------------------------------------------
 
     def _noun(self, noun: Token, index: _MentionIndex, lemma: str) -> tuple[_Candidate | str, str]:
-        light = noun.head if _is_light_object(noun) else None
+        light = _light_verb(noun)
         first_failure: tuple[str, str] | None = None
         for pattern in self.patterns.nouns[lemma]:
             if not _has_modifier(noun, pattern):
@@ -392,7 +398,7 @@ class EventCoder:
         if not sources:
             sources = index.of_group(_agent_objects(noun)) or index.of_phrase(noun)
         if not sources and light is None:
-            sources = _manner_sources(noun, index)
+            sources = _manner_sources(noun, index, pattern.code)
         between = _prep_objects(noun, "between") + (
             _prep_objects(light, "between") if light is not None else []
         )
@@ -443,6 +449,40 @@ class EventCoder:
         return _Candidate(code, f"{rule}+{slot}", sources, targets, False, context)
 
 
+def _is_violent(code: str) -> bool:
+    return code[:2] in ("17", "18", "19", "20")
+
+
+def _violence_targets(
+    verb: Token, obj: Token | None, index: _MentionIndex
+) -> tuple[list[Mention], str]:
+    """Targets of force with no actor in its own slots: the purpose clause's arguments
+    ("opened fire to disperse X"), the main clause's for an "-ing" clause ("shelled X,
+    killing ..."), else the place when the object names no actor ("killed three people
+    in X")."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and _is_purpose(clause):
+            found = _act_targets(clause, index)
+            if found:
+                return found, "purpose"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        main = verb.head
+        main_object = _patient(main) if _is_passive(main) else _child(main, "dobj")
+        found = index.of_group([main_object]) if main_object is not None else []
+        if not found:
+            found = _act_targets(main, index)
+        if found:
+            return found, "clause"
+    if obj is None or index.of_group([obj]):
+        return [], ""
+    found = _located(index, verb, obj) or _unique(
+        m
+        for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
+        for m in _event_noun_targets(noun, index)
+    )
+    return found, "in"
+
+
 def _takes_place_target(code: str) -> bool:
     """Meetings, visits and violence with no other target take the place where they happen
     (PETRARCH's convention); phone calls do not."""
@@ -457,11 +497,13 @@ def _asks_for_act(verb: Token) -> bool:
     return clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
-def _manner_sources(noun: Token, index: _MentionIndex) -> list[Mention]:
+def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mention]:
     """ "X staged a strike in protest against Y": a noun under "in" on a clause (or on that
-    clause's object) is the act of the clause's subject."""
+    clause's object) is the act of the clause's subject; so is fighting "after/during"
+    which a clause happened ("X retook the town after fighting with Y")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in":
+    preps = ("in", "after", "during", "following") if code[:2] in ("19", "20") else ("in",)
+    if noun.dep_ != "pobj" or prep.lower_ not in preps:
         return []
     holder = prep.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):

@@ -39,6 +39,8 @@ OBJECT_APPEAL_GOVERNORS = frozenset({"want", "wish", "like"})
 # verbs of allegation: "X claimed that Y attacked Z" is X's accusation of Y, not Y's attack
 ALLEGE_GOVERNORS = frozenset({"claim", "allege", "charge"})
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
+# an attempted act is coded as the act ("tried to hack into X's computers")
+ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 
@@ -156,7 +158,7 @@ def context_of(verb: Token) -> Context:
         lemma = governor.lemma_.lower()
         if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
-        if lemma in ASPECT_GOVERNORS:
+        if lemma in ASPECT_GOVERNORS or lemma in ATTEMPT_GOVERNORS:
             pass
         elif lemma in INTENT_GOVERNORS:
             mode = "intent" if mode in ("act", "intent") else mode

@@ -151,15 +151,19 @@ def _quality(store: Store) -> dict[str, Any]:
         if len(failures)
         else pd.Series(dtype="int64")
     )
-    basis = store.sql("SELECT date_basis, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC")
+    basis = store.sql(
+        "SELECT date_basis, count(*) AS n FROM current_events GROUP BY 1 ORDER BY 2 DESC"
+    )
     return {
         "counts": store.counts(),
         "docs_without_events": scalar(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS "
-            "(SELECT 1 FROM events e WHERE e.doc_id = d.doc_id)"
+            "(SELECT 1 FROM current_events e WHERE e.doc_id = d.doc_id)"
         ),
         "docs_without_date": scalar("SELECT count(*) FROM documents WHERE published IS NULL"),
-        "events_without_date": scalar("SELECT count(*) FROM events WHERE event_date IS NULL"),
+        "events_without_date": scalar(
+            "SELECT count(*) FROM current_events WHERE event_date IS NULL"
+        ),
         "date_basis": [(str(r.date_basis), int(r.n)) for r in basis.itertuples()],
         "failure_reasons": [(str(k), int(v)) for k, v in reasons.items()],
         "failures": [

@@ -10,7 +10,13 @@ Files (tab-separated, `#` comment lines; forms are separated by `|`):
 
 State names also come from pycountry (ISO 3166 name, common and official names). A form
 written in capitals only ("US", "UN", "DPRK") is matched case-sensitively so that the
-words "us" or "un" never match; mixed-case forms are matched in any case.
+words "us" or "un" never match; mixed-case forms are matched in any case, except those
+written with a leading "=" ("=Amnesty": the word "amnesty" is not the organisation).
+
+Person names of two or more words match in any case ("president bouteflika", "barack
+obama"); one-word names stay case-sensitive ("Rice" is a person, "rice" is not). Every
+one-word name is also listed after the titles of the person's roles ("President Obama",
+"Foreign Minister Lavrov"), so a lower-case title and name still resolve.
 """
 
 from __future__ import annotations
@@ -59,7 +65,26 @@ def _rows(name: str, columns: int) -> Iterator[tuple[int, list[str]]]:
         yield number, cells
 
 
+# role text (start of the persons.tsv role cell) -> titles written before a one-word name
+ROLE_TITLES: dict[str, tuple[str, ...]] = {
+    "president": ("President",),
+    "vice president": ("Vice President", "Vice-President"),
+    "prime minister": ("Prime Minister", "Premier"),
+    "premier": ("Premier",),
+    "chancellor": ("Chancellor",),
+    "foreign minister": ("Foreign Minister", "Secretary of State", "Foreign Secretary"),
+    "defence minister": ("Defence Minister", "Defense Minister", "Defense Secretary"),
+    "king": ("King",),
+    "emir": ("Emir",),
+    "supreme leader": ("Supreme Leader", "Ayatollah"),
+    "un secretary-general": ("Secretary-General", "Secretary General"),
+    "nato secretary-general": ("Secretary-General", "Secretary General"),
+}
+
+
 def pattern(form: str) -> Pattern:
+    if form.startswith("="):
+        return Pattern(form[1:], case_sensitive=True)
     letters = [c for c in form if c.isalpha()]
     return Pattern(form, case_sensitive=len(letters) >= 2 and all(c.isupper() for c in letters))
 
@@ -177,7 +202,16 @@ def load_persons() -> list[ActorEntry]:
     entries = []
     for name, person_terms in terms.items():
         forms = [name, *aliases[name]]
-        patterns = tuple(dict.fromkeys(Pattern(f, case_sensitive=True) for f in forms))
+        titled = [
+            f"{title} {form}"
+            for form in forms
+            if len(form.split()) == 1
+            for term in person_terms
+            for title in _titles(term.role)
+        ]
+        patterns = tuple(
+            dict.fromkeys(Pattern(f, case_sensitive=len(f.split()) == 1) for f in forms + titled)
+        )
         country, gender = facts[name]
         entries.append(
             ActorEntry(
@@ -191,6 +225,15 @@ def load_persons() -> list[ActorEntry]:
             )
         )
     return entries
+
+
+def _titles(role: str) -> tuple[str, ...]:
+    role = role.lower()
+    # the longest matching role text wins ("vice president" before "president")
+    for text in sorted(ROLE_TITLES, key=len, reverse=True):
+        if role.startswith(text):
+            return ROLE_TITLES[text]
+    return ()
 
 
 def load_builtin() -> ActorDictionary:

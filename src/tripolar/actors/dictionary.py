@@ -60,6 +60,13 @@ SECTOR_CODES = frozenset(
 
 NULL_CODE = "---"  # PETRARCH's "do not code this" marker
 
+# Codes whose first three letters are not a state: international (IGO), non-governmental
+# (NGO) and transnational militant (IMG) actors.
+NON_STATE_PREFIXES = ("IGO", "NGO", "IMG")
+# Agent codes that make an actor on their own when no state is attached: "a human rights
+# group" is an NGO, not an NGO of whatever country the paragraph named.
+STANDALONE_AGENT_CODES = frozenset({"NGO"})
+
 
 def normalise_phrase(text: str) -> str:
     """The comparison key of a surface phrase: lower case, single spaces."""
@@ -67,8 +74,9 @@ def normalise_phrase(text: str) -> str:
 
 
 def country_root(code: str) -> str | None:
-    """The three-letter state part of a code ("RUSGOV" -> "RUS"), None for IGOs and others."""
-    if len(code) < 3 or not code[:3].isalpha() or code.startswith("IGO"):
+    """The three-letter state part of a code ("RUSGOV" -> "RUS"), None for IGOs, NGOs,
+    transnational groups (IMG) and others."""
+    if len(code) < 3 or not code[:3].isalpha() or code.startswith(NON_STATE_PREFIXES):
         return None
     if len(code) == 3 or code[3:6] in SECTOR_CODES:
         return code[:3]
@@ -84,7 +92,7 @@ def attach_agent(actor_code: str, agent_code: str, *, prefix: bool = False) -> s
     """
     if prefix:
         return agent_code + actor_code
-    if actor_code.startswith("IGO") or actor_code == NULL_CODE:
+    if actor_code.startswith(NON_STATE_PREFIXES) or actor_code == NULL_CODE:
         return actor_code
     if actor_code.endswith(agent_code):
         return actor_code
@@ -262,17 +270,19 @@ class ActorDictionary:
     def merged(self, other: ActorDictionary) -> ActorDictionary:
         """This dictionary with `other` laid over it.
 
-        A surface form that `other` defines is removed from this dictionary's entries, so
-        `other` decides what that phrase means; everything else is kept. Entries left with
-        no pattern are dropped. When `other` has `complete_agents`, its agents replace
-        these ones altogether (a PETRARCH agent file is a whole coding scheme: words it
-        leaves out, such as "militia", are not agents there).
+        A surface form that `other` defines (as an actor or an agent) is removed from this
+        dictionary's entries, so `other` decides what that phrase means; everything else is
+        kept. Entries left with no pattern are dropped. When `other` has `complete_agents`,
+        its agents replace these ones altogether (a PETRARCH agent file is a whole coding
+        scheme: words it leaves out, such as "militia", are not agents there).
         """
-        actor_keys = {p.key for entry in other.actors for p in entry.patterns}
-        agent_keys = {p.key for entry in other.agents for p in entry.patterns}
-        kept_actors = [_without(entry, actor_keys) for entry in self.actors]
+        # a phrase `other` defines, as actor or as agent, means what `other` says ("MSF" as
+        # a user's NGO~ agent is no longer the built-in organisation)
+        keys = {p.key for entry in other.actors for p in entry.patterns}
+        keys |= {p.key for entry in other.agents for p in entry.patterns}
+        kept_actors = [_without(entry, keys) for entry in self.actors]
         kept_agents = (
-            [] if other.complete_agents else [_without(entry, agent_keys) for entry in self.agents]
+            [] if other.complete_agents else [_without(entry, keys) for entry in self.agents]
         )
         return ActorDictionary(
             [e for e in kept_actors if e.patterns] + list(other.actors),

@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import (
     NULL_CODE,
+    STANDALONE_AGENT_CODES,
     ActorDictionary,
     ActorEntry,
     AgentEntry,
@@ -51,6 +52,31 @@ SLASHES = frozenset({"/"})  # "the US/China dispute"
 STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})  # "pro-Russia rebels" are not RUS
 CONJUNCTIONS = frozenset({("and",), (",",), (",", "and"), ("or",), ("&",)})
 LOCATIVE_LINKS = frozenset({("in",), ("from",)})  # "lawmakers in Brazil", "soldiers from Chad"
+# words allowed between "in" and the state: "rebels in eastern Congo", "Albanians in south Serbia"
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "-",
+    }
+)
+# "Iran-backed rebels": the backer is not the group's country (like "pro-Iran rebels")
+BACKING_WORDS = frozenset({"backed", "supported", "sponsored", "funded", "armed", "allied"})
 PREMODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OF_LINKS = (("of",), ("of", "the"))
@@ -80,6 +106,8 @@ TITLE_FILLERS = frozenset(
     }
 )
 FORMER = frozenset({"former", "ex", "ex-"})
+# "ethnic Albanians": a civilian group whose country is where it lives, not the ethnicity's
+ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
 
 
@@ -190,7 +218,17 @@ class ActorResolver:
                 taken[i] = True
             units.append(unit)
         units.sort(key=lambda u: u.start)
-        return [u for u in units if not _not_an_actor(doc, u)]
+        kept: list[Unit] = []
+        for k, unit in enumerate(units):
+            if _ethnic(doc, unit):
+                nxt = units[k + 1] if k + 1 < len(units) else None
+                if nxt is None or nxt.start != unit.end or nxt.agent is None:
+                    # "ethnic Albanians" alone: a group noun without a country of its own
+                    kept.append(Unit(unit.start - 1, unit.end, agent=ETHNIC_GROUP))
+                continue  # "ethnic Albanian guerrillas": the noun after it decides
+            if not _not_an_actor(doc, unit):
+                kept.append(unit)
+        return kept
 
     def _unit(self, start: int, end: int, indices: list[int], on: dt.date | None) -> Unit:
         entries = [self._targets[i] for i in dict.fromkeys(indices)]
@@ -332,7 +370,7 @@ class ActorResolver:
         if nxt.actor is not None and here.agent is not None:
             if tuple(gap) in OF_LINKS:  # "the Foreign Minister of Japan", "President of Russia"
                 return nxt.actor.kind in STATE_KINDS
-            if tuple(gap) in LOCATIVE_LINKS:  # "lawmakers in Brazil", not "in Moscow"
+            if _locative(gap):  # "lawmakers in Brazil", not "in Moscow"
                 return not has_actor and nxt.actor.kind in ("state", "actor")
             fillers_only = all(w in TITLE_FILLERS for w in gap)
             # a title before a user dictionary's person ("Prime Minister Romendacil") and a
@@ -452,6 +490,10 @@ class ActorResolver:
             # PETRARCH: an agent with no actor of its own is coded with an unknown country
             code = self._apply(NULL_CODE, agents, former)
             return Mention(start, end, text, (code,), "agent", f"{agent_text} (no country)")
+        head = _head_agent(agents)
+        if head.code in STANDALONE_AGENT_CODES and not former:
+            # "a human rights group", "aid agencies": NGOs on their own, whatever the paragraph
+            return Mention(start, end, text, (head.code,), "agent", f"{agent_text} (no country)")
         # a bare agent: the only country named so far in its paragraph, if there is one
         roots = paragraphs.roots_before(earlier, start)
         if len(roots) != 1:
@@ -525,7 +567,7 @@ def _ends_in_linked_state(doc: Doc, group: Sequence[Unit]) -> bool:
     if len(group) < 2 or group[-2].agent is None or not _is_state(group[-1]):
         return False
     gap = tuple(t.lower_ for t in doc[group[-2].end : group[-1].start])
-    return gap in OF_LINKS or gap in LOCATIVE_LINKS
+    return gap in OF_LINKS or _locative(gap)
 
 
 def _joins_compound(doc: Doc, separator: int, right_end: int) -> bool:
@@ -550,6 +592,29 @@ def _joins_compound(doc: Doc, separator: int, right_end: int) -> bool:
     )
 
 
+def _locative(gap: Sequence[str]) -> bool:
+    """ "in"/"from", optionally with compass words: "in Chad", "in eastern Chad"."""
+    return bool(gap) and (gap[0],) in LOCATIVE_LINKS and all(w in COMPASS for w in gap[1:])
+
+
+def _ethnic(doc: Doc, unit: Unit) -> bool:
+    actor = unit.actor
+    return (
+        actor is not None
+        and actor.kind == "state"
+        and unit.start >= 1
+        and doc[unit.start - 1].lower_ == "ethnic"
+    )
+
+
+def _backed(doc: Doc, unit: Unit) -> bool:
+    """ "Iran-backed", "Russian-backed", "US-supported" (one token or three)."""
+    end = unit.end
+    if end < len(doc) and doc[end].text in HYPHENS and doc[end - 1].whitespace_ == "":
+        return end + 1 < len(doc) and doc[end + 1].lower_ in BACKING_WORDS
+    return False
+
+
 def _not_an_actor(doc: Doc, unit: Unit) -> bool:
     """A state after "pro-"/"anti-" ("pro-Russia rebels") or "ethnic" ("ethnic Albanians"
     in Serbia are not Albania), or before a currency sign ("US $50"), is not an actor."""
@@ -557,6 +622,8 @@ def _not_an_actor(doc: Doc, unit: Unit) -> bool:
         return False
     start = unit.start
     if start >= 1 and doc[start - 1].lower_ in (STANCE_PREFIXES - {"pro", "anti"}) | {"ethnic"}:
+        return True
+    if _backed(doc, unit):
         return True
     if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES:
         return doc[start - 1].whitespace_ == "" and doc[start - 2].whitespace_ == ""

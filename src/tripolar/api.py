@@ -33,6 +33,19 @@ class Database:
             dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
         )
 
+    def assessments(
+        self,
+        *,
+        dyad: str | None = None,
+        holder: str | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+    ) -> pd.DataFrame:
+        """Judgements stated in commentary (not events); columns in docs/assessments.md."""
+        return self.store.assessments(
+            dyad=dyad, holder=holder, since=_date(since), until=_date(until)
+        )
+
     def relations(
         self,
         *,

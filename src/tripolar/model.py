@@ -98,6 +98,7 @@ class CodedDocument:
     sentences: tuple[Sentence, ...]
     events: tuple[Event, ...]
     mentions: tuple[Mention, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
 
 
 AssessmentScope = Literal["dyad", "triad", "actor"]

@@ -6,9 +6,36 @@ version it upgrades from, so older files are brought forward when opened.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
-TABLES = """
+ASSESSMENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS assessments (
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL,
+    subject VARCHAR NOT NULL,
+    scope VARCHAR NOT NULL,
+    polarity DOUBLE NOT NULL,
+    intensity DOUBLE NOT NULL,
+    dimension VARCHAR NOT NULL,
+    time_orientation VARCHAR NOT NULL,
+    modality VARCHAR NOT NULL,
+    holder VARCHAR NOT NULL,
+    holder_code VARCHAR NOT NULL,
+    cues VARCHAR[] NOT NULL,
+    cue_start INTEGER NOT NULL,
+    cue_end INTEGER NOT NULL,
+    negated BOOLEAN NOT NULL,
+    hedged BOOLEAN NOT NULL,
+    rule VARCHAR NOT NULL,
+    published DATE,
+    PRIMARY KEY (doc_id, sentence_index, subject)
+);
+"""
+
+TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
@@ -58,7 +85,7 @@ CREATE TABLE IF NOT EXISTS events (
     rule VARCHAR NOT NULL,
     sentence VARCHAR NOT NULL
 );
-CREATE TABLE IF NOT EXISTS failures (
+{ASSESSMENTS_TABLE}CREATE TABLE IF NOT EXISTS failures (
     path VARCHAR NOT NULL,
     line INTEGER,
     reason VARCHAR NOT NULL,
@@ -74,6 +101,11 @@ CREATE OR REPLACE VIEW current_events AS
     SELECT e.* FROM events e
     WHERE NOT EXISTS (
         SELECT 1 FROM documents n WHERE n.supersedes = e.doc_id
+    );
+CREATE OR REPLACE VIEW current_assessments AS
+    SELECT a.* FROM assessments a
+    WHERE NOT EXISTS (
+        SELECT 1 FROM documents n WHERE n.supersedes = a.doc_id
     );
 """
 """Documents not replaced by a newer version, and their events: what analytics should count."""
@@ -102,4 +134,6 @@ FROM (
 ) AS chain
 WHERE documents.doc_id = chain.doc_id;
 """,
+    # 3: assessments (judgements stated in commentary), kept apart from events.
+    2: ASSESSMENTS_TABLE,
 }

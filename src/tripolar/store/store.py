@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
-from tripolar.model import CodedDocument, Document, Event, Failure
+from tripolar.model import Assessment, CodedDocument, Document, Event, Failure
 from tripolar.store.schema import LINEAGE_SQL, MIGRATIONS, SCHEMA_VERSION, TABLES, VIEWS
 
 EVENT_COLUMNS = (
@@ -62,6 +62,29 @@ def event_id(event: Event) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
+ASSESSMENT_COLUMNS = (
+    "doc_id", "sentence_index", "start_char", "end_char", "sentence", "subject", "scope",
+    "polarity", "intensity", "dimension", "time_orientation", "modality", "holder",
+    "holder_code", "cues", "cue_start", "cue_end", "negated", "hedged", "rule", "published",
+)  # fmt: skip
+
+
+def _dyad_codes(dyad: str) -> list[str]:
+    """ "CHN-RUS" (or "chn_rus") -> ["CHN", "RUS"]: the country parts of a dyad option."""
+    parts = [p.strip().upper()[:3] for p in dyad.replace("_", "-").split("-") if p.strip()]
+    if len(parts) != 2:
+        raise AnalyticsError(f"dyad {dyad!r} must be two codes joined by '-', e.g. CHN-RUS")
+    return parts
+
+
+def _assessment_row(a: Assessment) -> tuple[Any, ...]:
+    return (
+        a.doc_id, a.sentence_index, a.start, a.end, a.sentence, a.subject, a.scope, a.polarity,
+        a.intensity, a.dimension, a.time, a.modality, a.holder, a.holder_code, list(a.cues),
+        a.cue_start, a.cue_end, a.negated, a.hedged, a.rule, a.published,
+    )  # fmt: skip
+
+
 def _event_row(event: Event) -> tuple[Any, ...]:
     return (
         event.event_id or event_id(event), event.doc_id, event.sentence_index, event.start,
@@ -92,6 +115,11 @@ class Store:
             raise StoreError(f"cannot open {target}: {exc}") from exc
         store = cls(connection, target)
         try:
+            if read_only and store._needs_migration():
+                # A reader meeting an older file migrates it once, then reads as asked.
+                connection.close()
+                cls.open(target, read_only=False).close()
+                return cls.open(target, read_only=True)
             store._prepare(read_only=read_only)
         except duckdb.Error as exc:
             connection.close()
@@ -100,6 +128,12 @@ class Store:
             connection.close()
             raise
         return store
+
+    def _needs_migration(self) -> bool:
+        has_meta = self.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        ).fetchone()
+        return bool(has_meta and has_meta[0]) and self.schema_version() < SCHEMA_VERSION
 
     def _prepare(self, *, read_only: bool) -> None:
         has_meta = self.connection.execute(
@@ -120,11 +154,6 @@ class Store:
                 f"reads up to {SCHEMA_VERSION}) - upgrade tripolar to open it"
             )
         if version < SCHEMA_VERSION:
-            if read_only:
-                raise SchemaVersionError(
-                    f"{self.path} has schema {version}; open it once without --read-only "
-                    f"to migrate it to {SCHEMA_VERSION}"
-                )
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
@@ -196,6 +225,7 @@ class Store:
                 for s in c.sentences
             ]
             events = [_event_row(e) for c in fresh.values() for e in c.events]
+            assessments = [_assessment_row(a) for c in fresh.values() for a in c.assessments]
             self.connection.executemany(
                 f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
                 f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
@@ -210,6 +240,12 @@ class Store:
                     f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                     events,
+                )
+            if assessments:
+                self.connection.executemany(
+                    f"INSERT OR IGNORE INTO assessments ({', '.join(ASSESSMENT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(ASSESSMENT_COLUMNS))})",
+                    assessments,
                 )
         return len(fresh)
 
@@ -267,14 +303,12 @@ class Store:
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if dyad:
-            parts = [p.strip().upper() for p in dyad.replace("_", "-").split("-") if p.strip()]
-            if len(parts) != 2:
-                raise AnalyticsError(f"dyad {dyad!r} must be two codes joined by '-', e.g. CHN-RUS")
+            parts = _dyad_codes(dyad)
             where.append(
                 "((left(e.source, 3) = ? AND left(e.target, 3) = ?) OR "
                 "(left(e.source, 3) = ? AND left(e.target, 3) = ?))"
             )
-            params += [parts[0][:3], parts[1][:3], parts[1][:3], parts[0][:3]]
+            params += [parts[0], parts[1], parts[1], parts[0]]
         if actors:
             codes = [a.strip().upper()[:3] for a in actors]
             where.append(
@@ -304,6 +338,46 @@ class Store:
         """
         return self.sql(query, params)
 
+    def assessments(
+        self,
+        *,
+        dyad: str | None = None,
+        holder: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> pd.DataFrame:
+        """Assessments (judgements in commentary) of current document versions.
+
+        dyad "CHN-RUS" matches dyad records of that pair and triad records that contain both;
+        holder matches the holder's words or actor code (case-insensitive substring).
+        Dates filter on the publication date: a judgement is dated when it was written.
+        """
+        where, params = ["TRUE"], []
+        if dyad:
+            pair = _dyad_codes(dyad)
+            where.append("list_has_all(string_split(a.subject, '-'), ?)")
+            params.append(pair)
+        if holder:
+            where.append("(a.holder ILIKE ? OR a.holder_code ILIKE ?)")
+            params += [f"%{holder}%", f"%{holder}%"]
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        query = f"""
+            SELECT a.doc_id, a.sentence_index, a.sentence, a.start_char AS start,
+                   a.end_char AS "end", a.published, a.subject, a.scope, a.polarity,
+                   a.intensity, a.dimension, a.time_orientation, a.modality, a.holder,
+                   a.holder_code, a.cues, a.cue_start, a.cue_end, a.negated, a.hedged, a.rule,
+                   d.title, d.url
+            FROM current_assessments a JOIN documents d USING (doc_id)
+            WHERE {" AND ".join(where)}
+            ORDER BY a.published NULLS LAST, a.doc_id, a.sentence_index, a.subject
+        """
+        return self.sql(query, params)
+
     def documents(self) -> pd.DataFrame:
         return self.sql(
             "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
@@ -316,7 +390,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "sentences", "events", "failures"):
+        for table in ("documents", "sentences", "events", "assessments", "failures"):
             row = self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             out[table] = int(row[0]) if row else 0
         return out

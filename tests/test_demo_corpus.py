@@ -61,7 +61,7 @@ def test_demo_corpus_counts_formats() -> None:
     assert n_html >= 3
     assert 2 <= n_jsonl <= 3
     assert n_txt > n_html + n_jsonl  # most articles are plain text
-    assert 20 <= n_txt + n_html + n_jsonl <= 24
+    assert 24 <= n_txt + n_html + n_jsonl <= 28  # 24 reports and 4 commentary pieces
     allowed = {".txt", ".html", ".jsonl"}
     assert {p.suffix for p in corpus_path().iterdir()} <= allowed
 

@@ -64,9 +64,9 @@ def test_browser_renders_every_chart_without_errors(tmp_path: Path) -> None:
     expected = re.search(r'data-charts-expected="(\d+)"', dom)
     rendered = re.search(r'data-charts-rendered="(\d+)"', dom)
     assert expected and rendered, "the chart loader did not run"
-    assert int(expected.group(1)) == 7
+    assert int(expected.group(1)) == 11  # 7 event charts, 3 commentary lines, 1 triangle
     assert rendered.group(1) == expected.group(1)
-    assert dom.count('class="main-svg"') >= 7
+    assert dom.count('class="main-svg"') >= 11
     html_tag = re.search(r"<html[^>]*>", dom)
     assert html_tag and "data-js-errors" not in html_tag.group(0), re.search(
         r'<pre id="js-errors">([^<]*)', dom

@@ -38,7 +38,18 @@ def test_render_has_every_section(report: str) -> None:
     assert report.count('href="#tri-') >= 20  # the period table links to it as well
     assert 'id="ev-CHNRUS-202406"' in report  # per dyad and month evidence
     assert "not valid JSON (Expecting" in report  # failures and why
-    assert report.count('class="chart"') == 7
+    assert report.count('class="chart"') == 7 + 3 + 1  # + commentary lines and triangle
+
+
+def test_render_commentary_beside_events(report: str) -> None:
+    for slug in ("CHNRUS", "CHNUSA", "RUSUSA"):
+        assert f'id="fig-dyad-{slug}-commentary"' in report
+    assert 'id="as-CHNUSA-2023Q4"' in report  # judgements behind a point of the line
+    # commentary doubts the late-2023 China-USA thaw that the events show
+    table = report[report.index("Where events and commentary disagree") :]
+    table = table[: table.index("</table>")]
+    assert "<td>2023Q4</td><td>CHN-USA</td><td><b>events say 0, commentary says −" in table
+    assert "CHN-RUS" not in table and "RUS-USA" not in table
 
 
 def test_render_escapes_hostile_text(report: str) -> None:
@@ -50,6 +61,10 @@ def test_render_escapes_hostile_text(report: str) -> None:
     assert 'href="javascript:' not in report.lower()
     assert "javascript:alert" not in report  # the URL is dropped, the title stays as text
     assert "<i>Evil</i>" not in report
+    # the hostile commentary: sentence, holder, cues and title stay text
+    assert "<svg onload" not in report and "&lt;svg onload=&#34;alert(6)&#34;&gt;Analyst" in report
+    assert "is &lt;script&gt;alert(5)&lt;/script&gt; deep." in report
+    assert "<b>deep</b>" not in report and "javascript:alert(7)" not in report
 
 
 def test_render_safe_url() -> None:

@@ -1,9 +1,19 @@
-"""Analytics: pure functions over the events of a store.
+"""Analytics: pure functions over the events and assessments of a store.
 
-Each takes the DataFrame of ``Store.events()`` (most also accept the Store itself, in which
-case the group-bys run in DuckDB) and returns DataFrames documented in docs/methods.md.
+Each takes the DataFrame of ``Store.events()`` or ``Store.assessments()`` (most also accept
+the Store itself, in which case the group-bys run in DuckDB) and returns DataFrames
+documented in docs/methods.md.
 """
 
+from tripolar.analytics.assessments import (
+    annotate_assessments,
+    assessment_series,
+    assessment_table,
+    assessment_triangle,
+    compare_triangles,
+    subject_dyads,
+    top_assessments,
+)
 from tripolar.analytics.changepoints import change_points
 from tripolar.analytics.evidence import annotate, top_events
 from tripolar.analytics.network import ActorNetwork, network
@@ -17,13 +27,20 @@ __all__ = [
     "ActorNetwork",
     "Lexicon",
     "annotate",
+    "annotate_assessments",
+    "assessment_series",
+    "assessment_table",
+    "assessment_triangle",
     "band",
     "category_table",
     "change_points",
     "classify",
+    "compare_triangles",
     "network",
     "relation_index",
     "relations",
+    "subject_dyads",
+    "top_assessments",
     "top_events",
     "topic_breakdown",
     "topics",

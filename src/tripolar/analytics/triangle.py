@@ -143,8 +143,7 @@ def triangle(
         n_boot=0,
         half_life=half_life,
     )
-    pairs = [(actors[0], actors[1]), (actors[0], actors[2]), (actors[1], actors[2])]
-    names = [dyad_name(x, y, directed=False) for x, y in pairs]
+    names = side_names(actors)
     periods = series[["period", "period_label"]].drop_duplicates().reset_index(drop=True)
     out = periods.copy()
     decay = IndexParams(half_life=half_life).decay(freq)
@@ -157,6 +156,27 @@ def triangle(
             out[f"evidence_{name}"] = decayed_count(counts.to_numpy(), decay)
         else:
             out[f"evidence_{name}"] = counts.astype(float)
+    return classified(out, names, actors, band, min_events)
+
+
+def side_names(actors: tuple[str, str, str]) -> list[str]:
+    """The three sides of a triangle as undirected dyad names, in a fixed order."""
+    a, b, c = actors
+    return [dyad_name(x, y, directed=False) for x, y in ((a, b), (a, c), (b, c))]
+
+
+def classified(
+    out: pd.DataFrame,
+    names: list[str],
+    actors: tuple[str, str, str],
+    band: float,
+    min_events: float,
+) -> pd.DataFrame:
+    """Add signs, Dittmer type, balance and pivot advantage to per-period side scores.
+
+    ``out`` holds period, period_label and, per side, ``score_X-Y``, ``n_X-Y`` and
+    ``evidence_X-Y``; shared by ``triangle`` and the commentary triangle.
+    """
     rows = []
     for record in out.to_dict("records"):
         signs = {

@@ -127,7 +127,10 @@ def index_figure(series: pd.DataFrame, anchors: dict[tuple[str, str], str]) -> g
 
 
 def dyad_figure(
-    series: pd.DataFrame, anchors: dict[tuple[str, str], str], breaks: list[str]
+    series: pd.DataFrame,
+    anchors: dict[tuple[str, str], str],
+    breaks: list[str],
+    window: tuple[Any, Any] | None = None,
 ) -> go.Figure:
     """Monthly net cooperation bars with 95% bootstrap intervals; change points dashed."""
     x = series["period"].dt.strftime("%Y-%m-%d").tolist()
@@ -177,17 +180,103 @@ def dyad_figure(
                 font={"size": 10},
             )
     fig.update_yaxes(title="net cooperation")
+    if window is not None:  # aligned with the commentary chart below it
+        fig.update_xaxes(range=x_range(window))
     fig.update_layout(bargap=0.15, showlegend=False)
     return _layout(fig, height=260)
 
 
+def x_range(window: tuple[Any, Any]) -> list[str]:
+    """A shared date axis for a dyad's charts: the window with a month's margin."""
+    first, last = (pd.Timestamp(w) for w in window)
+    pad = pd.Timedelta(days=31)
+    return [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")]
+
+
+def _midpoints(periods: pd.Series, grid: pd.Series | None = None) -> list[str]:
+    """Each period's middle day, so a quarter's point sits over its three monthly bars."""
+    starts = pd.to_datetime(pd.Series(grid if grid is not None else periods)).sort_values()
+    step = starts.diff().median() if len(starts.unique()) > 1 else pd.Timedelta(days=91)
+    step = step if step == step else pd.Timedelta(days=91)
+    return [(pd.Timestamp(p) + step / 2).strftime("%Y-%m-%d") for p in periods]
+
+
+def assessment_figure(
+    series: pd.DataFrame,
+    events: pd.DataFrame,
+    anchors: dict[str, str],
+    window: tuple[Any, Any] | None = None,
+) -> go.Figure:
+    """A dyad's commentary line on −1 … +1: mean polarity per period with its 95% interval
+    (click a point for the judgements), and the events' cooperation balance as a dashed line."""
+    fig = go.Figure()
+    if len(events):
+        fig.add_trace(
+            go.Scatter(
+                x=_midpoints(events["period"]),
+                y=events["coop_balance"].round(3).tolist(),
+                mode="lines+markers",
+                name="events: cooperation balance",
+                line={"color": "#8a9099", "width": 1.5, "dash": "dash"},
+                marker={"size": 5, "color": "#8a9099"},
+                connectgaps=False,
+                text=[f"{n} events" for n in events["n_events"]],
+                hovertext=[plain(p) for p in events["period_label"]],
+                hovertemplate="events %{hovertext}: balance %{y:+.2f} (%{text})<extra></extra>",
+            )
+        )
+    shown = series[series["n_assessments"] > 0]
+    values = shown["polarity_mean"]
+    fig.add_trace(
+        go.Scatter(
+            x=_midpoints(shown["period"], series["period"]),
+            y=values.round(3).tolist(),
+            mode="lines+markers",
+            name="commentary: mean polarity",
+            line={"color": "#23395d", "width": 2.5},
+            marker={
+                "size": [7 + 2 * math.log1p(n) for n in shown["n_assessments"]],
+                "color": [
+                    POSITIVE if v > 0.1 else NEGATIVE if v < -0.1 else NEUTRAL for v in values
+                ],
+                "line": {"color": "#23395d", "width": 1},
+            },
+            error_y={
+                "type": "data",
+                "array": (shown["polarity_mean_hi"] - values).clip(lower=0).fillna(0).tolist(),
+                "arrayminus": (values - shown["polarity_mean_lo"]).clip(lower=0).fillna(0).tolist(),
+                "color": "#23395d",
+                "thickness": 1,
+                "width": 3,
+            },
+            customdata=[anchors.get(str(p), "") for p in shown["period_label"]],
+            text=[f"{n} judgements" for n in shown["n_assessments"]],
+            hovertext=[plain(p) for p in shown["period_label"]],
+            hovertemplate="commentary %{hovertext}: %{y:+.2f} (%{text})"
+            "<extra>click for the sentences</extra>",
+        )
+    )
+    if window is not None:
+        fig.update_xaxes(range=x_range(window))
+    fig.add_hline(y=0, line_color="#999", line_width=1)
+    fig.update_yaxes(range=[-1.1, 1.1], title="−1 hostile … +1 friendly", dtick=0.5)
+    return _layout(fig, height=260)
+
+
 def triangle_figure(
-    tri: pd.DataFrame, anchors: dict[str, str], cells: dict[tuple[str, str], str] | None = None
+    tri: pd.DataFrame,
+    anchors: dict[str, str],
+    cells: dict[tuple[str, str], str] | None = None,
+    *,
+    score_name: str = "index",
+    marks: dict[tuple[str, str], str] | None = None,
 ) -> go.Figure:
     """Sign of each side per period (green +, grey 0, red −, blank unknown), type above.
 
     A click on a cell opens ``cells[(dyad, period_label)]`` (that side's events of the
     period) when there is one, else the period's row ``anchors[period_label]``.
+    ``marks[(dyad, period_label)]`` puts a ≠ on a cell, with the text as its hover (used for
+    where commentary and events disagree).
     """
     cells = cells or {}
     sign_columns = [c for c in tri.columns if c.startswith("sign_")]
@@ -221,9 +310,27 @@ def triangle_figure(
                 for n in names
             ],
             text=scores,
-            hovertemplate="%{y} %{x}: index %{text}<extra>click for the events</extra>",
+            hovertemplate="%{y} %{x}: " + plain(score_name) + " %{text}"
+            "<extra>click for the "
+            + ("events" if score_name == "index" else "sentences")
+            + "</extra>",
         )
     )
+    if marks:
+        marked = [(d, p, text) for (d, p), text in sorted(marks.items())]
+        fig.add_trace(
+            go.Scatter(
+                x=[plain(p) for _, p, _ in marked],
+                y=[plain(d) for d, _, _ in marked],
+                mode="text",
+                text=["≠"] * len(marked),
+                textfont={"size": 18, "color": "#111"},
+                hovertext=[f"{plain(d)} {plain(p)}: {plain(t)}" for d, p, t in marked],
+                hoverinfo="text",
+                customdata=[cells.get((d, p), anchors.get(p, "")) for d, p, _ in marked],
+                showlegend=False,
+            )
+        )
     short = {
         "menage_a_trois": "M3",
         "romantic_triangle": "RT",
@@ -255,8 +362,9 @@ def triangle_figure(
             yanchor="bottom",
             font={"size": 9 if crowded else 11},
         )
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(showgrid=False, type="category")
+    # Fixed ranges: the ≠ markers must not pad the axes, so both triangles line up.
+    fig.update_yaxes(range=[len(names) - 0.5, -0.5], showgrid=False, type="category")
+    fig.update_xaxes(range=[-0.5, len(labels) - 0.5], showgrid=False, type="category")
     _layout(fig, height=150 + 38 * len(names))
     fig.update_layout(margin={"l": 80, "r": 20, "t": 60, "b": 40})
     return fig

@@ -25,9 +25,14 @@ from tripolar.analytics import (
     TOPIC_LABELS,
     TYPE_LABELS,
     annotate,
+    annotate_assessments,
+    assessment_series,
+    assessment_triangle,
     change_points,
+    compare_triangles,
     network,
     relations,
+    top_assessments,
     top_events,
     topic_breakdown,
     transitions,
@@ -54,6 +59,7 @@ class ReportOptions:
     evidence_per_period: int = 15
     n_boot: int = 300
     seed: int = 0
+    assessment_freq: str = "quarter"  # commentary is sparser than news: its line is quarterly
 
 
 def safe_url(url: object) -> str | None:
@@ -131,6 +137,40 @@ def _event_rows(frame: pd.DataFrame, namer: Callable[[str], str]) -> list[dict[s
                 "url": safe_url(e.get("url")),
                 "event_id": _text(e.get("event_id")),
                 "publisher": _text(e.get("publisher")),
+            }
+        )
+    return rows
+
+
+def _assessment_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Judgements for an evidence table; every string is shown escaped by the template."""
+    rows = []
+    for a in frame.to_dict("records"):
+        published = a.get("published")
+        cues = a.get("cues")
+        holder_code = _text(a.get("holder_code"))
+        rows.append(
+            {
+                "date": pd.Timestamp(published).date().isoformat() if pd.notna(published) else "",
+                "holder": _text(a.get("holder")),
+                "holder_code": holder_code,
+                "subject": _text(a.get("subject")),
+                "polarity": float(a.get("polarity") or 0.0),
+                "intensity": float(a.get("intensity") or 0.0),
+                "dimension": _text(a.get("dimension")),
+                "time": _text(a.get("time_orientation")),
+                "modality": _text(a.get("modality")),
+                "negated": bool(a.get("negated")),
+                "hedged": bool(a.get("hedged")),
+                "cues": ", ".join(str(c) for c in cues) if cues is not None else "",
+                "sentence": highlight(
+                    a.get("sentence"),
+                    a.get("start") or 0,
+                    a.get("cue_start", -1),
+                    a.get("cue_end", -1),
+                ),
+                "title": _text(a.get("title")) or "(untitled document)",
+                "url": safe_url(a.get("url")),
             }
         )
     return rows
@@ -235,10 +275,17 @@ def build_context(
         for r in series.itertuples()
         if r.n_events > 0
     }
+    commentary = _commentary(store, events, actors, since, until, opts)
     dyads = []
     for name, part in series.groupby("dyad", sort=True):
-        dyads.append(_dyad_context(str(name), part, scoped, events, anchors, namer, opts))
-    tri_context = _triangle_context(events, actors, namer, opts) if len(actors) >= 3 else None
+        dyad = _dyad_context(
+            str(name), part, scoped, events, anchors, namer, opts, commentary["window"]
+        )
+        dyad["commentary"] = _dyad_commentary(str(name), commentary, opts)
+        dyads.append(dyad)
+    tri_context = (
+        _triangle_context(events, actors, namer, opts, commentary) if len(actors) >= 3 else None
+    )
     net = network(store, freq="all", since=since, until=until)
     graph = next(iter(net.graphs.values())) if net.graphs else None
     breakdown = topic_breakdown(events, actors=actors)
@@ -258,7 +305,10 @@ def build_context(
             "all_dyads": len(net.edges),
             "since": since.isoformat() if since else "",
             "until": until.isoformat() if until else "",
+            "assessments": commentary["n_assessments"],
+            "assessment_documents": commentary["n_documents"],
         },
+        "has_assessments": commentary["n_assessments"] > 0,
         "index_chart": figures.to_json(figures.index_figure(series, anchors)),
         "dyads": dyads,
         "triangle": tri_context,
@@ -281,6 +331,95 @@ def build_context(
     }
 
 
+def _commentary(
+    store: Store,
+    events: pd.DataFrame,
+    actors: tuple[str, ...],
+    since: dt.date | None,
+    until: dt.date | None,
+    opts: ReportOptions,
+) -> dict[str, Any]:
+    """The assessments among ``actors``, their series, and the window both signals share."""
+    judgements = store.assessments(since=since, until=until)
+    scoped = annotate_assessments(judgements, freq=opts.assessment_freq, actors=actors)
+    out: dict[str, Any] = {
+        "frame": judgements,
+        "scoped": scoped,
+        "n_assessments": int(scoped[["doc_id", "sentence_index", "subject"]].drop_duplicates()
+                             .shape[0]) if len(scoped) else 0,
+        "n_documents": int(scoped["doc_id"].nunique()) if len(scoped) else 0,
+        "window": None,
+    }  # fmt: skip
+    if scoped.empty:
+        return out
+    dates = pd.concat(
+        [pd.to_datetime(events["event_date"]).dropna(), pd.to_datetime(scoped["published"])]
+    )
+    first, last = dates.min().date(), dates.max().date()
+    out["window"] = (first, last)
+    out["series"] = assessment_series(
+        judgements, actors=actors, freq=opts.assessment_freq, since=first, until=last,
+        n_boot=opts.n_boot, seed=opts.seed,
+    )  # fmt: skip
+    out["event_series"] = relations(
+        events, actors=actors, freq=opts.assessment_freq, since=first, until=last, n_boot=0
+    )
+    return out
+
+
+def _dyad_commentary(
+    name: str, commentary: dict[str, Any], opts: ReportOptions
+) -> dict[str, Any] | None:
+    """The dyad's commentary line and the judgements behind each point; None without any."""
+    scoped: pd.DataFrame = commentary["scoped"]
+    mine = scoped[scoped["dyad"] == name] if len(scoped) else scoped
+    if mine.empty:
+        return None
+    series = commentary["series"]
+    part = series[series["dyad"] == name]
+    event_part = commentary["event_series"]
+    event_part = event_part[event_part["dyad"] == name]
+    anchors = {
+        str(r.period_label): _slug("as", name, str(r.period_label))
+        for r in part.itertuples()
+        if r.n_assessments > 0
+    }
+    grouped = dict(tuple(mine.groupby("period", sort=False)))
+    periods = []
+    for row in part[part["n_assessments"] > 0].iloc[::-1].itertuples():
+        chosen = top_assessments(grouped.get(row.period, mine.iloc[0:0]),
+                                 n=opts.evidence_per_period)  # fmt: skip
+        periods.append(
+            {
+                "anchor": anchors[str(row.period_label)],
+                "label": row.period_label,
+                "n": row.n_assessments,
+                "n_documents": row.n_documents,
+                "mean": row.polarity_mean,
+                "lo": row.polarity_mean_lo,
+                "hi": row.polarity_mean_hi,
+                "share_positive": row.share_positive,
+                "share_negative": row.share_negative,
+                "rows": _assessment_rows(chosen),
+                "hidden": row.n_assessments - len(chosen),
+            }
+        )
+    known = part[part["n_assessments"] > 0]
+    weight = known["weight"].sum()
+    overall = (
+        float((known["polarity_mean"] * known["weight"]).sum() / weight) if weight > 0 else 0.0
+    )
+    return {
+        "n": int(known["n_assessments"].sum()),
+        "n_documents": int(mine["doc_id"].nunique()),
+        "mean": overall,
+        "chart": figures.to_json(
+            figures.assessment_figure(part, event_part, anchors, commentary["window"])
+        ),
+        "periods": periods,
+    }
+
+
 def _dyad_context(
     name: str,
     part: pd.DataFrame,
@@ -289,6 +428,7 @@ def _dyad_context(
     anchors: dict[tuple[str, str], str],
     namer: Callable[[str], str],
     opts: ReportOptions,
+    window: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, Any]:
     cps = change_points(events, name, freq=opts.freq) if part["n_events"].sum() else None
     change_rows = []
@@ -346,7 +486,7 @@ def _dyad_context(
         "last_label": str(last["period_label"]),
         "year_ago": None if year_ago is None else float(year_ago["relation_index"]),
         "chart": figures.to_json(
-            figures.dyad_figure(part, anchors, [c["label"] for c in change_rows])
+            figures.dyad_figure(part, anchors, [c["label"] for c in change_rows], window)
         ),
         "changes": change_rows,
         "periods": periods,
@@ -358,9 +498,12 @@ def _triangle_context(
     actors: tuple[str, ...],
     namer: Callable[[str], str],
     opts: ReportOptions,
+    commentary: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     a, b, c = actors[:3]
-    tri = triangle(events, a, b, c, freq=opts.triangle_freq)
+    window = commentary["window"] if commentary else None
+    first, last = window if window else (None, None)
+    tri = triangle(events, a, b, c, freq=opts.triangle_freq, since=first, until=last)
     anchors = {str(p): _slug("tri", str(p)) for p in tri["period_label"]}
     moves = transitions(events, tri, freq=opts.triangle_freq)
     by_id = events.set_index("event_id", drop=False)
@@ -434,6 +577,76 @@ def _triangle_context(
         "evidence": evidence,
         "transitions": rows[::-1],
         "names": names,
+        "commentary": _triangle_commentary(tri, cells, (a, b, c), opts, commentary)
+        if window and commentary
+        else None,
+    }
+
+
+def _triangle_commentary(
+    tri: pd.DataFrame,
+    event_cells: dict[tuple[str, str], str],
+    actors: tuple[str, str, str],
+    opts: ReportOptions,
+    commentary: dict[str, Any],
+) -> dict[str, Any]:
+    """The triangle from assessments on the events triangle's periods, and where they differ."""
+    first, last = commentary["window"]
+    a, b, c = actors
+    comment = assessment_triangle(
+        commentary["frame"], a, b, c, freq=opts.triangle_freq, since=first, until=last
+    )
+    compared = compare_triangles(tri, comment)
+    scoped = annotate_assessments(commentary["frame"], freq=opts.triangle_freq, actors=actors)
+    grouped = dict(tuple(scoped.groupby(["period", "dyad"], sort=False))) if len(scoped) else {}
+    names = [col.removeprefix("sign_") for col in comment.columns if col.startswith("sign_")]
+    anchors = {str(p): _slug("tri", str(p)) for p in comment["period_label"]}
+    cells: dict[tuple[str, str], str] = {}
+    evidence = []
+    for r in comment.iloc[::-1].itertuples():
+        for name in names:
+            part = grouped.get((r.period, name))
+            if part is None or part.empty:
+                continue
+            anchor = _slug("tas", name, str(r.period_label))
+            cells[(name, str(r.period_label))] = anchor
+            chosen = top_assessments(part, n=opts.evidence_per_period)
+            evidence.append(
+                {
+                    "anchor": anchor,
+                    "label": str(r.period_label),
+                    "dyad": name,
+                    "n": len(part),
+                    "rows": _assessment_rows(chosen),
+                    "hidden": len(part) - len(chosen),
+                }
+            )
+    flagged = compared[compared["status"].isin(("opposite", "differ"))]
+    marks = {(str(r.dyad), str(r.period_label)): str(r.flag) for r in flagged.itertuples()}
+    disagreements = [
+        {
+            "label": r.period_label,
+            "dyad": r.dyad,
+            "status": r.status,
+            "flag": r.flag,
+            "event_score": r.event_score,
+            "assessment_score": r.assessment_score,
+            "n_assessments": r.n_assessments,
+            "event_anchor": event_cells.get((str(r.dyad), str(r.period_label)), ""),
+            "assessment_anchor": cells.get((str(r.dyad), str(r.period_label)), ""),
+        }
+        for r in flagged.iloc[::-1].itertuples()
+    ]
+    return {
+        "chart": figures.to_json(
+            figures.triangle_figure(comment, anchors, cells, score_name="polarity", marks=marks)
+        )
+        if len(comment)
+        else None,
+        "evidence": evidence,
+        "disagreements": disagreements,
+        "n_compared": int((compared["status"] != "unknown").sum()),
+        "n_agree": int((compared["status"] == "agree").sum()),
     }
 
 

@@ -2,8 +2,11 @@
 
 Two years (2023-2024) of invented news sentences about China, Russia and the United States
 (plus a few other countries) with a known story: China-Russia warm and warming, Russia-USA
-hostile, China-USA tense with a thaw around a late-2023 summit that fades in 2024. All
-sentences are written for tripolar; none comes from a real article.
+hostile, China-USA tense with a thaw around a late-2023 summit that fades in 2024. Beside the
+events, invented commentary carries assessments (judgements): warm with caveats on
+China-Russia, cold on both US pairs, and sceptical of the China-USA thaw, so the commentary
+triangle disagrees with the events one in those quarters. All sentences are written for
+tripolar; none comes from a real article.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import hashlib
 import random
 from dataclasses import dataclass, replace
 
-from tripolar.model import CodedDocument, Document, Event, Failure, Sentence
+from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, Sentence
 from tripolar.store import Store
 
 NAMES = {
@@ -103,6 +106,226 @@ CONFLICTUAL = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    text: str  # {A} and {B} country names; the leading cue is the [bracketed] phrase
+    polarity: float
+    intensity: float
+    holder: str  # "author" or the words of whoever holds the view
+    dimension: str = "overall"
+    modality: str = "fact"
+    hedged: bool = False
+
+
+WARM = (
+    Judgement(
+        "One Moscow-based analyst argued that [mutual trust] between {A} and {B} has "
+        "rarely been deeper.",
+        0.8,
+        0.9,
+        "One Moscow-based analyst",
+        "political",
+    ),
+    Judgement(
+        "Ties between {A} and {B} look [solid], although the partnership remains lopsided.",
+        0.5,
+        0.55,
+        "author",
+        hedged=True,
+    ),
+    Judgement(
+        "Energy traders expect the [partnership] between {A} and {B} to deepen further next year.",
+        0.6,
+        0.5,
+        "Energy traders",
+        "economic",
+        "expectation",
+    ),
+    Judgement(
+        "A retired general said the [friendship] of {A} and {B} now rests on shared "
+        "threat perceptions.",
+        0.7,
+        0.8,
+        "A retired general",
+        "security",
+    ),
+)
+
+COLD = (
+    Judgement(
+        "A former ambassador warned that the [rivalry] between {A} and {B} is hardening "
+        "into a long contest.",
+        -0.8,
+        0.9,
+        "A former ambassador",
+        "security",
+    ),
+    Judgement(
+        "[Mistrust] between {A} and {B} runs deep, one think-tank fellow said.",
+        -0.7,
+        0.8,
+        "one think-tank fellow",
+        "political",
+    ),
+    Judgement(
+        "Relations between {A} and {B} remain [strained] and are unlikely to mend soon.",
+        -0.6,
+        0.7,
+        "author",
+        modality="expectation",
+    ),
+    Judgement(
+        "Some columnists see a [fragile] truce between {A} and {B} that could break at any moment.",
+        -0.3,
+        0.4,
+        "Some columnists",
+        hedged=True,
+    ),
+)
+
+TRIAD = Judgement(
+    "The [triangle] of {A}, {B} and {C} is drifting toward two camps, a veteran negotiator wrote.",
+    -0.4,
+    0.6,
+    "a veteran negotiator",
+)
+
+
+def _p_warm(dyad: tuple[str, str], day: dt.date) -> float:
+    """The share of warm judgements in commentary: the commentary's story."""
+    key = tuple(sorted(dyad))
+    months = (day.year - 2023) * 12 + day.month - 1
+    if key == ("CHN", "RUS"):
+        return 0.8
+    if key == ("CHN", "USA"):
+        return 0.3 if 9 <= months <= 13 else 0.15  # commentary doubts the thaw
+    return 0.08
+
+
+def sample_commentary(seed: int = 5) -> list[CodedDocument]:
+    """Invented commentary pieces, each with one to three judgements (no events)."""
+    rng = random.Random(seed)
+    docs: list[CodedDocument] = []
+    for month in range(24):
+        for dyad in (("CHN", "RUS"), ("CHN", "USA"), ("RUS", "USA")):
+            for _ in range(rng.randint(1, 3)):
+                day = dt.date(2023 + month // 12, month % 12 + 1, rng.randint(1, 28))
+                picks: list[tuple[Judgement, tuple[str, ...]]] = [
+                    (rng.choice(WARM if rng.random() < _p_warm(dyad, day) else COLD), dyad)
+                    for _ in range(rng.randint(1, 3))
+                ]
+                if rng.random() < 0.08:
+                    picks.append((TRIAD, ("CHN", "RUS", "USA")))
+                docs.append(_commentary_document(picks, day, len(docs)))
+    return docs
+
+
+def _commentary_document(
+    picks: list[tuple[Judgement, tuple[str, ...]]], day: dt.date, number: int
+) -> CodedDocument:
+    lead = f"Commentary {number}."
+    text, sentences, spans = lead, [], []
+    for judgement, actors in picks:
+        names = [NAMES[a][1] for a in actors]
+        marked = judgement.text.format(A=names[0], B=names[1], C=names[-1])
+        cue = marked.index("[")
+        cue_end = marked.index("]") - 1
+        sentence = marked.replace("[", "").replace("]", "")
+        start = len(text) + 1
+        text += " " + sentence
+        sentences.append(sentence)
+        spans.append((start, start + cue, start + cue_end, judgement, actors))
+    doc_id = hashlib.sha256(text.encode()).hexdigest()[:16]
+    document = Document(
+        doc_id=doc_id,
+        text=text,
+        title=f"Opinion: where {NAMES[picks[0][1][0]][1]} and {NAMES[picks[0][1][1]][1]} stand",
+        url=f"https://opinion.example.org/{day.isoformat()}/{doc_id}",
+        source=("Harbour Review", "Steppe Quarterly", "Capitol Notes")[number % 3],
+        published=day,
+        date_basis="metadata",
+        format="html",
+    )
+    records, seen = [], set()
+    for index, (start, cue_start, cue_end, judgement, actors) in enumerate(spans, start=1):
+        subject = "-".join(sorted(actors))
+        if (index, subject) in seen:
+            continue
+        seen.add((index, subject))
+        sentence = sentences[index - 1]
+        records.append(
+            Assessment(
+                doc_id=doc_id,
+                sentence_index=index,
+                start=start,
+                end=start + len(sentence),
+                sentence=sentence,
+                subject=subject,
+                scope="triad" if len(actors) == 3 else "dyad",
+                polarity=judgement.polarity,
+                intensity=judgement.intensity,
+                dimension=judgement.dimension,
+                time="present",
+                modality=judgement.modality,
+                holder=judgement.holder,
+                published=day,
+                cues=(text[cue_start:cue_end].lower(),),
+                cue_start=cue_start,
+                cue_end=cue_end,
+                hedged=judgement.hedged,
+                rule="sample",
+            )
+        )
+    sentence_records = [Sentence(doc_id, 0, 0, len(lead), lead)] + [
+        Sentence(doc_id, i, start, start + len(sentences[i - 1]), sentences[i - 1])
+        for i, (start, *_rest) in enumerate(spans, start=1)
+    ]
+    return CodedDocument(document, tuple(sentence_records), (), assessments=tuple(records))
+
+
+def _hostile_commentary(day: dt.date) -> CodedDocument:
+    """A judgement whose sentence, holder and title try to inject markup and script."""
+    sentence = (
+        'Trust between Beijing and Moscow <img src=x onerror="alert(4)"> is '
+        "<script>alert(5)</script> deep."
+    )
+    holder = '<svg onload="alert(6)">Analyst</svg>'
+    doc_id = "hostile0000000002"
+    document = Document(
+        doc_id=doc_id,
+        text=sentence,
+        title='<script>alert("opinion")</script>Opinion',
+        url="javascript:alert(7)",
+        source="<i>Evil</i>",
+        published=day,
+        date_basis="metadata",
+        format="html",
+    )
+    record = Assessment(
+        doc_id=doc_id,
+        sentence_index=0,
+        start=0,
+        end=len(sentence),
+        sentence=sentence,
+        subject="CHN-RUS",
+        scope="dyad",
+        polarity=0.7,
+        intensity=0.8,
+        dimension="political",
+        time="present",
+        modality="fact",
+        holder=holder,
+        published=day,
+        cues=("trust", "<b>deep</b>"),
+        cue_start=0,
+        cue_end=5,
+        rule="sample",
+    )
+    return CodedDocument(
+        document, (Sentence(doc_id, 0, 0, len(sentence), sentence),), (), assessments=(record,)
+    )
+
+
 def _p_coop(dyad: tuple[str, str], day: dt.date) -> float:
     """The share of cooperative events for a dyad on a date: the story of the sample."""
     months = (day.year - 2023) * 12 + day.month - 1
@@ -144,8 +367,10 @@ def sample_documents(seed: int = 3, *, hostile: bool = False) -> list[CodedDocum
                 pair = dyad if rng.random() < 0.5 else (dyad[1], dyad[0])
                 pool = COOPERATIVE if rng.random() < _p_coop(dyad, day) else CONFLICTUAL
                 docs.append(_document(rng.choice(pool), pair, day, len(docs)))
+    docs += sample_commentary(seed + 2)
     if hostile:
         docs.append(_hostile(dt.date(2024, 6, 12)))
+        docs.append(_hostile_commentary(dt.date(2024, 6, 14)))
     return docs
 
 

@@ -20,6 +20,7 @@ from tripolar.events.modality import (
     Context,
 )
 from tripolar.events.patterns import NounPattern, TargetSlot, VerbPattern
+from tripolar.events.places import place_mention
 from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
@@ -377,16 +378,44 @@ def _event_noun_targets(noun: Token, index: _MentionIndex) -> list[Mention]:
         return found
     places = [o for h in holders for p in ("in", "at", "near") for o in _prep_objects(h, p)]
     places += [o for p in places if p.pos_ == "NOUN" for o in _prep_objects(p, "in")]
-    return index.of_group(places)
+    return index.of_group(places) or _named_places(places)
 
 
 def _located(index: _MentionIndex, *tokens: Token | None) -> list[Mention]:
     """Actors of "in"/"inside" places on the trigger: the default target of protests etc."""
     preps = ("in", "inside", "outside")
     places = [o for t in tokens for prep in preps for o in _prep_objects(t, prep)]
-    return index.of_group(places) or index.of_group(
-        [o for p in places if p.pos_ == "NOUN" for o in _owner_objects(p) if o.pos_ == "PROPN"]
+    for holder in tokens:  # "the curfew imposed in X": the place of a participle on the object
+        if holder is not None and holder.pos_ in ("NOUN", "PROPN"):
+            places += [
+                o
+                for clause in holder.children
+                if clause.dep_ == "acl" and clause.tag_ == "VBN"
+                for prep in preps
+                for o in _prep_objects(clause, prep)
+            ]
+    return (
+        index.of_group(places)
+        or index.of_group(
+            [o for p in places if p.pos_ == "NOUN" for o in _owner_objects(p) if o.pos_ == "PROPN"]
+        )
+        or _named_places(places)
     )
+
+
+def _named_places(places: Sequence[Token]) -> list[Mention]:
+    """States of listed provinces, regions and cities (``data/places.tsv``) among place
+    phrases: "in Kandahar", "in Helmand province", "in the town of Gorazde"."""
+    found: list[Mention] = []
+    for place in places:
+        candidates = [place] + [c for c in place.children if c.dep_ == "compound"]
+        candidates += [o for o in _prep_objects(place, "of") if place.pos_ == "NOUN"]
+        for token in candidates:
+            mention = place_mention(token)
+            if mention is not None:
+                found.append(mention)
+                break
+    return _unique(found)
 
 
 def _home_government(sources: Sequence[Mention], index: _MentionIndex) -> list[Mention]:

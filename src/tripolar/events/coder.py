@@ -34,17 +34,25 @@ from tripolar.events._syntax import (
     _light_verb,
     _located,
     _MentionIndex,
+    _named_places,
     _owner_objects,
     _particle,
     _patient,
     _pattern_object,
     _prep_objects,
+    _subjects,
     _unique,
     _up_to_object,
 )
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import resolve_event_date
-from tripolar.events.governed import _act_targets, alleged_act, governed_act, reported_demand
+from tripolar.events.governed import (
+    _act_targets,
+    alleged_act,
+    governed_act,
+    noun_demand,
+    reported_demand,
+)
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
 from tripolar.model import Event, EventDateBasis, Mention
@@ -146,6 +154,7 @@ class EventCoder:
                 governed_act(self, token, index, coded)
                 or reported_demand(self, token, index)
                 or alleged_act(self, token, index)
+                or noun_demand(self, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))
@@ -269,6 +278,13 @@ class EventCoder:
         sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
         if not sources:
             return "no source actor linked to the verb"
+        if code == "042" and verb.lemma_.lower() in ARRIVAL_VERBS:
+            forces = _arriving_forces(verb)
+            if forces == "troops":
+                return "troops arriving: a deployment, not a visit"
+            if forces == "peacekeepers":
+                code = "074"  # peacekeepers arriving in X: protection provided to X
+                rule += "/peacekeepers"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
@@ -279,7 +295,7 @@ class EventCoder:
                     if targets:
                         break
         if not targets and "loc" in pattern.flags:
-            targets, slot = _located(index, verb, obj), "in"
+            targets, slot = _other_actors(_located(index, verb, obj), sources), "in"
         if not targets and _is_violent(code):
             targets, slot = _violence_targets(verb, obj, index)
         if not targets and code[:2] == "14":
@@ -287,6 +303,8 @@ class EventCoder:
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
+        if not targets and code == "0874" and _irregular(sources, [sources[0]]):
+            targets, slot = _home_government(sources, index), "home"  # rebels surrendered
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
             targets, slot = _home_government(sources, index), "home"
         if (
@@ -296,6 +314,8 @@ class EventCoder:
             and _distinct_codes(sources) < 2
         ):
             targets, slot = _located(index, verb, obj), "in"  # "X will meet in Geneva"
+        if code == "190" and verb.lemma_.lower() in KILLING_VERBS and _irregular(sources, targets):
+            code, rule = "180", rule + "/irregular"
         mapped = map_code(code, context.mode)
         if mapped is None:
             return context.negation or f"no CAMEO code for {context.mode} of {code}"
@@ -427,7 +447,7 @@ class EventCoder:
                 slot = target.slot
                 break
         if not targets and "loc" in pattern.flags:
-            targets, slot = _located(index, noun, light), "in"
+            targets, slot = _other_actors(_located(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":
             purpose = self._purpose_targets(light or noun.head, index)
             if isinstance(purpose, str):
@@ -447,6 +467,27 @@ class EventCoder:
                 return _Candidate(code, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the noun"
         return _Candidate(code, f"{rule}+{slot}", sources, targets, False, context)
+
+
+def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Mention]:
+    """Targets that are not just the sources again: protesters "in" their own country take
+    their government as the target instead."""
+    own = {code for source in sources for code in source.codes}
+    return [t for t in targets if not set(t.codes) <= own]
+
+
+KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
+IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
+
+
+def _irregular(sources: Sequence[Mention], targets: Sequence[Mention]) -> bool:
+    """Killings by irregular fighters of anyone but soldiers are unconventional violence
+    (CAMEO 18x); combat against armed forces stays 19x."""
+    if not targets or not sources:
+        return False
+    if not all(code[3:6] in IRREGULAR_SECTORS for s in sources for code in s.codes):
+        return False
+    return not any(code[3:6] in ("MIL", "COP") for t in targets for code in t.codes)
 
 
 def _is_violent(code: str) -> bool:
@@ -475,12 +516,38 @@ def _violence_targets(
             return found, "clause"
     if obj is None or index.of_group([obj]):
         return [], ""
-    found = _located(index, verb, obj) or _unique(
-        m
-        for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
-        for m in _event_noun_targets(noun, index)
+    found = (
+        _located(index, verb, obj)
+        or _unique(
+            m
+            for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
+            for m in _event_noun_targets(noun, index)
+        )
+        or _named_places([obj])  # "shelled the town of X"
     )
     return found, "in"
+
+
+ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly"})
+FORCE_HEADS = frozenset({
+    "troop", "soldier", "force", "army", "peacekeeper", "marine", "paratrooper", "contingent",
+    "battalion", "brigade", "unit", "detachment", "deployment", "patch", "batch", "convoy",
+})  # fmt: skip
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"})
+
+
+def _arriving_forces(verb: Token) -> str:
+    """ "peacekeepers" when the subject of an arrival is a peacekeeping force, "troops" for
+    other armed forces ("French troops arrived in X" is a deployment), else ""."""
+    subjects = _subjects(verb)
+    if not subjects or any(s.lemma_.lower() not in FORCE_HEADS for s in subjects):
+        return ""
+    words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+    if words & PEACEKEEPING_WORDS:
+        return "peacekeepers"
+    if words & (FORCE_HEADS - {"deployment", "patch", "batch", "convoy", "unit"}):
+        return "troops"
+    return ""
 
 
 def _takes_place_target(code: str) -> bool:

@@ -26,7 +26,14 @@ from tripolar.events._syntax import (
     _prep_objects,
     _subjects,
 )
-from tripolar.events.modality import ALLEGE_GOVERNORS, context_of, map_code
+from tripolar.events.modality import (
+    ALLEGE_GOVERNORS,
+    DEMAND_NOUNS,
+    Mode,
+    context_of,
+    demanding_noun,
+    map_code,
+)
 from tripolar.model import Mention
 
 if TYPE_CHECKING:
@@ -51,6 +58,12 @@ ARGUMENT_PREPS = (
     "at",
 )  # fmt: skip
 OBLIGATION_AUX = frozenset({"must"})
+# verbs that make or restate a demand held as their object ("reiterated its demand that ...")
+DEMAND_HOLDERS = frozenset({
+    "repeat", "reiterate", "renew", "restate", "reaffirm", "voice", "issue", "make", "press",
+    "insist", "stand", "present", "submit", "put", "send", "deliver", "echo", "stress",
+    "underline", "underscore", "maintain", "step",
+})  # fmt: skip
 
 
 def governed_act(
@@ -116,6 +129,35 @@ def reported_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _
     act = coder.act_code(clause)
     code = (map_code(act, "demand") if act is not None else None) or "100"
     return _Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
+
+
+def noun_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+    """ "X reiterated its demand that Y <act>" -> X demands of Y (10x, refined by the act);
+    "X renewed its call for Y to <act>" -> X's appeal to Y (02x)."""
+    noun = demanding_noun(clause)
+    if noun is None:
+        return None
+    holder = noun.head
+    if noun.dep_ == "pobj" and holder.lower_ in ("on", "by"):  # "insisted on its demand"
+        holder = holder.head
+    elif noun.dep_ != "dobj":
+        return None
+    if holder.pos_ != "VERB" or holder.lemma_.lower() not in DEMAND_HOLDERS:
+        return None
+    context = context_of(holder)
+    if context.reason or context.mode != "act":
+        return None
+    sources = index.subjects_of(holder)
+    targets = index.of_group(_subjects(clause))
+    if not sources or not targets:
+        return None
+    mode: Mode = "demand" if DEMAND_NOUNS[noun.lemma_.lower()] == "demand" else "appeal"
+    act = coder.act_code(clause)
+    code = (map_code(act, mode) if act is not None else None) or (
+        "100" if mode == "demand" else "020"
+    )
+    rule = f"noun:{noun.lemma_.lower()}+clause.subj"
+    return _Candidate(code, rule, sources, targets, False, context)
 
 
 def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:

@@ -38,6 +38,14 @@ DEMAND_GOVERNORS = frozenset({"demand", "order", "insist", "require", "force"})
 OBJECT_APPEAL_GOVERNORS = frozenset({"want", "wish", "like"})
 # verbs of allegation: "X claimed that Y attacked Z" is X's accusation of Y, not Y's attack
 ALLEGE_GOVERNORS = frozenset({"claim", "allege", "charge"})
+# event nouns that carry a demand or an appeal: "its demand that X ...", "a call for X to ..."
+DEMAND_NOUNS = {
+    "demand": "demand", "call": "appeal", "appeal": "appeal", "plea": "appeal",
+    "request": "appeal",
+}
+BETWEEN_DEMAND_AND_CLAUSE = frozenset(
+    {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod", "punct"}
+)
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
@@ -139,6 +147,12 @@ def context_of(verb: Token) -> Context:
                 return Context("act", f"hedged ({child.text!r})")
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and mode == "act":
                 mode = "intent"
+        asking_noun = demanding_noun(token)
+        if asking_noun is not None:
+            mode_of_noun: Mode = (
+                "demand" if DEMAND_NOUNS[asking_noun.lemma_.lower()] == "demand" else "appeal"
+            )
+            return Context(mode_of_noun, f"asked for by {asking_noun.text!r}, coded there")
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
             if token.dep_ == "ccomp" and governing in DENIAL_GOVERNORS:
@@ -187,3 +201,29 @@ def _negated_mode(mode: Mode, negated: Token | None) -> Context:
     if mode == "intent":
         return Context("refuse", negation=f"negated ({negated.text!r})")
     return Context("act", f"negated ({negated.text!r})")
+
+
+def demanding_noun(clause: Token) -> Token | None:
+    """The demand/appeal noun whose content a clause is: "its demand that X ease ...",
+    "their call for X to withdraw", also when the parser hangs the clause on the verb that
+    holds the noun ("repeated its demand that X ...")."""
+    if clause.dep_ not in ("acl", "ccomp", "advcl") or not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
+    ):
+        return None
+    head = clause.head
+    if head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_NOUNS and clause.i > head.i:
+        return head
+    if clause.dep_ == "ccomp" and head.pos_ == "VERB":
+        for child in head.children:
+            if (
+                child.dep_ == "dobj"
+                and child.lemma_.lower() in DEMAND_NOUNS
+                and child.i < clause.i
+                and all(  # only adverbials in between: "its demand today that X ..."
+                    t.dep_ in BETWEEN_DEMAND_AND_CLAUSE
+                    for t in head.doc[child.right_edge.i + 1 : clause.left_edge.i]
+                )
+            ):
+                return child
+    return None

@@ -1,0 +1,29 @@
+"""Small actor data additions of issue 3, round 4: "Croat" as a Croatian adjective and
+extremists/terrorists as rebels. Own sentences only."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tripolar.actors import ActorDictionary, ActorResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp: Language) -> ActorResolver:
+    return ActorResolver(ActorDictionary.builtin(), nlp)
+
+
+def codes(resolver: ActorResolver, nlp: Language, text: str) -> dict[str, tuple[str, ...]]:
+    return {m.text: m.codes for m in resolver.find_mentions(nlp(text), None)}
+
+
+def test_resolver_croat_is_croatian(resolver: ActorResolver, nlp: Language) -> None:
+    assert codes(resolver, nlp, "Croat forces left the village.") == {"Croat forces": ("HRVMIL",)}
+
+
+def test_resolver_extremists_are_rebels(resolver: ActorResolver, nlp: Language) -> None:
+    found = codes(resolver, nlp, "Danish extremists burned a flag.")
+    assert found == {"Danish extremists": ("DNKREB",)}
+    # the adjective alone names no actor
+    assert codes(resolver, nlp, "They banned extremist literature.") == {}

@@ -109,6 +109,19 @@ def ingest(
             "--max-bytes", help="Refuse single-document files larger than this (default 50 MB)."
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Code on N local worker processes (a local Dask cluster)."
+        ),
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Code on Dask workers: local:N, or a running scheduler tcp://HOST:PORT.",
+        ),
+    ] = None,
 ) -> None:
     """Read documents, code their events and store them. Re-ingesting stores nothing new."""
     from tripolar.workflow import ingest as run_ingest
@@ -117,7 +130,14 @@ def ingest(
         config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
             summary = _with_progress(
-                lambda progress: run_ingest(paths, store=store, config=config, progress=progress),
+                lambda progress: run_ingest(
+                    paths,
+                    store=store,
+                    config=config,
+                    progress=progress,
+                    workers=workers,
+                    dask=dask,
+                ),
                 quiet=quiet,
             )
         _print_summary(summary, db)
@@ -389,6 +409,31 @@ def report(
             until=parse_date(until), title=title,
         )  # fmt: skip
     out.print(f"Report written to {path}", highlight=False)
+
+
+@app.command()
+def assessments(
+    db: DbOption = DEFAULT_DB,
+    dyad: Annotated[
+        str | None, typer.Option(help="Country pair, e.g. CHN-RUS (triads containing it too).")
+    ] = None,
+    holder: Annotated[
+        str | None, typer.Option(help="Whose view: words or actor code, e.g. 'scholar', RUSGOV.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="First publication date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Last publication date (YYYY-MM-DD).")] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = TableFormat.table,
+) -> None:
+    """Judgements about relationships stated in commentary, kept apart from events."""
+    with _guard(), Store.open(db, read_only=True) as store:
+        frame = store.assessments(
+            dyad=dyad, holder=holder, since=parse_date(since), until=parse_date(until)
+        )
+    columns = ("published", "subject", "polarity", "dimension", "time_orientation", "modality",
+               "holder", "sentence")  # fmt: skip
+    _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns)
 
 
 @app.command()

@@ -14,7 +14,10 @@ DEFAULT_DB = Path("tripolar.duckdb")
 @dataclass(frozen=True, slots=True)
 class Config:
     model: str = MODEL_NAME
-    actor_files: tuple[Path, ...] = ()  # TABARI/PETRARCH actor dictionaries merged over the built-in one
+    actor_files: tuple[
+        Path, ...
+    ] = ()  # TABARI/PETRARCH actor dictionaries merged over the built-in one
     agent_files: tuple[Path, ...] = ()  # TABARI/PETRARCH agent dictionaries
     default_date: dt.date | None = None  # --date: publication date when a document has none
     batch_size: int = 32  # documents per spaCy batch and per store transaction
+    max_bytes: int = 50_000_000  # larger single-document files are refused (--max-bytes raises it)

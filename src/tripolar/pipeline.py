@@ -2,28 +2,67 @@
 
 Composes the language layer (spaCy), the actor resolver and the event coder. Built once
 per process (workers included) and reused for every document.
+
+By default only the sentences that can carry an event are tagged and parsed (see
+`tripolar.scale.prefilter`): the text is tokenized and split into sentences by rules, actors
+are found on that, and the parser sees only the sentences that name an actor. Sentence
+indexes, spans and event offsets still refer to the original text. ``prefilter=False`` parses
+every sentence (and takes sentence boundaries from the parser), as `explain_text` does.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tripolar.actors import ActorDictionary, ActorResolver
+from tripolar.actors.references import ParagraphIndex
 from tripolar.config import Config
 from tripolar.events import Codebook, EventCoder
+from tripolar.events.coder import Rejection
+from tripolar.events.coder import _event_id as coder_event_id
 from tripolar.ingest import text_id
-from tripolar.model import CodedDocument, Document, Sentence
+from tripolar.model import CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline
+from tripolar.scale.prefilter import (
+    Excerpt,
+    event_bearing,
+    mark_sentences,
+    remap_events,
+    with_antecedents,
+)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A document after the cheap pass: tokens, rule sentences, mentions, the excerpt."""
+
+    document: Document
+    doc: Doc
+    sentences: list[Span]
+    mentions: list[Mention]
+    excerpt: Excerpt | None
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What `tripolar code --explain` shows: events, the actor mentions, and rejections."""
+
+    coded: CodedDocument
+    rejections: tuple[Rejection, ...]
 
 
 class Pipeline:
     """nlp -> actors -> events for one configuration."""
 
-    def __init__(self, config: Config | None = None) -> None:
+    def __init__(self, config: Config | None = None, *, prefilter: bool = True) -> None:
         self.config = config or Config()
+        self.prefilter = prefilter
         self.nlp = load_pipeline(self.config.model)
         dictionary = ActorDictionary.builtin()
         if self.config.actor_files or self.config.agent_files:
@@ -33,15 +72,28 @@ class Pipeline:
         self.coder = EventCoder(Codebook.load())
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents in spaCy batches, yielding them in input order."""
-        pairs = ((d.text, d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size):
-            yield self._code(doc, document)
+        """Code documents in spaCy batches, yielding them in input order (streaming)."""
+        if not self.prefilter:
+            pairs = ((d.text, d) for d in documents)
+            for doc, document in self.nlp.pipe(
+                pairs, as_tuples=True, batch_size=self.config.batch_size
+            ):
+                yield self._code(doc, document)
+            return
+        stream = iter(documents)
+        while chunk := list(islice(stream, self.config.batch_size)):
+            prepared = [self._prepare(document) for document in chunk]
+            excerpts = (p.excerpt.doc for p in prepared if p.excerpt is not None)
+            parsed = self.nlp.pipe(excerpts, batch_size=self.config.batch_size)
+            for item in prepared:
+                yield self._finish(item, next(parsed) if item.excerpt is not None else None)
 
     def code_document(self, document: Document) -> CodedDocument:
-        return self._code(self.nlp(document.text), document)
+        return next(self.code_documents([document]))
 
-    def code_text(self, text: str, date: dt.date | None = None, *, doc_id: str | None = None) -> CodedDocument:
+    def code_text(
+        self, text: str, date: dt.date | None = None, *, doc_id: str | None = None
+    ) -> CodedDocument:
         """Code a bare text, e.g. one sentence from the command line."""
         document = Document(
             doc_id=doc_id or text_id(text),
@@ -50,6 +102,65 @@ class Pipeline:
             date_basis="option" if date else "none",
         )
         return self.code_document(document)
+
+    def explain_text(self, text: str, date: dt.date | None = None) -> Explanation:
+        """Code a text and keep what was matched but rejected, and why."""
+        document = Document(
+            doc_id=text_id(text), text=text, published=date, date_basis="option" if date else "none"
+        )
+        doc = self.nlp(text)
+        mentions = self.resolver.find_mentions(doc, date)
+        result = self.coder.explain_doc(doc, mentions, doc_id=document.doc_id, published=date)
+        coded = CodedDocument(
+            document=document,
+            sentences=tuple(split_sentences(doc, document.doc_id)),
+            events=tuple(result.events),
+            mentions=tuple(mentions),
+        )
+        return Explanation(coded, tuple(result.rejections))
+
+    def _prepare(self, document: Document) -> _Prepared:
+        doc = self.nlp.make_doc(document.text)
+        mark_sentences(doc)
+        mentions = self.resolver.find_mentions(doc, document.published)
+        sentences = list(doc.sents)
+        keep = event_bearing(sentences, mentions)
+        excerpt = None
+        if keep:
+            index = ParagraphIndex(doc.text)
+            paragraphs = [index.of(s.start_char) for s in sentences]
+            keep = with_antecedents(sentences, mentions, keep, paragraphs)
+            excerpt = Excerpt.build(self.nlp.vocab, sentences, keep, paragraphs)
+        return _Prepared(document, doc, sentences, mentions, excerpt)
+
+    def _finish(self, item: _Prepared, parsed: Doc | None) -> CodedDocument:
+        """Mentions and events of the parsed excerpt, in the offsets of the original text.
+
+        Mentions outside the excerpt are those of the unparsed pass."""
+        document = item.document
+        events: list[Event] = []
+        mentions = item.mentions
+        if item.excerpt is not None and parsed is not None:
+            excerpt = Excerpt(parsed, item.excerpt.pieces)
+            found = self.resolver.find_mentions(parsed, document.published)
+            coded = self.coder.code_doc(
+                parsed, found, doc_id=document.doc_id, published=document.published
+            )
+            events = remap_events(coded, excerpt, item.sentences, coder_event_id)
+            copied = {p.sentence for p in excerpt.pieces}
+            starts = [s.start_char for s in item.sentences]
+            outside = [
+                m for m in item.mentions if bisect.bisect_right(starts, m.start) - 1 not in copied
+            ]
+            mentions = sorted(
+                [*outside, *excerpt.original_mentions(found)], key=lambda m: (m.start, m.end)
+            )
+        return CodedDocument(
+            document=document,
+            sentences=tuple(split_sentences(item.doc, document.doc_id)),
+            events=tuple(events),
+            mentions=tuple(mentions),
+        )
 
     def _code(self, doc: Doc, document: Document) -> CodedDocument:
         mentions = self.resolver.find_mentions(doc, document.published)

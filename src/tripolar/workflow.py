@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from tripolar.config import Config
 from tripolar.ingest import read_paths
-from tripolar.model import Document, Failure
+from tripolar.model import CodedDocument, Document, Failure
 from tripolar.pipeline import Pipeline
 from tripolar.store import Store
 
@@ -40,16 +41,26 @@ def ingest(
     config: Config | None = None,
     pipeline: Pipeline | None = None,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> IngestSummary:
     """Read, code and store documents; re-ingesting the same content stores nothing new.
 
     Bad files and records are recorded as failures (in the summary and the store) and the
     rest of the batch goes on. Each batch of documents is written in one transaction.
+
+    ``workers`` > 1 codes on that many local Dask worker processes; ``dask`` ("local:N" or
+    a scheduler address "tcp://HOST:PORT") names the cluster. Either way documents are read
+    and the store is written here, in input order, so the result equals a one-process run.
     """
     config = config or Config()
     summary = IngestSummary()
-    items = read_paths(paths, default_date=config.default_date)
+    items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
+    cluster = dask or (f"local:{workers}" if workers > 1 else None)
+    if cluster is not None:
+        _ingest_distributed(new_documents, cluster, store, config, summary, progress)
+        return summary
     batch: list[Document] = []
     pipe: Pipeline | None = pipeline
     for document in new_documents:
@@ -97,7 +108,39 @@ def _code_and_store(
     summary: IngestSummary,
     progress: ProgressCallback | None,
 ) -> None:
-    coded = list(pipe.code_documents(batch))
+    _store_coded(list(pipe.code_documents(batch)), store, summary, progress)
+
+
+def _ingest_distributed(
+    documents: Iterator[Document],
+    cluster: str,
+    store: Store,
+    config: Config,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+) -> None:
+    from tripolar.scale.cluster import code_distributed, open_client
+
+    first = next(documents, None)
+    if first is None:
+        return  # nothing new: no cluster to start
+    with open_client(cluster) as client:
+        batch: list[CodedDocument] = []
+        for coded in code_distributed(chain([first], documents), client=client, config=config):
+            batch.append(coded)
+            if len(batch) >= config.batch_size:
+                _store_coded(batch, store, summary, progress)
+                batch = []
+        if batch:
+            _store_coded(batch, store, summary, progress)
+
+
+def _store_coded(
+    coded: list[CodedDocument],
+    store: Store,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+) -> None:
     summary.stored += store.add(coded)
     summary.sentences += sum(len(c.sentences) for c in coded)
     summary.events += sum(len(c.events) for c in coded)

@@ -1,0 +1,112 @@
+"""Coding documents on Dask workers; the results come back, in input order, to one writer.
+
+    with open_client("local:2") as client:          # or "tcp://scheduler:8786"
+        for coded in code_distributed(documents, client=client, config=config):
+            ...                                      # the caller writes the store
+
+Each worker process builds one `Pipeline` per `Config` and keeps it (`code_batch`), so the
+spaCy model and the actor matchers load once per worker, not once per batch. Batches are
+submitted ahead of the results by at most `max_in_flight`, which keeps memory flat however
+long the input is. Workers of an existing cluster need tripolar (and its spaCy model)
+installed in the same version as the client.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from tripolar.config import Config
+from tripolar.errors import ConfigError
+from tripolar.model import CodedDocument, Document
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from tripolar.pipeline import Pipeline
+
+_PIPELINES: dict[Config, Pipeline] = {}  # per worker process: one Pipeline per Config
+
+
+def code_batch(config: Config, documents: list[Document]) -> list[CodedDocument]:
+    """Code one batch in this process with its cached Pipeline (runs on a worker)."""
+    pipeline = _PIPELINES.get(config)
+    if pipeline is None:
+        from tripolar.pipeline import Pipeline
+
+        pipeline = _PIPELINES[config] = Pipeline(config)
+    return list(pipeline.code_documents(documents))
+
+
+def parse_cluster(spec: str) -> tuple[str, int | str]:
+    """("local", workers) for ``local:N``, ("address", spec) for ``tcp://HOST:PORT``."""
+    if spec.startswith("local:"):
+        count = spec.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise ConfigError(f"--dask {spec!r}: give the number of local workers, e.g. local:2")
+        return "local", int(count)
+    if "://" in spec:
+        return "address", spec
+    raise ConfigError(
+        f"--dask {spec!r}: expected local:N (N local worker processes) or the scheduler "
+        "address of a running cluster, e.g. tcp://10.0.0.5:8786"
+    )
+
+
+@contextmanager
+def open_client(spec: str) -> Iterator[Client]:
+    """A Dask client for a local cluster of N single-threaded worker processes, or for a
+    running scheduler; a local cluster is shut down on exit."""
+    kind, value = parse_cluster(spec)
+    from distributed import Client, LocalCluster
+
+    if kind == "local":
+        assert isinstance(value, int)
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=value,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,  # logging.ERROR: the library does not print
+        )
+        try:
+            with Client(cluster) as client:  # type: ignore[no-untyped-call]
+                yield client
+        finally:
+            cluster.close()
+        return
+    try:
+        client = Client(str(value), timeout="20s")  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {value}: {exc}") from exc
+    with client:
+        yield client
+
+
+def code_distributed(
+    documents: Iterable[Document],
+    *,
+    client: Client,
+    config: Config,
+    batch_size: int | None = None,
+    max_in_flight: int | None = None,
+) -> Iterator[CodedDocument]:
+    """Coded documents in input order; batches run on the client's workers.
+
+    `max_in_flight` batches (default: two per worker thread) are submitted ahead of the
+    one being returned, so a slow worker never stalls the others and memory stays bounded.
+    """
+    size = batch_size or config.batch_size
+    threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
+    limit = max_in_flight or 2 * threads
+    pending: deque = deque()  # type: ignore[type-arg]
+    stream = iter(documents)
+    while batch := list(islice(stream, size)):
+        pending.append(client.submit(code_batch, config, batch, pure=False))
+        while len(pending) >= limit:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()

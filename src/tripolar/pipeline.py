@@ -22,17 +22,19 @@ from spacy.tokens import Doc, Span
 
 from tripolar.actors import ActorDictionary, ActorResolver
 from tripolar.actors.references import ParagraphIndex
+from tripolar.assessments import AssessmentExtractor
 from tripolar.config import Config
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
 from tripolar.events.coder import _event_id as coder_event_id
 from tripolar.ingest import text_id
-from tripolar.model import CodedDocument, Document, Event, Mention, Sentence
+from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline
 from tripolar.scale.prefilter import (
     Excerpt,
     event_bearing,
     mark_sentences,
+    remap_assessments,
     remap_events,
     with_antecedents,
 )
@@ -70,6 +72,7 @@ class Pipeline:
             dictionary = dictionary.merged(user)
         self.resolver = ActorResolver(dictionary, self.nlp)
         self.coder = EventCoder(Codebook.load())
+        self.assessor = AssessmentExtractor()
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in spaCy batches, yielding them in input order (streaming)."""
@@ -111,11 +114,13 @@ class Pipeline:
         doc = self.nlp(text)
         mentions = self.resolver.find_mentions(doc, date)
         result = self.coder.explain_doc(doc, mentions, doc_id=document.doc_id, published=date)
+        assessments = self.assessor.extract(doc, mentions, doc_id=document.doc_id, published=date)
         coded = CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
             events=tuple(result.events),
             mentions=tuple(mentions),
+            assessments=tuple(assessments),
         )
         return Explanation(coded, tuple(result.rejections))
 
@@ -139,6 +144,7 @@ class Pipeline:
         Mentions outside the excerpt are those of the unparsed pass."""
         document = item.document
         events: list[Event] = []
+        assessments: list[Assessment] = []
         mentions = item.mentions
         if item.excerpt is not None and parsed is not None:
             excerpt = Excerpt(parsed, item.excerpt.pieces)
@@ -147,6 +153,10 @@ class Pipeline:
                 parsed, found, doc_id=document.doc_id, published=document.published
             )
             events = remap_events(coded, excerpt, item.sentences, coder_event_id)
+            judged = self.assessor.extract(
+                parsed, found, doc_id=document.doc_id, published=document.published
+            )
+            assessments = remap_assessments(judged, excerpt, item.sentences)
             copied = {p.sentence for p in excerpt.pieces}
             starts = [s.start_char for s in item.sentences]
             outside = [
@@ -160,6 +170,7 @@ class Pipeline:
             sentences=tuple(split_sentences(item.doc, document.doc_id)),
             events=tuple(events),
             mentions=tuple(mentions),
+            assessments=tuple(assessments),
         )
 
     def _code(self, doc: Doc, document: Document) -> CodedDocument:
@@ -167,11 +178,15 @@ class Pipeline:
         events = self.coder.code_doc(
             doc, mentions, doc_id=document.doc_id, published=document.published
         )
+        assessments = self.assessor.extract(
+            doc, mentions, doc_id=document.doc_id, published=document.published
+        )
         return CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
             events=tuple(events),
             mentions=tuple(mentions),
+            assessments=tuple(assessments),
         )
 
 

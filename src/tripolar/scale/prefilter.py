@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from tripolar.model import Event, Mention
+from tripolar.model import Assessment, Event, Mention
 
 EventIdFunction = Callable[[str, int, int, str, str, str], str]
 """The coder's event id: (doc_id, sentence index, trigger start, source, target, code)."""
@@ -217,6 +217,33 @@ def remap_events(
                 trigger_start=trigger_start,
                 trigger_end=trigger_end,
                 event_id=new_id,
+            )
+        )
+    return out
+
+
+def remap_assessments(
+    assessments: Sequence[Assessment], excerpt: Excerpt, sentences: Sequence[Span]
+) -> list[Assessment]:
+    """Assessments found on a parsed excerpt, in the sentences and offsets of the original."""
+    excerpt_sentences = list(excerpt.doc.sents)
+    out: list[Assessment] = []
+    for item in assessments:
+        original = excerpt.sentence_of(excerpt_sentences[item.sentence_index])
+        sentence = sentences[original]
+        cue_start, cue_end = item.cue_start, item.cue_end
+        if cue_start >= 0:
+            cue_start = excerpt.to_original(cue_start)
+            cue_end = cue_start + item.cue_end - item.cue_start
+        out.append(
+            replace(
+                item,
+                sentence_index=original,
+                start=sentence.start_char,
+                end=sentence.end_char,
+                sentence=sentence.text,
+                cue_start=cue_start,
+                cue_end=cue_end,
             )
         )
     return out

@@ -1,0 +1,56 @@
+"""Assessments flow through the pipeline (with and without the pre-filter) into the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tripolar.demo import corpus_path
+from tripolar.ingest import read_paths
+from tripolar.model import Document
+from tripolar.pipeline import Pipeline
+from tripolar.store import Store
+
+COMMENTARY = (
+    "Relations between Moscow and Beijing are warmer than at any time in decades.\n\n"
+    "Yet the rivalry between Washington and Beijing looks set to deepen, and many analysts "
+    "expect no thaw.\n\nOn Tuesday, Putin met Xi in Beijing."
+)
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[Pipeline, Pipeline]:
+    return Pipeline(), Pipeline(prefilter=False)
+
+
+def test_pipeline_codes_assessments_apart_from_events(pipelines) -> None:
+    fast, _ = pipelines
+    coded = fast.code_text(COMMENTARY, dt.date(2019, 6, 6))
+    subjects = {a.subject: a.polarity for a in coded.assessments}
+    assert subjects.get("CHN-RUS", 0) > 0
+    assert subjects.get("CHN-USA", 0) < 0
+    # the reported act is an event, not an assessment
+    assert {e.root for e in coded.events} == {"04"}
+    assert all(a.sentence_index != coded.events[0].sentence_index for a in coded.assessments)
+    for a in coded.assessments:
+        assert COMMENTARY[a.start : a.end] == a.sentence
+        assert a.cue_start < 0 or a.start <= a.cue_start < a.cue_end <= a.end
+
+
+@pytest.mark.slow
+def test_pipeline_prefilter_same_assessments_on_demo_corpus(pipelines) -> None:
+    fast, full = pipelines
+    documents = [d for d in read_paths([corpus_path()]) if isinstance(d, Document)]
+    with_filter = [a for c in fast.code_documents(documents) for a in c.assessments]
+    without = [a for c in full.code_documents(documents) for a in c.assessments]
+    assert with_filter == without
+    assert len(with_filter) > 20  # the demo's commentary pieces are judged
+
+
+def test_pipeline_assessments_reach_the_store(pipelines) -> None:
+    fast, _ = pipelines
+    with Store.open(":memory:") as store:
+        store.add([fast.code_text(COMMENTARY, dt.date(2019, 6, 6))])
+        frame = store.assessments(dyad="RUS-CHN")
+        assert len(frame) >= 1 and (frame["polarity"] > 0).all()

@@ -34,6 +34,7 @@ LIGHT_VERBS = frozenset({
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
+    "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })
 # a noun phrase headed by one of these stands for the actors of its "of" phrase
@@ -74,6 +75,11 @@ SAY_VERBS = frozenset({
 })
 # personal pronouns that, as subject of a speech complement, may stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
+# "an agreement with X": the object of such a verb ("endorsed ...") points at the partner
+PARTNER_NOUNS = frozenset({
+    "agreement", "deal", "treaty", "pact", "accord", "partnership", "alliance", "cooperation",
+    "relation", "tie", "contract", "memorandum",
+})
 # "the border with X" points at X
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "war", "conflict"})
 # sectors of a state's own apparatus: they do not protest against their government
@@ -178,10 +184,16 @@ def _child(token: Token, dep: str) -> Token | None:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ("China and Russia")."""
+    """A token and the tokens coordinated with it ("China and Russia"); a list the parser
+    reads as an apposition with a conjunct ("the US, Russia, and Switzerland") included."""
     out = [token]
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" or (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and any(c.dep_ == "conj" for c in child.children)
+            and any(c.dep_ == "cc" for c in child.children)
+        ):
             out.extend(_conjuncts(child))
     return out
 
@@ -239,7 +251,15 @@ def _subjects(verb: Token) -> list[Token]:
         if subject is not None:
             if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 return [verb.head]
-            return [subject]
+            # "Japan, China and Korea met": the parser may give a list two subjects
+            return [subject] + [
+                c
+                for c in verb.children
+                if c.dep_ == subject.dep_
+                and c.i > subject.i
+                and c.left_edge.i > 0
+                and c.doc[c.left_edge.i - 1].text == ","
+            ]
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             verb = head
@@ -330,6 +350,9 @@ def _find_targets(
             if not found and obj is not None and slot.slot == "dobj" and obj.pos_ == "NOUN":
                 # "demanded the withdrawal of Serbian forces", "rejected calls by Belarus"
                 found = index.of_group(_owner_objects(obj))
+                if not found and obj.lemma_.lower() in PARTNER_NOUNS:
+                    # "endorsed an association agreement with X": the partner
+                    found = index.of_group(_prep_objects(obj, "with"))
         elif slot.slot == "dative":
             dative = _child(verb, "dative")
             if dative is not None and dative.pos_ != "ADP":

@@ -242,6 +242,7 @@ class EventCoder:
                 passive,
                 index,
                 rule,
+                consumed,
             )
             if isinstance(outcome, _Candidate):
                 return outcome, outcome.rule
@@ -260,6 +261,7 @@ class EventCoder:
         passive: bool,
         index: _MentionIndex,
         rule: str,
+        consumed: set[int],
     ) -> _Candidate | str:
         context = context_of(verb)
         if context.reason:
@@ -276,6 +278,17 @@ class EventCoder:
             if asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
         sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
+        means: list[Token] = []
+        if not sources and passive and _is_violent(code):
+            # "nine people were killed in an air strike by X", "... in Israeli tank shelling"
+            means, sources = self._means_of_violence(verb, index)
+            if sources:
+                consumed.update(t.i for t in means)
+                means_code = next(
+                    (c for t in means if (c := self._violent_noun_code(t)) is not None), None
+                )
+                if means_code is not None:
+                    code, rule = means_code, rule + f"+means:{means[-1].lower_}"
         if not sources:
             return "no source actor linked to the verb"
         if code == "042" and verb.lemma_.lower() in ARRIVAL_VERBS:
@@ -296,6 +309,11 @@ class EventCoder:
                         break
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, verb, obj), sources), "in"
+        if not targets and "loc" in pattern.flags and code[:2] == "04" and pattern_object:
+            # "attended the Beijing Olympics": the host named on the event
+            targets, slot = _other_actors(index.of_phrase(pattern_object), sources), "host"
+        if not targets and means:
+            targets, slot = _other_actors(_located(index, verb, *means), sources), "in"
         if not targets and _is_violent(code):
             targets, slot = _violence_targets(verb, obj, index)
         if not targets and code[:2] == "14":
@@ -317,9 +335,11 @@ class EventCoder:
         if code == "190" and verb.lemma_.lower() in KILLING_VERBS and _irregular(sources, targets):
             code, rule = "180", rule + "/irregular"
         mapped = map_code(code, context.mode)
-        if mapped is None:
+        if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
+            mapped, rule = code, rule + "/arranged"
+        elif mapped is None:
             return context.negation or f"no CAMEO code for {context.mode} of {code}"
-        if context.mode != "act":
+        elif context.mode != "act":
             rule += f"/{context.mode}"
         if not targets:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
@@ -329,17 +349,56 @@ class EventCoder:
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
 
+    def _means_of_violence(
+        self, verb: Token, index: _MentionIndex
+    ) -> tuple[list[Token], list[Mention]]:
+        """The event noun a passive act of violence happened "in" and its actors: "killed in
+        an air strike by X", "in X's shelling", also when the parser reads "shelling" as a
+        verb after its modifiers ("in Israeli tank shelling")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                means = [noun]
+                following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+                if (
+                    following is not None
+                    and following.head == verb
+                    and following.tag_ == "VBG"
+                    and following.lower_ in self.patterns.nouns
+                ):
+                    means.append(following)
+                if not any(self._violent_noun_code(t) is not None for t in means):
+                    continue
+                actors = index.of_group(
+                    [o for t in means for o in _agent_objects(t) + _prep_objects(t, "by")]
+                ) or index.of_phrase(noun)
+                if actors:
+                    return means, actors
+        return [], []
+
+    def _violent_noun_code(self, noun: Token) -> str | None:
+        lemma = noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_
+        for noun_pattern in self.patterns.nouns.get(lemma, []):
+            if _is_violent(noun_pattern.code) and _has_modifier(noun, noun_pattern):
+                return noun_pattern.code
+        return None
+
     def _refined(self, pattern: VerbPattern, pattern_object: Token | None) -> VerbPattern:
         """A modifier-specific noun pattern of the same root wins ("provided military aid")."""
         if pattern_object is None:
             return pattern
         for noun_pattern in self.patterns.nouns.get(pattern_object.lemma_.lower(), []):
-            if (
-                noun_pattern.modifiers
-                and noun_pattern.code[:2] == pattern.code[:2]
-                and _has_modifier(pattern_object, noun_pattern)
-            ):
+            if not noun_pattern.modifiers or not _has_modifier(pattern_object, noun_pattern):
+                continue
+            if noun_pattern.code[:2] == pattern.code[:2]:
                 return replace(pattern, code=noun_pattern.code)
+            if pattern.code[:2] == "03":  # "offered military support" -> 0332
+                intent = map_code(noun_pattern.code, "intent")
+                if intent is not None and intent[:2] == "03":
+                    return replace(pattern, code=intent)
         return pattern
 
     def act_code(self, verb: Token) -> str | None:
@@ -415,8 +474,9 @@ class EventCoder:
                 sources = index.subjects_of(light)
         elif noun.dep_ in SUBJECT_DEPS and is_negated(noun.head):
             return f"negated ({noun.head.text!r})"
-        if not sources:
-            sources = index.of_group(_agent_objects(noun)) or index.of_phrase(noun)
+        by_objects = _agent_objects(noun) + _prep_objects(noun, "by")
+        if not sources:  # "the visit by X", "an air strike by X", "X's talks"
+            sources = index.of_group(by_objects) or index.of_phrase(noun)
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
         between = _prep_objects(noun, "between") + (
@@ -440,12 +500,18 @@ class EventCoder:
             objects = _prep_objects(noun, target.slot, target.heads)
             if light is not None and not objects:
                 objects = _prep_objects(light, target.slot, target.heads)
+            if not objects:  # "the visit by X to Y", parsed with "to Y" on X
+                objects = [o for b in by_objects for o in _prep_objects(b, target.slot)]
             targets = index.of_group(objects) or index.of_group(
                 [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
             )  # "a protest against violations by X"
             if targets:
                 slot = target.slot
                 break
+        if not targets and light is None:  # "X engaged Y in a firefight"
+            engaged = _engaged_object(noun)
+            if engaged is not None:
+                targets, slot = index.of_group([engaged]), "engaged"
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":
@@ -466,7 +532,9 @@ class EventCoder:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
                 return _Candidate(code, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the noun"
-        return _Candidate(code, f"{rule}+{slot}", sources, targets, False, context)
+        return _Candidate(
+            code, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
+        )
 
 
 def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Mention]:
@@ -569,7 +637,11 @@ def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mentio
     clause's object) is the act of the clause's subject; so is fighting "after/during"
     which a clause happened ("X retook the town after fighting with Y")."""
     prep = noun.head
-    preps = ("in", "after", "during", "following") if code[:2] in ("19", "20") else ("in",)
+    preps: tuple[str, ...] = ("in",)
+    if code[:2] in ("19", "20"):
+        preps = ("in", "after", "during", "following")
+    elif code[:2] == "04":  # "X held talks with Y during a visit to Z"
+        preps = ("during", "on")
     if noun.dep_ != "pobj" or prep.lower_ not in preps:
         return []
     holder = prep.head
@@ -578,6 +650,18 @@ def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mentio
     if holder.pos_ not in ("VERB", "AUX"):
         return []
     return index.subjects_of(holder)
+
+
+ENGAGE_VERBS = frozenset({"engage"})
+
+
+def _engaged_object(noun: Token) -> Token | None:
+    """The object of "engage" when the noun is what it was engaged in: "rebels engaged
+    the peacekeepers in a firefight" -> the peacekeepers."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
+        return None
+    return _child(prep.head, "dobj")
 
 
 def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
@@ -590,13 +674,15 @@ def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
                 if source_code != target_code:
                     out.append((source, source_code, target, target_code))
         return out
+    answered: set[tuple[str, str]] = set()  # one reply per counterpart country
     for source in candidate.sources:
         for source_code in source.codes:
             for target in candidate.targets:
                 for target_code in target.codes:
                     if source_code != target_code:
                         out.append((source, source_code, target, target_code))
-                        if candidate.mutual:
+                        if candidate.mutual and (target_code, source_code[:3]) not in answered:
+                            answered.add((target_code, source_code[:3]))
                             out.append((target, target_code, source, source_code))
     return out
 

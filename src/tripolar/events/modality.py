@@ -10,7 +10,7 @@ longest prefix first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
@@ -25,8 +25,11 @@ INTENT_GOVERNORS = frozenset({
     "plan", "intend", "vow", "promise", "pledge", "agree", "offer", "hope", "want", "wish",
     "seek", "aim", "prepare", "decide", "propose", "expect", "schedule", "set", "due",
     "ready", "willing", "eager", "commit", "resolve", "go", "undertake", "consent",
-    "prepared", "committed", "determined", "swear",
+    "prepared", "committed", "determined", "swear", "slate",
 })
+# intent governors that report an arrangement: a consultation so arranged is coded as the
+# consultation itself (04x), as PETRARCH does; "will meet", "plans to meet" stay 036
+ARRANGED_GOVERNORS = frozenset({"schedule", "set", "due", "slate", "prepare"})
 REFUSE_GOVERNORS = frozenset({"refuse", "decline", "reject", "unwilling", "fail"})
 THREAT_GOVERNORS = frozenset({"threaten", "warn"})
 APPEAL_GOVERNORS = frozenset({
@@ -121,6 +124,7 @@ class Context:
     reason: str = ""  # non-empty: the trigger must not be coded, and why
     governor: Token | None = None  # the verb whose subject the trigger inherits, if any
     negation: str = ""  # set when a negated intent became a refusal: the reason if none fits
+    arranged: bool = False  # the intent is only an arrangement: "is scheduled/due to meet"
 
 
 def is_negated(token: Token) -> bool:
@@ -132,6 +136,32 @@ def is_negated(token: Token) -> bool:
 
 def context_of(verb: Token) -> Context:
     """Mode of a verb (or adjective) trigger from its auxiliaries and governing verbs."""
+    context = _context_of(verb)
+    if context.mode == "intent" and not context.reason and _only_arranged(verb):
+        return replace(context, arranged=True)
+    return context
+
+
+def _only_arranged(verb: Token) -> bool:
+    """ "X is scheduled/set/due to meet", "X prepared to attend": the intent comes only from
+    an arrangement governor, with no "will" and no other intent verb."""
+    token = verb
+    found = False
+    for _ in range(4):
+        if _has_future(token):
+            return False
+        if token.dep_ != "xcomp":
+            return found
+        lemma = token.head.lemma_.lower()
+        if lemma in ARRANGED_GOVERNORS:
+            found = True
+        elif lemma in INTENT_GOVERNORS:
+            return False
+        token = token.head
+    return found
+
+
+def _context_of(verb: Token) -> Context:
     mode: Mode = "act"
     token = verb
     negated: Token | None = None

@@ -16,7 +16,7 @@ from tripolar.errors import DictionaryError
 from tripolar.events.codebook import Codebook
 
 VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat", "loc", "asked", "mutual"})
-NOUN_FLAGS = frozenset({"recip", "loc"})
+NOUN_FLAGS = frozenset({"recip", "loc", "mutual"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
 
 

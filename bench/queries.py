@@ -5,13 +5,17 @@
 
 The database file is created by `Store.open`, so the schema (tables, views) is the real one;
 documents and events are then inserted with DuckDB SQL (generate_series), 20 events a
-document, 12 states with a few agent suffixes, dates over 2000-2024. It times, each the
-best of three runs:
+document, 12 states with a few agent suffixes, dates over 2000-2024; one document in 50 is
+an older version of another (its events are superseded). It times, each the best of three
+runs:
 
-* dyad series: monthly Goldstein sum, mean and count per undirected dyad (country level);
-* triangle: the monthly sign of net Goldstein for the three dyads of CHN, RUS, USA;
-* event filtering: `Store.events(dyad=..., since=..., until=...)` over one year, and the
-  same filter with ORDER BY ... LIMIT 100 in SQL (Store.events has no limit parameter).
+* raw SQL over `current_events`: the monthly dyad series (Goldstein sum, mean and count per
+  undirected country dyad), a CHN-RUS-USA triangle of monthly signs, and one year of CHN-RUS
+  events with ORDER BY ... LIMIT 100;
+* the real API: `category_table` (the SQL part of the series), `relations(store,
+  actors=("CHN", "RUS", "USA"), freq="month")` without and with the bootstrap (n_boot=200),
+  `triangle(store, "CHN", "RUS", "USA", freq="quarter")`, and `Store.events(dyad="CHN-RUS",
+  since=..., until=...)` over one year, all rows and with limit=100.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tripolar.analytics import category_table, relations, triangle
 from tripolar.store import Store
 
 STATES = ["CHN", "RUS", "USA", "JPN", "IND", "DEU", "FRA", "GBR", "IRN", "TUR", "BRA", "KOR"]
@@ -33,23 +38,23 @@ CODES = [("010", 0.0, 1), ("036", 4.0, 1), ("042", 1.9, 1), ("057", 8.0, 2), ("0
          ("190", -10.0, 4)]  # fmt: skip
 
 DYAD_SERIES = """
-SELECT least(left(source, 3), left(target, 3)) AS a,
-       greatest(left(source, 3), left(target, 3)) AS b,
+SELECT least(source_country, target_country) AS a,
+       greatest(source_country, target_country) AS b,
        date_trunc('month', event_date) AS month,
        sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, count(*) AS n
 FROM current_events
-WHERE event_date IS NOT NULL AND left(source, 3) <> left(target, 3)
+WHERE event_date IS NOT NULL AND source_country <> target_country
 GROUP BY ALL
 """
 
 TRIANGLE = """
 WITH dyads AS (
-    SELECT least(left(source, 3), left(target, 3)) || '-' ||
-           greatest(left(source, 3), left(target, 3)) AS dyad,
+    SELECT least(source_country, target_country) || '-' ||
+           greatest(source_country, target_country) AS dyad,
            date_trunc('month', event_date) AS month, goldstein
     FROM current_events
-    WHERE left(source, 3) IN ('CHN', 'RUS', 'USA') AND left(target, 3) IN ('CHN', 'RUS', 'USA')
-      AND left(source, 3) <> left(target, 3) AND event_date IS NOT NULL
+    WHERE source_country IN ('CHN', 'RUS', 'USA') AND target_country IN ('CHN', 'RUS', 'USA')
+      AND source_country <> target_country AND event_date IS NOT NULL
 )
 PIVOT (SELECT dyad, month, sign(sum(goldstein)) AS s FROM dyads GROUP BY ALL)
 ON dyad USING first(s) ORDER BY month
@@ -57,12 +62,15 @@ ON dyad USING first(s) ORDER BY month
 
 FILTER_LIMIT = """
 SELECT e.*, d.title, d.url, d.published FROM current_events e JOIN documents d USING (doc_id)
-WHERE ((left(e.source, 3) = 'CHN' AND left(e.target, 3) = 'RUS')
-    OR (left(e.source, 3) = 'RUS' AND left(e.target, 3) = 'CHN'))
+WHERE ((e.source_country = 'CHN' AND e.target_country = 'RUS')
+    OR (e.source_country = 'RUS' AND e.target_country = 'CHN'))
   AND e.event_date BETWEEN DATE '2019-01-01' AND DATE '2019-12-31'
 ORDER BY e.event_date, e.doc_id, e.sentence_index, e.trigger_start
 LIMIT 100
 """
+
+VERSION_EVERY = 50
+"""One document in this many is replaced by the next one (a later version of the same URL)."""
 
 
 def build(store: Store, events: int) -> None:
@@ -75,9 +83,13 @@ def build(store: Store, events: int) -> None:
     con = store.connection
     con.execute(
         f"""
-        INSERT INTO documents (doc_id, format, published, date_basis, text, ingested_at, version)
-        SELECT 'd' || i, 'txt', DATE '2000-01-01' + CAST(i * 9131 // {documents} AS INTEGER),
-               'metadata', 'synthetic document', TIMESTAMP '2024-01-01', 1
+        INSERT INTO documents (doc_id, url, format, published, date_basis, text, ingested_at,
+                               version, supersedes)
+        SELECT 'd' || i, 'http://bench.example/' || (i - (i % {VERSION_EVERY} = 1)::INT),
+               'txt', DATE '2000-01-01' + CAST(i * 9131 // {documents} AS INTEGER),
+               'metadata', 'synthetic document', TIMESTAMP '2024-01-01',
+               1 + (i % {VERSION_EVERY} = 1)::INT,
+               CASE WHEN i % {VERSION_EVERY} = 1 THEN 'd' || (i - 1) END
         FROM generate_series(0, {documents - 1}) t(i)
         """
     )
@@ -85,18 +97,25 @@ def build(store: Store, events: int) -> None:
         f"""
         INSERT INTO events (event_id, doc_id, sentence_index, start_char, end_char,
             trigger_start, trigger_end, source, source_text, target, target_text, code, root,
-            goldstein, quad_class, event_date, date_basis, rule, sentence)
-        SELECT 'e' || i, 'd' || (i // 20), (i % 20), 0, 40, 5, 10,
-               {states}[1 + CAST(hash(i) % {len(STATES)} AS BIGINT)]
-                   || {suffixes}[1 + CAST(hash(i + 1) % 5 AS BIGINT)],
-               'source',
-               {states}[1 + CAST(hash(i + 2) % {len(STATES)} AS BIGINT)]
-                   || {suffixes}[1 + CAST(hash(i + 3) % 5 AS BIGINT)],
-               'target', {codes}[1 + i % {len(CODES)}], left({codes}[1 + i % {len(CODES)}], 2),
-               {goldstein}[1 + i % {len(CODES)}], {quads}[1 + i % {len(CODES)}],
-               DATE '2000-01-01' + CAST((i // 20) * 9131 // {documents} AS INTEGER),
-               'publication', 'verb:synthetic', 'A synthetic sentence for the benchmark.'
-        FROM generate_series(0, {events - 1}) t(i)
+            goldstein, quad_class, event_date, date_basis, rule, sentence, source_country,
+            target_country, superseded)
+        SELECT * EXCLUDE (doc), upper(left(source, 3)), upper(left(target, 3)),
+               doc % {VERSION_EVERY} = 0 AND doc + 1 < {documents}
+        FROM (
+            SELECT 'e' || i, 'd' || (i // 20), (i % 20), 0, 40, 5, 10,
+                   {states}[1 + CAST(hash(i) % {len(STATES)} AS BIGINT)]
+                       || {suffixes}[1 + CAST(hash(i + 1) % 5 AS BIGINT)] AS source,
+                   'source',
+                   {states}[1 + CAST(hash(i + 2) % {len(STATES)} AS BIGINT)]
+                       || {suffixes}[1 + CAST(hash(i + 3) % 5 AS BIGINT)] AS target,
+                   'target', {codes}[1 + i % {len(CODES)}],
+                   left({codes}[1 + i % {len(CODES)}], 2),
+                   {goldstein}[1 + i % {len(CODES)}], {quads}[1 + i % {len(CODES)}],
+                   DATE '2000-01-01' + CAST((i // 20) * 9131 // {documents} AS INTEGER),
+                   'publication', 'verb:synthetic', 'A synthetic sentence for the benchmark.',
+                   i // 20 AS doc
+            FROM generate_series(0, {events - 1}) t(i)
+        )
         """
     )
     con.execute("CHECKPOINT")
@@ -127,19 +146,30 @@ def main() -> None:
             counts = store.counts()
             print(f"store: {counts['documents']:,} documents, {counts['events']:,} events")
             since, until = dt.date(2019, 1, 1), dt.date(2019, 12, 31)
-            timings = [
-                ("dyad series (monthly sum/mean/count, all dyads)", lambda: store.sql(DYAD_SERIES)),
-                ("triangle CHN-RUS-USA (monthly signs)", lambda: store.sql(TRIANGLE)),
-                (
-                    "Store.events(dyad=CHN-RUS, one year), all rows",
-                    lambda: store.events(dyad="CHN-RUS", since=since, until=until),
-                ),
-                ("same filter, ORDER BY ... LIMIT 100 (SQL)", lambda: store.sql(FILTER_LIMIT)),
-            ]
+            trio = ("CHN", "RUS", "USA")
+            timings: list[tuple[str, Callable[[], Any]]] = [
+                ("SQL dyad series (monthly sum/mean/count, all dyads)",
+                 lambda: store.sql(DYAD_SERIES)),
+                ("SQL triangle CHN-RUS-USA (monthly signs)", lambda: store.sql(TRIANGLE)),
+                ("SQL one year of CHN-RUS, ORDER BY ... LIMIT 100",
+                 lambda: store.sql(FILTER_LIMIT)),
+                ("category_table(store, CHN/RUS/USA, month) (SQL part of relations)",
+                 lambda: category_table(store, actors=trio, freq="month", directed=False)),
+                ("relations(store, CHN/RUS/USA, month, n_boot=0)",
+                 lambda: relations(store, actors=trio, freq="month", n_boot=0)),
+                ("relations(store, CHN/RUS/USA, month, n_boot=200)",
+                 lambda: relations(store, actors=trio, freq="month", n_boot=200)),
+                ('triangle(store, "CHN", "RUS", "USA", freq="quarter")',
+                 lambda: triangle(store, "CHN", "RUS", "USA", freq="quarter")),
+                ("Store.events(dyad=CHN-RUS, one year), all rows",
+                 lambda: store.events(dyad="CHN-RUS", since=since, until=until)),
+                ("Store.events(dyad=CHN-RUS, one year, limit=100)",
+                 lambda: store.events(dyad="CHN-RUS", since=since, until=until, limit=100)),
+            ]  # fmt: skip
             for name, job in timings:
                 seconds, frame = best_of(3, job)
                 verdict = "ok" if seconds < 1.0 else "SLOW"
-                print(f"{name}: {seconds:.3f} s ({len(frame):,} rows) {verdict}")
+                print(f"{name}: {seconds:.3f} s ({len(frame):,} rows) {verdict}", flush=True)
 
 
 if __name__ == "__main__":

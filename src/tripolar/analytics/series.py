@@ -188,22 +188,23 @@ def _category_table_sql(
     where: list[str] = ["event_date IS NOT NULL"]
     params: list[Any] = []
     if actors is not None:
-        where.append("upper(left(source, 3)) IN (SELECT unnest(?))")
-        where.append("upper(left(target, 3)) IN (SELECT unnest(?))")
+        where.append("source_country IN (SELECT unnest(?))")
+        where.append("target_country IN (SELECT unnest(?))")
         params += [list(actors), list(actors)]
     if not include_domestic:
-        where.append("upper(left(source, 3)) <> upper(left(target, 3))")
+        where.append("source_country <> target_country")
     if since is not None:
         where.append("event_date >= ?")
         params.append(since)
     if until is not None:
         where.append("event_date <= ?")
         params.append(until)
+    # source_country/target_country are stored as upper(left(code, 3)) (store/schema.py)
     if directed:
-        src, tgt = "upper(left(source, 3))", "upper(left(target, 3))"
+        src, tgt = "source_country", "target_country"
     else:
-        src = "least(upper(left(source, 3)), upper(left(target, 3)))"
-        tgt = "greatest(upper(left(source, 3)), upper(left(target, 3)))"
+        src = "least(source_country, target_country)"
+        tgt = "greatest(source_country, target_country)"
     sep = "->" if directed else "-"
     query = f"""
         SELECT {src} || '{sep}' || {tgt} AS dyad, {src} AS src, {tgt} AS tgt,
@@ -458,31 +459,46 @@ def _bootstrap(
     if n_boot == 0:
         return out
     alpha = (1 - ci) / 2
-    gold_reps = np.zeros((periods, n_boot))
     n_events = np.bincount(row, weights=counts, minlength=periods)
     order = np.argsort(row, kind="stable")
     bounds = np.searchsorted(row[order], np.arange(periods + 1))
+    # Replicates of every period (periods x n_boot); a period's draws come from its own seed,
+    # the statistics and their quantiles are then computed for all periods at once.
+    reps = {key: np.full((periods, n_boot), np.nan) for key in weights}
     for t in range(periods):
         members = order[bounds[t] : bounds[t + 1]]
         if len(members) == 0:
-            for key in keys[:-1]:
-                if key.startswith("n_"):
-                    out[f"{key}_lo"][t] = out[f"{key}_hi"][t] = 0.0
             continue
         n = int(counts[members].sum())
         rng = _group_seed(seed, name, grid[t])
         draws = rng.multinomial(n, counts[members] / n, size=n_boot).astype(float)
-        reps = {key: draws @ vector[members] for key, vector in weights.items()}
-        _derive(reps, float(n))
-        gold_reps[t] = reps["goldstein_sum"]
-        for key in keys[:-1]:
-            values = reps[key]
-            finite = values[np.isfinite(values)]
-            if len(finite):
-                out[f"{key}_lo"][t], out[f"{key}_hi"][t] = np.quantile(finite, [alpha, 1 - alpha])
+        for key, vector in weights.items():
+            reps[key][t] = draws @ vector[members]
+    _derive(reps, n_events[:, np.newaxis])
+    filled = n_events > 0
+    for key in keys[:-1]:
+        lo, hi = _quantiles(reps[key], filled, alpha)
+        if key.startswith("n_"):
+            lo[~filled] = hi[~filled] = 0.0
+        out[f"{key}_lo"], out[f"{key}_hi"] = lo, hi
+    gold_reps = np.where(filled[:, np.newaxis], reps["goldstein_sum"], 0.0)
     index_reps = relation_index(
         gold_reps, n_events, decay=decay, prior_events=params.prior_events, scale=params.scale
     )
     out["relation_index_lo"] = np.quantile(index_reps, alpha, axis=1)
     out["relation_index_hi"] = np.quantile(index_reps, 1 - alpha, axis=1)
     return out
+
+
+def _quantiles(values: np.ndarray, rows: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """The alpha and 1 - alpha quantiles of the finite values of each selected row (NaN for
+    other rows and rows without a finite value)."""
+    lo = np.full(values.shape[0], np.nan)
+    hi = np.full(values.shape[0], np.nan)
+    finite = np.isfinite(values)
+    whole = rows & finite.all(axis=1)
+    if whole.any():
+        lo[whole], hi[whole] = np.quantile(values[whole], [alpha, 1 - alpha], axis=1)
+    for t in np.flatnonzero(rows & ~whole & finite.any(axis=1)):
+        lo[t], hi[t] = np.quantile(values[t][finite[t]], [alpha, 1 - alpha])
+    return lo, hi

@@ -8,11 +8,11 @@ from tripolar.store import Store
 
 DYAD_SUMMARY_SQL = """
 WITH dyadic AS (
-    SELECT least(left(source, 3), left(target, 3)) || '-' ||
-           greatest(left(source, 3), left(target, 3)) AS dyad,
+    SELECT least(source_country, target_country) || '-' ||
+           greatest(source_country, target_country) AS dyad,
            quad_class, goldstein, event_date
     FROM current_events
-    WHERE left(source, 3) <> left(target, 3)
+    WHERE source_country <> target_country
 )
 SELECT dyad,
        count(*) AS events,

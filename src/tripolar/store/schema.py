@@ -2,6 +2,16 @@
 
 Bump SCHEMA_VERSION when a table changes and add the step to MIGRATIONS, keyed by the
 version it upgrades from, so older files are brought forward when opened.
+
+Written for fast analytics over many events (docs/scale.md, "The store"):
+
+* ``events.source_country`` / ``target_country`` hold ``upper(left(code, 3))``, filled by the
+  writer, so dyad filters and group-bys read a short column instead of computing it per row;
+* ``superseded`` on events and assessments is true once a newer version of their document
+  is stored, so the ``current_*`` views are a plain filter instead of an anti-join;
+* sentences and events have no primary key: ``Store.add`` writes a document's rows once, in
+  the transaction that stores the document (whose key guards against repeats), and removes
+  repeats within a batch itself; the key indexes only cost memory and insert time.
 """
 
 from __future__ import annotations
@@ -31,7 +41,46 @@ CREATE TABLE IF NOT EXISTS assessments (
     hedged BOOLEAN NOT NULL,
     rule VARCHAR NOT NULL,
     published DATE,
+    superseded BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (doc_id, sentence_index, subject)
+);
+"""
+
+SENTENCES_TABLE = """
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    text VARCHAR NOT NULL
+);
+"""
+
+EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS events (
+    event_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    source VARCHAR NOT NULL,
+    source_text VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    target_text VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    goldstein DOUBLE NOT NULL,
+    quad_class TINYINT NOT NULL,
+    event_date DATE,
+    date_basis VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL,
+    sentence VARCHAR NOT NULL,
+    source_country VARCHAR NOT NULL,
+    target_country VARCHAR NOT NULL,
+    superseded BOOLEAN NOT NULL DEFAULT false
 );
 """
 
@@ -55,37 +104,7 @@ CREATE TABLE IF NOT EXISTS documents (
     version INTEGER NOT NULL DEFAULT 1,
     supersedes VARCHAR
 );
-CREATE TABLE IF NOT EXISTS sentences (
-    doc_id VARCHAR NOT NULL,
-    sentence_index INTEGER NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL,
-    text VARCHAR NOT NULL,
-    PRIMARY KEY (doc_id, sentence_index)
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR PRIMARY KEY,
-    doc_id VARCHAR NOT NULL,
-    sentence_index INTEGER NOT NULL,
-    start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL,
-    trigger_start INTEGER NOT NULL,
-    trigger_end INTEGER NOT NULL,
-    source VARCHAR NOT NULL,
-    source_text VARCHAR NOT NULL,
-    target VARCHAR NOT NULL,
-    target_text VARCHAR NOT NULL,
-    code VARCHAR NOT NULL,
-    root VARCHAR NOT NULL,
-    goldstein DOUBLE NOT NULL,
-    quad_class TINYINT NOT NULL,
-    event_date DATE,
-    date_basis VARCHAR NOT NULL,
-    rule VARCHAR NOT NULL,
-    sentence VARCHAR NOT NULL
-);
-{ASSESSMENTS_TABLE}CREATE TABLE IF NOT EXISTS failures (
+{SENTENCES_TABLE}{EVENTS_TABLE}{ASSESSMENTS_TABLE}CREATE TABLE IF NOT EXISTS failures (
     path VARCHAR NOT NULL,
     line INTEGER,
     reason VARCHAR NOT NULL,
@@ -98,15 +117,9 @@ CREATE OR REPLACE VIEW current_documents AS
     SELECT * FROM documents d
     WHERE NOT EXISTS (SELECT 1 FROM documents n WHERE n.supersedes = d.doc_id);
 CREATE OR REPLACE VIEW current_events AS
-    SELECT e.* FROM events e
-    WHERE NOT EXISTS (
-        SELECT 1 FROM documents n WHERE n.supersedes = e.doc_id
-    );
+    SELECT * EXCLUDE (superseded) FROM events WHERE NOT superseded;
 CREATE OR REPLACE VIEW current_assessments AS
-    SELECT a.* FROM assessments a
-    WHERE NOT EXISTS (
-        SELECT 1 FROM documents n WHERE n.supersedes = a.doc_id
-    );
+    SELECT * EXCLUDE (superseded) FROM assessments WHERE NOT superseded;
 """
 """Documents not replaced by a newer version, and their events: what analytics should count."""
 
@@ -116,6 +129,36 @@ LINEAGE_SQL = (
 )
 """Which earlier documents a new one can be a version of: the same URL, else the same file
 (whole-file documents only; records without a URL and standard input have no lineage)."""
+
+REBUILD_SENTENCES_AND_EVENTS = (
+    "ALTER TABLE sentences RENAME TO sentences_v2;\n"
+    + SENTENCES_TABLE
+    + "INSERT INTO sentences SELECT * FROM sentences_v2;\n"
+    + "DROP TABLE sentences_v2;\n"
+    + "ALTER TABLE events RENAME TO events_v2;\n"
+    + EVENTS_TABLE
+    + """
+INSERT INTO events
+SELECT *, upper(left(source, 3)), upper(left(target, 3)),
+       doc_id IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL)
+FROM events_v2;
+DROP TABLE events_v2;
+"""
+)
+"""Sentences and events in their schema-3 form (no primary keys; stored countries and
+superseded flag), rebuilt from the older tables: DuckDB can neither drop a key nor add a NOT
+NULL column filled by an update to a table with one."""
+
+REPAIR_EARLY_V3 = (
+    REBUILD_SENTENCES_AND_EVENTS
+    + """
+ALTER TABLE assessments ADD COLUMN superseded BOOLEAN NOT NULL DEFAULT false;
+UPDATE assessments SET superseded = true
+WHERE doc_id IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL);
+"""
+)
+"""Brings a file written by a development build of schema 3 (before the stored countries and
+superseded flags) to the released schema 3."""
 
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {
@@ -134,6 +177,8 @@ FROM (
 ) AS chain
 WHERE documents.doc_id = chain.doc_id;
 """,
-    # 3: assessments (judgements stated in commentary), kept apart from events.
-    2: ASSESSMENTS_TABLE,
+    # 3: assessments (judgements stated in commentary), kept apart from events; events get
+    # stored country columns and a superseded flag; sentences and events lose their primary
+    # keys. Both tables are rebuilt (DuckDB cannot drop a key or add NOT NULL after an update).
+    2: ASSESSMENTS_TABLE + REBUILD_SENTENCES_AND_EVENTS,
 }

@@ -58,3 +58,29 @@ def test_lexicon_rejects_short_rows(tmp_path):
     paths = _write(tmp_path, "warm\tcue\t0.5\n")
     with pytest.raises(DictionaryError, match="expected 5 tab-separated fields"):
         Lexicon.from_files(*paths)
+
+
+DETERMINISM_PROBE = """
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from tripolar.assessments.lexicon import PhraseTable
+table = PhraseTable(["strong", "stronger", "ties"])
+doc = Doc(Vocab(), words=["ever", "stronger", "ties"], lemmas=["ever", "strong", "tie"])
+print([m.term for m in table.find(list(doc))])
+"""
+
+
+def test_lexicon_phrase_table_is_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [sys.executable, "-c", DETERMINISM_PROBE], capture_output=True, text=True, env=env
+        )
+        assert result.returncode == 0, result.stderr
+        outputs.add(result.stdout.strip())
+    assert outputs == {"['stronger', 'ties']"}

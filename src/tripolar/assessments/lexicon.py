@@ -126,12 +126,14 @@ class PhraseTable:
             if position >= len(forms):
                 break
             lower, lemma = forms[position]
-            extended = {(*path, form) for path in paths for form in {lower, lemma}}
-            paths = list(extended)
+            # Ordered (surface form before lemma) so that equal-length matches are decided the
+            # same way in every process: "stronger" wins over its lemma "strong".
+            paths = list(dict.fromkeys((*path, form) for path in paths for form in (lower, lemma)))
             for path in paths:
                 term = self._keys.get(path)
                 if term is not None:
                     best = (length, term)
+                    break
         return best
 
 

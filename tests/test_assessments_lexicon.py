@@ -61,11 +61,12 @@ def test_lexicon_rejects_short_rows(tmp_path):
 
 
 DETERMINISM_PROBE = """
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from tripolar.assessments.lexicon import PhraseTable
 table = PhraseTable(["strong", "stronger", "ties"])
-doc = Doc(Vocab(), words=["ever", "stronger", "ties"], lemmas=["ever", "strong", "tie"])
+vocab = spacy.blank("en").vocab
+doc = Doc(vocab, words=["ever", "stronger", "ties"], lemmas=["ever", "strong", "tie"])
 print([m.term for m in table.find(list(doc))])
 """
 

@@ -89,8 +89,9 @@ def render_table(
     for column in columns:
         if column == "sentence":
             table.add_column(column, overflow="fold", max_width=70)
-        else:
-            table.add_column(column, no_wrap=True)
+        else:  # short values are never cut; the sentence column gives way instead
+            width = max([len(column)] + [len(str(_plain(r.get(column)))) for r in records])
+            table.add_column(column, no_wrap=True, min_width=min(width, 24))
     for record in records:
         table.add_row(
             *("" if record.get(c) is None else str(_plain(record.get(c))) for c in columns)

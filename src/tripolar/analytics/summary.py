@@ -16,9 +16,9 @@ WITH dyadic AS (
 )
 SELECT dyad,
        count(*) AS events,
-       count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperative,
-       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflictual,
-       round(avg(goldstein), 2) AS mean_goldstein,
+       count(*) FILTER (WHERE quad_class IN (1, 2)) AS coop,
+       count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+       round(avg(goldstein), 2) AS goldstein,
        min(event_date) AS first,
        max(event_date) AS last
 FROM dyadic
@@ -31,8 +31,8 @@ LIMIT ?
 def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
     """Undirected country dyads by number of events.
 
-    Columns: dyad ("CHN-RUS", codes sorted), events, cooperative (quad 1-2),
-    conflictual (quad 3-4), mean_goldstein, first, last (event dates).
+    Columns: dyad ("CHN-RUS", codes sorted), events, coop (quad 1-2 events),
+    conflict (quad 3-4 events), goldstein (mean), first, last (event dates).
     Events within one country (e.g. USAGOV -> USALEG) are left out.
     """
     return store.sql(DYAD_SUMMARY_SQL, [limit])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from events_support import mentions_from_table
 from tripolar.events import Codebook, EventCoder
 from tripolar.model import Mention
 
@@ -41,18 +42,7 @@ ACTORS = {
 
 
 def mentions_for(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    taken: set[int] = set()
-    for phrase in sorted(ACTORS, key=len, reverse=True):
-        start = 0
-        while (i := text.find(phrase, start)) >= 0:
-            start = i + len(phrase)
-            span = set(range(i, start))
-            if span & taken:
-                continue
-            taken |= span
-            found.append(Mention(i, start, phrase, (ACTORS[phrase],)))
-    return sorted(found, key=lambda m: m.start)
+    return mentions_from_table(text, ACTORS)
 
 
 @pytest.fixture(scope="module")

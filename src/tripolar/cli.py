@@ -60,6 +60,10 @@ ActorsOption = Annotated[
         help="TABARI/PETRARCH actor dictionary merged over the built-in one (repeatable).",
     ),
 ]
+SinceOption = Annotated[
+    str | None, typer.Option(help="First date (YYYY-MM-DD): event date, or publication date.")
+]
+UntilOption = Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD), inclusive.")]
 AgentsOption = Annotated[
     list[Path] | None,
     typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable)."),
@@ -284,8 +288,8 @@ def events(
     dyad: Annotated[
         str | None, typer.Option(help="Country dyad, both directions, e.g. CHN-RUS.")
     ] = None,
-    since: Annotated[str | None, typer.Option(help="First event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     code_prefix: Annotated[
         str | None, typer.Option("--code", help="CAMEO code or prefix, e.g. 04 or 042.")
     ] = None,
@@ -342,8 +346,8 @@ def relations(
     directed: Annotated[
         bool, typer.Option(help="Directed dyads (CHN->RUS) instead of undirected.")
     ] = False,
-    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
@@ -369,8 +373,8 @@ def triangle(
     c: Annotated[str, typer.Argument(help="Third actor.")] = "USA",
     db: DbOption = DEFAULT_DB,
     freq: FreqOption = "quarter",
-    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
@@ -396,8 +400,8 @@ def report(
     actors: Annotated[
         str, typer.Option(help="Comma-separated country codes; the first three form the triangle.")
     ] = "CHN,RUS,USA",
-    since: Annotated[str | None, typer.Option(help="First date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
@@ -420,8 +424,8 @@ def assessments(
     holder: Annotated[
         str | None, typer.Option(help="Whose view: words or actor code, e.g. 'scholar', RUSGOV.")
     ] = None,
-    since: Annotated[str | None, typer.Option(help="First publication date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Last publication date (YYYY-MM-DD).")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,

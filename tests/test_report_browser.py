@@ -12,48 +12,18 @@ whether plotly drew every chart and whether anything failed. Chromium's own cons
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
-
+from browser_support import BROWSER_MARKS
+from browser_support import dump_dom as browser_dump
 from tripolar.report.render import ReportOptions, render_report
 from tripolar.report.sample import sample_store
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (run `make browser`)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def dump_dom(page: Path, profile: Path) -> tuple[str, str]:
-    command = [
-        str(CHROMIUM),
-        *FLAGS,
-        f"--user-data-dir={profile}",
-        "--enable-logging=stderr",
-        "--v=0",
-        "--virtual-time-budget=20000",
-        "--dump-dom",
-        page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout, done.stderr
+    return browser_dump(page, profile, budget_ms=20000, console_log=True)
 
 
 def test_browser_renders_every_chart_without_errors(tmp_path: Path) -> None:

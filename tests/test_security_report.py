@@ -13,32 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from browser_support import BROWSER_MARKS
+from browser_support import dump_dom as browser_dump
 from tripolar.report.render import ReportOptions, render_report
 from tripolar.store import Store
 from tripolar.workflow import ingest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (run `make browser`)"),
-]
+pytestmark = BROWSER_MARKS
 
 MARK = "document.documentElement.dataset.pwned"
 TITLE = "Hostile input check"
@@ -109,18 +94,9 @@ def write_corpus(folder: Path) -> list[Path]:
 
 
 def dump_dom(page: Path, profile: Path) -> str:
-    command = [
-        str(CHROMIUM),
-        *FLAGS,
-        f"--user-data-dir={profile}",
-        "--virtual-time-budget=10000",
-        "--dump-dom",
-        page.as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "</html>" in done.stdout
-    return done.stdout
+    dom, _ = browser_dump(page, profile, budget_ms=10000)
+    assert "</html>" in dom
+    return dom
 
 
 def ran(dom: str) -> list[str]:

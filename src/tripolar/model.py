@@ -8,6 +8,7 @@ compare by value (tests).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -54,6 +55,14 @@ class Mention:
     codes: tuple[str, ...]  # one code ("CHNGOV"), or several for a compound ("Sino-Russian")
     kind: str = "state"  # state, person, igo, agent, compound, reference
     entry: str = ""  # the dictionary entry that matched, for explanations
+
+
+def make_event_id(
+    doc_id: str, sentence_index: int, trigger_start: int, source: str, target: str, code: str
+) -> str:
+    """The id of an event: the same act in the same sentence always gets the same id."""
+    key = f"{doc_id}|{sentence_index}|{trigger_start}|{source}|{target}|{code}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

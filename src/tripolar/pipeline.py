@@ -26,7 +26,6 @@ from tripolar.assessments import AssessmentExtractor
 from tripolar.config import Config
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
-from tripolar.events.coder import _event_id as coder_event_id
 from tripolar.ingest import text_id
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline
@@ -152,7 +151,7 @@ class Pipeline:
             coded = self.coder.code_doc(
                 parsed, found, doc_id=document.doc_id, published=document.published
             )
-            events = remap_events(coded, excerpt, item.sentences, coder_event_id)
+            events = remap_events(coded, excerpt, item.sentences)
             judged = self.assessor.extract(
                 parsed, found, doc_id=document.doc_id, published=document.published
             )

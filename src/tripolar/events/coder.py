@@ -11,7 +11,6 @@ grammar around the trigger (negation, modality, reported speech) is read by
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -55,7 +54,7 @@ from tripolar.events.governed import (
 )
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
-from tripolar.model import Event, EventDateBasis, Mention
+from tripolar.model import Event, EventDateBasis, Mention, make_event_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +201,7 @@ class EventCoder:
                         trigger_end=trigger.idx + len(trigger.text),
                         source_text=source.text,
                         target_text=target.text,
-                        event_id=_event_id(
+                        event_id=make_event_id(
                             doc_id,
                             sentence_index,
                             trigger.idx,
@@ -685,8 +684,3 @@ def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
                             answered.add((target_code, source_code[:3]))
                             out.append((target, target_code, source, source_code))
     return out
-
-
-def _event_id(doc_id: str, sentence: int, trigger: int, source: str, target: str, code: str) -> str:
-    key = f"{doc_id}|{sentence}|{trigger}|{source}|{target}|{code}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

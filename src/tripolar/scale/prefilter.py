@@ -17,7 +17,7 @@ no actor at all, so no event can come out of them. For one document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -27,9 +27,8 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from tripolar.model import Assessment, Event, Mention
+from tripolar.model import Assessment, Event, Mention, make_event_id
 
-EventIdFunction = Callable[[str, int, int, str, str, str], str]
 """The coder's event id: (doc_id, sentence index, trigger start, source, target, code)."""
 
 SENTENCE_FINAL = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
@@ -187,7 +186,6 @@ def remap_events(
     events: Sequence[Event],
     excerpt: Excerpt,
     sentences: Sequence[Span],
-    event_id: EventIdFunction,
 ) -> list[Event]:
     """Events coded on a parsed excerpt, with the sentence indexes, sentence spans and
     trigger offsets of the original text (and the ids that follow from them).
@@ -204,7 +202,7 @@ def remap_events(
         if trigger_start >= 0:
             trigger_start = excerpt.to_original(trigger_start)
             trigger_end = trigger_start + event.trigger_end - event.trigger_start
-        new_id = event.event_id and event_id(
+        new_id = event.event_id and make_event_id(
             event.doc_id, original, trigger_start, event.source, event.target, event.code
         )
         out.append(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -14,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
-from tripolar.model import Assessment, CodedDocument, Document, Event, Failure
+from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -76,16 +75,6 @@ def _locked_message(target: str, detail: str, read_only: bool) -> str:
     )
 
 
-def event_id(event: Event) -> str:
-    """A stable id: the same event from the same sentence always gets the same id."""
-    key = "|".join(
-        str(part)
-        for part in (event.doc_id, event.sentence_index, event.trigger_start, event.source,
-                     event.target, event.code, event.rule)
-    )  # fmt: skip
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-
-
 ASSESSMENT_COLUMNS = (
     "doc_id", "sentence_index", "start_char", "end_char", "sentence", "subject", "scope",
     "polarity", "intensity", "dimension", "time_orientation", "modality", "holder",
@@ -115,9 +104,17 @@ def _assessment_row(a: Assessment) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def _fallback_id(event: Event) -> str:
+    """For events built by hand without an id (the coder always sets one)."""
+    return make_event_id(
+        event.doc_id, event.sentence_index, event.trigger_start, event.source, event.target,
+        event.code,
+    )  # fmt: skip
+
+
 def _event_row(event: Event) -> tuple[Any, ...]:
     return (
-        event.event_id or event_id(event), event.doc_id, event.sentence_index, event.start,
+        event.event_id or _fallback_id(event), event.doc_id, event.sentence_index, event.start,
         event.end, event.trigger_start, event.trigger_end, event.source, event.source_text,
         event.target, event.target_text, event.code, event.root, event.goldstein,
         event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,

@@ -118,7 +118,28 @@ def test_resolver_parenthetical_dash_is_not_a_compound(
 def test_resolver_stance_ethnic_and_currency_are_not_states(
     resolver: ActorResolver, nlp: Language, text: str
 ) -> None:
-    assert found(resolver, nlp, text) == []
+    # the group may be found, but only as an agent of unknown country ("---REB")
+    assert [m.codes for m in found(resolver, nlp, text) if m.anchors] == []
+
+
+def test_resolver_bare_agent_has_unknown_country(resolver: ActorResolver, nlp: Language) -> None:
+    text = "Iran protested. Rebels shelled a base.\n\nGunmen opened fire on a bus."
+    assert codes(resolver, nlp, text) == {
+        "Iran": ("IRN",),
+        "Rebels": ("IRNREB",),
+        "Gunmen": ("---UAF",),
+    }
+
+
+def test_resolver_resident_agent_in_a_capital(resolver: ActorResolver, nlp: Language) -> None:
+    assert codes(resolver, nlp, "Protesters in Nairobi marched.") == {
+        "Protesters in Nairobi": ("KENCVL",)
+    }
+    # officials in a capital may be foreign: the capital stays the government it names
+    assert codes(resolver, nlp, "Diplomats in Nairobi met.") == {
+        "Diplomats": ("---GOV",),
+        "Nairobi": ("KENGOV",),
+    }
 
 
 def test_resolver_they_after_coordinated_states(resolver: ActorResolver, nlp: Language) -> None:

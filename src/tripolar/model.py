@@ -45,6 +45,9 @@ class Sentence:
     paragraph: int = 0
 
 
+UNKNOWN_COUNTRY = "---"  # the country part of an agent whose country is not known
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor reference in a document, resolved to CAMEO codes for a date."""
@@ -55,6 +58,13 @@ class Mention:
     codes: tuple[str, ...]  # one code ("CHNGOV"), or several for a compound ("Sino-Russian")
     kind: str = "state"  # state, person, igo, agent, compound, reference
     entry: str = ""  # the dictionary entry that matched, for explanations
+
+    @property
+    def anchors(self) -> bool:
+        """Whether the mention makes its sentence worth coding: it names a state, an
+        organisation or a person, not only an agent of unknown country ("insurgents" with
+        no country in sight is `---REB`, coded as a party to an event but never alone)."""
+        return any(not code.startswith(UNKNOWN_COUNTRY) for code in self.codes)
 
 
 def make_event_id(

@@ -12,8 +12,8 @@ Steps for one document:
    agent + "of" + country ("the Foreign Minister of Japan"), agent + "in"/"from" + state
    ("lawmakers in Brazil"), possessives ("China's military"), a title before a user
    dictionary's person ("Prime Minister Romendacil"). A bare agent takes the country of its
-   paragraph when only one country has been named there so far; otherwise it is left out
-   (with PETRARCH conventions it is coded `---` + agent).
+   paragraph when only one country has been named there so far; otherwise its country is
+   unknown, `---` + agent (with PETRARCH conventions it is always coded so).
 4. Coordination shares an agent: "Russian and Chinese officials" (RUSGOV, CHNGOV), "the
    ambassadors of France, Germany and Italy", "lawmakers and officials in Chad" - one
    mention with every code. A state after "pro-"/"anti-" is not an actor.
@@ -51,7 +51,15 @@ SPACED_DASHES = frozenset({"-", "–"})  # "US - China trade", "US – China rel
 SLASHES = frozenset({"/"})  # "the US/China dispute"
 STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})  # "pro-Russia rebels" are not RUS
 CONJUNCTIONS = frozenset({("and",), (",",), (",", "and"), ("or",), ("&",)})
-LOCATIVE_LINKS = frozenset({("in",), ("from",)})  # "lawmakers in Brazil", "soldiers from Chad"
+# "lawmakers in Brazil", "soldiers from Chad", "students throughout Indonesia"
+LOCATIVE_LINKS = frozenset({("in",), ("from",), ("throughout",), ("across",)})
+# agents that belong to the place they are in, a capital included: "demonstrators in Baghdad"
+# are Iraqi, while "diplomats in Moscow" need not be Russian
+RESIDENT_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REF", "REL", "OPP", "REB"})
+# before a bare agent they make it a reference to actors named elsewhere, not a new one
+REFERRING_WORDS = frozenset({"both", "two", "their", "its", "his", "her", "these", "those", "our"})
+# words allowed after "in" before a city: "in the capital city of Algiers"
+SETTLEMENT_WORDS = frozenset({"the", "capital", "city", "town", "village", "of", "port"})
 # words allowed between "in" and the state: "rebels in eastern Congo", "Albanians in south Serbia"
 COMPASS = frozenset(
     {
@@ -370,6 +378,11 @@ class ActorResolver:
         if nxt.actor is not None and here.agent is not None:
             if tuple(gap) in OF_LINKS:  # "the Foreign Minister of Japan", "President of Russia"
                 return nxt.actor.kind in STATE_KINDS
+            if nxt.actor.kind == "capital" and here.agent.code in RESIDENT_SECTORS:
+                # "demonstrators in Baghdad", "strikers in the capital city of Algiers"
+                return not has_actor and _locative(
+                    [w for w in gap if w not in SETTLEMENT_WORDS] if gap[:1] == ["in"] else gap
+                )
             if _locative(gap):  # "lawmakers in Brazil", not "in Moscow"
                 return not has_actor and nxt.actor.kind in ("state", "actor")
             fillers_only = all(w in TITLE_FILLERS for w in gap)
@@ -494,10 +507,14 @@ class ActorResolver:
         if head.code in STANDALONE_AGENT_CODES and not former:
             # "a human rights group", "aid agencies": NGOs on their own, whatever the paragraph
             return Mention(start, end, text, (head.code,), "agent", f"{agent_text} (no country)")
-        # a bare agent: the only country named so far in its paragraph, if there is one
+        # a bare agent: the only country named so far in its paragraph; with none or
+        # several, the country is unknown ("---REB"): a party to an event, never its anchor
         roots = paragraphs.roots_before(earlier, start)
         if len(roots) != 1:
-            return None
+            if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
+                return None  # "both leaders", "their companies": a reference left unresolved
+            code = self._apply(NULL_CODE, agents, former)
+            return Mention(start, end, text, (code,), "agent", f"{agent_text} (no country)")
         (root,) = roots
         code = self._apply(root, agents, former)
         return Mention(start, end, text, (code,), "agent", f"{agent_text} (context {root})")

@@ -7,7 +7,7 @@ Private to ``tripolar.events``; the coder (``coder.py``) and the governed-act ru
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -119,10 +119,23 @@ class _MentionIndex:
     def of_phrase(self, head: Token, *, head_only: bool = False) -> list[Mention]:
         """Actors a noun phrase stands for: its head, else a modifier of its head."""
         found = self.by_head.get(head.i) or self.by_token.get(head.i)
+        if found is not None and not found.anchors:
+            # an agent of unknown country is the last resort: "the Biden administration"
+            owners = [] if head_only else self._modifier_actors(head)
+            if owners:
+                return owners
+            # "officials in Moscow" need not be Russian; "dissidents in Moscow" are
+            preps = ("from",) if found.codes[0][3:6] in STATE_SECTORS else ("from", "in")
+            return [_placed(found, self.of_group(o for p in preps for o in _prep_objects(head, p)))]
         if found is not None:
             return [found]
         if head_only:
             return []
+        return self._modifier_actors(head)
+
+    def _modifier_actors(self, head: Token) -> list[Mention]:
+        """Actors named on a phrase's modifiers: "of"-members of a group, a state adjective,
+        a possessive, one level deeper ("Iraqi President Saddam Hussein's proposal")."""
         lemma = head.lemma_.lower()
         if lemma in PARTITIVE_HEADS or lemma in GROUP_HEADS or head.pos_ == "NUM":
             members = _prep_objects(head, "of") or _prep_objects(head, "from")
@@ -152,9 +165,13 @@ class _MentionIndex:
         return []
 
     def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
-        return _unique(
+        found = _unique(
             m for t in tokens for c in _conjuncts(t) for m in self.of_phrase(c, head_only=head_only)
         )
+        # "Russian companies, officials and banks": agents of unknown country only fill a
+        # role that no actor of known country fills
+        anchored = [m for m in found if m.anchors]
+        return anchored or found
 
     def subjects_of(self, verb: Token) -> list[Mention]:
         """Actors of a verb's subject; an unresolved pronoun subject of a speech complement
@@ -177,6 +194,18 @@ class _MentionIndex:
                 break
             clause = clause.head
         return []
+
+
+def _placed(agent: Mention, places: Sequence[Mention]) -> Mention:
+    """An agent of unknown country ("---OPP") given the country of the one state its phrase
+    places it in or from, which the parse-free resolver could not link ("dissidents from
+    military-ruled Myanmar"); else the agent unchanged."""
+    roots = {country_root(c) for m in places for c in m.codes}
+    if len(roots) != 1 or None in roots:
+        return agent
+    (root,) = roots
+    codes = tuple(dict.fromkeys(f"{root}{c[3:]}" for c in agent.codes))
+    return replace(agent, codes=codes, entry=f"{agent.entry}, placed in {root}")
 
 
 def _child(token: Token, dep: str) -> Token | None:

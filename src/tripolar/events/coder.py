@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tripolar.actors.dictionary import country_root
 from tripolar.events._syntax import (
     EVENT_HEADS,
     LIGHT_VERBS,
@@ -54,7 +55,7 @@ from tripolar.events.governed import (
 )
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
-from tripolar.model import Event, EventDateBasis, Mention, make_event_id
+from tripolar.model import UNKNOWN_COUNTRY, Event, EventDateBasis, Mention, make_event_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +106,8 @@ class EventCoder:
         index = _MentionIndex(doc, mentions)
         result = CodingResult()
         for sentence_index, sent in enumerate(doc.sents):
-            if not any(t.i in index.by_token for t in sent):
-                continue
+            if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):
+                continue  # no actor of known country: nothing this project can place
             self._code_sentence(sent, sentence_index, index, doc_id, published, result)
         return result
 
@@ -176,6 +177,10 @@ class EventCoder:
                 )
                 continue
             for source, source_code, target, target_code in _pairs(outcome):
+                rule_text = outcome.rule
+                home = _home_country(source_code, target_code)
+                if home is not None:  # "students" of no known country protesting KENGOV
+                    source_code, rule_text = home, rule_text + "/source-from-target"
                 key = (source_code, target_code, outcome.code)
                 if key in seen:
                     continue
@@ -196,7 +201,7 @@ class EventCoder:
                         quad_class=meta.quad_class,
                         event_date=event_date,
                         date_basis=basis,
-                        rule=outcome.rule,
+                        rule=rule_text,
                         trigger_start=trigger.idx,
                         trigger_end=trigger.idx + len(trigger.text),
                         source_text=source.text,
@@ -661,6 +666,23 @@ def _engaged_object(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
         return None
     return _child(prep.head, "dobj")
+
+
+# Groups of a society rather than of a state: with no country of their own in the text,
+# they act inside the country they act against ("students protested against the KEN
+# government"). Not forces, rebels or officials, who often act abroad.
+DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REL", "OPP", "ELI", "JUD"})
+
+
+def _home_country(source_code: str, target_code: str) -> str | None:
+    """The source code with the target's country, for a domestic group of unknown country
+    acting against a state's own institutions; None when that does not apply."""
+    if not source_code.startswith(UNKNOWN_COUNTRY) or source_code[3:6] not in DOMESTIC_SECTORS:
+        return None
+    root = country_root(target_code)
+    if root is None or target_code.startswith(UNKNOWN_COUNTRY):
+        return None
+    return root + source_code[3:]
 
 
 def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:

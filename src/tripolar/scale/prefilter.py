@@ -102,6 +102,8 @@ def _codes_by_sentence(
     starts = [s.start_char for s in sentences]
     codes: dict[int, set[str]] = {}
     for mention in mentions:
+        if not mention.anchors:  # "---REB": coded only beside an actor of known country
+            continue
         index = bisect.bisect_right(starts, mention.start) - 1
         if index >= 0:
             codes.setdefault(index, set()).update(mention.codes)

@@ -1,0 +1,62 @@
+"""Agents of unknown country ("---REB"): coded as a party to an event beside an actor of
+known country, never on their own; domestic groups take the country they act against;
+a phrase that places the agent in or from one state gives it that state. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import mentions_from_table
+from tripolar.events import Codebook, EventCoder
+
+ACTORS = {
+    "Gunmen": "---UAF",
+    "Strikers": "---LAB",
+    "Officials": "---GOV",
+    "dissidents": "---OPP",
+    "Rebels": "---REB",
+    "Tanzanian soldiers": "TZAMIL",
+    "Tanzanian government": "TZAGOV",
+    "Chile": "CHL",
+    "Zambia": "ZMB",
+    "police": "---COP",
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(Codebook.load())
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(text)
+    events = coder.code_doc(doc, mentions_from_table(text, ACTORS), doc_id="d", published=None)
+    return {(e.source, e.target, e.code[:2]) for e in events}
+
+
+def test_unknown_country_agent_is_a_party_beside_a_known_actor(
+    nlp: Language, coder: EventCoder
+) -> None:
+    assert code(nlp, coder, "Gunmen ambushed Tanzanian soldiers on Monday.") == {
+        ("---UAF", "TZAMIL", "19")
+    }
+
+
+def test_unknown_country_agents_alone_are_not_coded(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Rebels ambushed the police on Monday.") == set()
+
+
+def test_domestic_group_takes_the_country_it_protests_against(
+    nlp: Language, coder: EventCoder
+) -> None:
+    coded = code(nlp, coder, "Strikers protested against the Tanzanian government on Friday.")
+    assert coded == {("TZALAB", "TZAGOV", "14")}
+    # officials and forces often act abroad: their country stays unknown
+    coded = code(nlp, coder, "Officials criticized the Tanzanian government on Friday.")
+    assert coded == {("---GOV", "TZAGOV", "11")}
+
+
+def test_agent_placed_by_its_phrase(nlp: Language, coder: EventCoder) -> None:
+    text = "Chile hosted talks with exiled dissidents from war-torn Zambia."
+    assert ("CHL", "ZMBOPP", "04") in code(nlp, coder, text)

@@ -171,7 +171,7 @@ def test_coder_locative_actor_is_not_a_target(nlp: Language, coder: EventCoder) 
         ("Putin did not meet Xi.", "negated"),
         ("Putin said Russia would never attack Ukraine.", "negated"),
         ("Russia may attack Ukraine.", "hedged"),
-        ("If Russia attacks Ukraine, Japan will protest.", "conditional"),
+        ("If Russia attacks Ukraine, prices will rise.", "conditional"),
         ("Russia denied that it attacked Ukraine.", "denied"),
     ],
 )

@@ -272,6 +272,9 @@ class EventCoder:
             return context.reason
         code = pattern.code
         mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
+        threatened = _child(verb, "xcomp") if "threat" in pattern.flags else None
+        if threatened is not None and self.act_code(threatened) is not None:
+            return f"coded by the threatened act {threatened.text!r}"
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
         if mode_flag is not None:
@@ -345,6 +348,8 @@ class EventCoder:
             return context.negation or f"no CAMEO code for {context.mode} of {code}"
         elif context.mode != "act":
             rule += f"/{context.mode}"
+        if not targets and mapped[:2] == "13":
+            targets, slot = _other_actors(_condition_subjects(verb, index), sources), "condition"
         if not targets:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
                 return _Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -620,6 +625,22 @@ def _arriving_forces(verb: Token) -> str:
     if words & (FORCE_HEADS - {"deployment", "patch", "batch", "convoy", "unit"}):
         return "troops"
     return ""
+
+
+def _condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
+    """Whom a threat with no target of its own is aimed at: the subject of its condition
+    ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    holders += [verb.head] if verb.dep_ == "xcomp" else []
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+            ):
+                found = index.subjects_of(clause)
+                if found:
+                    return found
+    return []
 
 
 def _takes_place_target(code: str) -> bool:

@@ -1,6 +1,7 @@
 """Agents of unknown country ("---REB"): coded as a party to an event beside an actor of
 known country, never on their own; domestic groups take the country they act against;
-a phrase that places the agent in or from one state gives it that state. Own sentences."""
+a phrase that places the agent in or from one state gives it that state. Threats aimed at
+the subject of their condition. Own sentences."""
 
 from __future__ import annotations
 
@@ -60,3 +61,30 @@ def test_domestic_group_takes_the_country_it_protests_against(
 def test_agent_placed_by_its_phrase(nlp: Language, coder: EventCoder) -> None:
     text = "Chile hosted talks with exiled dissidents from war-torn Zambia."
     assert ("CHL", "ZMBOPP", "04") in code(nlp, coder, text)
+
+
+THREAT_ACTORS = {"Peru": "PER", "Chile": "CHL", "Norway": "NOR", "Kenya": "KEN"}
+
+
+def code_threat(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    mentions = mentions_from_table(text, THREAT_ACTORS)
+    events = coder.code_doc(doc, mentions, doc_id="d", published=None)
+    return [(e.source, e.target, e.code) for e in events]
+
+
+def test_threat_aimed_at_the_subject_of_its_condition(nlp: Language, coder: EventCoder) -> None:
+    coded = code_threat(nlp, coder, "Peru will halt the negotiations if Chile insists on quotas.")
+    assert coded == [("PER", "CHL", "134")]
+
+
+def test_threat_verb_defers_to_the_threatened_act(nlp: Language, coder: EventCoder) -> None:
+    text = "Norway threatened to halt the negotiations unless Kenya frees the prisoners."
+    # one event, the threatened act's (134), not a second bare threat (130)
+    assert code_threat(nlp, coder, text) == [("NOR", "KEN", "134")]
+
+
+def test_conditional_promise_of_protest_is_a_threat(nlp: Language, coder: EventCoder) -> None:
+    # the condition itself is not an event; the promised protest is a threat aimed at it
+    coded = code_threat(nlp, coder, "If Chile closes the border, Peru will protest.")
+    assert coded == [("PER", "CHL", "133")]

@@ -296,6 +296,21 @@ class EventCoder:
                 )
                 if means_code is not None:
                     code, rule = means_code, rule + f"+means:{means[-1].lower_}"
+        if not sources and _is_violent(code) and self._unattributed(verb, passive, index):
+            # "three soldiers were killed in X", "a roadside bomb near X killed two soldiers"
+            means = [
+                o
+                for p in ("in", "during", "by")
+                for o in _prep_objects(verb, p)
+                if self._violent_noun_code(o) is not None
+            ]
+            sources = _unidentified_forces(verb, obj, means, index)
+            if sources:
+                rule += "+unidentified"
+                consumed.update(t.i for t in means)
+                means_code = next((c for t in means if (c := self._violent_noun_code(t))), None)
+                if means_code is not None:  # "killed in a suicide car bombing": 1831
+                    code, rule = means_code, rule + f"+means:{means[0].lower_}"
         if not sources:
             return "no source actor linked to the verb"
         if code == "042" and verb.lemma_.lower() in ARRIVAL_VERBS:
@@ -339,7 +354,12 @@ class EventCoder:
             and _distinct_codes(sources) < 2
         ):
             targets, slot = _located(index, verb, obj), "in"  # "X will meet in Geneva"
-        if code == "190" and verb.lemma_.lower() in KILLING_VERBS and _irregular(sources, targets):
+        if (
+            code == "190"
+            and verb.lemma_.lower() in KILLING_VERBS
+            and "+unidentified" not in rule  # not known to be irregulars
+            and _irregular(sources, targets)
+        ):
             code, rule = "180", rule + "/irregular"
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
@@ -387,6 +407,18 @@ class EventCoder:
                 if actors:
                     return means, actors
         return [], []
+
+    def _unattributed(self, verb: Token, passive: bool, index: _MentionIndex) -> bool:
+        """Violence with no perpetrator in the sentence: an agentless passive, or a means of
+        violence as the subject ("a car bomb killed ...") that names no actor."""
+        doers = _agent_objects(verb) if passive else _subjects(verb)
+        if passive and not doers:
+            return True
+        return bool(doers) and all(
+            not index.of_phrase(d)
+            and (self._violent_noun_code(d) is not None or d.lemma_.lower() in WEAPON_NOUNS)
+            for d in doers
+        )
 
     def _violent_noun_code(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_
@@ -627,6 +659,47 @@ def _arriving_forces(verb: Token) -> str:
     return ""
 
 
+WEAPON_NOUNS = frozenset({
+    "bomb", "device", "ied", "mine", "landmine", "grenade", "rocket", "missile", "mortar",
+    "shell", "explosive", "explosion", "blast", "sniper",
+})  # fmt: skip
+
+
+def _unidentified_forces(
+    verb: Token, obj: Token | None, means: Sequence[Token], index: _MentionIndex
+) -> list[Mention]:
+    """Unidentified armed forces (UAF) of the one state where violence by no named
+    perpetrator happened, when its victims are actors: PETRARCH's and PLOVER's coding of
+    "two soldiers were killed in X" as X -> victims."""
+    victims = index.of_group([obj]) if obj is not None else []
+    if not victims:
+        return []
+    holders: list[Token | None] = [verb, obj, *_subjects(verb), *means]
+    places = _located(index, *holders) or _unique(
+        m
+        for h in holders
+        if h is not None
+        for p in ("near", "at")
+        for m in _named_places(_prep_objects(h, p)) + index.of_group(_prep_objects(h, p))
+    )
+    roots = {country_root(c) for m in places for c in m.codes}
+    if len(roots) != 1 or None in roots:
+        return []
+    (root,) = roots
+    assert root is not None
+    place = places[0]
+    return [
+        Mention(
+            place.start,
+            place.end,
+            f"(unidentified forces in {place.text})",
+            (f"{root}UAF",),
+            kind="implied",
+            entry="violence with no named perpetrator",
+        )
+    ]
+
+
 def _condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
     """Whom a threat with no target of its own is aimed at: the subject of its condition
     ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws")."""
@@ -672,8 +745,8 @@ def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mentio
     holder = prep.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):
         holder = holder.head
-    if holder.pos_ not in ("VERB", "AUX"):
-        return []
+    if holder.pos_ not in ("VERB", "AUX") or _is_passive(holder):
+        return []  # "X were wounded in an ambush": X suffered it
     return index.subjects_of(holder)
 
 

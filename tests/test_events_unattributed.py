@@ -1,0 +1,65 @@
+"""Violence with no named perpetrator: unidentified armed forces (UAF) of the one state
+where it happened act on the victims; victims of a passive are never the agents of the
+attack noun they suffered. Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import mentions_from_table
+from tripolar.events import Codebook, EventCoder
+
+ACTORS = {
+    "Kenyan soldiers": "KENMIL",
+    "Somalia": "SOM",
+    "Chilean journalist": "CHLMED",
+    "Lima": "PERGOV",
+    "Peruvian police officers": "PERCOP",
+    "Bolivia": "BOL",
+    "Bolivia's army": "BOLMIL",
+}
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder(Codebook.load())
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    events = coder.code_doc(doc, mentions_from_table(text, ACTORS), doc_id="d", published=None)
+    return [(e.source, e.target, e.code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four Kenyan soldiers were killed in Somalia on Tuesday.", ("SOMUAF", "KENMIL", "190")),
+        # a place from the places table (Kismayo, Somalia), a weapon as the subject
+        (
+            "A roadside bomb near the town of Kismayo killed two Kenyan soldiers.",
+            ("SOMUAF", "KENMIL", "190"),
+        ),
+        # not known to be irregulars: the killing stays 190, not 180
+        ("A Chilean journalist was shot dead in Lima.", ("PERUAF", "CHLMED", "190")),
+        # the attack noun gives the code
+        (
+            "Five Peruvian police officers were wounded in an ambush in Bolivia.",
+            ("BOLUAF", "PERCOP", "193"),
+        ),
+    ],
+)
+def test_unattributed_violence_is_coded_from_the_place(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert code(nlp, coder, text) == [expected]
+
+
+def test_named_perpetrator_is_kept(nlp: Language, coder: EventCoder) -> None:
+    text = "Five Peruvian police officers were wounded by Bolivia's army in Bolivia."
+    assert [e[:2] for e in code(nlp, coder, text)] == [("BOLMIL", "PERCOP")]
+
+
+def test_no_place_no_event(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Four Kenyan soldiers were killed on Tuesday.") == []

@@ -3,6 +3,9 @@ rule's test does not depend on the actors stage."""
 
 from __future__ import annotations
 
+from spacy.language import Language
+
+from tripolar.events import EventCoder
 from tripolar.model import Mention
 
 
@@ -20,3 +23,13 @@ def mentions_from_table(text: str, actors: dict[str, str]) -> list[Mention]:
             taken |= span
             found.append(Mention(i, start, phrase, (actors[phrase],)))
     return sorted(found, key=lambda m: m.start)
+
+
+def coded_with_table(
+    nlp: Language, coder: EventCoder, text: str, actors: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(source, target, code) of every event coded in ``text`` with mentions from ``actors``."""
+    events = coder.code_doc(
+        nlp(text), mentions_from_table(text, actors), doc_id="t", published=None
+    )
+    return [(e.source, e.target, e.code) for e in events]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
+from events_support import coded_with_table
 from tripolar.events import Codebook, EventCoder
 
 ACTORS = {
@@ -27,9 +27,7 @@ def coder() -> EventCoder:
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
-    doc = nlp(text)
-    events = coder.code_doc(doc, mentions_from_table(text, ACTORS), doc_id="d", published=None)
-    return [(e.source, e.target, e.code) for e in events]
+    return coded_with_table(nlp, coder, text, ACTORS)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
+from events_support import coded_with_table
 from tripolar.events import Codebook, EventCoder
 
 ACTORS = {
@@ -31,9 +31,7 @@ def coder() -> EventCoder:
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(text)
-    events = coder.code_doc(doc, mentions_from_table(text, ACTORS), doc_id="d", published=None)
-    return {(e.source, e.target, e.code[:2]) for e in events}
+    return {(s, t, c[:2]) for s, t, c in coded_with_table(nlp, coder, text, ACTORS)}
 
 
 def test_unknown_country_agent_is_a_party_beside_a_known_actor(
@@ -67,10 +65,7 @@ THREAT_ACTORS = {"Peru": "PER", "Chile": "CHL", "Norway": "NOR", "Kenya": "KEN"}
 
 
 def code_threat(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
-    doc = nlp(text)
-    mentions = mentions_from_table(text, THREAT_ACTORS)
-    events = coder.code_doc(doc, mentions, doc_id="d", published=None)
-    return [(e.source, e.target, e.code) for e in events]
+    return coded_with_table(nlp, coder, text, THREAT_ACTORS)
 
 
 def test_threat_aimed_at_the_subject_of_its_condition(nlp: Language, coder: EventCoder) -> None:

@@ -493,15 +493,13 @@ def _home_government(sources: Sequence[Mention], index: _MentionIndex) -> list[M
         return []
     first = sources[0]
     return [
-        Mention(
-            first.start,
-            first.end,
-            f"(government of {first.text})",
-            (f"{root}GOV",),
-            kind="implied",
-            entry="domestic protest",
-        )
+        implied_mention(first, f"(government of {first.text})", f"{root}GOV", "domestic protest")
     ]
+
+
+def implied_mention(anchor: Mention, text: str, code: str, entry: str) -> Mention:
+    """An actor the sentence implies, placed on the mention that implies it."""
+    return Mention(anchor.start, anchor.end, text, (code,), kind="implied", entry=entry)
 
 
 def _owner_objects(noun: Token) -> list[Token]:

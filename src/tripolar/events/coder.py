@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tripolar.actors.dictionary import country_root
 from tripolar.events._syntax import (
     EVENT_HEADS,
     LIGHT_VERBS,
@@ -53,9 +52,15 @@ from tripolar.events.governed import (
     noun_demand,
     reported_demand,
 )
+from tripolar.events.implied import (
+    WEAPON_NOUNS,
+    condition_subjects,
+    home_country,
+    unidentified_forces,
+)
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
-from tripolar.model import UNKNOWN_COUNTRY, Event, EventDateBasis, Mention, make_event_id
+from tripolar.model import Event, EventDateBasis, Mention, make_event_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +183,7 @@ class EventCoder:
                 continue
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text = outcome.rule
-                home = _home_country(source_code, target_code)
+                home = home_country(source_code, target_code)
                 if home is not None:  # "students" of no known country protesting KENGOV
                     source_code, rule_text = home, rule_text + "/source-from-target"
                 key = (source_code, target_code, outcome.code)
@@ -304,7 +309,7 @@ class EventCoder:
                 for o in _prep_objects(verb, p)
                 if self._violent_noun_code(o) is not None
             ]
-            sources = _unidentified_forces(verb, obj, means, index)
+            sources = unidentified_forces(verb, obj, means, index)
             if sources:
                 rule += "+unidentified"
                 consumed.update(t.i for t in means)
@@ -369,7 +374,7 @@ class EventCoder:
         elif context.mode != "act":
             rule += f"/{context.mode}"
         if not targets and mapped[:2] == "13":
-            targets, slot = _other_actors(_condition_subjects(verb, index), sources), "condition"
+            targets, slot = _other_actors(condition_subjects(verb, index), sources), "condition"
         if not targets:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
                 return _Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -659,63 +664,6 @@ def _arriving_forces(verb: Token) -> str:
     return ""
 
 
-WEAPON_NOUNS = frozenset({
-    "bomb", "device", "ied", "mine", "landmine", "grenade", "rocket", "missile", "mortar",
-    "shell", "explosive", "explosion", "blast", "sniper",
-})  # fmt: skip
-
-
-def _unidentified_forces(
-    verb: Token, obj: Token | None, means: Sequence[Token], index: _MentionIndex
-) -> list[Mention]:
-    """Unidentified armed forces (UAF) of the one state where violence by no named
-    perpetrator happened, when its victims are actors: PETRARCH's and PLOVER's coding of
-    "two soldiers were killed in X" as X -> victims."""
-    victims = index.of_group([obj]) if obj is not None else []
-    if not victims:
-        return []
-    holders: list[Token | None] = [verb, obj, *_subjects(verb), *means]
-    places = _located(index, *holders) or _unique(
-        m
-        for h in holders
-        if h is not None
-        for p in ("near", "at")
-        for m in _named_places(_prep_objects(h, p)) + index.of_group(_prep_objects(h, p))
-    )
-    roots = {country_root(c) for m in places for c in m.codes}
-    if len(roots) != 1 or None in roots:
-        return []
-    (root,) = roots
-    assert root is not None
-    place = places[0]
-    return [
-        Mention(
-            place.start,
-            place.end,
-            f"(unidentified forces in {place.text})",
-            (f"{root}UAF",),
-            kind="implied",
-            entry="violence with no named perpetrator",
-        )
-    ]
-
-
-def _condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
-    """Whom a threat with no target of its own is aimed at: the subject of its condition
-    ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws")."""
-    holders = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
-    holders += [verb.head] if verb.dep_ == "xcomp" else []
-    for holder in holders:
-        for clause in holder.children:
-            if clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
-            ):
-                found = index.subjects_of(clause)
-                if found:
-                    return found
-    return []
-
-
 def _takes_place_target(code: str) -> bool:
     """Meetings, visits and violence with no other target take the place where they happen
     (PETRARCH's convention); phone calls do not."""
@@ -760,23 +708,6 @@ def _engaged_object(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
         return None
     return _child(prep.head, "dobj")
-
-
-# Groups of a society rather than of a state: with no country of their own in the text,
-# they act inside the country they act against ("students protested against the KEN
-# government"). Not forces, rebels or officials, who often act abroad.
-DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REL", "OPP", "ELI", "JUD"})
-
-
-def _home_country(source_code: str, target_code: str) -> str | None:
-    """The source code with the target's country, for a domestic group of unknown country
-    acting against a state's own institutions; None when that does not apply."""
-    if not source_code.startswith(UNKNOWN_COUNTRY) or source_code[3:6] not in DOMESTIC_SECTORS:
-        return None
-    root = country_root(target_code)
-    if root is None or target_code.startswith(UNKNOWN_COUNTRY):
-        return None
-    return root + source_code[3:]
 
 
 def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:

@@ -1,0 +1,100 @@
+"""Actors a sentence implies without naming them in the role the coder needs.
+
+* Unidentified armed forces (UAF) of the place where violence with no named perpetrator
+  happened: "two soldiers were killed in X" is X -> the soldiers, as PETRARCH and PLOVER
+  code it.
+* The home country of a group of a society (students, workers, the opposition) whose own
+  country the text does not name, taken from the state institution it acts against.
+* The target of a threat with none of its own: the subject of its condition.
+
+Each implied actor is a `Mention` of kind "implied" placed on the words that imply it, so
+an explanation can point at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from tripolar.actors.dictionary import country_root
+from tripolar.events._syntax import (
+    _located,
+    _MentionIndex,
+    _named_places,
+    _prep_objects,
+    _subjects,
+    _unique,
+    implied_mention,
+)
+from tripolar.model import UNKNOWN_COUNTRY, Mention
+
+# Means of violence that can be the subject of "killed" without naming who used them.
+WEAPON_NOUNS = frozenset({
+    "bomb", "device", "ied", "mine", "landmine", "grenade", "rocket", "missile", "mortar",
+    "shell", "explosive", "explosion", "blast", "sniper",
+})  # fmt: skip
+
+# Groups of a society rather than of a state: with no country of their own in the text,
+# they act inside the country they act against ("students protested against the Kenyan
+# government"). Not forces, rebels or officials, who often act abroad.
+DOMESTIC_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REL", "OPP", "ELI", "JUD"})
+
+
+def unidentified_forces(
+    verb: Token, obj: Token | None, means: Sequence[Token], index: _MentionIndex
+) -> list[Mention]:
+    """UAF of the one state where violence by no named perpetrator happened, when its
+    victims (`obj`) are actors; [] otherwise. `means`: the attack nouns it happened in."""
+    victims = index.of_group([obj]) if obj is not None else []
+    if not victims:
+        return []
+    holders: list[Token | None] = [verb, obj, *_subjects(verb), *means]
+    places = _located(index, *holders) or _unique(
+        m
+        for h in holders
+        if h is not None
+        for p in ("near", "at")
+        for m in _named_places(_prep_objects(h, p)) + index.of_group(_prep_objects(h, p))
+    )
+    roots = {country_root(c) for m in places for c in m.codes}
+    if len(roots) != 1 or None in roots:
+        return []
+    (root,) = roots
+    assert root is not None
+    place = places[0]
+    return [
+        implied_mention(
+            place,
+            f"(unidentified forces in {place.text})",
+            f"{root}UAF",
+            "violence with no named perpetrator",
+        )
+    ]
+
+
+def home_country(source_code: str, target_code: str) -> str | None:
+    """The source code with the target's country, for a domestic group of unknown country
+    acting against a state's own institutions; None when that does not apply."""
+    if not source_code.startswith(UNKNOWN_COUNTRY) or source_code[3:6] not in DOMESTIC_SECTORS:
+        return None
+    root = country_root(target_code)
+    if root is None or target_code.startswith(UNKNOWN_COUNTRY):
+        return None
+    return root + source_code[3:]
+
+
+def condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
+    """Whom a threat with no target of its own is aimed at: the subject of its condition
+    ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws")."""
+    holders = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    holders += [verb.head] if verb.dep_ == "xcomp" else []
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+            ):
+                found = index.subjects_of(clause)
+                if found:
+                    return found
+    return []

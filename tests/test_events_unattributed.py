@@ -61,3 +61,25 @@ def test_named_perpetrator_is_kept(nlp: Language, coder: EventCoder) -> None:
 
 def test_no_place_no_event(nlp: Language, coder: EventCoder) -> None:
     assert code(nlp, coder, "Four Kenyan soldiers were killed on Tuesday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # places of the triangle's states from the places table
+        ("Two Kenyan soldiers were killed in Xinjiang.", ("CHNUAF", "KENMIL", "190")),
+        ("Two Kenyan soldiers were wounded in Alaska.", ("USAUAF", "KENMIL", "190")),
+        ("Two Kenyan soldiers were killed near Vladivostok.", ("RUSUAF", "KENMIL", "190")),
+    ],
+)
+def test_unattributed_violence_in_listed_regions(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [e[:2] for e in code(nlp, coder, text)] == [expected[:2]]
+
+
+def test_sympathy_for_a_place(nlp: Language, coder: EventCoder) -> None:
+    coded = coded_with_table(
+        nlp, coder, "Chile expressed sorrow for the shootings in Texas.", {"Chile": "CHL"}
+    )
+    assert coded == [("CHL", "USA", "018")]

@@ -83,3 +83,27 @@ def test_conditional_promise_of_protest_is_a_threat(nlp: Language, coder: EventC
     # the condition itself is not an event; the promised protest is a threat aimed at it
     coded = code_threat(nlp, coder, "If Chile closes the border, Peru will protest.")
     assert coded == [("PER", "CHL", "133")]
+
+
+ASKED_ACTORS = {"Peru": "PER", "Chile": "CHL", "Norway": "NOR", "Kenya": "KEN", "he": "NORGOV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressed to help: the help is asked for, not given
+        ("Peru was pressured by Norway to help Chile.", [("NOR", "PER", "170")]),
+        ("Norway gave Peru permission to help Chile.", []),
+    ],
+)
+def test_infinitive_asked_for_by_another_is_not_an_act(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    coded = coded_with_table(nlp, coder, text, ASKED_ACTORS)
+    assert not any(code[:2] == "07" for _, _, code in coded)
+    assert [e for e in coded if e[2][:2] != "08"] == expected
+
+
+def test_purpose_infinitive_is_still_an_act(nlp: Language, coder: EventCoder) -> None:
+    coded = coded_with_table(nlp, coder, "Kenya sent troops to help Chile.", ASKED_ACTORS)
+    assert ("KEN", "CHL", "070") in coded

@@ -197,6 +197,9 @@ def _context_of(verb: Token) -> Context:
                 return Context("act", f"alleged by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
+            if token.dep_ == "advcl" and _asked_by_infinitive(token):
+                # "was pressured by X to help Y", "gave permission to X to help Y"
+                return Context("appeal", f"asked for by {token.head.text!r}, coded there")
             return _negated_mode(mode, negated)
         governor = token.head
         lemma = governor.lemma_.lower()
@@ -218,6 +221,22 @@ def _context_of(verb: Token) -> Context:
             return Context("act", f"embedded under {governor.text!r}")
         token = governor
     return _negated_mode(mode, negated)
+
+
+# verbs and their objects that ask for, press for or permit an act in a "to" clause
+ASKING_GOVERNORS = frozenset({"pressure", "push", "allow", "permit", "authorize", "authorise"})
+PERMISSION_NOUNS = frozenset({"permission", "approval", "authorization", "authorisation"})
+
+
+def _asked_by_infinitive(clause: Token) -> bool:
+    """An infinitival clause that another party's verb asks for or permits, so it is not
+    (yet) an act: "was pressured to help Y", "gave X permission to help Y"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    governor = clause.head
+    if governor.lemma_.lower() in APPEAL_GOVERNORS | DEMAND_GOVERNORS | ASKING_GOVERNORS:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in PERMISSION_NOUNS for c in governor.children)
 
 
 def _has_future(token: Token) -> bool:

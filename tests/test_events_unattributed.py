@@ -15,6 +15,7 @@ ACTORS = {
     "Somalia": "SOM",
     "Chilean journalist": "CHLMED",
     "Lima": "PERGOV",
+    "journalist": "---MED",
     "Peruvian police officers": "PERCOP",
     "Bolivia": "BOL",
     "Bolivia's army": "BOLMIL",
@@ -34,10 +35,15 @@ def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, st
     ("text", "expected"),
     [
         ("Four Kenyan soldiers were killed in Somalia on Tuesday.", ("SOMUAF", "KENMIL", "190")),
-        # a place from the places table (Kismayo, Somalia), a weapon as the subject
+        # a place from the places table (Kismayo, Somalia), a bomb as the subject: 183
         (
             "A roadside bomb near the town of Kismayo killed two Kenyan soldiers.",
-            ("SOMUAF", "KENMIL", "190"),
+            ("SOMUAF", "KENMIL", "183"),
+        ),
+        # a victim of unknown country takes the place's; the place deep in the phrase
+        (
+            "A journalist was killed in a car bomb explosion in a suburb of Lima.",
+            ("PERUAF", "PERMED", "183"),
         ),
         # not known to be irregulars: the killing stays 190, not 180
         ("A Chilean journalist was shot dead in Lima.", ("PERUAF", "CHLMED", "190")),

@@ -54,8 +54,10 @@ from tripolar.events.governed import (
 )
 from tripolar.events.implied import (
     WEAPON_NOUNS,
+    by_bomb,
     condition_subjects,
     home_country,
+    placed_victims,
     unidentified_forces,
 )
 from tripolar.events.modality import Context, context_of, is_negated, map_code
@@ -316,6 +318,8 @@ class EventCoder:
                 means_code = next((c for t in means if (c := self._violent_noun_code(t))), None)
                 if means_code is not None:  # "killed in a suicide car bombing": 1831
                     code, rule = means_code, rule + f"+means:{means[0].lower_}"
+                elif code[:2] in ("18", "19") and by_bomb(verb, passive):
+                    code, rule = "183", rule + "+means:bomb"  # "a roadside bomb killed"
         if not sources:
             return "no source actor linked to the verb"
         if code == "042" and verb.lemma_.lower() in ARRIVAL_VERBS:
@@ -326,6 +330,8 @@ class EventCoder:
                 code = "074"  # peacekeepers arriving in X: protection provided to X
                 rule += "/peacekeepers"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
+        if "+unidentified" in rule:  # "a journalist was killed in Beirut": a Lebanese one
+            targets = placed_victims(targets, sources)
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
             for conj in verb.children:

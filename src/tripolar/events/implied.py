@@ -14,12 +14,13 @@ an explanation can point at them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from tripolar.actors.dictionary import country_root
 from tripolar.events._syntax import (
-    _located,
+    _agent_objects,
     _MentionIndex,
     _named_places,
     _prep_objects,
@@ -32,8 +33,14 @@ from tripolar.model import UNKNOWN_COUNTRY, Mention
 # Means of violence that can be the subject of "killed" without naming who used them.
 WEAPON_NOUNS = frozenset({
     "bomb", "device", "ied", "mine", "landmine", "grenade", "rocket", "missile", "mortar",
-    "shell", "explosive", "explosion", "blast", "sniper",
+    "shell", "explosive", "explosion", "blast", "sniper", "bombing", "gunfire",
 })  # fmt: skip
+
+# what a non-military bombing (CAMEO 183) is done with
+BOMB_WORDS = frozenset({
+    "bomb", "bombing", "device", "ied", "explosive", "explosion", "blast", "landmine",
+})  # fmt: skip
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "at", "around"})
 
 # Groups of a society rather than of a state: with no country of their own in the text,
 # they act inside the country they act against ("students protested against the Kenyan
@@ -49,14 +56,20 @@ def unidentified_forces(
     victims = index.of_group([obj]) if obj is not None else []
     if not victims:
         return []
-    holders: list[Token | None] = [verb, obj, *_subjects(verb), *means]
-    places = _located(index, *holders) or _unique(
-        m
-        for h in holders
-        if h is not None
-        for p in ("near", "at")
-        for m in _named_places(_prep_objects(h, p)) + index.of_group(_prep_objects(h, p))
+    # every state or listed place inside the place phrases of the act, its subject or its
+    # means: "outside of the Iraqi city of Basra", "in a car bomb explosion in ... Beirut"
+    holders = [verb, *_subjects(verb), *means]
+    tokens = [
+        t
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPOSITIONS
+        for t in prep.subtree
+    ]
+    places = _unique(
+        [index.by_token[t.i] for t in tokens if t.i in index.by_token] + _named_places(tokens)
     )
+    places = [m for m in places if m.anchors]
     roots = {country_root(c) for m in places for c in m.codes}
     if len(roots) != 1 or None in roots:
         return []
@@ -98,3 +111,30 @@ def condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
                 if found:
                     return found
     return []
+
+
+def placed_victims(victims: Sequence[Mention], forces: Sequence[Mention]) -> list[Mention]:
+    """Victims of unknown country ("a journalist") killed where unidentified forces of one
+    state acted take that state: "a journalist was killed in Beirut" -> LBNMED."""
+    roots = {country_root(c) for m in forces for c in m.codes}
+    if len(roots) != 1 or None in roots:
+        return list(victims)
+    (root,) = roots
+    return [
+        v
+        if v.anchors
+        else replace(
+            v, codes=tuple(f"{root}{c[3:]}" for c in v.codes), entry=f"{v.entry}, in {root}"
+        )
+        for v in victims
+    ]
+
+
+def by_bomb(verb: Token, passive: bool) -> bool:
+    """Whether an act of violence was done with a bomb: its subject, its "by" agent or what
+    it happened "in" is a bomb or an explosion, or has one as a modifier ("a car bomb
+    explosion", "an improvised explosive device")."""
+    doers = _agent_objects(verb) if passive else _subjects(verb)
+    means = doers + _prep_objects(verb, "in")
+    words = {t.lemma_.lower() for m in means for t in [m, *m.children] if t.dep_ != "det"}
+    return bool(words & BOMB_WORDS)

@@ -107,3 +107,22 @@ def test_infinitive_asked_for_by_another_is_not_an_act(
 def test_purpose_infinitive_is_still_an_act(nlp: Language, coder: EventCoder) -> None:
     coded = coded_with_table(nlp, coder, "Kenya sent troops to help Chile.", ASKED_ACTORS)
     assert ("KEN", "CHL", "070") in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a shared view: 030 each way
+        (
+            "Peru and Chile agreed on Monday that the quotas should be cut.",
+            [("PER", "CHL", "030"), ("CHL", "PER", "030")],
+        ),
+        # one party alone shares a view with nobody
+        ("Peru agreed on Monday that the quotas should be cut.", []),
+    ],
+)
+def test_agreeing_that_is_a_shared_view(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    coded = coded_with_table(nlp, coder, text, THREAT_ACTORS)
+    assert [e for e in coded if e[2] == "030"] == expected

@@ -282,6 +282,8 @@ class EventCoder:
         threatened = _child(verb, "xcomp") if "threat" in pattern.flags else None
         if threatened is not None and self.act_code(threatened) is not None:
             return f"coded by the threatened act {threatened.text!r}"
+        if "that" in pattern.flags and not _states_a_view(verb):
+            return "no that-clause"
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
         if mode_flag is not None:
@@ -674,6 +676,16 @@ def _takes_place_target(code: str) -> bool:
     """Meetings, visits and violence with no other target take the place where they happen
     (PETRARCH's convention); phone calls do not."""
     return code[:2] in ("04", "18", "19", "20") and code != "041"
+
+
+def _states_a_view(verb: Token) -> bool:
+    """ "X and Y agreed that ...": a finite that-clause, not an act to do ("agreed to ...")."""
+    clause = _child(verb, "ccomp")
+    return (
+        clause is not None
+        and _child(verb, "xcomp") is None
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _asks_for_act(verb: Token) -> bool:

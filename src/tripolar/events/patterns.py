@@ -15,7 +15,9 @@ from pathlib import Path
 from tripolar.errors import DictionaryError
 from tripolar.events.codebook import Codebook
 
-VERB_FLAGS = frozenset({"recip", "appeal", "demand", "threat", "loc", "asked", "mutual"})
+VERB_FLAGS = frozenset({
+    "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that",
+})  # fmt: skip
 NOUN_FLAGS = frozenset({"recip", "loc", "mutual"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
 

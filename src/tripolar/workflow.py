@@ -54,6 +54,19 @@ def ingest(
     and the store is written here, in input order, so the result equals a one-process run.
     """
     config = config or Config()
+    with store.bulk_writing():
+        return _ingest(paths, store, config, pipeline, progress, workers, dask)
+
+
+def _ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    config: Config,
+    pipeline: Pipeline | None,
+    progress: ProgressCallback | None,
+    workers: int,
+    dask: str | None,
+) -> IngestSummary:
     summary = IngestSummary()
     items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
@@ -80,9 +93,28 @@ def _fresh_documents(
     store: Store,
     summary: IngestSummary,
     progress: ProgressCallback | None,
+    chunk: int = 256,
 ) -> Iterator[Document]:
-    """Documents not yet stored; failures are recorded as they pass."""
+    """Documents not yet stored; failures are recorded as they pass.
+
+    The store is asked about `chunk` documents at a time (one query, not one per document):
+    documents of this run are caught by `seen`, so a chunk's answer cannot go stale.
+    """
     seen: set[str] = set()
+    pending: list[Document] = []
+
+    def flush() -> Iterator[Document]:
+        known = store.known_documents(d.doc_id for d in pending)
+        for document in pending:
+            if document.doc_id in seen or document.doc_id in known:
+                summary.duplicates += 1
+                if progress:
+                    progress(summary)
+                continue
+            seen.add(document.doc_id)
+            yield document
+        pending.clear()
+
     for item in items:
         if isinstance(item, Failure):
             summary.failed += 1
@@ -92,13 +124,10 @@ def _fresh_documents(
                 progress(summary)
             continue
         summary.read += 1
-        if item.doc_id in seen or store.known_documents([item.doc_id]):
-            summary.duplicates += 1
-            if progress:
-                progress(summary)
-            continue
-        seen.add(item.doc_id)
-        yield item
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from flush()
+    yield from flush()
 
 
 def _code_and_store(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,11 @@ DOCUMENT_TYPES = (
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
 )  # fmt: skip
+
+BULK_MEMORY_LIMIT = 32 * 2**20
+"""DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
+peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
+BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
 SENTENCE_TYPES = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.string())
@@ -127,6 +133,49 @@ class Store:
     def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
         self.connection = connection
         self.path = path
+        self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
+        self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
+
+    @contextmanager
+    def bulk_writing(self, memory_limit: int = BULK_MEMORY_LIMIT) -> Iterator[None]:
+        """Cap DuckDB's buffer memory while a long run of `add` calls goes on.
+
+        DuckDB keeps the blocks it has written in its buffer pool up to its memory limit (by
+        default most of the machine's memory), so an ingest's memory grew with the size of
+        the database. Under the cap the written blocks are evicted instead (they are on disk
+        already); a batch larger than the cap raises it for that batch. The previous limit
+        is restored on exit. An in-memory database is left alone: its blocks live nowhere
+        else.
+        """
+        if self.path == ":memory:" or self._bulk_limit is not None:
+            yield
+            return
+        row = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+        previous = row[0] if row else None
+        self._bulk_limit = memory_limit
+        try:
+            yield
+        finally:
+            self._bulk_limit = None
+            if self._memory_limit is not None:
+                self._memory_limit = None
+                self._restore_memory_limit(previous)
+
+    def _restore_memory_limit(self, previous: str | None) -> None:
+        """Back to `previous`; RESET first, since the setting prints rounded (18.8 GiB)."""
+        self.connection.execute("RESET memory_limit")
+        row = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
+        if previous is not None and (row is None or row[0] != previous):
+            self.connection.execute(f"SET memory_limit = '{previous}'")
+
+    def _bound_memory(self, coded: Sequence[CodedDocument]) -> None:
+        if self._bulk_limit is None:
+            return
+        text = sum(len(c.document.text) for c in coded)
+        limit = max(self._bulk_limit, BULK_MEMORY_PER_TEXT_BYTE * text)
+        if limit != self._memory_limit:
+            self.connection.execute(f"SET memory_limit = '{limit}B'")
+            self._memory_limit = limit
 
     @classmethod
     def open(cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False) -> Store:
@@ -247,6 +296,7 @@ class Store:
         Returns how many documents were new.
         """
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self._bound_memory(coded)
         with self.transaction():
             known = self.known_documents(c.document.doc_id for c in coded)
             fresh: dict[str, CodedDocument] = {}

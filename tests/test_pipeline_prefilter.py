@@ -90,10 +90,28 @@ def test_pipeline_prefilter_events_refer_to_original_text(fast: Pipeline, full: 
 def test_pipeline_prefilter_parses_only_actor_sentences(fast: Pipeline) -> None:
     document = Document(doc_id="x", text=SUMMIT)
     prepared = fast._prepare(document)
-    assert prepared.excerpt is not None
-    copied = [p.sentence for p in prepared.excerpt.pieces]
+    (excerpt,) = prepared.excerpts  # a short text: one excerpt
+    copied = [p.sentence for p in excerpt.pieces]
     assert copied == [0, 2, 4, 6, 7]  # the actor sentences, not the rain, ferry or choir
-    assert "choir" not in prepared.excerpt.doc.text
+    assert "choir" not in excerpt.doc.text
+
+
+def test_pipeline_long_text_is_parsed_in_runs_of_paragraphs(
+    fast: Pipeline, full: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # eight paragraphs of the summit text, one excerpt's limit = one copy of it
+    text = "\n\n".join([SUMMIT.strip()] * 8)
+    date = dt.date(2019, 6, 5)
+    whole = full.code_text(text, date)
+    monkeypatch.setattr("tripolar.pipeline.EXCERPT_CHARS", len(SUMMIT))
+    prepared = fast._prepare(Document(doc_id="long", text=text))
+    assert len(prepared.excerpts) > 1
+    paragraph_of = [text.count("\n\n", 0, s.start_char) for s in prepared.sentences]
+    runs = [{paragraph_of[p.sentence] for p in e.pieces} for e in prepared.excerpts]
+    assert all(a.isdisjoint(b) for k, a in enumerate(runs) for b in runs[k + 1 :])
+    split = fast.code_text(text, date)
+    assert [e.event_id for e in split.events] == [e.event_id for e in whole.events]
+    assert split.sentences == whole.sentences
 
 
 def test_pipeline_single_sentence_same_events(fast: Pipeline, full: Pipeline) -> None:
@@ -119,3 +137,15 @@ def test_pipeline_prefilter_same_events_on_demo_corpus(fast: Pipeline, full: Pip
         assert a.events == b.events, a.document.path
         assert a.sentences == b.sentences, a.document.path
         assert [e.event_id for e in a.events] == [e.event_id for e in b.events]
+
+
+def test_pipeline_text_longer_than_spacys_limit(
+    fast: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spaCy refuses texts over nlp.max_length (E088) to guard the parser's memory; only the
+    # excerpts are parsed here, so a long file of many articles is coded, not refused
+    text = "\n\n".join([SUMMIT.strip()] * 4)
+    monkeypatch.setattr(fast.nlp, "max_length", len(text) // 3)
+    monkeypatch.setattr("tripolar.pipeline.EXCERPT_CHARS", len(text) // 4)
+    coded = fast.code_text(text, dt.date(2019, 6, 5))
+    assert len(coded.events) >= 4

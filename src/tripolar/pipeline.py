@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -32,11 +32,17 @@ from tripolar.nlp import load_pipeline
 from tripolar.scale.prefilter import (
     Excerpt,
     event_bearing,
+    excerpt_groups,
     mark_sentences,
     remap_assessments,
     remap_events,
     with_antecedents,
 )
+
+# Characters of event-bearing sentences parsed as one excerpt: the parser's memory grows
+# with the Doc, so a very long file is parsed in runs of whole paragraphs of about this size.
+EXCERPT_CHARS = 20_000
+BATCH_CHARS = 100_000  # characters parsed together (news articles: 20-50 excerpts)
 
 
 @dataclass(slots=True)
@@ -47,7 +53,7 @@ class _Prepared:
     doc: Doc
     sentences: list[Span]
     mentions: list[Mention]
-    excerpt: Excerpt | None
+    excerpts: tuple[Excerpt, ...]  # the event-bearing sentences, in runs of whole paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +91,25 @@ class Pipeline:
         stream = iter(documents)
         while chunk := list(islice(stream, self.config.batch_size)):
             prepared = [self._prepare(document) for document in chunk]
-            excerpts = (p.excerpt.doc for p in prepared if p.excerpt is not None)
-            parsed = self.nlp.pipe(excerpts, batch_size=self.config.batch_size)
+            parsed = self._parse(e.doc for p in prepared for e in p.excerpts)
             for item in prepared:
-                yield self._finish(item, next(parsed) if item.excerpt is not None else None)
+                yield self._finish(item, [next(parsed) for _ in item.excerpts])
+
+    def _parse(self, excerpts: Iterable[Doc]) -> Iterator[Doc]:
+        """Parse in batches of at most `batch_size` Docs and about BATCH_CHARS characters:
+        the parser's working memory follows the characters of a batch."""
+        batch: list[Doc] = []
+        chars = 0
+        for doc in excerpts:
+            if batch and (
+                len(batch) >= self.config.batch_size or chars + len(doc.text) > BATCH_CHARS
+            ):
+                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                batch, chars = [], 0
+            batch.append(doc)
+            chars += len(doc.text)
+        if batch:
+            yield from self.nlp.pipe(batch, batch_size=len(batch))
 
     def code_document(self, document: Document) -> CodedDocument:
         return next(self.code_documents([document]))
@@ -124,46 +145,52 @@ class Pipeline:
         return Explanation(coded, tuple(result.rejections))
 
     def _prepare(self, document: Document) -> _Prepared:
-        doc = self.nlp.make_doc(document.text)
+        # the tokenizer alone, not make_doc: its length limit (spaCy's E088) guards the
+        # parser's memory, and only the excerpt is parsed - a long file of many articles
+        # must not fail for it
+        doc = self.nlp.tokenizer(document.text)
         mark_sentences(doc)
         mentions = self.resolver.find_mentions(doc, document.published)
         sentences = list(doc.sents)
         keep = event_bearing(sentences, mentions)
-        excerpt = None
+        excerpts: list[Excerpt] = []
         if keep:
             index = ParagraphIndex(doc.text)
             paragraphs = [index.of(s.start_char) for s in sentences]
             keep = with_antecedents(sentences, mentions, keep, paragraphs)
-            excerpt = Excerpt.build(self.nlp.vocab, sentences, keep, paragraphs)
-        return _Prepared(document, doc, sentences, mentions, excerpt)
+            for group in excerpt_groups(sentences, keep, paragraphs, EXCERPT_CHARS):
+                excerpts.append(Excerpt.build(self.nlp.vocab, sentences, group, paragraphs))
+        return _Prepared(document, doc, sentences, mentions, tuple(excerpts))
 
-    def _finish(self, item: _Prepared, parsed: Doc | None) -> CodedDocument:
-        """Mentions and events of the parsed excerpt, in the offsets of the original text.
+    def _finish(self, item: _Prepared, parsed: Sequence[Doc]) -> CodedDocument:
+        """Mentions and events of the parsed excerpts, in the offsets of the original text.
 
-        Mentions outside the excerpt are those of the unparsed pass."""
+        Mentions outside the excerpts are those of the unparsed pass."""
         document = item.document
         events: list[Event] = []
         assessments: list[Assessment] = []
         mentions = item.mentions
-        if item.excerpt is not None and parsed is not None:
-            excerpt = Excerpt(parsed, item.excerpt.pieces)
-            found = self.resolver.find_mentions(parsed, document.published)
-            coded = self.coder.code_doc(
-                parsed, found, doc_id=document.doc_id, published=document.published
-            )
-            events = remap_events(coded, excerpt, item.sentences)
-            judged = self.assessor.extract(
-                parsed, found, doc_id=document.doc_id, published=document.published
-            )
-            assessments = remap_assessments(judged, excerpt, item.sentences)
-            copied = {p.sentence for p in excerpt.pieces}
+        if item.excerpts:
+            copied: set[int] = set()
+            inside: list[Mention] = []
+            for built, doc in zip(item.excerpts, parsed, strict=True):
+                excerpt = Excerpt(doc, built.pieces)
+                found = self.resolver.find_mentions(doc, document.published)
+                coded = self.coder.code_doc(
+                    doc, found, doc_id=document.doc_id, published=document.published
+                )
+                events += remap_events(coded, excerpt, item.sentences)
+                judged = self.assessor.extract(
+                    doc, found, doc_id=document.doc_id, published=document.published
+                )
+                assessments += remap_assessments(judged, excerpt, item.sentences)
+                copied.update(p.sentence for p in excerpt.pieces)
+                inside += excerpt.original_mentions(found)
             starts = [s.start_char for s in item.sentences]
             outside = [
                 m for m in item.mentions if bisect.bisect_right(starts, m.start) - 1 not in copied
             ]
-            mentions = sorted(
-                [*outside, *excerpt.original_mentions(found)], key=lambda m: (m.start, m.end)
-            )
+            mentions = sorted([*outside, *inside], key=lambda m: (m.start, m.end))
         return CodedDocument(
             document=document,
             sentences=tuple(_sentence_records(item.doc.text, item.sentences, document.doc_id)),

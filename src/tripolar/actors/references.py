@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -63,19 +64,30 @@ class ParagraphIndex:
     def of(self, char: int) -> int:
         return bisect.bisect_right(self._starts, char)
 
-    def before(self, mentions: Sequence[Mention], char: int) -> list[Mention]:
-        """Dictionary mentions in the paragraph of `char` that start before it, in order."""
-        paragraph = self.of(char)
-        return [
-            m
-            for m in mentions
-            if m.start < char and m.kind != "reference" and self.of(m.start) == paragraph
-        ]
 
-    def roots_before(self, mentions: Sequence[Mention], char: int) -> set[str]:
+class ParagraphMentions:
+    """Mentions grouped by paragraph: what was named earlier in a paragraph costs that
+    paragraph, not the whole document (a long file of many articles stays linear)."""
+
+    def __init__(self, paragraphs: ParagraphIndex, mentions: Iterable[Mention] = ()) -> None:
+        self.paragraphs = paragraphs
+        self._groups: dict[int, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self._groups[self.paragraphs.of(mention.start)].append(mention)
+
+    def before(self, char: int) -> list[Mention]:
+        """Dictionary mentions in the paragraph of `char` that start before it, in order."""
+        group = self._groups.get(self.paragraphs.of(char), [])
+        earlier = [m for m in group if m.start < char and m.kind != "reference"]
+        return sorted(earlier, key=lambda m: m.start)
+
+    def roots_before(self, char: int) -> set[str]:
         return {
             root
-            for m in self.before(mentions, char)
+            for m in self.before(char)
             for code in m.codes
             if (root := country_root(code)) is not None
         }
@@ -87,6 +99,8 @@ def resolve_references(
     paragraphs: ParagraphIndex,
     genders: Mapping[str, str],
 ) -> list[Mention]:
+    named = ParagraphMentions(paragraphs, mentions)
+    text = doc.text  # Doc.text joins every token: once per document
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_starts = _sentence_starts(doc)
     out: list[Mention] = []
@@ -101,7 +115,7 @@ def resolve_references(
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            codes = _last_two(paragraphs.before(mentions, start), category)
+            codes = _last_two(named.before(start), category)
             if codes:
                 out.append(
                     Mention(
@@ -116,8 +130,8 @@ def resolve_references(
             i += length
             continue
         if token.lower_ in _PLURAL_PRONOUNS:
-            earlier = paragraphs.before(mentions, token.idx)
-            codes = _plural_antecedent(doc, earlier, sentence_starts)
+            earlier = named.before(token.idx)
+            codes = _plural_antecedent(text, earlier, sentence_starts)
             if codes:
                 end = token.idx + len(token.text)
                 out.append(Mention(token.idx, end, token.text, codes, "reference", token.lower_))
@@ -125,9 +139,7 @@ def resolve_references(
             continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
-            person = _person_for(
-                paragraphs.before(mentions, token.idx), gender, genders, sentence_starts
-            )
+            person = _person_for(named.before(token.idx), gender, genders, sentence_starts)
             if person is not None:
                 end = token.idx + len(token.text)
                 out.append(
@@ -139,6 +151,8 @@ def resolve_references(
 
 def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
+    if doc[i].lower_ not in ("the", "both"):
+        return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
     if words[:2] == ["the", "two"] and len(words) >= 3:
         if words[2] in _NOUNS:
@@ -202,7 +216,7 @@ def _person_for(
 
 
 def _plural_antecedent(
-    doc: Doc, earlier: Sequence[Mention], sentence_starts: Sequence[int]
+    text: str, earlier: Sequence[Mention], sentence_starts: Sequence[int]
 ) -> tuple[str, ...]:
     """Codes "they" stands for: see the module docstring."""
     if not earlier:
@@ -214,7 +228,7 @@ def _plural_antecedent(
         return last.codes
     if len(same) >= 2:
         before = same[-2]
-        between = " ".join(doc.text[before.end : last.start].split())
+        between = " ".join(text[before.end : last.start].split())
         if between in _COORDINATION:
             return tuple(dict.fromkeys((*before.codes, *last.codes)))
     if last.kind == "agent" and last.text.lower().endswith("s"):

@@ -23,6 +23,7 @@ Steps for one document:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -43,7 +44,7 @@ from tripolar.actors.dictionary import (
     attach_agent,
     country_root,
 )
-from tripolar.actors.references import ParagraphIndex, resolve_references
+from tripolar.actors.references import ParagraphIndex, ParagraphMentions, resolve_references
 from tripolar.model import Mention
 
 HYPHENS = frozenset({"-", "–", "‑"})
@@ -259,12 +260,14 @@ class ActorResolver:
         paragraphs = ParagraphIndex(doc.text)
         mentions: list[Mention] = []
         mentions.extend(self._split_token_compounds(doc, units, on))
+        named = ParagraphMentions(paragraphs, mentions)
         i = 0
         while i < len(units):
             compound = self._compound(doc, units, i, on)
             if compound is not None:
                 mention, i = compound
                 mentions.append(mention)
+                named.add(mention)
                 continue
             lone = units[i].actor
             if lone is not None and lone.compound_only:
@@ -272,9 +275,10 @@ class ActorResolver:
                 continue
             group_end = self._group(doc, units, i)
             phrase, group_end = self._coordinate(doc, units, i, group_end)
-            composed = self._compose(doc, phrase, on, mentions, paragraphs)
+            composed = self._compose(doc, phrase, on, named)
             if composed is not None:
                 mentions.append(composed)
+                named.add(composed)
             i = group_end
         mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
         mentions.sort(key=lambda m: m.start)
@@ -459,8 +463,7 @@ class ActorResolver:
         doc: Doc,
         phrase: Phrase,
         on: dt.date | None,
-        earlier: Sequence[Mention],
-        paragraphs: ParagraphIndex,
+        named: ParagraphMentions,
     ) -> Mention | None:
         group = phrase.units
         first, last = phrase.first or group[0], phrase.last or group[-1]
@@ -509,7 +512,7 @@ class ActorResolver:
             return Mention(start, end, text, (head.code,), "agent", f"{agent_text} (no country)")
         # a bare agent: the only country named so far in its paragraph; with none or
         # several, the country is unknown ("---REB"): a party to an event, never its anchor
-        roots = paragraphs.roots_before(earlier, start)
+        roots = named.roots_before(start)
         if len(roots) != 1:
             if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
                 return None  # "both leaders", "their companies": a reference left unresolved
@@ -669,9 +672,14 @@ def _unique(codes: object) -> tuple[str, ...]:
 
 def _drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions (input sorted by start)."""
-    kept: list[Mention] = []
+    kept: list[Mention] = []  # non-overlapping, sorted by start: two neighbours to check
+    starts: list[int] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
-            kept.append(mention)
-    kept.sort(key=lambda m: m.start)
+        at = bisect.bisect_left(starts, mention.start)
+        if at > 0 and kept[at - 1].end > mention.start:
+            continue
+        if at < len(kept) and kept[at].start < mention.end:
+            continue
+        kept.insert(at, mention)
+        starts.insert(at, mention.start)
     return kept

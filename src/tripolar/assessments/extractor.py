@@ -99,8 +99,9 @@ class AssessmentExtractor:
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         paragraph, scanned = 0, 0
+        text = doc.text  # Doc.text joins every token: once, not once per sentence
         for index, sentence in enumerate(doc.sents):
-            breaks = doc.text.count("\n\n", scanned, sentence.start_char)
+            breaks = text.count("\n\n", scanned, sentence.start_char)
             if breaks:
                 paragraph += breaks
                 context = ()

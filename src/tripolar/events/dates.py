@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -53,6 +54,7 @@ _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 Resolver = Callable[["re.Match[str]", dt.date | None], dt.date | None]
 
 
+@functools.lru_cache(maxsize=4096)  # the same phrases recur against the same dates
 def _parse(text: str, base: dt.date | None) -> dt.date | None:
     settings: dict[str, object] = dict(_SETTINGS)
     if base is not None:

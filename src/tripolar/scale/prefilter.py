@@ -96,6 +96,25 @@ def with_antecedents(
     return sorted(out)
 
 
+def excerpt_groups(
+    sentences: Sequence[Span], keep: Sequence[int], paragraphs: Sequence[int], max_chars: int
+) -> list[list[int]]:
+    """`keep` cut into runs of whole paragraphs of at most `max_chars` characters each (a
+    longer paragraph stays whole): each run is parsed as its own excerpt, so the parser's
+    memory is bounded by the run, not by the document."""
+    groups: list[list[int]] = []
+    size = 0
+    for position, index in enumerate(keep):
+        length = len(sentences[index].text)
+        new_paragraph = position == 0 or paragraphs[index] != paragraphs[keep[position - 1]]
+        if not groups or (new_paragraph and size + length > max_chars and groups[-1]):
+            groups.append([])
+            size = 0
+        groups[-1].append(index)
+        size += length
+    return groups
+
+
 def _codes_by_sentence(
     sentences: Sequence[Span], mentions: Sequence[Mention]
 ) -> dict[int, set[str]]:

@@ -14,6 +14,7 @@ def test_network_edges_signs_and_centrality() -> None:
         + [("USAGOV", "RUSGOV", -8.0, 4)] * 2
         + [("USAGOV", "JPNGOV", 3.0, 1)]
         + [("CHNGOV", "CHNMIL", 5.0, 1)]
+        + [("---REB", "RUSMIL", -10.0, 4)] * 4  # unknown country: in no dyad
     )
     for i, (source, target, goldstein, quad) in enumerate(pairs):
         rows.append(
@@ -45,6 +46,7 @@ def test_network_edges_signs_and_centrality() -> None:
     net = network(pd.DataFrame(rows), freq="year")
     edges = net.edges.set_index(["actor_a", "actor_b"])
     assert set(edges.index) == {("CHN", "RUS"), ("RUS", "USA"), ("JPN", "USA")}
+    assert "---" not in set(net.nodes["actor"])
     assert edges.loc[("CHN", "RUS"), "n_events"] == 3 and edges.loc[("CHN", "RUS"), "sign"] == 1
     assert edges.loc[("RUS", "USA"), "sign"] == -1
     nodes = net.nodes.set_index("actor")

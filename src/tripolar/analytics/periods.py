@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from tripolar.errors import AnalyticsError
+from tripolar.model import UNKNOWN_COUNTRY
 
 Freq = Literal["week", "month", "quarter", "year", "all"]
 
@@ -173,11 +174,12 @@ def restrict(
     actors: tuple[str, ...] | None,
     include_domestic: bool = False,
 ) -> pd.DataFrame:
-    """Add ``src``/``tgt`` country columns and keep dated events among ``actors``."""
+    """Add ``src``/``tgt`` country columns and keep dated events among ``actors``; a party
+    of unknown country (``---REB``) belongs to no dyad."""
     frame = dated(events)
     src = country(frame["source"])
     tgt = country(frame["target"])
-    keep = pd.Series(True, index=frame.index)
+    keep = (src != UNKNOWN_COUNTRY) & (tgt != UNKNOWN_COUNTRY)
     if actors is not None:
         keep &= src.isin(actors) & tgt.isin(actors)
     if not include_domestic:

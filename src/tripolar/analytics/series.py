@@ -185,7 +185,12 @@ def _category_table_sql(
     until: dt.date | None,
     include_domestic: bool,
 ) -> pd.DataFrame:
-    where: list[str] = ["event_date IS NOT NULL"]
+    # a party of unknown country ("---REB") belongs to no dyad
+    where: list[str] = [
+        "event_date IS NOT NULL",
+        "source_country <> '---'",
+        "target_country <> '---'",
+    ]
     params: list[Any] = []
     if actors is not None:
         where.append("source_country IN (SELECT unnest(?))")

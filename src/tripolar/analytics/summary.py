@@ -13,6 +13,7 @@ WITH dyadic AS (
            quad_class, goldstein, event_date
     FROM current_events
     WHERE source_country <> target_country
+      AND source_country <> '---' AND target_country <> '---'  -- unknown country: no dyad
 )
 SELECT dyad,
        count(*) AS events,
@@ -33,6 +34,7 @@ def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
 
     Columns: dyad ("CHN-RUS", codes sorted), events, coop (quad 1-2 events),
     conflict (quad 3-4 events), goldstein (mean), first, last (event dates).
-    Events within one country (e.g. USAGOV -> USALEG) are left out.
+    Events within one country (e.g. USAGOV -> USALEG) are left out, and so are events with
+    a party of unknown country (`---REB`, `---GOV`).
     """
     return store.sql(DYAD_SUMMARY_SQL, [limit])

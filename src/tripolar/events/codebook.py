@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from tripolar.errors import DictionaryError, UnknownEventCode
+from tripolar.events.tsv import table_rows
 
 QUAD_NAMES = {
     1: "verbal cooperation",
@@ -99,24 +100,9 @@ class Codebook:
 
 def _parse(text: str, where: str) -> dict[str, CameoCode]:
     codes: dict[str, CameoCode] = {}
-    header_seen = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip("\n")
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if fields[0] == "code":
-                continue
-        if len(fields) != 4:
-            raise DictionaryError(
-                f"expected 4 tab-separated fields (code, quad_class, goldstein, name), "
-                f"got {len(fields)}",
-                path=where,
-                line=number,
-            )
-        code, quad_text, goldstein_text, name = (f.strip() for f in fields)
+    columns = "code, quad_class, goldstein, name"
+    for number, fields in table_rows(text, 4, where, header="code", columns=columns):
+        code, quad_text, goldstein_text, name = fields
         if not (code.isdigit() and len(code) in (2, 3, 4)):
             raise DictionaryError(f"bad CAMEO code {code!r}", path=where, line=number)
         try:

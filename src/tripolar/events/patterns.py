@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tripolar.errors import DictionaryError
 from tripolar.events.codebook import Codebook
+from tripolar.events.tsv import table_rows
 
 VERB_FLAGS = frozenset({
     "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that",
@@ -99,8 +100,14 @@ class PatternSet:
     ) -> PatternSet:
         verbs_text, verbs_where = _read(verbs_path, "verbs.tsv")
         nouns_text, nouns_where = _read(nouns_path, "nouns.tsv")
-        verbs = [_verb(f, n, verbs_where, codebook) for n, f in _rows(verbs_text, 6, verbs_where)]
-        nouns = [_noun(f, n, nouns_where, codebook) for n, f in _rows(nouns_text, 5, nouns_where)]
+        verbs = [
+            _verb(f, n, verbs_where, codebook)
+            for n, f in table_rows(verbs_text, 6, verbs_where, header="lemma")
+        ]
+        nouns = [
+            _noun(f, n, nouns_where, codebook)
+            for n, f in table_rows(nouns_text, 5, nouns_where, header="lemma")
+        ]
         return cls(verbs, nouns)
 
     def all_verbs(self) -> list[VerbPattern]:
@@ -118,25 +125,6 @@ def _read(path: str | Path | None, name: str) -> tuple[str, str]:
         return Path(path).read_text("utf-8"), str(path)
     except OSError as exc:
         raise DictionaryError(f"cannot read the pattern file ({exc})", path=str(path)) from exc
-
-
-def _rows(text: str, width: int, where: str) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if fields[0] == "lemma":
-                continue
-        if len(fields) != width:
-            raise DictionaryError(
-                f"expected {width} tab-separated fields, got {len(fields)}", path=where, line=number
-            )
-        rows.append((number, fields))
-    return rows
 
 
 def _words(field: str) -> frozenset[str]:

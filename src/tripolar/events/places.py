@@ -13,6 +13,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from tripolar.errors import DictionaryError
+from tripolar.events.tsv import table_rows
 from tripolar.model import Mention
 
 MAX_WORDS = 4
@@ -22,21 +23,12 @@ MAX_WORDS = 4
 def place_table() -> dict[str, str]:
     """Lower-cased place name -> ISO 3166 alpha-3 code of its state."""
     text = resources.files("tripolar.events").joinpath("data", "places.tsv").read_text("utf-8")
+    where = "events/data/places.tsv"
     table: dict[str, str] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if fields[0] == "name":
-                continue
-        if len(fields) != 2 or len(fields[1]) != 3 or not fields[1].isupper():
-            raise DictionaryError(
-                "expected 'name<TAB>ISO code'", path="events/data/places.tsv", line=number
-            )
-        table[fields[0].lower()] = fields[1]
+    for number, (name, code) in table_rows(text, 2, where, header="name", columns="name, ISO code"):
+        if len(code) != 3 or not code.isupper():
+            raise DictionaryError("expected 'name<TAB>ISO code'", path=where, line=number)
+        table[name.lower()] = code
     return table
 
 

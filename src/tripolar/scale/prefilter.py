@@ -146,6 +146,7 @@ class Excerpt:
         self.doc = doc
         self.pieces = tuple(pieces)
         self._starts = [p.excerpt_char for p in self.pieces]
+        self._sentences: list[Span] | None = None  # the parsed excerpt's, listed once
 
     @classmethod
     def build(
@@ -198,6 +199,21 @@ class Excerpt:
             out.append(replace(mention, start=start, end=start + mention.end - mention.start))
         return out
 
+    def place(
+        self, sentence_index: int, start: int, end: int, sentences: Sequence[Span]
+    ) -> tuple[int, Span, int, int]:
+        """Where something found in excerpt sentence `sentence_index` at [start, end) sits in
+        the original: the sentence's index and span, and the mapped offsets (a negative
+        `start` means no span and is kept). The parser may split a copied sentence further,
+        so the original sentence is found through the excerpt sentence's first character."""
+        if self._sentences is None:
+            self._sentences = list(self.doc.sents)
+        original = self.sentence_of(self._sentences[sentence_index])
+        if start >= 0:
+            shifted = self.to_original(start)
+            start, end = shifted, shifted + end - start
+        return original, sentences[original], start, end
+
     def sentence_of(self, excerpt_sentence: Span) -> int:
         """The original sentence index of a sentence of the parsed excerpt."""
         return self.piece_at(excerpt_sentence.start_char).sentence
@@ -209,20 +225,12 @@ def remap_events(
     sentences: Sequence[Span],
 ) -> list[Event]:
     """Events coded on a parsed excerpt, with the sentence indexes, sentence spans and
-    trigger offsets of the original text (and the ids that follow from them).
-
-    The coder numbers the excerpt's sentences, and the parser may split a copied sentence
-    further, so the original sentence is found through the sentence's first character.
-    """
-    excerpt_sentences = list(excerpt.doc.sents)
+    trigger offsets of the original text (and the ids that follow from them)."""
     out: list[Event] = []
     for event in events:
-        original = excerpt.sentence_of(excerpt_sentences[event.sentence_index])
-        sentence = sentences[original]
-        trigger_start, trigger_end = event.trigger_start, event.trigger_end
-        if trigger_start >= 0:
-            trigger_start = excerpt.to_original(trigger_start)
-            trigger_end = trigger_start + event.trigger_end - event.trigger_start
+        original, sentence, trigger_start, trigger_end = excerpt.place(
+            event.sentence_index, event.trigger_start, event.trigger_end, sentences
+        )
         new_id = event.event_id and make_event_id(
             event.doc_id, original, trigger_start, event.source, event.target, event.code
         )
@@ -245,15 +253,11 @@ def remap_assessments(
     assessments: Sequence[Assessment], excerpt: Excerpt, sentences: Sequence[Span]
 ) -> list[Assessment]:
     """Assessments found on a parsed excerpt, in the sentences and offsets of the original."""
-    excerpt_sentences = list(excerpt.doc.sents)
     out: list[Assessment] = []
     for item in assessments:
-        original = excerpt.sentence_of(excerpt_sentences[item.sentence_index])
-        sentence = sentences[original]
-        cue_start, cue_end = item.cue_start, item.cue_end
-        if cue_start >= 0:
-            cue_start = excerpt.to_original(cue_start)
-            cue_end = cue_start + item.cue_end - item.cue_start
+        original, sentence, cue_start, cue_end = excerpt.place(
+            item.sentence_index, item.cue_start, item.cue_end, sentences
+        )
         out.append(
             replace(
                 item,

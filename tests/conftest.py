@@ -1,4 +1,5 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once) and an in-memory store."""
+"""Shared fixtures: the real spaCy pipeline and the event coder (each loaded once) and an
+in-memory store."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
+from tripolar.events import Codebook, EventCoder
 from tripolar.nlp import load_pipeline
 from tripolar.store import Store
 
@@ -14,6 +16,12 @@ from tripolar.store import Store
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def coder() -> EventCoder:
+    """The built-in codebook and patterns; the coder keeps no state between documents."""
+    return EventCoder(Codebook.load())
 
 
 @pytest.fixture

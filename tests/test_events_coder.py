@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from tripolar.events import Codebook, CodingResult, EventCoder
+from tripolar.events import CodingResult, EventCoder
 from tripolar.model import Event, Mention
 
 PUB = dt.date(2019, 6, 6)  # a Thursday
@@ -58,11 +58,6 @@ def mentions_for(text: str) -> list[Mention]:
             taken |= span
             found.append(Mention(i, start, phrase, tuple(codes.split(","))))
     return sorted(found, key=lambda m: m.start)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
 
 
 def explain(

@@ -4,12 +4,10 @@ places as targets, mutual clashes, mobilisation and concessions. Own sentences o
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
-from tripolar.events import Codebook, EventCoder
-from tripolar.model import Mention
+from events_support import coded_with_table
+from tripolar.events import EventCoder
 
 ACTORS = {
     "Moscow": "RUSGOV",
@@ -41,18 +39,8 @@ ACTORS = {
 }
 
 
-def mentions_for(text: str) -> list[Mention]:
-    return mentions_from_table(text, ACTORS)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
-
-
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    events = coder.code_doc(nlp(text), mentions_for(text), doc_id="t", published=None)
-    return {(e.source, e.code, e.target) for e in events}
+    return {(s, c, t) for s, t, c in coded_with_table(nlp, coder, text, ACTORS)}
 
 
 def test_constructions_want_someone_to_act_is_an_appeal(nlp: Language, coder: EventCoder) -> None:

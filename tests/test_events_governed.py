@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tripolar.events import Codebook, EventCoder
+from tripolar.events import EventCoder
 from tripolar.model import Mention
 
 PHRASES = {
@@ -39,11 +39,6 @@ def mentions(text: str) -> list[Mention]:
             taken |= set(range(i, start))
             found.append(Mention(i, start, phrase, PHRASES[phrase]))
     return sorted(found, key=lambda m: m.start)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:

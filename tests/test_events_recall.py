@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
-from tripolar.events import Codebook, EventCoder
-from tripolar.model import Mention
+from events_support import coded_with_table
+from tripolar.events import EventCoder
 
 ACTORS = {
     "Norway": "NOR",
@@ -43,18 +42,8 @@ ACTORS = {
 }
 
 
-def mentions_for(text: str) -> list[Mention]:
-    return mentions_from_table(text, ACTORS)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
-
-
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    events = coder.code_doc(nlp(text), mentions_for(text), doc_id="t", published=None)
-    return {(e.source, e.target, e.code) for e in events}
+    return set(coded_with_table(nlp, coder, text, ACTORS))
 
 
 def test_recall_attempted_act_is_coded_as_the_act(nlp: Language, coder: EventCoder) -> None:

@@ -4,13 +4,11 @@ that X ..."), killings by irregular fighters (18x) and rebels surrendering. Own 
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
-from tripolar.events import Codebook, EventCoder
+from events_support import coded_with_table
+from tripolar.events import EventCoder
 from tripolar.events.places import place_table
-from tripolar.model import Mention
 
 ACTORS = {
     "Chilean government": "CHLGOV",
@@ -36,18 +34,8 @@ ACTORS = {
 }
 
 
-def mentions_for(text: str) -> list[Mention]:
-    return mentions_from_table(text, ACTORS)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
-
-
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    events = coder.code_doc(nlp(text), mentions_for(text), doc_id="t", published=None)
-    return {(e.source, e.target, e.code) for e in events}
+    return set(coded_with_table(nlp, coder, text, ACTORS))
 
 
 def test_places_table_maps_names_to_states() -> None:

@@ -10,17 +10,12 @@ import pytest
 from spacy.language import Language
 
 from tripolar.actors import ActorDictionary, ActorResolver
-from tripolar.events import Codebook, EventCoder
+from tripolar.events import EventCoder
 
 
 @pytest.fixture(scope="module")
 def resolver(nlp: Language) -> ActorResolver:
     return ActorResolver(ActorDictionary.builtin(), nlp)
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
 
 
 def code(

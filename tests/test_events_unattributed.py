@@ -8,7 +8,7 @@ import pytest
 from spacy.language import Language
 
 from events_support import coded_with_table
-from tripolar.events import Codebook, EventCoder
+from tripolar.events import EventCoder
 
 ACTORS = {
     "Kenyan soldiers": "KENMIL",
@@ -20,11 +20,6 @@ ACTORS = {
     "Bolivia": "BOL",
     "Bolivia's army": "BOLMIL",
 }
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:

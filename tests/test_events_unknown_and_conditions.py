@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from events_support import coded_with_table
-from tripolar.events import Codebook, EventCoder
+from tripolar.events import EventCoder
 
 ACTORS = {
     "Gunmen": "---UAF",
@@ -23,11 +23,6 @@ ACTORS = {
     "Zambia": "ZMB",
     "police": "---COP",
 }
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder(Codebook.load())
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:

@@ -200,10 +200,20 @@ def _placed(agent: Mention, places: Sequence[Mention]) -> Mention:
     """An agent of unknown country ("---OPP") given the country of the one state its phrase
     places it in or from, which the parse-free resolver could not link ("dissidents from
     military-ruled Myanmar"); else the agent unchanged."""
-    roots = {country_root(c) for m in places for c in m.codes}
-    if len(roots) != 1 or None in roots:
-        return agent
-    (root,) = roots
+    root = one_country(places)
+    return agent if root is None else placed_in(agent, root)
+
+
+def one_country(mentions: Iterable[Mention]) -> str | None:
+    """The one state all these mentions belong to; None for none, several, or non-states."""
+    roots = {country_root(c) for m in mentions for c in m.codes}
+    if len(roots) != 1:
+        return None
+    return next(iter(roots))
+
+
+def placed_in(agent: Mention, root: str) -> Mention:
+    """An agent of unknown country ("---OPP") placed in the state `root` ("SDNOPP")."""
     codes = tuple(dict.fromkeys(f"{root}{c[3:]}" for c in agent.codes))
     return replace(agent, codes=codes, entry=f"{agent.entry}, placed in {root}")
 

@@ -14,7 +14,6 @@ an explanation can point at them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -27,19 +26,20 @@ from tripolar.events._syntax import (
     _subjects,
     _unique,
     implied_mention,
+    one_country,
+    placed_in,
 )
 from tripolar.model import UNKNOWN_COUNTRY, Mention
-
-# Means of violence that can be the subject of "killed" without naming who used them.
-WEAPON_NOUNS = frozenset({
-    "bomb", "device", "ied", "mine", "landmine", "grenade", "rocket", "missile", "mortar",
-    "shell", "explosive", "explosion", "blast", "sniper", "bombing", "gunfire",
-})  # fmt: skip
 
 # what a non-military bombing (CAMEO 183) is done with
 BOMB_WORDS = frozenset({
     "bomb", "bombing", "device", "ied", "explosive", "explosion", "blast", "landmine",
 })  # fmt: skip
+# Means of violence that can be the subject of "killed" without naming who used them.
+WEAPON_NOUNS = BOMB_WORDS | {
+    "mine", "grenade", "rocket", "missile", "mortar", "shell", "sniper", "gunfire",
+}  # fmt: skip
+
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "at", "around"})
 
 # Groups of a society rather than of a state: with no country of their own in the text,
@@ -70,11 +70,9 @@ def unidentified_forces(
         [index.by_token[t.i] for t in tokens if t.i in index.by_token] + _named_places(tokens)
     )
     places = [m for m in places if m.anchors]
-    roots = {country_root(c) for m in places for c in m.codes}
-    if len(roots) != 1 or None in roots:
+    root = one_country(places)
+    if root is None:
         return []
-    (root,) = roots
-    assert root is not None
     place = places[0]
     return [
         implied_mention(
@@ -116,18 +114,10 @@ def condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
 def placed_victims(victims: Sequence[Mention], forces: Sequence[Mention]) -> list[Mention]:
     """Victims of unknown country ("a journalist") killed where unidentified forces of one
     state acted take that state: "a journalist was killed in Beirut" -> LBNMED."""
-    roots = {country_root(c) for m in forces for c in m.codes}
-    if len(roots) != 1 or None in roots:
+    root = one_country(forces)
+    if root is None:
         return list(victims)
-    (root,) = roots
-    return [
-        v
-        if v.anchors
-        else replace(
-            v, codes=tuple(f"{root}{c[3:]}" for c in v.codes), entry=f"{v.entry}, in {root}"
-        )
-        for v in victims
-    ]
+    return [v if v.anchors else placed_in(v, root) for v in victims]
 
 
 def by_bomb(verb: Token, passive: bool) -> bool:

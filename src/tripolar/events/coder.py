@@ -295,6 +295,7 @@ class EventCoder:
                 code = map_code(asked_code, mode_flag) or code
         sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
         means: list[Token] = []
+        unidentified = False  # the source is the place's unidentified forces
         if not sources and passive and _is_violent(code):
             # "nine people were killed in an air strike by X", "... in Israeli tank shelling"
             means, sources = self._means_of_violence(verb, index)
@@ -314,7 +315,8 @@ class EventCoder:
                 if self._violent_noun_code(o) is not None
             ]
             sources = unidentified_forces(verb, obj, means, index)
-            if sources:
+            unidentified = bool(sources)
+            if unidentified:
                 rule += "+unidentified"
                 consumed.update(t.i for t in means)
                 means_code = next((c for t in means if (c := self._violent_noun_code(t))), None)
@@ -332,7 +334,7 @@ class EventCoder:
                 code = "074"  # peacekeepers arriving in X: protection provided to X
                 rule += "/peacekeepers"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
-        if "+unidentified" in rule:  # "a journalist was killed in Beirut": a Lebanese one
+        if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
@@ -370,7 +372,7 @@ class EventCoder:
         if (
             code == "190"
             and verb.lemma_.lower() in KILLING_VERBS
-            and "+unidentified" not in rule  # not known to be irregulars
+            and not unidentified  # not known to be irregulars
             and _irregular(sources, targets)
         ):
             code, rule = "180", rule + "/irregular"

@@ -101,13 +101,12 @@ class Pipeline:
         batch: list[Doc] = []
         chars = 0
         for doc in excerpts:
-            if batch and (
-                len(batch) >= self.config.batch_size or chars + len(doc.text) > BATCH_CHARS
-            ):
+            size = _chars(doc)
+            if batch and (len(batch) >= self.config.batch_size or chars + size > BATCH_CHARS):
                 yield from self.nlp.pipe(batch, batch_size=len(batch))
                 batch, chars = [], 0
             batch.append(doc)
-            chars += len(doc.text)
+            chars += size
         if batch:
             yield from self.nlp.pipe(batch, batch_size=len(batch))
 
@@ -230,3 +229,8 @@ def _sentence_records(text: str, spans: Iterable[Span], doc_id: str) -> Iterator
         if not stripped:
             continue
         yield Sentence(doc_id, index, sent.start_char, sent.end_char, sent.text, paragraph)
+
+
+def _chars(doc: Doc) -> int:
+    """Characters of a Doc, without joining its tokens as ``len(doc.text)`` would."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

@@ -43,3 +43,31 @@ def test_pipeline_has_parser_and_no_statistical_ner(nlp) -> None:
 def test_pipeline_unknown_model_raises_model_error() -> None:
     with pytest.raises(ModelError, match="not installed"):
         load_pipeline("no_such_pipeline_xyz")
+
+
+def test_pipeline_multiplies_with_numpy_not_blis(nlp) -> None:
+    from thinc.api import Model, NumpyOps
+
+    nodes = [
+        node
+        for _, component in nlp.pipeline
+        if isinstance(getattr(component, "model", None), Model)
+        for node in component.model.walk()
+    ]
+    assert len(nodes) > 10
+    assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in nodes)
+
+
+def test_pipeline_one_blas_thread_only_inside_the_block() -> None:
+    from threadpoolctl import threadpool_info
+
+    from tripolar.nlp import one_blas_thread
+
+    def blas_threads() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before  # numpy's OpenBLAS is loaded
+    with one_blas_thread():
+        assert blas_threads() == [1] * len(before)
+    assert blas_threads() == before

@@ -28,7 +28,8 @@ from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
 from tripolar.ingest import text_id
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
-from tripolar.nlp import load_pipeline
+from tripolar.nlp import load_pipeline, one_blas_thread
+from tripolar.nlp.text import doc_text, remember_text
 from tripolar.scale.prefilter import (
     Excerpt,
     event_bearing,
@@ -81,15 +82,13 @@ class Pipeline:
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in spaCy batches, yielding them in input order (streaming)."""
-        if not self.prefilter:
-            pairs = ((d.text, d) for d in documents)
-            for doc, document in self.nlp.pipe(
-                pairs, as_tuples=True, batch_size=self.config.batch_size
-            ):
-                yield self._code(doc, document)
-            return
         stream = iter(documents)
         while chunk := list(islice(stream, self.config.batch_size)):
+            if not self.prefilter:
+                docs = self._parse(self.nlp.make_doc(d.text) for d in chunk)
+                for doc, document in zip(docs, chunk, strict=True):
+                    yield self._code(doc, document)
+                continue
             prepared = [self._prepare(document) for document in chunk]
             parsed = self._parse(e.doc for p in prepared for e in p.excerpts)
             for item in prepared:
@@ -101,14 +100,18 @@ class Pipeline:
         batch: list[Doc] = []
         chars = 0
         for doc in excerpts:
-            size = _chars(doc)
+            size = len(doc_text(doc))
             if batch and (len(batch) >= self.config.batch_size or chars + size > BATCH_CHARS):
-                yield from self.nlp.pipe(batch, batch_size=len(batch))
+                yield from self._parse_batch(batch)
                 batch, chars = [], 0
             batch.append(doc)
             chars += size
         if batch:
-            yield from self.nlp.pipe(batch, batch_size=len(batch))
+            yield from self._parse_batch(batch)
+
+    def _parse_batch(self, batch: list[Doc]) -> list[Doc]:
+        with one_blas_thread():
+            return list(self.nlp.pipe(batch, batch_size=len(batch)))
 
     def code_document(self, document: Document) -> CodedDocument:
         return next(self.code_documents([document]))
@@ -130,7 +133,8 @@ class Pipeline:
         document = Document(
             doc_id=text_id(text), text=text, published=date, date_basis="option" if date else "none"
         )
-        doc = self.nlp(text)
+        with one_blas_thread():
+            doc = self.nlp(text)
         mentions = self.resolver.find_mentions(doc, date)
         result = self.coder.explain_doc(doc, mentions, doc_id=document.doc_id, published=date)
         assessments = self.assessor.extract(doc, mentions, doc_id=document.doc_id, published=date)
@@ -147,14 +151,14 @@ class Pipeline:
         # the tokenizer alone, not make_doc: its length limit (spaCy's E088) guards the
         # parser's memory, and only the excerpt is parsed - a long file of many articles
         # must not fail for it
-        doc = self.nlp.tokenizer(document.text)
+        doc = remember_text(self.nlp.tokenizer(document.text), document.text)
         mark_sentences(doc)
         mentions = self.resolver.find_mentions(doc, document.published)
         sentences = list(doc.sents)
         keep = event_bearing(sentences, mentions)
         excerpts: list[Excerpt] = []
         if keep:
-            index = ParagraphIndex(doc.text)
+            index = ParagraphIndex(document.text)
             paragraphs = [index.of(s.start_char) for s in sentences]
             keep = with_antecedents(sentences, mentions, keep, paragraphs)
             for group in excerpt_groups(sentences, keep, paragraphs, EXCERPT_CHARS):
@@ -192,7 +196,7 @@ class Pipeline:
             mentions = sorted([*outside, *inside], key=lambda m: (m.start, m.end))
         return CodedDocument(
             document=document,
-            sentences=tuple(_sentence_records(item.doc.text, item.sentences, document.doc_id)),
+            sentences=tuple(_sentence_records(document.text, item.sentences, document.doc_id)),
             events=tuple(events),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
@@ -217,7 +221,7 @@ class Pipeline:
 
 def split_sentences(doc: Doc, doc_id: str) -> Iterator[Sentence]:
     """Sentences with their character offsets and paragraph number (blank-line separated)."""
-    return _sentence_records(doc.text, doc.sents, doc_id)
+    return _sentence_records(doc_text(doc), doc.sents, doc_id)
 
 
 def _sentence_records(text: str, spans: Iterable[Span], doc_id: str) -> Iterator[Sentence]:
@@ -225,12 +229,7 @@ def _sentence_records(text: str, spans: Iterable[Span], doc_id: str) -> Iterator
     for index, sent in enumerate(spans):
         paragraph += text.count("\n\n", scanned, sent.start_char)
         scanned = sent.start_char
-        stripped = sent.text.strip()
-        if not stripped:
+        sentence = text[sent.start_char : sent.end_char]
+        if not sentence.strip():
             continue
-        yield Sentence(doc_id, index, sent.start_char, sent.end_char, sent.text, paragraph)
-
-
-def _chars(doc: Doc) -> int:
-    """Characters of a Doc, without joining its tokens as ``len(doc.text)`` would."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        yield Sentence(doc_id, index, sent.start_char, sent.end_char, sentence, paragraph)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
 from tripolar.model import Mention
+from tripolar.nlp.text import doc_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
@@ -100,7 +101,7 @@ def resolve_references(
     genders: Mapping[str, str],
 ) -> list[Mention]:
     named = ParagraphMentions(paragraphs, mentions)
-    text = doc.text  # Doc.text joins every token: once per document
+    text = doc_text(doc)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_starts = _sentence_starts(doc)
     out: list[Mention] = []

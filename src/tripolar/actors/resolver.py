@@ -46,6 +46,7 @@ from tripolar.actors.dictionary import (
 )
 from tripolar.actors.references import ParagraphIndex, ParagraphMentions, resolve_references
 from tripolar.model import Mention
+from tripolar.nlp.text import doc_text
 
 HYPHENS = frozenset({"-", "–", "‑"})
 SPACED_DASHES = frozenset({"-", "–"})  # "US - China trade", "US – China relations"
@@ -257,7 +258,7 @@ class ActorResolver:
     def find_mentions(self, doc: Doc, on: dt.date | None = None) -> list[Mention]:
         """Actor mentions in `doc`, resolved for the date `on`, sorted and non-overlapping."""
         units = self._select(doc, on)
-        paragraphs = ParagraphIndex(doc.text)
+        paragraphs = ParagraphIndex(doc_text(doc))
         mentions: list[Mention] = []
         mentions.extend(self._split_token_compounds(doc, units, on))
         named = ParagraphMentions(paragraphs, mentions)

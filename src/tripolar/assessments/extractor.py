@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match
 from tripolar.model import Assessment, AssessmentScope, Mention
+from tripolar.nlp.text import doc_text, span_text
 
 # Mention codes whose first three letters are not a country.
 NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
@@ -99,14 +100,14 @@ class AssessmentExtractor:
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         paragraph, scanned = 0, 0
-        text = doc.text  # Doc.text joins every token: once, not once per sentence
+        text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
             breaks = text.count("\n\n", scanned, sentence.start_char)
             if breaks:
                 paragraph += breaks
                 context = ()
             scanned = sentence.start_char
-            if not sentence.text.strip():
+            if not text[sentence.start_char : sentence.end_char].strip():
                 continue
             judgements = self._judge_sentence(sentence, token_mentions, context)
             records.extend(_merge(judgements, sentence, index, doc_id, published))
@@ -408,7 +409,7 @@ def _merge(
                 sentence_index=index,
                 start=sentence.start_char,
                 end=sentence.end_char,
-                sentence=sentence.text,
+                sentence=span_text(sentence),
                 subject=subject_key(subject),
                 scope=scope,
                 polarity=round(polarity, 3),

@@ -63,6 +63,7 @@ from tripolar.events.implied import (
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
 from tripolar.model import Event, EventDateBasis, Mention, make_event_id
+from tripolar.nlp.text import span_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,7 @@ class EventCoder:
         event_date: dt.date | None = None
         basis: EventDateBasis = "none"
         if pending:
-            event_date, basis = resolve_event_date(sent.text, published)
+            event_date, basis = resolve_event_date(span_text(sent), published)
         seen: set[tuple[str, str, str]] = set()
         for trigger, outcome, rule in pending:
             if isinstance(outcome, str):
@@ -199,7 +200,7 @@ class EventCoder:
                         sentence_index=sentence_index,
                         start=sent.start_char,
                         end=sent.end_char,
-                        sentence=sent.text,
+                        sentence=span_text(sent),
                         source=source_code,
                         target=target_code,
                         code=outcome.code,

@@ -1,7 +1,7 @@
 """Event dates: a date expression in the sentence, resolved against the publication date.
 
-Regular expressions find the expression; dateparser parses explicit dates and "N days ago"
-with the publication date as its base (no network). The rules, documented in
+Regular expressions find the expression; dateparser parses "N days/weeks/months ago" with
+the publication date as its base (no network). The rules, documented in
 docs/codebook.md:
 
 * a full date ("March 3, 2018", "3 March 2018", "2018-03-03") is taken as it is;
@@ -75,13 +75,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _full_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
-    checked = _safe_date(int(match["year"]), _month(match), int(match["day"]))
-    if checked is None:
-        return None
-    return (
-        _parse(f"{match['day']} {calendar.month_name[_month(match)]} {match['year']}", published)
-        or checked
-    )
+    # day, month and year are all given: nothing is left to resolve against a base date
+    return _safe_date(int(match["year"]), _month(match), int(match["day"]))
 
 
 def _iso_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:

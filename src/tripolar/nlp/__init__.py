@@ -1,5 +1,5 @@
 """The language layer: building the spaCy pipeline."""
 
-from tripolar.nlp.pipeline import MODEL_NAME, load_pipeline
+from tripolar.nlp.pipeline import MODEL_NAME, load_pipeline, one_blas_thread
 
-__all__ = ["MODEL_NAME", "load_pipeline"]
+__all__ = ["MODEL_NAME", "load_pipeline", "one_blas_thread"]

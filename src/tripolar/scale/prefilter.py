@@ -28,6 +28,7 @@ from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from tripolar.model import Assessment, Event, Mention, make_event_id
+from tripolar.nlp.text import remember_text, span_text
 
 """The coder's event id: (doc_id, sentence index, trigger start, source, target, code)."""
 
@@ -182,7 +183,8 @@ class Excerpt:
                 char += len(token.text) + len(token.whitespace_)
             pieces.append(Piece(index, first, span.start_char, char - first))
         doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
-        return cls(doc, pieces)
+        text = "".join(w + " " if space else w for w, space in zip(words, spaces, strict=True))
+        return cls(remember_text(doc, text), pieces)
 
     def piece_at(self, excerpt_char: int) -> Piece:
         return self.pieces[max(bisect.bisect_right(self._starts, excerpt_char) - 1, 0)]
@@ -240,7 +242,7 @@ def remap_events(
                 sentence_index=original,
                 start=sentence.start_char,
                 end=sentence.end_char,
-                sentence=sentence.text,
+                sentence=span_text(sentence),
                 trigger_start=trigger_start,
                 trigger_end=trigger_end,
                 event_id=new_id,
@@ -264,7 +266,7 @@ def remap_assessments(
                 sentence_index=original,
                 start=sentence.start_char,
                 end=sentence.end_char,
-                sentence=sentence.text,
+                sentence=span_text(sentence),
                 cue_start=cue_start,
                 cue_end=cue_end,
             )

@@ -1,0 +1,32 @@
+"""The text of a Doc, joined once.
+
+``Doc.text`` and ``Span.text`` join their tokens on every call, and one document passes
+through several stages that each read its text (paragraphs, references, sentences,
+assessments). The pipeline records the text where it builds a Doc - the tokens never change
+afterwards - and these helpers read it back, joining only for a Doc built elsewhere.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+TEXT_KEY = "tripolar.text"
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record `text` as the text of `doc` (it must be exactly what the tokens join to)."""
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = remember_text(doc, doc.text).user_data[TEXT_KEY]
+    assert isinstance(text, str)
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from its Doc's text."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

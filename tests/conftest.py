@@ -1,21 +1,29 @@
-"""Shared fixtures: the real spaCy pipeline and the event coder (each loaded once) and an
-in-memory store."""
+"""Shared fixtures: the real spaCy pipeline and the event coder (each loaded once), spaCy's
+pipeline as it ships (the reference for tripolar's stand-in components) and an in-memory
+store."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from tripolar.events import Codebook, EventCoder
-from tripolar.nlp import load_pipeline
+from tripolar.nlp import MODEL_NAME, load_pipeline
 from tripolar.store import Store
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def reference() -> Language:
+    """The pipeline as spaCy ships it: its own attribute ruler, lemmatizer and BLIS."""
+    return spacy.load(MODEL_NAME, exclude=["ner"])
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from tripolar.demo import corpus_path
 from tripolar.ingest import read_paths
 from tripolar.model import Document
-from tripolar.nlp import MODEL_NAME
 from tripolar.nlp.attributes import AttributeTable, use_attribute_table
 
 COLUMNS = [POS, MORPH, LEMMA, TAG, DEP, HEAD]
@@ -36,12 +35,6 @@ VARIED = [
     "He himself met them themselves; you yourselves and I myself saw it ourselves.",
     "It gets late. It got later. Her plan was hers, its end was its own.",
 ]
-
-
-@pytest.fixture(scope="module")
-def reference() -> Language:
-    """The pipeline as spaCy ships it, with its own attribute ruler."""
-    return spacy.load(MODEL_NAME, exclude=["ner"])
 
 
 def _demo_texts() -> list[str]:

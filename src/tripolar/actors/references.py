@@ -23,6 +23,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
@@ -53,6 +55,7 @@ _NOUNS = {
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
 _COORDINATION = frozenset({"and", ",", ", and", "or"})
 
 
@@ -105,11 +108,12 @@ def resolve_references(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     sentence_starts = _sentence_starts(doc)
     out: list[Mention] = []
-    i = 0
-    while i < len(doc):
+    after = 0  # tokens before this one belong to a reference already made
+    for i in _candidates(doc):
+        if i < after:
+            continue
         token = doc[i]
         if token.idx in covered:
-            i += 1
             continue
         phrase = _group_phrase(doc, i)
         if phrase is not None:
@@ -128,7 +132,7 @@ def resolve_references(
                         span.text.lower(),
                     )
                 )
-            i += length
+            after = i + length
             continue
         if token.lower_ in _PLURAL_PRONOUNS:
             earlier = named.before(token.idx)
@@ -136,7 +140,6 @@ def resolve_references(
             if codes:
                 end = token.idx + len(token.text)
                 out.append(Mention(token.idx, end, token.text, codes, "reference", token.lower_))
-            i += 1
             continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
@@ -146,13 +149,22 @@ def resolve_references(
                 out.append(
                     Mention(token.idx, end, token.text, person.codes, "reference", person.entry)
                 )
-        i += 1
     return out
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """Indexes of the tokens a reference can start at, found on the Doc's arrays: most
+    tokens are none, and building a Token for each of them is the cost."""
+    strings = doc.vocab.strings
+    words = (*_GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS)
+    wanted = np.array([strings.add(w) for w in words], dtype=np.uint64)
+    lowers = doc.to_array([LOWER]).reshape(-1)
+    return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
 
 
 def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
-    if doc[i].lower_ not in ("the", "both"):
+    if doc[i].lower_ not in _GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
     if words[:2] == ["the", "two"] and len(words) >= 3:

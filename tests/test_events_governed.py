@@ -60,6 +60,12 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
         ("Russia is ready to open its ports to Japan.", {("RUS", "030", "JPN")}),
         # an agreement to a noun: the noun's actors are the target
         ("Iran agreed to a Japanese proposal on Sunday.", {("IRN", "030", "JPN")}),
+        # the act's argument is a noun: whose it is ("a request from X", "a fund run by X")
+        (
+            "Syria refused to reply to a request from Ukraine for more grain.",
+            {("SYR", "120", "UKR")},
+        ),
+        ("Japan agreed to contribute to a fund managed by China.", {("JPN", "030", "CHN")}),
     ],
 )
 def test_governed_act_codes_the_governor(

@@ -210,10 +210,14 @@ def _act_targets(act: Token, index: _MentionIndex) -> list[Mention]:
         dative = _child(act, "dative")
         if not found and dative is not None and dative.pos_ != "ADP":
             found = index.of_group([dative])
-        for holder in (act, obj):
-            for prep in ARGUMENT_PREPS:
-                if not found:
-                    found = index.of_group(_prep_objects(holder, prep))
+        groups = [_prep_objects(holder, p) for holder in (act, obj) for p in ARGUMENT_PREPS]
+        for group in groups:
+            if not found:
+                found = index.of_group(group)
+        if not found:  # "refused to respond to a demand from X": whose demand
+            found = index.of_group(
+                [o for g in groups for n in g if n.pos_ == "NOUN" for o in _owner_objects(n)]
+            )
         if found:
             return found
         deeper = _child(act, "xcomp")  # "agreed to allow X to return"

@@ -84,6 +84,8 @@ PARTNER_NOUNS = frozenset({
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "war", "conflict"})
 # sectors of a state's own apparatus: they do not protest against their government
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+# participle lemma (as verb or adjective) -> the preposition of its target: "is opposed to"
+STANCE_PARTICIPLES = {"oppose": "to", "opposed": "to"}
 # fmt: on
 
 
@@ -256,9 +258,22 @@ def _particle(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
+    if _is_stance(verb):
+        return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _is_stance(verb: Token) -> bool:
+    """ "X is opposed to Y": a participle that states the subject's stance, with no agent."""
+    preposition = STANCE_PARTICIPLES.get(verb.lemma_.lower())
+    return (
+        preposition is not None
+        and verb.tag_ in ("VBN", "JJ")
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == preposition for c in verb.children)
+    )
 
 
 def _patient(verb: Token) -> Token | None:
@@ -286,7 +301,7 @@ def _agent_objects(token: Token) -> list[Token]:
 def _subjects(verb: Token) -> list[Token]:
     """Subject heads of an active verb, following coordination, control and relative clauses."""
     for _ in range(5):
-        subject = _child(verb, "nsubj") or _child(verb, "nsubjpass")
+        subject = _child(verb, "nsubj") or _child(verb, "nsubjpass") or _auxiliary_subject(verb)
         if subject is not None:
             if subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
                 return [verb.head]
@@ -322,6 +337,16 @@ def _subjects(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def _auxiliary_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on the verb's auxiliary ("Chile [is] opposed to ...")."""
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass"):
+            subject = _child(aux, "nsubj") or _child(aux, "nsubjpass")
+            if subject is not None:
+                return subject
+    return None
 
 
 def _is_purpose(verb: Token) -> bool:

@@ -30,6 +30,7 @@ from tripolar.events._syntax import (
     _home_government,
     _is_passive,
     _is_purpose,
+    _is_stance,
     _light_verb,
     _located,
     _MentionIndex,
@@ -138,7 +139,9 @@ class EventCoder:
         consumed: set[int] = set()
         pending: list[tuple[Token, _Candidate | str, str]] = []
         for token in sent:
-            if token.pos_ == "VERB" and token.lemma_.lower() in self.patterns.verbs:
+            if (token.pos_ == "VERB" or _is_stance(token)) and (
+                token.lemma_.lower() in self.patterns.verbs
+            ):
                 outcome, rule = self._verb(token, index, consumed)
                 if rule:
                     pending.append((token, outcome, rule))

@@ -1,6 +1,7 @@
 """What a party is given, told from the receiving side ("X received arms from Y": Y gives);
 events between two parties of unknown country are not coded; an agent's own "of"/"from"
-phrase places it before its paragraph does. Own sentences."""
+phrase places it before its paragraph does; "X is opposed to Y" is X's stance. Own
+sentences."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ ACTORS = {
     "Gunmen": "---UAF",
     "guards": "---MIL",
     "Peruvian officials": "PERGOV",
+    "Ghanaian": "GHA",
+    "the African Union": "IGOAFRAU",
 }
 
 
@@ -91,3 +94,24 @@ def test_own_phrase_skips_relative_clauses_and_unparsed_text(
     unparsed = nlp.make_doc("Kenya freed the mayor of the northern Somali town of Baidoa.")
     mayor = next(m for m in resolver.find_mentions(unparsed) if m.text == "mayor")
     assert mayor.codes == ("KENGOV",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the subject on "is" or reads "opposed" as an adjective
+        ("Moldova is opposed to the Ghanaian proposal.", ("MDA", "GHA", "110")),
+        ("Norway remains firmly opposed to the African Union plan.", ("NOR", "IGOAFRAU", "110")),
+        ("Moldova is opposed to Ghanaian mediation in the dispute.", ("MDA", "GHA", "126")),
+        ("Moldova opposed Ghanaian mediation.", ("MDA", "GHA", "126")),
+    ],
+)
+def test_stance_opposed_to_is_the_subjects_act(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert code(nlp, coder, text) == [expected]
+
+
+def test_stance_passive_with_an_agent_stays_passive(nlp: Language, coder: EventCoder) -> None:
+    # "was opposed by Norway": a real passive, read through its agent
+    assert code(nlp, coder, "The Ghanaian plan was opposed by Norway.") == [("NOR", "GHA", "110")]

@@ -115,3 +115,16 @@ def test_stance_opposed_to_is_the_subjects_act(
 def test_stance_passive_with_an_agent_stays_passive(nlp: Language, coder: EventCoder) -> None:
     # "was opposed by Norway": a real passive, read through its agent
     assert code(nlp, coder, "The Ghanaian plan was opposed by Norway.") == [("NOR", "GHA", "110")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Tuesday the African Union inspected the camps in Ghana.", ("IGOAFRAU", "GHA", "090")),
+        ("Moldova examined the accounts held in Ghana.", ("MDA", "GHA", "090")),
+    ],
+)
+def test_investigations_of_things_in_a_state_target_it(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert code(nlp, coder, text) == [expected]

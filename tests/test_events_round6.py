@@ -1,7 +1,8 @@
 """What a party is given, told from the receiving side ("X received arms from Y": Y gives);
 events between two parties of unknown country are not coded; an agent's own "of"/"from"
-phrase places it before its paragraph does; "X is opposed to Y" is X's stance. Own
-sentences."""
+phrase places it before its paragraph does; "X is opposed to Y" is X's stance; "in protest
+of/at X" names what is protested; a threatened strike is aimed at its condition's subject;
+"general" as an adjective is no military rank. Own sentences."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ ACTORS = {
     "Peruvian officials": "PERGOV",
     "Ghanaian": "GHA",
     "the African Union": "IGOAFRAU",
+    "Moldovan students": "MDAEDU",
+    "Moldovan government": "MDAGOV",
+    "Norwegian": "NOR",
 }
 
 
@@ -128,3 +132,40 @@ def test_investigations_of_things_in_a_state_target_it(
     nlp: Language, coder: EventCoder, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert code(nlp, coder, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "of" in the idiom is what is protested, not who protests; the strike is coded once
+        (
+            "Moldovan students are continuing a hunger strike in protest of the Norwegian "
+            "decision to close the border.",
+            [("MDAEDU", "NOR", "140")],
+        ),
+        # the parser may hang "at X" on the clause's verb
+        ("Moldova recalled its envoy in protest at the Norwegian ruling.", [("MDA", "NOR", "140")]),
+        # a march in its own capital: the protested party is the target, not the place
+        (
+            "Moldovan students marched in Chisinau in protest against the Norwegian government.",
+            [("MDAEDU", "NORGOV", "140")],
+        ),
+    ],
+)
+def test_in_protest_names_what_is_protested(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+def test_threatened_strike_is_aimed_at_the_condition(nlp: Language, coder: EventCoder) -> None:
+    text = (
+        "Moldovan students threatened to hold a general strike unless Norway lifted its visa rules."
+    )
+    assert code(nlp, coder, text) == [("MDAEDU", "NOR", "133")]
+
+
+def test_general_as_an_adjective_is_no_officer(nlp: Language, resolver: ActorResolver) -> None:
+    found = _codes(nlp, resolver, "Kenyan unions called a general strike on Monday.")
+    assert "general" not in found
+    assert _codes(nlp, resolver, "A Kenyan general met the envoy.")["Kenyan general"] == ("KENMIL",)

@@ -124,6 +124,7 @@ FORMER = frozenset({"former", "ex", "ex-"})
 ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
 PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})  # "the Syrian city"
+ADJECTIVE_AGENTS = frozenset({"general"})  # agent words that are also adjectives
 
 
 @dataclass(slots=True)
@@ -646,7 +647,11 @@ def _backed(doc: Doc, unit: Unit) -> bool:
 
 def _not_an_actor(doc: Doc, unit: Unit) -> bool:
     """A state after "pro-"/"anti-" ("pro-Russia rebels") or "ethnic" ("ethnic Albanians"
-    in Serbia are not Albania), or before a currency sign ("US $50"), is not an actor."""
+    in Serbia are not Albania), or before a currency sign ("US $50"), is not an actor; nor is
+    an agent word the tagger reads as an adjective ("a general strike")."""
+    if unit.agent is not None and unit.end - unit.start == 1:
+        word = doc[unit.start]
+        return word.lower_ in ADJECTIVE_AGENTS and word.tag_ == "JJ"
     if unit.actor is None or unit.actor.kind not in STATE_KINDS:
         return False
     start = unit.start

@@ -588,3 +588,46 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
 
 def _distinct_codes(mentions: Sequence[Mention]) -> int:
     return len({code for m in mentions for code in m.codes})
+
+
+PROTESTED_PREPS = ("of", "at", "against", "over")  # "in protest of/at X"
+
+
+def _in_protest(noun: Token) -> bool:
+    """The idiom "in protest of/at X", where "of" names what is protested, not who protests."""
+    return (
+        noun.lemma_.lower() == "protest"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss") for c in noun.children)
+    )
+
+
+def _has_in_protest(*holders: Token) -> bool:
+    """Whether one of these tokens carries an "in protest of/at X" phrase."""
+    return any(
+        phrase.dep_ == "prep" and phrase.lower_ == "in" and any(map(_in_protest, phrase.children))
+        for holder in holders
+        for phrase in holder.children
+    )
+
+
+def _protested(idiom: Token) -> list[Token]:
+    """What "in protest of/at X" protests: X (its modifiers included: "at Y's decision") and
+    who did it; the parser may hang "at X" on the clause's verb instead of on "protest"."""
+    objects = [o for p in PROTESTED_PREPS for o in _prep_objects(idiom, p)]
+    if not objects:
+        verb = next((a for a in idiom.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None:
+            objects = [o for p in PROTESTED_PREPS[1:] for o in _prep_objects(verb, p)]
+    # whose act it is: "tariffs imposed by X", "a ban by X"; not "of", which after an act
+    # names who suffered it ("the arrest of activists")
+    actors = [o for n in objects if n.pos_ == "NOUN" for o in _prep_objects(n, "by")]
+    actors += [
+        o
+        for n in objects
+        for clause in n.children
+        if clause.dep_ == "acl" and clause.tag_ == "VBN"
+        for o in _agent_objects(clause)
+    ]
+    return objects + actors

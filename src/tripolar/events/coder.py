@@ -26,8 +26,10 @@ from tripolar.events._syntax import (
     _distinct_codes,
     _event_noun_targets,
     _find_targets,
+    _has_in_protest,
     _has_modifier,
     _home_government,
+    _in_protest,
     _is_passive,
     _is_purpose,
     _is_stance,
@@ -40,6 +42,7 @@ from tripolar.events._syntax import (
     _patient,
     _pattern_object,
     _prep_objects,
+    _protested,
     _subjects,
     _unique,
     _up_to_object,
@@ -352,6 +355,8 @@ class EventCoder:
                     targets, slot = _find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
+        if not targets and code[:2] == "14" and _has_in_protest(verb, *filter(None, [obj])):
+            return "coded by its 'in protest' phrase"  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, verb, obj), sources), "in"
         if not targets and "loc" in pattern.flags and code[:2] == "04" and pattern_object:
@@ -490,11 +495,16 @@ class EventCoder:
                 return noun_pattern.code
         return None
 
-    def _purpose_targets(self, holder: Token, index: _MentionIndex) -> list[Mention] | str:
+    def _purpose_targets(
+        self, holder: Token, index: _MentionIndex, extra: Sequence[Token] = ()
+    ) -> list[Mention] | str:
         """Targets of a protest from its purpose clause: "went on strike to demand that X ...".
 
-        A purpose clause that is itself a protest ("a strike to protest X's decision") codes
-        the event; the trigger then yields a reason instead of a second event."""
+        A purpose clause that is itself a protest ("a strike to protest X's decision"), or an
+        "in protest of/at X" phrase on the holder or on `extra` (the noun), codes the event;
+        the trigger then yields a reason instead of a second event."""
+        if _has_in_protest(holder, *extra):
+            return "coded by its 'in protest' phrase"
         for clause in holder.children:
             if clause.dep_ not in ("advcl", "xcomp") or not _is_purpose(clause):
                 continue
@@ -574,6 +584,8 @@ class EventCoder:
             if targets:
                 slot = target.slot
                 break
+        if not targets and _in_protest(noun):
+            targets, slot = index.of_group(_protested(noun)), "in-protest"
         if not targets and light is None:  # "X engaged Y in a firefight"
             engaged = _engaged_object(noun)
             if engaged is not None:
@@ -581,7 +593,7 @@ class EventCoder:
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":
-            purpose = self._purpose_targets(light or noun.head, index)
+            purpose = self._purpose_targets(light or noun.head, index, [noun])
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
@@ -592,6 +604,9 @@ class EventCoder:
             return context.negation or f"no CAMEO code for {context.mode} of {pattern.code}"
         if context.mode != "act":
             rule += f"/{context.mode}"
+        if not targets and code[:2] == "13":  # "threatened to hold a strike unless X ..."
+            targets = _other_actors(condition_subjects(light or noun.head, index), sources)
+            slot = "condition"
         if not sources:
             return "no source actor linked to the noun"
         if not targets:

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from importlib import import_module
 from importlib.metadata import version as _version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tripolar.api import Database, open
 from tripolar.config import Config
 from tripolar.errors import TripolarError
 from tripolar.model import CodedDocument, Document, Event, Failure, Mention, Sentence
 
 __version__ = _version("tripolar")  # single source: pyproject.toml
 
-_LAZY = {
+if TYPE_CHECKING:
+    from tripolar.api import Database, open
+
+_LAZY = {  # loaded when first used: pandas for the API, spaCy for the pipeline
+    "Database": "tripolar.api",
+    "open": "tripolar.api",
     "Pipeline": "tripolar.pipeline",
     "Store": "tripolar.store",
     "ingest": "tripolar.workflow",

@@ -28,6 +28,7 @@ ACTORS = {
     "Moldovan students": "MDAEDU",
     "Moldovan government": "MDAGOV",
     "Norwegian": "NOR",
+    "Moldovan positions": "MDAMIL",
 }
 
 
@@ -169,3 +170,17 @@ def test_general_as_an_adjective_is_no_officer(nlp: Language, resolver: ActorRes
     found = _codes(nlp, resolver, "Kenyan unions called a general strike on Monday.")
     assert "general" not in found
     assert _codes(nlp, resolver, "A Kenyan general met the envoy.")["Kenyan general"] == ("KENMIL",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a strike by a group of society is a labour strike (143), an attack otherwise
+        ("Moldovan students held a strike against the Moldovan government.", "143"),
+        ("Norway carried out a strike on Moldovan positions.", "190"),
+    ],
+)
+def test_civil_strikes_are_not_attacks(
+    nlp: Language, coder: EventCoder, text: str, expected: str
+) -> None:
+    assert [c for _, _, c in code(nlp, coder, text)] == [expected]

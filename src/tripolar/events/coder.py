@@ -57,6 +57,7 @@ from tripolar.events.governed import (
     reported_demand,
 )
 from tripolar.events.implied import (
+    DOMESTIC_SECTORS,
     WEAPON_NOUNS,
     by_bomb,
     condition_subjects,
@@ -555,6 +556,8 @@ class EventCoder:
             sources = index.of_group(by_objects) or index.of_phrase(noun)
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
+        if "civil" in pattern.flags and not _civilian(sources):
+            return "not a civilian group"
         between = _prep_objects(noun, "between") + (
             _prep_objects(light, "between") if light is not None else []
         )
@@ -618,6 +621,12 @@ class EventCoder:
         )
 
 
+def _civilian(sources: Sequence[Mention]) -> bool:
+    """Every source is a group of society: students, workers, farmers, the opposition ..."""
+    codes = [code for source in sources for code in source.codes]
+    return bool(codes) and all(code[3:6] in CIVILIAN_SECTORS for code in codes)
+
+
 def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Mention]:
     """Targets that are not just the sources again: protesters "in" their own country take
     their government as the target instead."""
@@ -625,6 +634,7 @@ def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Me
     return [t for t in targets if not set(t.codes) <= own]
 
 
+CIVILIAN_SECTORS = DOMESTIC_SECTORS | {"BUS", "MED"}
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
 IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
 

@@ -59,15 +59,17 @@ def test_pipeline_multiplies_with_numpy_not_blis(nlp) -> None:
 
 
 def test_pipeline_one_blas_thread_only_inside_the_block() -> None:
-    from threadpoolctl import threadpool_info
+    from threadpoolctl import threadpool_info, threadpool_limits
 
     from tripolar.nlp import one_blas_thread
 
     def blas_threads() -> list[int]:
         return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
 
-    before = blas_threads()
-    assert before  # numpy's OpenBLAS is loaded
-    with one_blas_thread():
-        assert blas_threads() == [1] * len(before)
-    assert blas_threads() == before
+    # two threads first, whatever this machine's default: one thread must then be a change
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        assert before and all(n == 2 for n in before)  # numpy's OpenBLAS is loaded
+        with one_blas_thread():
+            assert blas_threads() == [1] * len(before)
+        assert blas_threads() == before

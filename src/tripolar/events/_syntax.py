@@ -537,10 +537,10 @@ def implied_mention(anchor: Mention, text: str, code: str, entry: str) -> Mentio
     return Mention(anchor.start, anchor.end, text, (code,), kind="implied", entry=entry)
 
 
-def _owner_objects(noun: Token) -> list[Token]:
+def _owner_objects(noun: Token, preps: Sequence[str] = ("of", "by", "from")) -> list[Token]:
     """Objects of 'of'/'by'/'from' on a noun: whose act or thing the noun is; also the
     agent of a participle on it ("crimes committed by X", "a rally staged by X")."""
-    found = [o for prep in ("of", "by", "from") for o in _prep_objects(noun, prep)]
+    found = [o for prep in preps for o in _prep_objects(noun, prep)]
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ == "VBN":
             found += _agent_objects(clause)
@@ -622,12 +622,6 @@ def _protested(idiom: Token) -> list[Token]:
             objects = [o for p in PROTESTED_PREPS[1:] for o in _prep_objects(verb, p)]
     # whose act it is: "tariffs imposed by X", "a ban by X"; not "of", which after an act
     # names who suffered it ("the arrest of activists")
-    actors = [o for n in objects if n.pos_ == "NOUN" for o in _prep_objects(n, "by")]
-    actors += [
-        o
-        for n in objects
-        for clause in n.children
-        if clause.dep_ == "acl" and clause.tag_ == "VBN"
-        for o in _agent_objects(clause)
+    return objects + [
+        o for n in objects for o in _owner_objects(n, ("by",) if n.pos_ == "NOUN" else ())
     ]
-    return objects + actors

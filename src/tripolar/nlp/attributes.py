@@ -16,7 +16,7 @@ small language are refused (`UnsupportedPattern`), and `load_pipeline` keeps spa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -27,7 +27,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from tripolar.nlp.standin import replace_component
+from tripolar.nlp.standin import StandIn, replace_component
 
 FACTORY = "tripolar_attribute_table"
 
@@ -102,7 +102,7 @@ def _fold(rules: Iterable[_Rule]) -> tuple[tuple[int, int], ...]:
     return tuple(values.items())
 
 
-class AttributeTable:
+class AttributeTable(StandIn):
     """Sets POS, MORPH and LEMMA (and TAG/DEP where patterns say so) as the ruler would."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
@@ -152,10 +152,6 @@ class AttributeTable:
                 row[column] = value
         doc.from_array(list(_OUTPUTS), cast(Ints2d, np.asarray(rows, dtype=np.uint64)))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
     def _describe(self, key: tuple[int, ...]) -> _Entry:
         strings = self.vocab.strings

@@ -8,7 +8,6 @@ cache skips the base forms, most of the words). `LemmaTable` asks it once per di
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from typing import cast
 
 import numpy as np
@@ -18,7 +17,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from tripolar.nlp.standin import replace_component
+from tripolar.nlp.standin import StandIn, replace_component
 
 FACTORY = "tripolar_lemma_table"
 
@@ -27,7 +26,7 @@ class UnsupportedLemmatizer(ValueError):
     """A component that is not spaCy's rule-based Lemmatizer."""
 
 
-class LemmaTable:
+class LemmaTable(StandIn):
     """Sets LEMMA as `lemmatizer` would, asking it once per (ORTH, POS, MORPH)."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
@@ -53,10 +52,6 @@ class LemmaTable:
         column = np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1)
         doc.from_array([LEMMA], cast(Ints2d, column))
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
 
 @Language.factory(FACTORY, default_config={"source": "lemmatizer"})

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class StandIn(ABC):
+    """A pipeline component that works on one Doc at a time (`__call__`)."""
+
+    @abstractmethod
+    def __call__(self, doc: Doc) -> Doc: ...
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
 
 
 def replace_component(

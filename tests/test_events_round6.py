@@ -29,6 +29,7 @@ ACTORS = {
     "Moldovan government": "MDAGOV",
     "Norwegian": "NOR",
     "Moldovan positions": "MDAMIL",
+    "Chisinau": "MDAGOV",
 }
 
 
@@ -146,6 +147,11 @@ def test_investigations_of_things_in_a_state_target_it(
         ),
         # the parser may hang "at X" on the clause's verb
         ("Moldova recalled its envoy in protest at the Norwegian ruling.", [("MDA", "NOR", "140")]),
+        # a rally (a noun with a place) is coded once too, through the phrase
+        (
+            "Moldovan students held a rally in Chisinau in protest at the Norwegian ruling.",
+            [("MDAEDU", "NOR", "140")],
+        ),
         # a march in its own capital: the protested party is the target, not the place
         (
             "Moldovan students marched in Chisinau in protest against the Norwegian government.",

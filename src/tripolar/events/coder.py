@@ -357,7 +357,7 @@ class EventCoder:
                     if targets:
                         break
         if not targets and code[:2] == "14" and _has_in_protest(verb, *filter(None, [obj])):
-            return "coded by its 'in protest' phrase"  # "marched in X in protest at Y"
+            return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, verb, obj), sources), "in"
         if not targets and "loc" in pattern.flags and code[:2] == "04" and pattern_object:
@@ -496,16 +496,11 @@ class EventCoder:
                 return noun_pattern.code
         return None
 
-    def _purpose_targets(
-        self, holder: Token, index: _MentionIndex, extra: Sequence[Token] = ()
-    ) -> list[Mention] | str:
+    def _purpose_targets(self, holder: Token, index: _MentionIndex) -> list[Mention] | str:
         """Targets of a protest from its purpose clause: "went on strike to demand that X ...".
 
-        A purpose clause that is itself a protest ("a strike to protest X's decision"), or an
-        "in protest of/at X" phrase on the holder or on `extra` (the noun), codes the event;
-        the trigger then yields a reason instead of a second event."""
-        if _has_in_protest(holder, *extra):
-            return "coded by its 'in protest' phrase"
+        A purpose clause that is itself a protest ("a strike to protest X's decision") codes
+        the event; the trigger then yields a reason instead of a second event."""
         for clause in holder.children:
             if clause.dep_ not in ("advcl", "xcomp") or not _is_purpose(clause):
                 continue
@@ -593,10 +588,12 @@ class EventCoder:
             engaged = _engaged_object(noun)
             if engaged is not None:
                 targets, slot = index.of_group([engaged]), "engaged"
+        if not targets and pattern.code[:2] == "14" and _has_in_protest(light or noun.head, noun):
+            return IN_PROTEST_CODES_IT  # "a hunger strike in protest of X", "a rally ... at X"
         if not targets and "loc" in pattern.flags:
             targets, slot = _other_actors(_located(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":
-            purpose = self._purpose_targets(light or noun.head, index, [noun])
+            purpose = self._purpose_targets(light or noun.head, index)
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
@@ -635,6 +632,9 @@ def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Me
 
 
 CIVILIAN_SECTORS = DOMESTIC_SECTORS | {"BUS", "MED"}
+# a protest act with an "in protest of/at X" phrase is coded once, through the phrase; checked
+# before the act's place, which would otherwise make its own country the target
+IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
 IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
+from tripolar.config import Config
 from tripolar.demo import corpus_path
 from tripolar.errors import ConfigError
-from tripolar.scale.cluster import parse_cluster
+from tripolar.ingest import read_paths
+from tripolar.model import Document
+from tripolar.scale.cluster import _batches, code_batch, parse_cluster
+from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
 from tripolar.workflow import ingest
 
@@ -16,6 +21,7 @@ TABLES = {
     "documents": "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
     "sentences": "SELECT * FROM sentences ORDER BY doc_id, sentence_index",
     "events": "SELECT * FROM events ORDER BY event_id",
+    "assessments": "SELECT * FROM assessments ORDER BY doc_id, sentence_index, subject",
 }
 
 
@@ -25,6 +31,37 @@ def test_cluster_parse_specs() -> None:
     for bad in ("local:0", "local:two", "scheduler:8786"):
         with pytest.raises(ConfigError):
             parse_cluster(bad)
+
+
+def test_batches_end_in_quarter_batches_in_input_order() -> None:
+    items = list(range(1000))
+    batches = list(_batches(items, 96, lookahead=192))  # type: ignore[arg-type]
+    assert [x for b in batches for x in b] == items
+    sizes = [len(b) for b in batches]
+    full = sizes.index(24)
+    assert set(sizes[:full]) == {96}  # while the input lasts
+    assert sum(sizes[full:]) >= 192 and max(sizes[full:]) <= 24  # the tail is cut finer
+    assert [len(b) for b in _batches(range(10), 96, lookahead=192)] == [10]  # type: ignore[arg-type]
+
+
+def test_frozen_heap_unfreezes_after_the_block() -> None:
+    before = gc.get_freeze_count()
+    with frozen_heap():
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == 0
+
+
+def test_code_batch_leaves_out_only_the_mentions_when_asked() -> None:
+    """What ingest asks the workers for: the same results, without the mentions it never stores."""
+    documents = [d for d in read_paths([corpus_path()]) if isinstance(d, Document)][:6]
+    config = Config()
+    full = code_batch(config, documents)
+    lean = code_batch(config, documents, mentions=False)
+    assert gc.get_freeze_count() == 0  # only a Dask worker process freezes its heap
+    assert sum(len(mentions) for _, _, mentions, _ in full) > 10
+    assert all(mentions == () for _, _, mentions, _ in lean)
+    assert [(s, e, a) for s, e, _, a in full] == [(s, e, a) for s, e, _, a in lean]
+    assert sum(len(events) for _, events, _, _ in lean) > 0
 
 
 @pytest.mark.slow

@@ -8,14 +8,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sys
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import pandas as pd
 from rich.console import Console
 from rich.table import Table
 
 from tripolar.model import Event
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CONTRACT_FIELDS = (
     "doc_id", "sentence", "start", "end", "event_date", "date_basis", "source", "target",
@@ -50,7 +53,8 @@ def event_record(event: Event) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
-    if value is pd.NaT:
+    pandas = sys.modules.get("pandas")  # not imported by `ingest`; no NaT exists without it
+    if pandas is not None and value is pandas.NaT:
         return None
     if isinstance(value, dt.datetime):  # pandas turns DATE columns into midnight timestamps
         is_date = (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)

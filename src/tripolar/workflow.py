@@ -12,12 +12,16 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tripolar.config import Config
 from tripolar.ingest import read_paths
 from tripolar.model import CodedDocument, Document, Failure
-from tripolar.pipeline import Pipeline
+from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
+
+if TYPE_CHECKING:
+    from tripolar.pipeline import Pipeline
 
 
 @dataclass
@@ -82,12 +86,20 @@ def _ingest(
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
         if cluster is None:
-            coded = (pipeline or Pipeline(config)).code_documents(documents)
+            if pipeline is None:
+                # Imported here: a Dask client never codes, and spaCy costs it half a
+                # second of start-up while the workers wait for their first batch.
+                from tripolar.pipeline import Pipeline
+
+                pipeline = Pipeline(config)
+            coded = pipeline.code_documents(documents)
         else:
             from tripolar.scale.cluster import code_distributed, open_client
 
             client = stack.enter_context(open_client(cluster))
-            coded = code_distributed(documents, client=client, config=config)
+            # The store keeps no mentions: they need not travel back.
+            coded = code_distributed(documents, client=client, config=config, mentions=False)
+        stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
         _store_all(coded, store, config, summary, progress)
     return summary
 

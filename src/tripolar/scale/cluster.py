@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from tripolar.config import Config
 from tripolar.errors import ConfigError
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
+from tripolar.scale.heap import freeze_until_exit
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -57,17 +57,33 @@ def _local_worker_config() -> dict[str, Any]:
     return {**LOCAL_WORKER_CONFIG, "distributed.nanny.pre-spawn-environ": kept}
 
 
-def code_batch(config: Config, documents: list[Document]) -> list[Coded]:
-    """Code one batch in this process with its cached Pipeline (runs on a worker)."""
+def code_batch(config: Config, documents: list[Document], mentions: bool = True) -> list[Coded]:
+    """Code one batch in this process with its cached Pipeline (runs on a worker).
+
+    `mentions=False` leaves the actor mentions out of the results: the store does not keep
+    them, and they are a fifth of a result's bytes and most of its unpickling time.
+    """
     pipeline = _PIPELINES.get(config)
     if pipeline is None:
         from tripolar.pipeline import Pipeline
 
         pipeline = _PIPELINES[config] = Pipeline(config)
+        if _on_worker():  # the process is Dask's and keeps its pipeline for good
+            freeze_until_exit()
     return [
-        (c.sentences, c.events, c.mentions, c.assessments)
+        (c.sentences, c.events, c.mentions if mentions else (), c.assessments)
         for c in pipeline.code_documents(documents)
     ]
+
+
+def _on_worker() -> bool:
+    from distributed import get_worker
+
+    try:
+        get_worker()
+    except ValueError:  # called in this process, not as a Dask task
+        return False
+    return True
 
 
 def parse_cluster(spec: str) -> tuple[str, int | str]:
@@ -128,23 +144,41 @@ def code_distributed(
     config: Config,
     batch_size: int | None = None,
     max_in_flight: int | None = None,
+    mentions: bool = True,
 ) -> Iterator[CodedDocument]:
     """Coded documents in input order; batches run on the client's workers.
 
     `max_in_flight` batches (default: two per worker thread) are submitted ahead of the
     one being returned, so a slow worker never stalls the others and memory stays bounded.
+    With `mentions=False` the documents come back without their actor mentions.
     """
     size = batch_size or config.batch_size
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]
     limit = max_in_flight or 2 * threads
     pending: deque = deque()  # type: ignore[type-arg]  # (batch, future)
-    stream = iter(documents)
-    while batch := list(islice(stream, size)):
-        pending.append((batch, client.submit(code_batch, config, batch, pure=False)))
+    for batch in _batches(documents, size, lookahead=size * threads):
+        pending.append((batch, client.submit(code_batch, config, batch, mentions, pure=False)))
         while len(pending) >= limit:
             yield from _joined(*pending.popleft())
     while pending:
         yield from _joined(*pending.popleft())
+
+
+def _batches(documents: Iterable[Document], size: int, lookahead: int) -> Iterator[list[Document]]:
+    """Batches of `size` documents, but the last `lookahead` or so in quarter batches.
+
+    A batch is a second or more of one worker's time; cut evenly to the end, the input would
+    leave one worker coding its last batch while the others wait. Reading `lookahead`
+    documents ahead shows where the input ends.
+    """
+    buffer: deque[Document] = deque()
+    for document in documents:
+        buffer.append(document)
+        if len(buffer) >= lookahead + size:
+            yield [buffer.popleft() for _ in range(size)]
+    small = max(1, size // 4)
+    while buffer:
+        yield [buffer.popleft() for _ in range(min(small, len(buffer)))]
 
 
 def _joined(batch: list[Document], future: Any) -> Iterator[CodedDocument]:

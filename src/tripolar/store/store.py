@@ -7,10 +7,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
@@ -23,6 +22,9 @@ from tripolar.store.schema import (
     TABLES,
     VIEWS,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd  # query results are DataFrames; DuckDB imports pandas when asked for one
 
 EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger_start",

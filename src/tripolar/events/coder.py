@@ -188,11 +188,13 @@ class EventCoder:
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
             for source, source_code, target, target_code in _pairs(outcome):
-                rule_text = outcome.rule
+                rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)
                 if home is not None:  # "students" of no known country protesting KENGOV
                     source_code, rule_text = home, rule_text + "/source-from-target"
-                key = (source_code, target_code, outcome.code)
+                if code in PROPERTY_DAMAGE_CODES and _protest_crowd(sent.doc, source):
+                    code, rule_text = RIOT_CODE, rule_text + "/riot"
+                key = (source_code, target_code, code)
                 if key in seen:
                     continue
                 if source_code.startswith(UNKNOWN_COUNTRY) and target_code.startswith(
@@ -204,7 +206,7 @@ class EventCoder:
                     result.rejections.append(rejected)
                     continue
                 seen.add(key)
-                meta = self.codebook.get(outcome.code)
+                meta = self.codebook.get(code)
                 result.events.append(
                     Event(
                         doc_id=doc_id,
@@ -214,7 +216,7 @@ class EventCoder:
                         sentence=span_text(sent),
                         source=source_code,
                         target=target_code,
-                        code=outcome.code,
+                        code=code,
                         root=meta.root,
                         goldstein=meta.goldstein,
                         quad_class=meta.quad_class,
@@ -231,7 +233,7 @@ class EventCoder:
                             trigger.idx,
                             source_code,
                             target_code,
-                            outcome.code,
+                            code,
                         ),
                     )
                 )
@@ -618,6 +620,18 @@ class EventCoder:
         )
 
 
+def _protest_crowd(doc: Doc, mention: Mention) -> bool:
+    """The mention names protesters ("Vietnamese demonstrators") or describes them ("a
+    Serbian mob": the mention is the adjective, the crowd its head)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = [span.root]
+    if span.root.dep_ in ("amod", "compound", "nmod", "poss"):
+        heads.append(span.root.head)
+    return any(t.lower_.removesuffix("s") in PROTEST_CROWDS for t in heads)
+
+
 def _civilian(sources: Sequence[Mention]) -> bool:
     """Every source is a group of society: students, workers, farmers, the opposition ..."""
     codes = [code for source in sources for code in source.codes]
@@ -636,6 +650,11 @@ CIVILIAN_SECTORS = DOMESTIC_SECTORS | {"BUS", "MED"}
 # before the act's place, which would otherwise make its own country the target
 IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
+# Damage to property by a protesting crowd is a riot (145, "protest violently, riot"), not a
+# coercive act (171x) of the state kind: "protesters torched the consulate" -> 145.
+PROPERTY_DAMAGE_CODES = frozenset({"171", "1712"})
+PROTEST_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
+RIOT_CODE = "145"
 IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
 
 

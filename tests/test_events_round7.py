@@ -1,7 +1,7 @@
 """Military exercises held in another state are shown toward it (150, as "near" it already
 was); regions whose names hold another state's name ("Northern Ireland", "Inner Mongolia")
-belong to the state they lie in; property damaged by protesters is a riot (145). Own
-sentences."""
+belong to the state they lie in; property damaged by protesters is a riot (145); summit
+venues that are not capitals are places ("meet in Geneva"). Own sentences."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ ACTORS = {
     "Peruvian embassy": "PERGOV",
     "Chilean": "CHL",
     "Chilean soldiers": "CHLMIL",
+    "The Peruvian president": "PERGOV",
 }
 
 
@@ -90,3 +91,18 @@ def test_property_damaged_by_protesters_is_a_riot(
 def test_a_single_protestor_is_a_civilian(nlp: Language, resolver: ActorResolver) -> None:
     found = {m.text: m.codes for m in resolver.find_mentions(nlp("A Kenyan protestor was hurt."))}
     assert found == {"Kenyan protestor": ("KENCVL",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Peruvian president will meet in Geneva next week.", [("PERGOV", "CHE", "036")]),
+        ("The Peruvian president met in Davos on Friday.", [("PERGOV", "CHE", "040")]),
+        # two parties meet each other, wherever they meet
+        ("Peru and Chile met in Geneva on Monday.", [("PER", "CHL", "040"), ("CHL", "PER", "040")]),
+    ],
+)
+def test_summit_venues_are_places(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

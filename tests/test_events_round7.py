@@ -1,7 +1,8 @@
 """Military exercises held in another state are shown toward it (150, as "near" it already
 was); regions whose names hold another state's name ("Northern Ireland", "Inner Mongolia")
 belong to the state they lie in; property damaged by protesters is a riot (145); summit
-venues that are not capitals are places ("meet in Geneva"). Own sentences."""
+venues that are not capitals are places ("meet in Geneva"); "official" as an adjective is
+no official. Own sentences."""
 
 from __future__ import annotations
 
@@ -106,3 +107,11 @@ def test_summit_venues_are_places(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+def test_official_as_an_adjective_is_no_official(nlp: Language, resolver: ActorResolver) -> None:
+    text = "Kenya said it would boycott all official contact with Uganda."
+    found = {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
+    assert found == {"Kenya": ("KEN",), "Uganda": ("UGA",)}  # no KENGOV on "official"
+    found = {m.text: m.codes for m in resolver.find_mentions(nlp("A Kenyan official said so."))}
+    assert found == {"Kenyan official": ("KENGOV",)}

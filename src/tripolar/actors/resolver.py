@@ -124,7 +124,7 @@ FORMER = frozenset({"former", "ex", "ex-"})
 ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
 PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})  # "the Syrian city"
-ADJECTIVE_AGENTS = frozenset({"general"})  # agent words that are also adjectives
+ADJECTIVE_AGENTS = frozenset({"general", "official"})  # agent words that are also adjectives
 
 
 @dataclass(slots=True)

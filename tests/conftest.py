@@ -1,6 +1,6 @@
-"""Shared fixtures: the real spaCy pipeline and the event coder (each loaded once), spaCy's
-pipeline as it ships (the reference for tripolar's stand-in components) and an in-memory
-store."""
+"""Shared fixtures: the real spaCy pipeline, the event coder and the built-in actor resolver
+(each loaded once), spaCy's pipeline as it ships (the reference for tripolar's stand-in
+components) and an in-memory store."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from tripolar.actors import ActorDictionary, ActorResolver
 from tripolar.events import Codebook, EventCoder
 from tripolar.nlp import MODEL_NAME, load_pipeline
 from tripolar.store import Store
@@ -30,6 +31,12 @@ def reference() -> Language:
 def coder() -> EventCoder:
     """The built-in codebook and patterns; the coder keeps no state between documents."""
     return EventCoder(Codebook.load())
+
+
+@pytest.fixture(scope="session")
+def resolver(nlp: Language) -> ActorResolver:
+    """The built-in actor dictionary; resolving keeps no state between documents."""
+    return ActorResolver(ActorDictionary.builtin(), nlp)
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """Helpers shared by the event-coder tests: actor mentions placed from a phrase table, so a
-rule's test does not depend on the actors stage."""
+rule's test does not depend on the actors stage; and the codes the real resolver gives."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 from tripolar.model import Mention
 
@@ -33,3 +34,8 @@ def coded_with_table(
         nlp(text), mentions_from_table(text, actors), doc_id="t", published=None
     )
     return [(e.source, e.target, e.code) for e in events]
+
+
+def mention_codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str, tuple[str, ...]]:
+    """Mention text -> codes, as the built-in resolver finds them in ``text``."""
+    return {m.text: m.codes for m in resolver.find_mentions(nlp(text))}

@@ -7,15 +7,10 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from tripolar.actors import ActorDictionary, ActorResolver
+from tripolar.actors import ActorResolver
 from tripolar.model import Mention
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
 
 
 def found(resolver: ActorResolver, nlp: Language, text: str) -> list[Mention]:

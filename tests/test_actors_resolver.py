@@ -8,15 +8,10 @@ import itertools
 import pytest
 from spacy.language import Language
 
-from tripolar.actors import ActorDictionary, ActorResolver
+from tripolar.actors import ActorResolver
 from tripolar.model import Mention
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
 
 
 def mentions(

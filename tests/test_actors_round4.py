@@ -3,15 +3,9 @@ extremists/terrorists as rebels. Own sentences only."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from tripolar.actors import ActorDictionary, ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
+from tripolar.actors import ActorResolver
 
 
 def codes(resolver: ActorResolver, nlp: Language, text: str) -> dict[str, tuple[str, ...]]:

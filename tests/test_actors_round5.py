@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from spacy.language import Language
 
-from tripolar.actors import ActorDictionary, ActorResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
+from tripolar.actors import ActorResolver
 
 
 def codes(

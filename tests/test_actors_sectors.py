@@ -23,11 +23,6 @@ D = dt.date
 DAY = D(2024, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
-
-
 def found(
     resolver: ActorResolver, nlp: Language, text: str, on: dt.date | None = DAY
 ) -> list[Mention]:

@@ -6,16 +6,10 @@ offers ("offered military support" -> 0332), arrest warrants, mutual talks. Own 
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from tripolar.actors import ActorDictionary, ActorResolver
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
-
-
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
 
 
 def code(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table, mentions_from_table
-from tripolar.actors import ActorDictionary, ActorResolver
+from events_support import coded_with_table, mention_codes, mentions_from_table
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -74,29 +74,20 @@ def test_givers_two_unknown_parties_are_not_coded(nlp: Language, coder: EventCod
     assert [r.reason for r in result.rejections] == ["no party of known country"]
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
-
-
-def _codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str, tuple[str, ...]]:
-    return {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
-
-
 def test_own_phrase_places_an_agent_before_its_paragraph(
     nlp: Language, resolver: ActorResolver
 ) -> None:
     text = "Kenya on Monday freed the mayor of the northern Somali town of Baidoa."
-    assert _codes(nlp, resolver, text)["mayor"] == ("SOMGOV",)  # not Kenya's, named first
+    assert mention_codes(nlp, resolver, text)["mayor"] == ("SOMGOV",)  # not Kenya's, named first
     text = "Chile released the governor of a remote Bolivian province."
-    assert _codes(nlp, resolver, text)["governor"] == ("BOLGOV",)
+    assert mention_codes(nlp, resolver, text)["governor"] == ("BOLGOV",)
 
 
 def test_own_phrase_skips_relative_clauses_and_unparsed_text(
     nlp: Language, resolver: ActorResolver
 ) -> None:
     text = "Kenya arrested the mayor of a town that Somalia claims."
-    assert _codes(nlp, resolver, text)["mayor"] == ("KENGOV",)  # the paragraph's country
+    assert mention_codes(nlp, resolver, text)["mayor"] == ("KENGOV",)  # the paragraph's country
     unparsed = nlp.make_doc("Kenya freed the mayor of the northern Somali town of Baidoa.")
     mayor = next(m for m in resolver.find_mentions(unparsed) if m.text == "mayor")
     assert mayor.codes == ("KENGOV",)
@@ -173,9 +164,11 @@ def test_threatened_strike_is_aimed_at_the_condition(nlp: Language, coder: Event
 
 
 def test_general_as_an_adjective_is_no_officer(nlp: Language, resolver: ActorResolver) -> None:
-    found = _codes(nlp, resolver, "Kenyan unions called a general strike on Monday.")
+    found = mention_codes(nlp, resolver, "Kenyan unions called a general strike on Monday.")
     assert "general" not in found
-    assert _codes(nlp, resolver, "A Kenyan general met the envoy.")["Kenyan general"] == ("KENMIL",)
+    assert mention_codes(nlp, resolver, "A Kenyan general met the envoy.")["Kenyan general"] == (
+        "KENMIL",
+    )
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
-from tripolar.actors import ActorDictionary, ActorResolver
+from events_support import coded_with_table, mention_codes
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -48,11 +48,6 @@ def test_exercises_in_another_state_are_shown_toward_it(
     assert code(nlp, coder, text) == expected
 
 
-@pytest.fixture(scope="module")
-def resolver(nlp: Language) -> ActorResolver:
-    return ActorResolver(ActorDictionary.builtin(), nlp)
-
-
 @pytest.mark.parametrize(
     ("text", "name", "codes"),
     [
@@ -69,7 +64,7 @@ def resolver(nlp: Language) -> ActorResolver:
 def test_regions_named_after_another_state_are_their_own_states(
     nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
 ) -> None:
-    found = {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
+    found = mention_codes(nlp, resolver, text)
     assert found[name] == codes
     assert not {"IRL", "MNG", "MEX"} & {code[:3] for codes in found.values() for code in codes}
 
@@ -90,7 +85,7 @@ def test_property_damaged_by_protesters_is_a_riot(
 
 
 def test_a_single_protestor_is_a_civilian(nlp: Language, resolver: ActorResolver) -> None:
-    found = {m.text: m.codes for m in resolver.find_mentions(nlp("A Kenyan protestor was hurt."))}
+    found = mention_codes(nlp, resolver, "A Kenyan protestor was hurt.")
     assert found == {"Kenyan protestor": ("KENCVL",)}
 
 
@@ -111,7 +106,7 @@ def test_summit_venues_are_places(
 
 def test_official_as_an_adjective_is_no_official(nlp: Language, resolver: ActorResolver) -> None:
     text = "Kenya said it would boycott all official contact with Uganda."
-    found = {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
+    found = mention_codes(nlp, resolver, text)
     assert found == {"Kenya": ("KEN",), "Uganda": ("UGA",)}  # no KENGOV on "official"
-    found = {m.text: m.codes for m in resolver.find_mentions(nlp("A Kenyan official said so."))}
+    found = mention_codes(nlp, resolver, "A Kenyan official said so.")
     assert found == {"Kenyan official": ("KENGOV",)}

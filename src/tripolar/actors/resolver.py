@@ -123,7 +123,7 @@ FORMER = frozenset({"former", "ex", "ex-"})
 # "ethnic Albanians": a civilian group whose country is where it lives, not the ethnicity's
 ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
-PHRASE_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod"})  # "the Syrian city"
+PHRASE_MODIFIERS = PREMODIFIER_DEPS | {"poss"}  # "the Syrian city", "Syria's capital"
 ADJECTIVE_AGENTS = frozenset({"general", "official"})  # agent words that are also adjectives
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tripolar.actors.resolver import PHRASE_MODIFIERS
 from tripolar.events._syntax import (
     EVENT_HEADS,
     LIGHT_VERBS,
@@ -627,7 +628,7 @@ def _protest_crowd(doc: Doc, mention: Mention) -> bool:
     if span is None:
         return False
     heads = [span.root]
-    if span.root.dep_ in ("amod", "compound", "nmod", "poss"):
+    if span.root.dep_ in PHRASE_MODIFIERS:
         heads.append(span.root.head)
     return any(t.lower_.removesuffix("s") in PROTEST_CROWDS for t in heads)
 

@@ -20,10 +20,11 @@ def remember_text(doc: Doc, text: str) -> Doc:
 
 
 def doc_text(doc: Doc) -> str:
+    """The text recorded for `doc`, joined (and recorded) here for a Doc built elsewhere."""
     text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = remember_text(doc, doc.text).user_data[TEXT_KEY]
-    assert isinstance(text, str)
+    if not isinstance(text, str):
+        text = doc.text
+        remember_text(doc, text)
     return text
 
 

@@ -117,7 +117,20 @@ def test_cli_demo_runs_from_any_directory(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if line.startswith("│")]
-    assert rows[0].split("│")[1].strip() == "CHN-RUS"  # the most events
+    rows = _table_rows(result.stdout)
+    assert rows[0][0] == "CHN-RUS"  # the most events
+    # the README's demo session is this run's, row for row
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    session = readme.split("$ make demo", 1)[1].split("Report written to", 1)[0]
+    assert _table_rows(session) == rows
     assert (tmp_path / "report.html").stat().st_size > 100_000
     assert (tmp_path / "demo.duckdb").exists()
+
+
+def _table_rows(text: str) -> list[list[str]]:
+    """The cells of each body row of a rich table."""
+    return [
+        [cell.strip() for cell in line.strip("│").split("│")]
+        for line in text.splitlines()
+        if line.startswith("│")
+    ]

@@ -54,6 +54,12 @@ GROUP_HEADS = frozenset({
     "guerrilla", "delegate", "elder", "doctor", "physician", "nurse", "volunteer", "expert",
     "lawyer", "teacher", "journalist", "settler", "inhabitant", "citizen", "national",
 })
+# a place that stands for the people it houses or belongs to: "a camp for Syrian refugees",
+# "the offices of the Palestinian administration"
+FACILITY_HEADS = frozenset({
+    "camp", "office", "home", "house", "headquarters", "residence", "compound", "base",
+    "shelter", "settlement", "premises", "building", "hospital", "school",
+})
 # an object headed by one of these is read through its "of" phrase ("tons of food aid")
 QUANTITY_HEADS = frozenset({
     "ton", "tonne", "million", "billion", "thousand", "worth", "amount", "lot", "kind", "part",
@@ -61,6 +67,12 @@ QUANTITY_HEADS = frozenset({
     "number", "quantity", "volume", "load", "supply", "delivery", "kg", "kilogram", "pound",
     "truckload", "planeload", "container", "crate", "bag", "litre", "liter",
     "day", "week", "month", "hour", "year",
+})
+# a document stands for its author or, failing that, the capital it was released in
+# ("a study by X", "the statement issued by X", "a report released in Kigali")
+DOCUMENT_HEADS = frozenset({
+    "report", "study", "statement", "communique", "communiqué", "document", "dossier",
+    "paper", "survey", "assessment", "analysis", "memo", "memorandum", "letter", "note",
 })
 # generic heads that take the event of their compound ("mediation effort", "peace mission")
 EVENT_HEADS = frozenset({
@@ -143,6 +155,10 @@ class _MentionIndex:
             members = _prep_objects(head, "of") or _prep_objects(head, "from")
             if members:
                 return self.of_group(members)
+        if lemma in FACILITY_HEADS:
+            occupants = self.of_group(_prep_objects(head, "of") + _prep_objects(head, "for"))
+            if occupants:
+                return occupants
         for dep in ACTOR_MODIFIERS:
             for child in head.children:
                 if child.dep_ != dep:
@@ -153,6 +169,10 @@ class _MentionIndex:
                 if mentions:
                     return _unique(mentions)
         for child in head.children:
+            if child.dep_ == "appos":  # "Kenzo Oshima, the UN relief coordinator"
+                described = self.of_phrase(child)
+                if described:
+                    return described
             # one level deeper: "Iraqi President Saddam Hussein's proposal", "US Predator
             # attacks", "the Security Council resolution"
             if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
@@ -164,6 +184,17 @@ class _MentionIndex:
                 ]
                 if deeper:
                     return _unique(deeper)
+        if lemma in DOCUMENT_HEADS:
+            releases = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+            for prep in ("by", "in"):
+                authors = self.of_group(
+                    o
+                    for holder in (head, *releases)
+                    for o in _prep_objects(holder, prep)
+                    if prep == "by" or holder is not head
+                )
+                if authors:
+                    return authors
         return []
 
     def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
@@ -262,6 +293,8 @@ def _is_passive(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and _child(verb, "nsubj") is None:
+        return _is_passive(verb.head)  # "were detained and later deported by X"
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -285,6 +318,9 @@ def _patient(verb: Token) -> Token | None:
         return subject
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
+    if verb.dep_ == "conj" and _child(verb, "nsubj") is None:
+        # "X were arrested and later released by Y", "X imprisoned ... were released by Y"
+        return _patient(verb.head) or _child(verb.head, "nsubj")
     return None
 
 

@@ -184,7 +184,10 @@ class EventCoder:
         if pending:
             event_date, basis = resolve_event_date(span_text(sent), published)
         seen: set[tuple[str, str, str]] = set()
+        violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and _is_violent(o.code)}
         for trigger, outcome, rule in pending:
+            if isinstance(outcome, _Candidate) and _outcome_of_attack(trigger, outcome, violent):
+                outcome = f"the outcome of the attack coded on {trigger.head.text!r}"
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
@@ -671,6 +674,17 @@ def _irregular(sources: Sequence[Mention], targets: Sequence[Mention]) -> bool:
 
 def _is_violent(code: str) -> bool:
     return code[:2] in ("17", "18", "19", "20")
+
+
+def _outcome_of_attack(trigger: Token, candidate: _Candidate, violent: set[int]) -> bool:
+    """ "X shelled Y, killing eight people": the killing is what the coded attack did, not a
+    second act."""
+    return (
+        trigger.dep_ == "advcl"
+        and trigger.tag_ == "VBG"
+        and trigger.head.i in violent
+        and candidate.code[:2] in ("18", "19", "20")
+    )
 
 
 def _violence_targets(

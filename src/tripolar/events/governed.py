@@ -161,7 +161,7 @@ def noun_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
 
 
 def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
-    """ "X claimed/alleged/charged that Y <conflict act>" -> X accuses Y (112).
+    """ "X claimed/charged that Y <conflict act>", "X alleged that Y ..." -> X accuses Y (112).
 
     When Y is X itself ("the group claimed that it had attacked Z"), X claims
     responsibility (015) toward the act's target."""
@@ -172,7 +172,10 @@ def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
     if context.reason or context.mode != "act":
         return None
     act = coder.act_code(clause)
-    if act is None or not "11" <= act[:2] <= "20":
+    # "allege" accuses whatever follows ("alleged that X was aware of the plans"); "claim"
+    # and "charge" only when the claimed act is itself one of conflict
+    conflict = act is not None and "11" <= act[:2] <= "20"
+    if not conflict and claimer.lemma_.lower() != "allege":
         return None
     sources = index.subjects_of(claimer)
     accused = index.subjects_of(clause)
@@ -180,6 +183,8 @@ def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
         return None
     own = {code for m in sources for code in m.codes}
     if {code for m in accused for code in m.codes} <= own:
+        if not conflict:
+            return None
         targets = _act_targets(clause, index)
         if not targets:
             return None

@@ -1,0 +1,142 @@
+"""A document speaks for its author or the capital it was released in; "allege" accuses
+whatever follows; an "-ing" killing after a coded attack is that attack's outcome; a camp or
+an office stands for those it houses; an apposition names a person's state; a passive
+conjunct shares its patient; travel warnings, aid suspended in a place, forcing people out.
+Own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import coded_with_table
+from tripolar.events import EventCoder
+
+ACTORS = {
+    "Peru": "PER",
+    "Chile": "CHL",
+    "Ecuador": "ECU",
+    "Lima": "PERGOV",
+    "Peruvian embassy": "PERGOV",
+    "Peruvian navy": "PERMIL",
+    "Peruvian police": "PERCOP",
+    "Chilean soldiers": "CHLMIL",
+    "Chilean refugees": "CHLREF",
+    "Chilean demonstrators": "CHLCVL",
+    "Ecuadorian forces": "ECUMIL",
+    "Ecuadorian": "ECU",
+}
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
+    return coded_with_table(nlp, coder, text, ACTORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A study released in Lima alleged that Chilean soldiers had smuggled weapons.",
+            [("PERGOV", "CHLMIL", "112")],
+        ),
+        (
+            "The statement issued by the Peruvian embassy criticized Chile.",
+            [("PERGOV", "CHL", "111")],
+        ),
+        # a document of no known author codes nothing
+        ("A study released on Monday criticized Chile.", []),
+    ],
+)
+def test_a_document_speaks_for_its_author_or_the_capital_it_was_released_in(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru alleged that Chile was aware of the smuggling.", [("PER", "CHL", "112")]),
+        # "claim" accuses only of an act of conflict
+        ("Peru claimed that Chile was aware of the smuggling.", []),
+        # alleging something of oneself accuses nobody
+        ("Peru alleged that Peru was aware of the smuggling.", []),
+    ],
+)
+def test_allege_accuses_whatever_follows(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+def test_a_killing_after_a_coded_attack_is_its_outcome(nlp: Language, coder: EventCoder) -> None:
+    text = "Ecuadorian forces shelled Peru overnight, killing at least nine people."
+    assert code(nlp, coder, text) == [("ECUMIL", "PER", "194")]
+
+
+def test_a_killing_on_its_own_is_still_coded(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Ecuadorian forces killed nine Chilean soldiers.") == [
+        ("ECUMIL", "CHLMIL", "190")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ecuadorian forces attacked a camp of Chilean refugees.",
+            [("ECUMIL", "CHLREF", "190")],
+        ),
+        (
+            "A camp for Chilean refugees was attacked by Ecuadorian forces.",
+            [("ECUMIL", "CHLREF", "190")],
+        ),
+    ],
+)
+def test_a_camp_stands_for_those_it_houses(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+def test_an_apposition_names_the_state_of_a_person(nlp: Language, coder: EventCoder) -> None:
+    text = "Juan Quispe, the Peruvian navy commander, criticized Chile on Monday."
+    assert code(nlp, coder, text) == [("PERMIL", "CHL", "111")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two Chilean demonstrators were detained and later deported by Peru.",
+            [("PER", "CHLCVL", "174")],
+        ),
+        # still active when the first verb is: "Peru detained and deported ..."
+        (
+            "Peru detained and deported two Chilean demonstrators.",
+            [("PER", "CHLCVL", "173"), ("PER", "CHLCVL", "174")],
+        ),
+    ],
+)
+def test_a_passive_conjunct_shares_its_patient(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile advised against travel to Peru.", [("CHL", "PER", "160")]),
+        ("Ecuador warned its citizens against travel to Peru.", [("ECU", "PER", "160")]),
+        ("Chile suspended aid deliveries in Peru on Friday.", [("CHL", "PER", "162")]),
+        (
+            "Peruvian police forced out hundreds of Chilean demonstrators.",
+            [("PERCOP", "CHLCVL", "174")],
+        ),
+    ],
+)
+def test_travel_warnings_suspended_aid_and_forcing_out(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

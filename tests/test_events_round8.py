@@ -1,15 +1,17 @@
 """A document speaks for its author or the capital it was released in; "allege" accuses
 whatever follows; an "-ing" killing after a coded attack is that attack's outcome; a camp or
 an office stands for those it houses; an apposition names a person's state; a passive
-conjunct shares its patient; travel warnings, aid suspended in a place, forcing people out.
-Own sentences."""
+conjunct shares its patient; travel warnings, aid suspended in a place, forcing people out;
+a perfect relative clause is background; more armed groups; the leaders of an organisation
+belong to it, not to the paragraph's state. Own sentences."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_with_table, mention_codes
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -25,6 +27,7 @@ ACTORS = {
     "Chilean demonstrators": "CHLCVL",
     "Ecuadorian forces": "ECUMIL",
     "Ecuadorian": "ECU",
+    "Chilean": "CHL",
 }
 
 
@@ -140,3 +143,59 @@ def test_travel_warnings_suspended_aid_and_forcing_out(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the group is, in a perfect relative clause, is background, not today's act
+        (
+            "Ecuador criticized the Peruvian navy, which has seized Chilean boats for years.",
+            [("ECU", "PERMIL", "111")],
+        ),
+        # the antecedent is not the relative clause's subject: the clause is its subject's act
+        (
+            "The build-up, which Chile has called on Peru to reverse, went on.",
+            [("CHL", "PER", "020")],
+        ),
+        # a relative clause in the past tense reports an act
+        (
+            "Ecuador criticized the Peruvian navy, which seized Chilean boats on Monday.",
+            [("ECU", "PERMIL", "111"), ("PERMIL", "CHL", "171")],
+        ),
+    ],
+)
+def test_a_perfect_relative_clause_is_background(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        ("The PKK ambushed a convoy.", "PKK", ("TURREBPKK",)),
+        ("Tamil Tiger rebels shelled the port.", "Tamil Tiger rebels", ("LKAREBLTT",)),
+        ("UNITA fighters left the town.", "UNITA", ("AGOREBUNT",)),
+        ("The Muslim Brotherhood called a rally.", "Muslim Brotherhood", ("EGYPTYMBR",)),
+    ],
+)
+def test_more_armed_groups_and_movements(
+    nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
+) -> None:
+    assert mention_codes(nlp, resolver, text)[name] == codes
+
+
+def test_abbreviations_of_groups_match_only_in_capitals(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    assert "milf" not in mention_codes(nlp, resolver, "Peru said milf was a rude word.")
+
+
+def test_leaders_of_an_organisation_are_not_the_paragraphs_state(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    text = "Qatar said it would expel leaders of the Muslim Brotherhood."
+    found = mention_codes(nlp, resolver, text)
+    assert found["leaders"] == ("---GOV",)  # not QATGOV: they lead the Brotherhood
+    assert found["Muslim Brotherhood"] == ("EGYPTYMBR",)

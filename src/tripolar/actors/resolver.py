@@ -521,8 +521,14 @@ class ActorResolver:
         # a bare agent: the one country its own "of"/"from" phrase names ("the mayor of the
         # Syrian city of Homs"), else the only country named so far in its paragraph; with
         # none or several, the country is unknown ("---REB"): a party, never an anchor
-        own = _phrase_country(doc[last.end - 1], units, on)
-        roots = {own} if own is not None else named.roots_before(start)
+        in_phrase = _phrase_units(doc[last.end - 1], units)
+        own = _one_state(in_phrase, on)
+        if own is not None:
+            roots = {own}
+        elif any(u.actor is not None and u.actor.kind not in STATE_KINDS for u in in_phrase):
+            roots = set()  # "leaders of the Muslim Brotherhood": that body's, no state's
+        else:
+            roots = named.roots_before(start)
         if len(roots) != 1:
             if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
                 return None  # "both leaders", "their companies": a reference left unresolved
@@ -675,12 +681,12 @@ def _agent_text(doc: Doc, group: Sequence[Unit], agent: AgentEntry) -> str:
     return doc[unit.start : unit.end].text.lower()
 
 
-def _phrase_country(head: Token, units: Sequence[Unit], on: dt.date | None) -> str | None:
-    """The one state named in the "of"/"from" phrase of an agent's head token, in the
-    phrase's noun, its modifiers and a nested "of" ("the city of Homs"); relative clauses and
-    other attachments are not searched. None without a parse."""
+def _phrase_units(head: Token, units: Sequence[Unit]) -> list[Unit]:
+    """The units named in the "of"/"from" phrase of an agent's head token, in the phrase's
+    noun, its modifiers and a nested "of" ("the city of Homs"); relative clauses and other
+    attachments are not searched. None without a parse (the pre-filter pass)."""
     if not head.doc.has_annotation("DEP"):
-        return None  # the pre-filter's unparsed pass: no tree to walk
+        return []  # the pre-filter's unparsed pass: no tree to walk
     inside: set[int] = set()
     stack = [
         (obj, 2)
@@ -697,10 +703,15 @@ def _phrase_country(head: Token, units: Sequence[Unit], on: dt.date | None) -> s
                 inside.update(t.i for t in child.subtree)
             elif child.dep_ == "prep" and child.lower_ == "of" and depth:
                 stack += [(o, depth - 1) for o in child.children if o.dep_ == "pobj"]
+    return [unit for unit in units if unit.start in inside]
+
+
+def _one_state(units: Sequence[Unit], on: dt.date | None) -> str | None:
+    """The one state these units name, if exactly one."""
     roots = {
         root
         for unit in units
-        if unit.actor is not None and unit.actor.kind in STATE_KINDS and unit.start in inside
+        if unit.actor is not None and unit.actor.kind in STATE_KINDS
         for code in unit.actor.codes_on(on)
         if (root := country_root(code)) is not None
     }

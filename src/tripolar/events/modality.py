@@ -185,6 +185,9 @@ def _context_of(verb: Token) -> Context:
             return Context(mode_of_noun, f"asked for by {asking_noun.text!r}, coded there")
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
+            if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
+                # "the group, which has seized parts of Iraq": what it is, not today's news
+                return Context("act", "background (a perfect in a relative clause)")
             if token.dep_ == "ccomp" and governing in DENIAL_GOVERNORS:
                 return Context("act", f"denied ({token.head.text!r})")
             if (
@@ -221,6 +224,18 @@ def _context_of(verb: Token) -> Context:
             return Context("act", f"embedded under {governor.text!r}")
         token = governor
     return _negated_mode(mode, negated)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _relative_subject(clause: Token) -> bool:
+    """ "which has seized ...": the relative pronoun is the clause's subject, so the clause
+    says what its antecedent has done; "which X have called on Y to reverse" is X's act."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in clause.children
+    )
 
 
 # verbs and their objects that ask for, press for or permit an act in a "to" clause

@@ -286,6 +286,9 @@ class UnitTestScore:
     discard: ExactTally = field(default_factory=ExactTally)  # right = no event predicted
     excluded_errors: int = 0
     events: EventTally = field(default_factory=EventTally)  # required + optional records
+    # (source, target) at full actor code, event code ignored: what the actor and agent
+    # dictionaries decide, apart from the verb dictionary that was not copied
+    actor_dyads: PRF = field(default_factory=PRF)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -294,6 +297,7 @@ class UnitTestScore:
             "discard": self.discard.to_dict(),
             "excluded_errors": self.excluded_errors,
             "events": self.events.to_dict(),
+            "actor_dyads": self.actor_dyads.to_dict(),
         }
 
 
@@ -342,6 +346,13 @@ def score_unittests(
             if kind == "required":
                 score.required.add(root_ok, code_ok)
             detail = tally_events(score.events, gold, list(pred))
+            gold_dyads = {(g[0], g[1]) for g in gold}
+            pred_dyads = {(p[0], p[1]) for p in pred}
+            score.actor_dyads.add(
+                len(gold_dyads & pred_dyads),
+                len(pred_dyads - gold_dyads),
+                len(gold_dyads - pred_dyads),
+            )
             verdict.update(detail, root_ok=root_ok, code_ok=code_ok)
         verdicts.append(verdict)
     return score, verdicts

@@ -155,6 +155,8 @@ def _format_petrarch(r: Mapping[str, Any]) -> str:
             f"ERROR-* records excluded: {r['excluded_errors']}",
             "event level (actors at country level):",
             *events,
+            "actor dyads at full code, event code ignored (the dictionaries' part):",
+            _table(["match", "gold", "pred", "P", "R", "F1"], [_prf_row("dyad", r["actor_dyads"])]),
             _timing(r),
         ]
     )

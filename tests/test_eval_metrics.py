@@ -116,6 +116,14 @@ def test_eval_metrics_unittests_compare_full_actor_codes():
     score, _ = score_unittests([record([ev("HOBGOV", "CAL", "023")])], [[("HOB", "CAL", "023")]])
     assert score.required.right_root == 0
     assert score.events.dyad_root.tp == 1  # event level looks at countries only
+    assert (score.actor_dyads.tp, score.actor_dyads.fp, score.actor_dyads.fn) == (0, 1, 1)
+
+
+def test_eval_metrics_unittests_actor_dyads_ignore_the_event_code():
+    records = [record([ev("HOBGOV", "CAL", "064"), ev("CAL", "HOBGOV", "064")])]
+    score, _ = score_unittests(records, [[("HOBGOV", "CAL", "050"), ("ARN", "CAL", "050")]])
+    assert score.required.right_root == 0
+    assert (score.actor_dyads.tp, score.actor_dyads.fp, score.actor_dyads.fn) == (1, 1, 1)
 
 
 def plover_event(source, target, kind, **sectors):

@@ -3,9 +3,12 @@ whatever follows; an "-ing" killing after a coded attack is that attack's outcom
 an office stands for those it houses; an apposition names a person's state; a passive
 conjunct shares its patient; travel warnings, aid suspended in a place, forcing people out;
 a perfect relative clause is background; more armed groups; the leaders of an organisation
-belong to it, not to the paragraph's state. Own sentences."""
+belong to it, not to the paragraph's state; Cold War leaders and the Soviet Union. Own
+sentences."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 from spacy.language import Language
@@ -199,3 +202,25 @@ def test_leaders_of_an_organisation_are_not_the_paragraphs_state(
     found = mention_codes(nlp, resolver, text)
     assert found["leaders"] == ("---GOV",)  # not QATGOV: they lead the Brotherhood
     assert found["Muslim Brotherhood"] == ("EGYPTYMBR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "name", "codes"),
+    [
+        ("Reagan phoned Kohl on Friday.", dt.date(1986, 5, 2), "Reagan", ("USAGOV",)),
+        ("Reagan phoned Kohl on Friday.", dt.date(1990, 5, 2), "Reagan", ("USAELI",)),
+        ("Gorbachev wrote to Thatcher.", dt.date(1988, 3, 1), "Gorbachev", ("RUSGOV",)),
+        ("Soviet troops left the city.", dt.date(1988, 3, 1), "Soviet troops", ("RUSMIL",)),
+        ("The USSR protested.", None, "USSR", ("RUS",)),
+    ],
+)
+def test_cold_war_leaders_and_the_soviet_union(
+    nlp: Language,
+    resolver: ActorResolver,
+    text: str,
+    on: dt.date | None,
+    name: str,
+    codes: tuple[str, ...],
+) -> None:
+    found = {m.text: m.codes for m in resolver.find_mentions(nlp(text), on)}
+    assert found[name] == codes

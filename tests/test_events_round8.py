@@ -224,3 +224,28 @@ def test_cold_war_leaders_and_the_soviet_union(
 ) -> None:
     found = {m.text: m.codes for m in resolver.find_mentions(nlp(text), on)}
     assert found[name] == codes
+
+
+def test_the_withdrawal_of_forces_is_their_own(nlp: Language, coder: EventCoder) -> None:
+    text = "The withdrawal of Ecuadorian forces from Peru began on Monday."
+    assert code(nlp, coder, text) == [("ECUMIL", "PER", "087")]
+
+
+def test_a_demanded_withdrawal_is_not_coded_as_done(nlp: Language, coder: EventCoder) -> None:
+    coded = code(nlp, coder, "Chile demanded the withdrawal of Ecuadorian forces from Peru.")
+    assert [c for s, t, c in coded] == ["1056"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        ("The United States withdrew its forces from Syria.", "forces", ("USAMIL",)),
+        ("Japan began the evacuation of troops from Iraq.", "troops", ("JPNMIL",)),
+        # not moved: "from" still says whose they are
+        ("Troops from Chad arrived in Mali.", "Troops from Chad", ("TCDMIL",)),
+    ],
+)
+def test_from_after_moved_forces_is_where_they_leave(
+    nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
+) -> None:
+    assert mention_codes(nlp, resolver, text)[name] == codes

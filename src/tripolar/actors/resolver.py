@@ -124,6 +124,12 @@ FORMER = frozenset({"former", "ex", "ex-"})
 ETHNIC_GROUP = AgentEntry("agent:ethnic group", (), "CVL")
 STATE_KINDS = frozenset({"state", "capital", "actor"})
 PHRASE_MODIFIERS = PREMODIFIER_DEPS | {"poss"}  # "the Syrian city", "Syria's capital"
+# verbs and nouns that move people out of a place: "pull troops from X" says where they leave
+MOVEMENT_WORDS = frozenset({
+    "withdraw", "pull", "evacuate", "remove", "recall", "redeploy", "relocate", "repatriate",
+    "withdrawal", "pullout", "pull-out", "evacuation", "removal", "redeployment", "departure",
+    "exit", "retreat", "repatriation",
+})  # fmt: skip
 ADJECTIVE_AGENTS = frozenset({"general", "official"})  # agent words that are also adjectives
 
 
@@ -366,6 +372,8 @@ class ActorResolver:
             gap = [t.lower_ for t in doc[here.end : nxt.start]]
             if not self._links(here, nxt, gap, has_person, has_actor):
                 break
+            if gap[:1] == ["from"] and _moved(doc, here):
+                break  # "withdrew its forces from Syria": where they leave, not whose they are
             has_person = has_person or nxt.is_person
             has_actor = has_actor or nxt.actor is not None
             j += 1
@@ -628,6 +636,22 @@ def _joins_compound(doc: Doc, separator: int, right_end: int) -> bool:
     )
 
 
+def _moved(doc: Doc, unit: Unit) -> bool:
+    """Whether the unit's phrase is what a movement moves ("withdrew its forces", "the
+    withdrawal of troops"), so that a "from" after it is where they leave."""
+    if unit.agent is None or not doc.has_annotation("DEP"):
+        return False
+    return _moved_head(doc[unit.end - 1])
+
+
+def _moved_head(head: Token) -> bool:
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in MOVEMENT_WORDS
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return head.head.head.lemma_.lower() in MOVEMENT_WORDS
+    return False
+
+
 def _locative(gap: Sequence[str]) -> bool:
     """ "in"/"from", optionally with compass words: "in Chad", "in eastern Chad"."""
     return bool(gap) and (gap[0],) in LOCATIVE_LINKS and all(w in COMPASS for w in gap[1:])
@@ -688,10 +712,11 @@ def _phrase_units(head: Token, units: Sequence[Unit]) -> list[Unit]:
     if not head.doc.has_annotation("DEP"):
         return []  # the pre-filter's unparsed pass: no tree to walk
     inside: set[int] = set()
+    preps = ("of",) if _moved_head(head) else ("of", "from")
     stack = [
         (obj, 2)
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+        if prep.dep_ == "prep" and prep.lower_ in preps
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]

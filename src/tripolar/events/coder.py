@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tripolar.actors.resolver import PHRASE_MODIFIERS
 from tripolar.events._syntax import (
     EVENT_HEADS,
     LIGHT_VERBS,
@@ -25,7 +24,6 @@ from tripolar.events._syntax import (
     _Candidate,
     _child,
     _distinct_codes,
-    _event_noun_targets,
     _find_targets,
     _has_in_protest,
     _has_modifier,
@@ -37,7 +35,6 @@ from tripolar.events._syntax import (
     _light_verb,
     _located,
     _MentionIndex,
-    _named_places,
     _owner_objects,
     _particle,
     _patient,
@@ -45,7 +42,6 @@ from tripolar.events._syntax import (
     _prep_objects,
     _protested,
     _subjects,
-    _unique,
     _up_to_object,
 )
 from tripolar.events.codebook import Codebook
@@ -68,6 +64,16 @@ from tripolar.events.implied import (
 )
 from tripolar.events.modality import Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
+from tripolar.events.violence import (
+    KILLING_VERBS,
+    PROPERTY_DAMAGE_CODES,
+    RIOT_CODE,
+    irregular,
+    is_violent,
+    outcome_of_attack,
+    protest_crowd,
+    violence_targets,
+)
 from tripolar.model import UNKNOWN_COUNTRY, Event, EventDateBasis, Mention, make_event_id
 from tripolar.nlp.text import span_text
 
@@ -184,9 +190,9 @@ class EventCoder:
         if pending:
             event_date, basis = resolve_event_date(span_text(sent), published)
         seen: set[tuple[str, str, str]] = set()
-        violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and _is_violent(o.code)}
+        violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
         for trigger, outcome, rule in pending:
-            if isinstance(outcome, _Candidate) and _outcome_of_attack(trigger, outcome, violent):
+            if isinstance(outcome, _Candidate) and outcome_of_attack(trigger, outcome, violent):
                 outcome = f"the outcome of the attack coded on {trigger.head.text!r}"
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
@@ -196,7 +202,7 @@ class EventCoder:
                 home = home_country(source_code, target_code)
                 if home is not None:  # "students" of no known country protesting KENGOV
                     source_code, rule_text = home, rule_text + "/source-from-target"
-                if code in PROPERTY_DAMAGE_CODES and _protest_crowd(sent.doc, source):
+                if code in PROPERTY_DAMAGE_CODES and protest_crowd(sent.doc, source):
                     code, rule_text = RIOT_CODE, rule_text + "/riot"
                 key = (source_code, target_code, code)
                 if key in seen:
@@ -307,14 +313,16 @@ class EventCoder:
         if mode_flag is not None:
             asked = _child(verb, "xcomp") or _child(verb, "ccomp")
             asked_code = self.act_code(asked) if asked is not None else None
-            if asked is None and obj is not None:  # "demanded the withdrawal of ..."
+            if asked_code is None and obj is not None:  # "demanded the withdrawal of ..."
                 asked_code = self.noun_code(obj)
+                if asked_code is not None:
+                    consumed.add(obj.i)  # asked for, not done
             if asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
         sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
         means: list[Token] = []
         unidentified = False  # the source is the place's unidentified forces
-        if not sources and passive and _is_violent(code):
+        if not sources and passive and is_violent(code):
             # "nine people were killed in an air strike by X", "... in Israeli tank shelling"
             means, sources = self._means_of_violence(verb, index)
             if sources:
@@ -324,7 +332,7 @@ class EventCoder:
                 )
                 if means_code is not None:
                     code, rule = means_code, rule + f"+means:{means[-1].lower_}"
-        if not sources and _is_violent(code) and self._unattributed(verb, passive, index):
+        if not sources and is_violent(code) and self._unattributed(verb, passive, index):
             # "three soldiers were killed in X", "a roadside bomb near X killed two soldiers"
             means = [
                 o
@@ -371,14 +379,14 @@ class EventCoder:
             targets, slot = _other_actors(index.of_phrase(pattern_object), sources), "host"
         if not targets and means:
             targets, slot = _other_actors(_located(index, verb, *means), sources), "in"
-        if not targets and _is_violent(code):
-            targets, slot = _violence_targets(verb, obj, index)
+        if not targets and is_violent(code):
+            targets, slot = violence_targets(verb, obj, index)
         if not targets and code[:2] == "14":
             purpose = self._purpose_targets(verb, index)
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
-        if not targets and code == "0874" and _irregular(sources, [sources[0]]):
+        if not targets and code == "0874" and irregular(sources, [sources[0]]):
             targets, slot = _home_government(sources, index), "home"  # rebels surrendered
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
             targets, slot = _home_government(sources, index), "home"
@@ -393,7 +401,7 @@ class EventCoder:
             code == "190"
             and verb.lemma_.lower() in KILLING_VERBS
             and not unidentified  # not known to be irregulars
-            and _irregular(sources, targets)
+            and irregular(sources, targets)
         ):
             code, rule = "180", rule + "/irregular"
         mapped = map_code(code, context.mode)
@@ -460,7 +468,7 @@ class EventCoder:
     def _violent_noun_code(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_
         for noun_pattern in self.patterns.nouns.get(lemma, []):
-            if _is_violent(noun_pattern.code) and _has_modifier(noun, noun_pattern):
+            if is_violent(noun_pattern.code) and _has_modifier(noun, noun_pattern):
                 return noun_pattern.code
         return None
 
@@ -555,6 +563,8 @@ class EventCoder:
         by_objects = _agent_objects(noun) + _prep_objects(noun, "by")
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
+        if not sources and "mover" in pattern.flags:  # "the withdrawal of US troops"
+            sources = index.of_group(_prep_objects(noun, "of"))
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
         if "civil" in pattern.flags and not _civilian(sources):
@@ -582,6 +592,9 @@ class EventCoder:
                 objects = _prep_objects(light, target.slot, target.heads)
             if not objects:  # "the visit by X to Y", parsed with "to Y" on X
                 objects = [o for b in by_objects for o in _prep_objects(b, target.slot)]
+            if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
+                movers = _prep_objects(noun, "of")
+                objects = [o for m in movers for o in _prep_objects(m, target.slot)]
             targets = index.of_group(objects) or index.of_group(
                 [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
             )  # "a protest against violations by X"
@@ -624,18 +637,6 @@ class EventCoder:
         )
 
 
-def _protest_crowd(doc: Doc, mention: Mention) -> bool:
-    """The mention names protesters ("Vietnamese demonstrators") or describes them ("a
-    Serbian mob": the mention is the adjective, the crowd its head)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    heads = [span.root]
-    if span.root.dep_ in PHRASE_MODIFIERS:
-        heads.append(span.root.head)
-    return any(t.lower_.removesuffix("s") in PROTEST_CROWDS for t in heads)
-
-
 def _civilian(sources: Sequence[Mention]) -> bool:
     """Every source is a group of society: students, workers, farmers, the opposition ..."""
     codes = [code for source in sources for code in source.codes]
@@ -653,74 +654,6 @@ CIVILIAN_SECTORS = DOMESTIC_SECTORS | {"BUS", "MED"}
 # a protest act with an "in protest of/at X" phrase is coded once, through the phrase; checked
 # before the act's place, which would otherwise make its own country the target
 IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"
-KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
-# Damage to property by a protesting crowd is a riot (145, "protest violently, riot"), not a
-# coercive act (171x) of the state kind: "protesters torched the consulate" -> 145.
-PROPERTY_DAMAGE_CODES = frozenset({"171", "1712"})
-PROTEST_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
-RIOT_CODE = "145"
-IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
-
-
-def _irregular(sources: Sequence[Mention], targets: Sequence[Mention]) -> bool:
-    """Killings by irregular fighters of anyone but soldiers are unconventional violence
-    (CAMEO 18x); combat against armed forces stays 19x."""
-    if not targets or not sources:
-        return False
-    if not all(code[3:6] in IRREGULAR_SECTORS for s in sources for code in s.codes):
-        return False
-    return not any(code[3:6] in ("MIL", "COP") for t in targets for code in t.codes)
-
-
-def _is_violent(code: str) -> bool:
-    return code[:2] in ("17", "18", "19", "20")
-
-
-def _outcome_of_attack(trigger: Token, candidate: _Candidate, violent: set[int]) -> bool:
-    """ "X shelled Y, killing eight people": the killing is what the coded attack did, not a
-    second act."""
-    return (
-        trigger.dep_ == "advcl"
-        and trigger.tag_ == "VBG"
-        and trigger.head.i in violent
-        and candidate.code[:2] in ("18", "19", "20")
-    )
-
-
-def _violence_targets(
-    verb: Token, obj: Token | None, index: _MentionIndex
-) -> tuple[list[Mention], str]:
-    """Targets of force with no actor in its own slots: the purpose clause's arguments
-    ("opened fire to disperse X"), the main clause's for an "-ing" clause ("shelled X,
-    killing ..."), else the place when the object names no actor ("killed three people
-    in X")."""
-    for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and _is_purpose(clause):
-            found = _act_targets(clause, index)
-            if found:
-                return found, "purpose"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
-        main = verb.head
-        main_object = _patient(main) if _is_passive(main) else _child(main, "dobj")
-        found = index.of_group([main_object]) if main_object is not None else []
-        if not found:
-            found = _act_targets(main, index)
-        if found:
-            return found, "clause"
-    if obj is None or index.of_group([obj]):
-        return [], ""
-    found = (
-        _located(index, verb, obj)
-        or _unique(
-            m
-            for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
-            for m in _event_noun_targets(noun, index)
-        )
-        or _named_places([obj])  # "shelled the town of X"
-    )
-    return found, "in"
-
-
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly"})
 FORCE_HEADS = frozenset({
     "troop", "soldier", "force", "army", "peacekeeper", "marine", "paratrooper", "contingent",

@@ -1,0 +1,105 @@
+"""Acts of force: which are violent, who the irregular fighters are, where force with no
+target in its own slots lands, when a killing is only an attack's outcome, and when damage
+done by a crowd is a riot. Read by the coder (``coder.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from tripolar.actors.resolver import PHRASE_MODIFIERS
+from tripolar.events._syntax import (
+    _Candidate,
+    _child,
+    _event_noun_targets,
+    _is_passive,
+    _is_purpose,
+    _located,
+    _MentionIndex,
+    _named_places,
+    _patient,
+    _prep_objects,
+    _unique,
+)
+from tripolar.events.governed import _act_targets
+from tripolar.model import Mention
+
+KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
+# Damage to property by a protesting crowd is a riot (145, "protest violently, riot"), not a
+# coercive act (171x) of the state kind: "protesters torched the consulate" -> 145.
+PROPERTY_DAMAGE_CODES = frozenset({"171", "1712"})
+PROTEST_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
+RIOT_CODE = "145"
+IRREGULAR_SECTORS = frozenset({"REB", "UAF"})  # rebels, militants, unidentified gunmen
+
+
+def irregular(sources: Sequence[Mention], targets: Sequence[Mention]) -> bool:
+    """Killings by irregular fighters of anyone but soldiers are unconventional violence
+    (CAMEO 18x); combat against armed forces stays 19x."""
+    if not targets or not sources:
+        return False
+    if not all(code[3:6] in IRREGULAR_SECTORS for s in sources for code in s.codes):
+        return False
+    return not any(code[3:6] in ("MIL", "COP") for t in targets for code in t.codes)
+
+
+def is_violent(code: str) -> bool:
+    return code[:2] in ("17", "18", "19", "20")
+
+
+def outcome_of_attack(trigger: Token, candidate: _Candidate, violent: set[int]) -> bool:
+    """ "X shelled Y, killing eight people": the killing is what the coded attack did, not a
+    second act."""
+    return (
+        trigger.dep_ == "advcl"
+        and trigger.tag_ == "VBG"
+        and trigger.head.i in violent
+        and candidate.code[:2] in ("18", "19", "20")
+    )
+
+
+def violence_targets(
+    verb: Token, obj: Token | None, index: _MentionIndex
+) -> tuple[list[Mention], str]:
+    """Targets of force with no actor in its own slots: the purpose clause's arguments
+    ("opened fire to disperse X"), the main clause's for an "-ing" clause ("shelled X,
+    killing ..."), else the place when the object names no actor ("killed three people
+    in X")."""
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and _is_purpose(clause):
+            found = _act_targets(clause, index)
+            if found:
+                return found, "purpose"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        main = verb.head
+        main_object = _patient(main) if _is_passive(main) else _child(main, "dobj")
+        found = index.of_group([main_object]) if main_object is not None else []
+        if not found:
+            found = _act_targets(main, index)
+        if found:
+            return found, "clause"
+    if obj is None or index.of_group([obj]):
+        return [], ""
+    found = (
+        _located(index, verb, obj)
+        or _unique(
+            m
+            for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
+            for m in _event_noun_targets(noun, index)
+        )
+        or _named_places([obj])  # "shelled the town of X"
+    )
+    return found, "in"
+
+
+def protest_crowd(doc: Doc, mention: Mention) -> bool:
+    """The mention names protesters ("Vietnamese demonstrators") or describes them ("a
+    Serbian mob": the mention is the adjective, the crowd its head)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = [span.root]
+    if span.root.dep_ in PHRASE_MODIFIERS:
+        heads.append(span.root.head)
+    return any(t.lower_.removesuffix("s") in PROTEST_CROWDS for t in heads)

@@ -249,3 +249,19 @@ def test_from_after_moved_forces_is_where_they_leave(
     nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
 ) -> None:
     assert mention_codes(nlp, resolver, text)[name] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile expressed concern over Peru's naval exercises.", [("CHL", "PER", "012")]),
+        ("Ecuador voiced alarm at the Peruvian navy manoeuvres.", [("ECU", "PERMIL", "012")]),
+        # a concern about no actor is no event
+        ("Chile expressed concern over the weather.", []),
+        ("Chile gave a warm welcome to the Peruvian navy commander.", [("CHL", "PERMIL", "043")]),
+    ],
+)
+def test_concern_and_a_warm_welcome(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

@@ -265,3 +265,35 @@ def test_concern_and_a_warm_welcome(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the response's "with" noun is the act
+        ("Chile retaliated with tariffs on Peru.", [("CHL", "PER", "163")]),
+        ("Peru responded with sanctions against Chile.", [("PER", "CHL", "163")]),
+        ("Chile imposed export controls on Peru.", [("CHL", "PER", "163")]),
+        ("Chile added the Peruvian navy to its entity list.", [("CHL", "PERMIL", "163")]),
+        ("Ecuador put Peru on a trade blacklist.", [("ECU", "PER", "163")]),
+        # the visit of X: X is the visitor
+        ("The visit of the Peruvian navy commander to Chile ended.", [("PERMIL", "CHL", "042")]),
+    ],
+)
+def test_trade_restrictions_and_the_visit_of(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "codes"),
+    [
+        ("Beijing sanctioned Lockheed Martin.", "Lockheed Martin", ("USABUS",)),
+        ("Washington blacklisted SMIC.", "SMIC", ("CHNBUS",)),
+    ],
+)
+def test_firms_of_the_technology_and_arms_disputes(
+    nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
+) -> None:
+    assert mention_codes(nlp, resolver, text)[name] == codes

@@ -37,6 +37,8 @@ LIGHT_VERBS = frozenset({
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })
+# verbs that act through a "with" noun: "retaliated with tariffs on X"
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "counter", "hit"})
 # a noun phrase headed by one of these stands for the actors of its "of" phrase
 # ("thousands of Kurds", "members of the party", "two of its nationals")
 PARTITIVE_HEADS = frozenset({
@@ -593,11 +595,19 @@ def _light_verb(noun: Token) -> Token | None:
         and noun.head.head.dep_ == "dobj"
     ):
         noun = noun.head.head
-    return noun.head if _is_direct_light_object(noun) else None
+    if not _is_direct_light_object(noun):
+        return None
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
 
 
 def _is_direct_light_object(noun: Token) -> bool:
     head = noun.head
+    if (  # "retaliated with tariffs", "responded with sanctions": the act is the noun
+        noun.dep_ == "pobj"
+        and head.lower_ == "with"
+        and head.head.lemma_.lower() in RESPONSE_VERBS
+    ):
+        return True
     if head.pos_ != "VERB" or head.lemma_.lower() not in LIGHT_VERBS:
         return False
     return noun.dep_ in ("dobj", "nsubjpass") or (

@@ -603,9 +603,7 @@ def _light_verb(noun: Token) -> Token | None:
 def _is_direct_light_object(noun: Token) -> bool:
     head = noun.head
     if (  # "retaliated with tariffs", "responded with sanctions": the act is the noun
-        noun.dep_ == "pobj"
-        and head.lower_ == "with"
-        and head.head.lemma_.lower() in RESPONSE_VERBS
+        noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in RESPONSE_VERBS
     ):
         return True
     if head.pos_ != "VERB" or head.lemma_.lower() not in LIGHT_VERBS:

@@ -31,6 +31,7 @@ ACTORS = {
     "Ecuadorian forces": "ECUMIL",
     "Ecuadorian": "ECU",
     "Chilean": "CHL",
+    "Peruvian": "PER",
 }
 
 
@@ -297,3 +298,21 @@ def test_firms_of_the_technology_and_arms_disputes(
     nlp: Language, resolver: ActorResolver, text: str, name: str, codes: tuple[str, ...]
 ) -> None:
     assert mention_codes(nlp, resolver, text)[name] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile bought Peruvian copper at a discount.", [("CHL", "PER", "061")]),
+        ("Ecuador imported Chilean wine.", [("ECU", "CHL", "061")]),
+        # a joint patrol flown by two states' aircraft
+        (
+            "Peruvian and Chilean aircraft flew a joint patrol over the Pacific.",
+            [("PER", "CHL", "062"), ("CHL", "PER", "062")],
+        ),
+    ],
+)
+def test_purchases_and_joint_patrols(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

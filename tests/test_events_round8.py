@@ -305,6 +305,7 @@ def test_firms_of_the_technology_and_arms_disputes(
     [
         ("Chile bought Peruvian copper at a discount.", [("CHL", "PER", "061")]),
         ("Ecuador imported Chilean wine.", [("ECU", "CHL", "061")]),
+        ("Chile froze Peruvian central bank reserves.", [("CHL", "PER", "163")]),
         # a joint patrol flown by two states' aircraft
         (
             "Peruvian and Chilean aircraft flew a joint patrol over the Pacific.",
@@ -312,7 +313,7 @@ def test_firms_of_the_technology_and_arms_disputes(
         ),
     ],
 )
-def test_purchases_and_joint_patrols(
+def test_purchases_frozen_reserves_and_joint_patrols(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected

@@ -9,6 +9,7 @@ import pytest
 from tripolar.events import resolve_event_date
 
 PUB = dt.date(2019, 4, 10)  # a Wednesday
+PUB_TUESDAY = dt.date(2019, 4, 9)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +85,43 @@ def test_dates_modal_may_is_not_a_month() -> None:
 
 def test_dates_impossible_day_is_ignored() -> None:
     assert resolve_event_date("They met on February 30.", PUB) == (PUB, "publication")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("They met in March.", dt.date(2019, 3, 1)),
+        ("They met in December.", dt.date(2018, 12, 1)),  # after publication: year before
+        ("They met in April.", dt.date(2019, 4, 1)),  # the publication month itself
+        ("They met last April.", dt.date(2018, 4, 1)),  # "last": strictly before
+        ("Talks stalled in early February.", dt.date(2019, 2, 1)),
+        ("Sanctions have held since May.", dt.date(2018, 5, 1)),
+        # a weekday is more exact than a month in a subordinate clause
+        ("They met on Tuesday, their first meeting since the war began in May.", PUB_TUESDAY),
+        ("In May they may meet again.", dt.date(2018, 5, 1)),  # the modal is no month
+    ],
+)
+def test_dates_month_without_a_year(sentence: str, expected: dt.date) -> None:
+    assert resolve_event_date(sentence, PUB) == (expected, "text")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the intent is voiced at publication; the dates ahead are the plan's
+        ("China will send a delegation to Russia in December.", (PUB, "publication")),
+        ("Xi will visit Moscow on April 20.", (PUB, "publication")),
+        # dates of the saying, before publication, are kept
+        ("China urged Japan on April 2 to hold talks in June.", (dt.date(2019, 4, 2), "text")),
+        ("China urged Japan on Tuesday to hold talks.", (PUB_TUESDAY, "text")),
+    ],
+)
+def test_dates_of_prospective_events_are_when_they_are_voiced(
+    sentence: str, expected: tuple[dt.date, str]
+) -> None:
+    assert resolve_event_date(sentence, PUB, prospective=True) == expected
+
+
+def test_dates_of_acts_read_the_same_expressions_as_past() -> None:
+    sentence = "Xi visited Moscow on April 20."
+    assert resolve_event_date(sentence, PUB) == (dt.date(2018, 4, 20), "text")

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table, mention_codes
+from events_support import coded_with_table, mention_codes, mentions_from_table
 from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
@@ -317,3 +317,20 @@ def test_purchases_frozen_reserves_and_joint_patrols(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile met Peru in December.", (dt.date(2018, 12, 1), "text")),
+        # an intent is dated when it is voiced, not when the meeting is planned for
+        ("Chile will meet Peru in December.", (dt.date(2019, 4, 10), "publication")),
+    ],
+)
+def test_an_intent_is_dated_when_voiced(
+    nlp: Language, coder: EventCoder, text: str, expected: tuple[dt.date, str]
+) -> None:
+    events = coder.code_doc(
+        nlp(text), mentions_from_table(text, ACTORS), doc_id="t", published=dt.date(2019, 4, 10)
+    )
+    assert [(e.event_date, e.date_basis) for e in events] == [expected]

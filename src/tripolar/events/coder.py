@@ -185,10 +185,7 @@ class EventCoder:
             )
             if found is not None:
                 pending.append((token, found, found.rule))
-        event_date: dt.date | None = None
-        basis: EventDateBasis = "none"
-        if pending:
-            event_date, basis = resolve_event_date(span_text(sent), published)
+        dates: dict[bool, tuple[dt.date | None, EventDateBasis]] = {}
         seen: set[tuple[str, str, str]] = set()
         violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
         for trigger, outcome, rule in pending:
@@ -197,6 +194,12 @@ class EventCoder:
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
+            prospective = _prospective(outcome)
+            if prospective not in dates:
+                dates[prospective] = resolve_event_date(
+                    span_text(sent), published, prospective=prospective
+                )
+            event_date, basis = dates[prospective]
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)
@@ -635,6 +638,16 @@ class EventCoder:
         return _Candidate(
             code, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
+
+
+# appeals, intents, demands and threats: acts of saying what is still to come
+PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
+
+
+def _prospective(candidate: _Candidate) -> bool:
+    """The event is a statement about an act still to come, dated when it is voiced."""
+    context = candidate.context
+    return context.mode != "act" or context.arranged or candidate.code[:2] in PROSPECTIVE_ROOTS
 
 
 def _civilian(sources: Sequence[Mention]) -> bool:

@@ -9,12 +9,18 @@ docs/codebook.md:
   the year before when that would fall after the publication date; "9 May this year" is
   in the publication year;
 * a month and year ("in June 2014") is the first of that month; "in 2014" is 1 January;
+* a month alone ("in December", "last March", "since May") is the first of the latest such
+  month on or before publication ("last": strictly before);
 * a weekday ("on Tuesday") is the most recent such day on or before publication (the
   publication day itself when it is that weekday); "last Tuesday" is strictly before,
   "next Tuesday" strictly after;
 * "yesterday", "today", "N days/weeks ago", "last week" (7 days before) are exact;
   "last month", "last year", "earlier this month/year/week" are the first day of that
   period.
+
+A prospective event (intent, threat, appeal, demand: "will meet Putin on April 20") is dated
+when it is voiced: dates that read forward to after publication name the planned act and are
+passed over ("said on Monday it will ..." keeps Monday).
 
 Nothing found: the publication date (basis "publication"); no publication date either:
 ``(None, "none")``.
@@ -100,8 +106,34 @@ def _day_month(match: re.Match[str], published: dt.date | None) -> dt.date | Non
     return candidate
 
 
+def _day_month_ahead(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    # in the publication year, never rolled back: a day after publication is the plan's
+    if published is None:
+        return None
+    return _safe_date(published.year, _month(match), int(match["day"]))
+
+
 def _month_year(match: re.Match[str], published: dt.date | None) -> dt.date | None:
     return dt.date(int(match["year"]), _month(match), 1)
+
+
+def _month_only(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    # reports tell of the past: the latest such month on or before publication ("last" March:
+    # strictly before); the first of it
+    if published is None:
+        return None
+    month = _month(match)
+    strictly = (match["which"] or "").lower() == "last"
+    year = published.year
+    if month > published.month or (strictly and month == published.month):
+        year -= 1
+    return dt.date(year, month, 1)
+
+
+def _month_ahead(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None or (match["which"] or "").lower() == "last":
+        return _month_only(match, published)
+    return dt.date(published.year, _month(match), 1)
 
 
 def _year_only(match: re.Match[str], published: dt.date | None) -> dt.date | None:
@@ -187,19 +219,37 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
         ),
         _ago,
     ),
+    (
+        re.compile(
+            rf"\b(?P<which>[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast)\s*(?:-\s*)?{MONTH}"
+            r"(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!\s*\d)"
+        ),
+        _month_only,
+    ),
     (re.compile(rf"\b[Ii]n\s+{YEAR}\b"), _year_only),
 ]
 
 
+# A prospective event (an intent, threat, appeal or demand: "will meet Putin on April 20")
+# happens when it is voiced; the sentence's dates that read as still ahead belong to the act
+# planned, so they are read forward and, when after publication, passed over.
+# A bare weekday stays in the past ("urged X on Tuesday to ..."): "next Tuesday" is ahead.
+_AHEAD: dict[Resolver, Resolver] = {_day_month: _day_month_ahead, _month_only: _month_ahead}
+
+
 def resolve_event_date(
-    sentence_text: str, published: dt.date | None
+    sentence_text: str, published: dt.date | None, *, prospective: bool = False
 ) -> tuple[dt.date | None, EventDateBasis]:
-    """The date an event in this sentence happened on, and where it came from."""
+    """The date an event in this sentence happened on, and where it came from.
+    ``prospective``: the event is an intent, threat, appeal or demand."""
     for pattern, resolve in _RULES:
+        if prospective:
+            resolve = _AHEAD.get(resolve, resolve)
         for match in pattern.finditer(sentence_text):
             found = resolve(match, published)
-            if found is not None:
-                return found, "text"
+            if found is None or (prospective and published is not None and found > published):
+                continue
+            return found, "text"
     if published is not None:
         return published, "publication"
     return None, "none"

@@ -334,3 +334,13 @@ def test_an_intent_is_dated_when_voiced(
         nlp(text), mentions_from_table(text, ACTORS), doc_id="t", published=dt.date(2019, 4, 10)
     )
     assert [(e.event_date, e.date_basis) for e in events] == [expected]
+
+
+def test_an_event_takes_the_date_of_its_own_clause(nlp: Language, coder: EventCoder) -> None:
+    text = "Chile met Peru on Tuesday, their first meeting since Ecuador attacked Peru in March."
+    events = coder.code_doc(
+        nlp(text), mentions_from_table(text, ACTORS), doc_id="t", published=dt.date(2019, 4, 10)
+    )
+    dates = {(e.source, e.code[:2]): e.event_date for e in events}
+    assert dates[("CHL", "04")] == dt.date(2019, 4, 9)
+    assert dates[("ECU", "19")] == dt.date(2019, 3, 1)

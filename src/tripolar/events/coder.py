@@ -185,7 +185,7 @@ class EventCoder:
             )
             if found is not None:
                 pending.append((token, found, found.rule))
-        dates: dict[bool, tuple[dt.date | None, EventDateBasis]] = {}
+        dates: dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]] = {}
         seen: set[tuple[str, str, str]] = set()
         violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
         for trigger, outcome, rule in pending:
@@ -194,12 +194,7 @@ class EventCoder:
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
-            prospective = _prospective(outcome)
-            if prospective not in dates:
-                dates[prospective] = resolve_event_date(
-                    span_text(sent), published, prospective=prospective
-                )
-            event_date, basis = dates[prospective]
+            event_date, basis = _event_date(trigger, sent, published, _prospective(outcome), dates)
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)
@@ -638,6 +633,29 @@ class EventCoder:
         return _Candidate(
             code, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
+
+
+def _event_date(
+    trigger: Token,
+    sent: Span,
+    published: dt.date | None,
+    prospective: bool,
+    cache: dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]],
+) -> tuple[dt.date | None, EventDateBasis]:
+    """The date of the trigger's own clause ("... since Russia invaded Ukraine in February"),
+    else of its sentence."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    start, end = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
+    for span in ((start, end), (sent.start, sent.end)):
+        key = (*span, prospective)
+        if key not in cache:
+            text = span_text(sent.doc[span[0] : span[1]])
+            cache[key] = resolve_event_date(text, published, prospective=prospective)
+        if cache[key][1] == "text" or span == (sent.start, sent.end):
+            return cache[key]
+    raise AssertionError("unreachable: the sentence span always answers")
 
 
 # appeals, intents, demands and threats: acts of saying what is still to come

@@ -278,6 +278,7 @@ def test_concern_and_a_warm_welcome(
         ("Chile added the Peruvian navy to its entity list.", [("CHL", "PERMIL", "163")]),
         ("Ecuador put Peru on a trade blacklist.", [("ECU", "PER", "163")]),
         ("Chile deepened its ties with Peru.", [("CHL", "PER", "050")]),
+        ("Chile blocked a bid by Peru to join the council.", [("CHL", "PER", "129")]),
         # the visit of X: X is the visitor
         ("The visit of the Peruvian navy commander to Chile ended.", [("PERMIL", "CHL", "042")]),
     ],

@@ -279,6 +279,7 @@ def test_concern_and_a_warm_welcome(
         ("Ecuador put Peru on a trade blacklist.", [("ECU", "PER", "163")]),
         ("Chile deepened its ties with Peru.", [("CHL", "PER", "050")]),
         ("Chile blocked a bid by Peru to join the council.", [("CHL", "PER", "129")]),
+        ("Chile approved a loan for Peru.", [("CHL", "PER", "071")]),
         # the visit of X: X is the visitor
         ("The visit of the Peruvian navy commander to Chile ended.", [("PERMIL", "CHL", "042")]),
     ],

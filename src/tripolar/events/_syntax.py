@@ -35,6 +35,7 @@ LIGHT_VERBS = frozenset({
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
+    "approve", "disburse",  # "approved a loan for X"
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })

@@ -280,6 +280,9 @@ def test_concern_and_a_warm_welcome(
         ("Chile deepened its ties with Peru.", [("CHL", "PER", "050")]),
         ("Chile blocked a bid by Peru to join the council.", [("CHL", "PER", "129")]),
         ("Chile approved a loan for Peru.", [("CHL", "PER", "071")]),
+        ("Chile spoke with Peru by phone on Friday.", [("CHL", "PER", "041")]),
+        ("Chile talked to Peru over the phone.", [("CHL", "PER", "041")]),
+        ("Chile spoke with Peru in Lima.", [("CHL", "PER", "040")]),
         # the visit of X: X is the visitor
         ("The visit of the Peruvian navy commander to Chile ended.", [("PERMIL", "CHL", "042")]),
     ],

@@ -14,6 +14,8 @@ A reference never reaches outside its paragraph (paragraphs are separated by bla
 * "he/him/his" and "she/her/hers" -> a person of that gender named earlier in the
   paragraph, only when that is unambiguous: every such person is the same one, or the most
   recent sentence naming one names only one. Otherwise no mention is made.
+* "his/her counterpart" -> the same office in the other of the last two states named
+  ("Biden spoke with Xi ... warned his counterpart" -> CHNGOV).
 """
 
 from __future__ import annotations
@@ -144,6 +146,17 @@ def resolve_references(
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
             person = _person_for(named.before(token.idx), gender, genders, sentence_starts)
+            following = doc[i + 1] if i + 1 < len(doc) else None
+            if following is not None and following.lower_ == "counterpart":
+                earlier = named.before(token.idx)
+                owner = _in_same_sentence(earlier, token.idx, sentence_starts) or person
+                other = _other_side(earlier, owner) if owner is not None else None
+                if other is not None:  # "his counterpart": the other side's same office
+                    end = following.idx + len(following.text)
+                    words = text[token.idx : end]
+                    out.append(Mention(token.idx, end, words, (other,), "reference", words.lower()))
+                after = i + 2
+                continue
             if person is not None:
                 end = token.idx + len(token.text)
                 out.append(
@@ -201,6 +214,26 @@ def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
             if len(seen) == 2:
                 return tuple(reversed(list(seen.values())))
     return ()
+
+
+def _in_same_sentence(
+    earlier: Sequence[Mention], char: int, sentence_starts: Sequence[int]
+) -> Mention | None:
+    """The last mention before ``char`` in its sentence ("The US president warned his ...")."""
+    if not earlier:
+        return None
+    sentence = bisect.bisect_right(sentence_starts, char)
+    last = earlier[-1]
+    return last if bisect.bisect_right(sentence_starts, last.start) == sentence else None
+
+
+def _other_side(earlier: Sequence[Mention], person: Mention) -> str | None:
+    """The office of the person's counterpart: of the last two states named, the one that is
+    not the person's, with the person's sector ("Biden ... Xi ... his counterpart" -> CHNGOV)."""
+    own = country_root(person.codes[0])
+    sector = person.codes[0][3:6] or "GOV"
+    others = [c for c in _last_two(earlier, "state") if c != own]
+    return others[0] + sector if own is not None and len(others) == 1 else None
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

@@ -155,6 +155,8 @@ class _MentionIndex:
         """Actors named on a phrase's modifiers: "of"-members of a group, a state adjective,
         a possessive, one level deeper ("Iraqi President Saddam Hussein's proposal")."""
         lemma = head.lemma_.lower()
+        if lemma == "counterpart":
+            return self._counterpart(head)
         if lemma in PARTITIVE_HEADS or lemma in GROUP_HEADS or head.pos_ == "NUM":
             members = _prep_objects(head, "of") or _prep_objects(head, "from")
             if members:
@@ -199,6 +201,27 @@ class _MentionIndex:
                 )
                 if authors:
                     return authors
+        return []
+
+    def _counterpart(self, head: Token) -> list[Mention]:
+        """ "his Chinese counterpart (Wang Yi)": the counterpart's own state, as an official,
+        never the possessor's ("his" is the other side)."""
+        owner = next((self.by_token.get(c.i) for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:  # "X's defence minister met his ... counterpart": the subject's
+            verb = head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            owner = next(iter(self.of_group(_subjects(verb))), None)
+        sector = owner.codes[0][3:6] if owner is not None and owner.codes[0][3:6] else "GOV"
+        for dep in ("appos", "compound", "amod", "nmod"):
+            for child in head.children:
+                if child.dep_ != dep:
+                    continue
+                found = [m for t in _conjuncts(child) if (m := self.by_head.get(t.i)) is not None]
+                if not found and dep == "appos":
+                    found = self.of_phrase(child)
+                if found:
+                    return [_as_official(m, sector) for m in _unique(found)]
         return []
 
     def of_group(self, tokens: Iterable[Token], *, head_only: bool = False) -> list[Mention]:
@@ -247,6 +270,14 @@ def one_country(mentions: Iterable[Mention]) -> str | None:
     if len(roots) != 1:
         return None
     return next(iter(roots))
+
+
+def _as_official(mention: Mention, sector: str) -> Mention:
+    """A state named as someone's counterpart stands for the same office there: a foreign
+    minister's Chinese counterpart is CHNGOV, a defence minister's CHNMIL."""
+    if all(len(code) == 3 and code.isalpha() for code in mention.codes):
+        return replace(mention, codes=tuple(code + sector for code in mention.codes))
+    return mention
 
 
 def placed_in(agent: Mention, root: str) -> Mention:

@@ -1,4 +1,5 @@
-"""Constructions found wrong on the demo corpus, checked through the whole pipeline."""
+"""Constructions found wrong on the demo corpus, and counterparts ("his Chinese counterpart",
+"his counterpart"), checked through the whole pipeline. Own sentences."""
 
 from __future__ import annotations
 
@@ -42,3 +43,31 @@ def test_events_hedged_conflict_is_not_coded(pipe: Pipeline) -> None:
     assert (
         triples(pipe, "Officials said Ottawa could eventually impose tariffs on Mexico.") == set()
     )
+
+
+# --- counterparts: China's same office, never the possessor's; alone, the other side
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan foreign minister met his Ghanaian counterpart.", ("KENGOV", "GHAGOV", "040")),
+        ("Kenya's defence minister met his Ghanaian counterpart.", ("KENMIL", "GHAMIL", "040")),
+    ],
+)
+def test_counterparts_named_by_their_state(
+    pipe: Pipeline, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(pipe, text) == {expected}
+
+
+def test_his_counterpart_is_the_other_side(pipe: Pipeline) -> None:
+    text = (
+        "The Kenyan president spoke with the Ghanaian president on Monday. "
+        "The Kenyan president then criticized his counterpart."
+    )
+    assert ("KENGOV", "GHAGOV", "111") in triples(pipe, text)
+
+
+def test_his_counterpart_with_one_state_named_is_nobody(pipe: Pipeline) -> None:
+    assert triples(pipe, "The Kenyan president criticized his counterpart.") == set()

@@ -350,3 +350,22 @@ def test_an_event_takes_the_date_of_its_own_clause(nlp: Language, coder: EventCo
     dates = {(e.source, e.code[:2]): e.event_date for e in events}
     assert dates[("CHL", "04")] == dt.date(2019, 4, 9)
     assert dates[("ECU", "19")] == dt.date(2019, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive under a verb of expectation reports no act
+        ("Few expect Chile to withdraw its envoy from Peru.", []),
+        ("Chile expects Peru to sever ties with Ecuador.", []),
+        # under a verb of asking it is the request
+        ("Chile urged Peru to sever ties with Ecuador.", [("CHL", "PER", "020")]),
+        # a guess is no act
+        ("Chile will probably impose sanctions on Peru.", []),
+        ("Chile would likely impose sanctions on Peru.", []),
+    ],
+)
+def test_expectations_and_guesses_are_no_acts(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

@@ -19,6 +19,8 @@ Mode = Literal["act", "intent", "threat", "refuse", "appeal", "demand"]
 
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 HEDGE_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ca"})
+# adverbs that make an act a guess: "would likely impose sanctions"
+HEDGE_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "conceivably"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 # fmt: off
 INTENT_GOVERNORS = frozenset({
@@ -175,6 +177,8 @@ def _context_of(verb: Token) -> Context:
                 return Context("act", f"conditional ({child.text!r})")
             if child.dep_ in ("aux", "auxpass") and child.lower_ in HEDGE_AUX:
                 return Context("act", f"hedged ({child.text!r})")
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
+                return Context("act", f"hedged ({child.text!r})")
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and mode == "act":
                 mode = "intent"
         asking_noun = demanding_noun(token)
@@ -200,6 +204,10 @@ def _context_of(verb: Token) -> Context:
                 return Context("act", f"alleged by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
+            if token.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+            ):  # "few expect Russia to withdraw": an infinitive reports no act
+                return Context("act", f"embedded under {token.head.text!r}")
             if token.dep_ == "advcl" and _asked_by_infinitive(token):
                 # "was pressured by X to help Y", "gave permission to X to help Y"
                 return Context("appeal", f"asked for by {token.head.text!r}, coded there")

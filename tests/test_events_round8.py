@@ -369,3 +369,19 @@ def test_expectations_and_guesses_are_no_acts(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The possibility of a Peruvian attack on Chile cannot be excluded.", []),
+        ("A potential Peruvian invasion of Chile worries Ecuador.", []),
+        # an alliance is an act only when a verb makes it
+        ("The alliance between Peru and Chile is old.", []),
+        ("Peru and Chile formed an alliance.", [("PER", "CHL", "050"), ("CHL", "PER", "050")]),
+    ],
+)
+def test_possibilities_and_standing_relations_are_no_acts(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

@@ -548,6 +548,11 @@ class EventCoder:
     ) -> _Candidate | str:
         context = Context("act")
         sources: list[Mention] = []
+        hypothetical = _hypothetical(noun)
+        if hypothetical:
+            return hypothetical
+        if light is None and "light" in pattern.flags:
+            return "a standing relation, not an act: no verb makes it"
         if light is not None:
             context = context_of(light)
             if context.reason:
@@ -656,6 +661,25 @@ def _event_date(
         if cache[key][1] == "text" or span == (sent.start, sent.end):
             return cache[key]
     raise AssertionError("unreachable: the sentence span always answers")
+
+
+# nouns and adjectives that make an event noun a mere possibility
+POSSIBILITY_NOUNS = frozenset({
+    "possibility", "prospect", "risk", "danger", "fear", "likelihood", "chance", "scenario",
+    "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
+})  # fmt: skip
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
+
+
+def _hypothetical(noun: Token) -> str:
+    """ "the possibility of a Russian attack", "a potential invasion": no act happened."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
+            return f"a possibility ({child.text!r})"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in POSSIBILITY_NOUNS:
+        return f"a possibility ({head.head.text!r})"
+    return ""
 
 
 # appeals, intents, demands and threats: acts of saying what is still to come

@@ -19,7 +19,7 @@ from tripolar.events.tsv import table_rows
 VERB_FLAGS = frozenset({
     "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that", "giver",
 })  # fmt: skip
-NOUN_FLAGS = frozenset({"recip", "loc", "mutual", "civil", "mover"})
+NOUN_FLAGS = frozenset({"recip", "loc", "mutual", "civil", "mover", "light"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
 
 

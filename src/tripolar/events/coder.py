@@ -676,9 +676,9 @@ def _hypothetical(noun: Token) -> str:
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
             return f"a possibility ({child.text!r})"
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in POSSIBILITY_NOUNS:
-        return f"a possibility ({head.head.text!r})"
+    holder = noun.head.head  # "possibility" in "the possibility of an attack"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and holder.lemma_ in POSSIBILITY_NOUNS:
+        return f"a possibility ({holder.text!r})"
     return ""
 
 

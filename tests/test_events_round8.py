@@ -379,6 +379,8 @@ def test_expectations_and_guesses_are_no_acts(
         # an alliance is an act only when a verb makes it
         ("The alliance between Peru and Chile is old.", []),
         ("Peru and Chile formed an alliance.", [("PER", "CHL", "050"), ("CHL", "PER", "050")]),
+        ("Ecuador criticised the security pact between Peru and Chile.", []),
+        ("Peru and Chile signed a security pact.", [("PER", "CHL", "057"), ("CHL", "PER", "057")]),
     ],
 )
 def test_possibilities_and_standing_relations_are_no_acts(

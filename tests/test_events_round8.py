@@ -387,3 +387,21 @@ def test_possibilities_and_standing_relations_are_no_acts(
     nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert code(nlp, coder, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a verb heads its "by/after ..." -ing clause
+        ("Chile responded by sanctioning Peru.", [("CHL", "PER", "163")]),
+        # "without" negates its clause
+        ("Chile left without signing a deal with Peru.", []),
+        # causatives: the object does the act
+        ("The crisis led Chile to expel Peru's ambassador.", [("CHL", "PER", "161")]),
+        ("The attack prompted Chile to sever ties with Peru.", [("CHL", "PER", "161")]),
+    ],
+)
+def test_means_clauses_without_and_causatives(
+    nlp: Language, coder: EventCoder, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

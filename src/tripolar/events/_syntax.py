@@ -15,6 +15,7 @@ from tripolar.actors.dictionary import country_root
 from tripolar.events.modality import (
     ALLEGE_GOVERNORS,
     APPEAL_GOVERNORS,
+    CAUSATIVE_GOVERNORS,
     DEMAND_GOVERNORS,
     OBJECT_APPEAL_GOVERNORS,
     Context,
@@ -89,6 +90,12 @@ SAY_VERBS = frozenset({
     "repeat", "argue", "write", "insist", "maintain", "emphasize", "emphasise", "assert",
     "confirm", "reaffirm", "affirm", "report", "indicate", "note", "explain", "signal",
 })
+# verbs whose object is the subject of their infinitive: "urged Y to ...", "led Y to ..."
+OBJECT_CONTROL_GOVERNORS = (
+    APPEAL_GOVERNORS | DEMAND_GOVERNORS | OBJECT_APPEAL_GOVERNORS | CAUSATIVE_GOVERNORS
+)
+# "X responded by sanctioning Y": the subject of a verb heads its "by/after ..." -ing clause
+MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "in"})
 # personal pronouns that, as subject of a speech complement, may stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # "an agreement with X": the object of such a verb ("endorsed ...") points at the partner
@@ -388,21 +395,19 @@ def _subjects(verb: Token) -> list[Token]:
         head = verb.head
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             verb = head
-        elif verb.dep_ == "xcomp":
+        elif verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _is_purpose(verb)):
             controller = _child(head, "dobj")
-            if (
-                controller is not None
-                and head.lemma_.lower()
-                in APPEAL_GOVERNORS | DEMAND_GOVERNORS | OBJECT_APPEAL_GOVERNORS
-            ):
-                return [controller]
-            verb = head
-        elif verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _is_purpose(verb)):
+            if controller is not None and head.lemma_.lower() in OBJECT_CONTROL_GOVERNORS:
+                return [controller]  # "urged Y to ...", "led Washington to expel Ankara"
+            verb = head  # "X agreed to ...", "began a strike to protest X"
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
             if verb.tag_ == "VBG" and _is_passive(head) and _agent_objects(head):
                 return _agent_objects(head)  # "X was attacked by Y, killing ..."
             verb = head  # "..., killing X", "began a strike to protest X"
         elif verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "prep" and head.pos_ == "ADJ"):
             verb = head  # "X is willing to help", "X is committed to opening"
+        elif verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and verb.lower_ in MEANS_PREPS:
+            verb = head  # "responded by sanctioning X", "after meeting X, Y said ..."
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [head]
         else:

@@ -54,6 +54,8 @@ BETWEEN_DEMAND_AND_CLAUSE = frozenset(
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+# "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
+CAUSATIVE_GOVERNORS = frozenset({"lead", "prompt", "force", "cause", "compel", "drive", "spur"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 
@@ -187,6 +189,8 @@ def _context_of(verb: Token) -> Context:
                 "demand" if DEMAND_NOUNS[asking_noun.lemma_.lower()] == "demand" else "appeal"
             )
             return Context(mode_of_noun, f"asked for by {asking_noun.text!r}, coded there")
+        if token.dep_ == "pcomp" and token.head.lower_ == "without":
+            return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
             if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
@@ -216,7 +220,7 @@ def _context_of(verb: Token) -> Context:
         lemma = governor.lemma_.lower()
         if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
-        if lemma in ASPECT_GOVERNORS or lemma in ATTEMPT_GOVERNORS:
+        if lemma in ASPECT_GOVERNORS or lemma in ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS:
             pass
         elif lemma in INTENT_GOVERNORS:
             mode = "intent" if mode in ("act", "intent") else mode

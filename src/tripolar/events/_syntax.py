@@ -215,10 +215,7 @@ class _MentionIndex:
         never the possessor's ("his" is the other side)."""
         owner = next((self.by_token.get(c.i) for c in head.children if c.dep_ == "poss"), None)
         if owner is None:  # "X's defence minister met his ... counterpart": the subject's
-            verb = head.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            owner = next(iter(self.of_group(_subjects(verb))), None)
+            owner = next(iter(self.of_group(_subjects(_clause_verb(head)))), None)
         sector = owner.codes[0][3:6] if owner is not None and owner.codes[0][3:6] else "GOV"
         for dep in ("appos", "compound", "amod", "nmod"):
             for child in head.children:
@@ -291,6 +288,14 @@ def placed_in(agent: Mention, root: str) -> Mention:
     """An agent of unknown country ("---OPP") placed in the state `root` ("SDNOPP")."""
     codes = tuple(dict.fromkeys(f"{root}{c[3:]}" for c in agent.codes))
     return replace(agent, codes=codes, entry=f"{agent.entry}, placed in {root}")
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause the token is in: itself for a verb, else its nearest verb
+    ancestor, else the root."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _child(token: Token, dep: str) -> Token | None:
@@ -401,9 +406,9 @@ def _subjects(verb: Token) -> list[Token]:
                 return [controller]  # "urged Y to ...", "led Washington to expel Ankara"
             verb = head  # "X agreed to ...", "began a strike to protest X"
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            if verb.tag_ == "VBG" and _is_passive(head) and _agent_objects(head):
+            if _is_passive(head) and _agent_objects(head):
                 return _agent_objects(head)  # "X was attacked by Y, killing ..."
-            verb = head  # "..., killing X", "began a strike to protest X"
+            verb = head  # "..., killing X"
         elif verb.dep_ in ("acomp", "pcomp") or (verb.dep_ == "prep" and head.pos_ == "ADJ"):
             verb = head  # "X is willing to help", "X is committed to opening"
         elif verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and verb.lower_ in MEANS_PREPS:

@@ -23,6 +23,7 @@ from tripolar.events._syntax import (
     _agent_objects,
     _Candidate,
     _child,
+    _clause_verb,
     _distinct_codes,
     _find_targets,
     _has_in_protest,
@@ -45,7 +46,7 @@ from tripolar.events._syntax import (
     _up_to_object,
 )
 from tripolar.events.codebook import Codebook
-from tripolar.events.dates import resolve_event_date
+from tripolar.events.dates import DateCache, clause_date
 from tripolar.events.governed import (
     _act_targets,
     alleged_act,
@@ -62,7 +63,14 @@ from tripolar.events.implied import (
     placed_victims,
     unidentified_forces,
 )
-from tripolar.events.modality import Context, context_of, is_negated, map_code
+from tripolar.events.modality import (
+    Context,
+    context_of,
+    is_negated,
+    is_prospective,
+    map_code,
+    possibility_of,
+)
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -74,7 +82,7 @@ from tripolar.events.violence import (
     protest_crowd,
     violence_targets,
 )
-from tripolar.model import UNKNOWN_COUNTRY, Event, EventDateBasis, Mention, make_event_id
+from tripolar.model import UNKNOWN_COUNTRY, Event, Mention, make_event_id
 from tripolar.nlp.text import span_text
 
 
@@ -185,7 +193,7 @@ class EventCoder:
             )
             if found is not None:
                 pending.append((token, found, found.rule))
-        dates: dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]] = {}
+        dates: DateCache = {}
         seen: set[tuple[str, str, str]] = set()
         violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
         for trigger, outcome, rule in pending:
@@ -194,7 +202,9 @@ class EventCoder:
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
-            event_date, basis = _event_date(trigger, sent, published, _prospective(outcome), dates)
+            prospective = is_prospective(outcome.context, outcome.code)
+            clause = _clause_verb(trigger)
+            event_date, basis = clause_date(clause, sent, published, prospective, dates)
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)
@@ -548,7 +558,7 @@ class EventCoder:
     ) -> _Candidate | str:
         context = Context("act")
         sources: list[Mention] = []
-        hypothetical = _hypothetical(noun)
+        hypothetical = possibility_of(noun)
         if hypothetical:
             return hypothetical
         if light is None and "light" in pattern.flags:
@@ -638,58 +648,6 @@ class EventCoder:
         return _Candidate(
             code, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
-
-
-def _event_date(
-    trigger: Token,
-    sent: Span,
-    published: dt.date | None,
-    prospective: bool,
-    cache: dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]],
-) -> tuple[dt.date | None, EventDateBasis]:
-    """The date of the trigger's own clause ("... since Russia invaded Ukraine in February"),
-    else of its sentence."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    start, end = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
-    for span in ((start, end), (sent.start, sent.end)):
-        key = (*span, prospective)
-        if key not in cache:
-            text = span_text(sent.doc[span[0] : span[1]])
-            cache[key] = resolve_event_date(text, published, prospective=prospective)
-        if cache[key][1] == "text" or span == (sent.start, sent.end):
-            return cache[key]
-    raise AssertionError("unreachable: the sentence span always answers")
-
-
-# nouns and adjectives that make an event noun a mere possibility
-POSSIBILITY_NOUNS = frozenset({
-    "possibility", "prospect", "risk", "danger", "fear", "likelihood", "chance", "scenario",
-    "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
-})  # fmt: skip
-POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
-
-
-def _hypothetical(noun: Token) -> str:
-    """ "the possibility of a Russian attack", "a potential invasion": no act happened."""
-    for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
-            return f"a possibility ({child.text!r})"
-    holder = noun.head.head  # "possibility" in "the possibility of an attack"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and holder.lemma_ in POSSIBILITY_NOUNS:
-        return f"a possibility ({holder.text!r})"
-    return ""
-
-
-# appeals, intents, demands and threats: acts of saying what is still to come
-PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
-
-
-def _prospective(candidate: _Candidate) -> bool:
-    """The event is a statement about an act still to come, dated when it is voiced."""
-    context = candidate.context
-    return context.mode != "act" or context.arranged or candidate.code[:2] in PROSPECTIVE_ROOTS
 
 
 def _civilian(sources: Sequence[Mention]) -> bool:

@@ -22,6 +22,9 @@ A prospective event (intent, threat, appeal, demand: "will meet Putin on April 2
 when it is voiced: dates that read forward to after publication name the planned act and are
 passed over ("said on Monday it will ..." keeps Monday).
 
+``clause_date`` looks in the clause of the event's verb first and then in the whole sentence,
+so two events of one sentence can have two dates.
+
 Nothing found: the publication date (basis "publication"); no publication date either:
 ``(None, "none")``.
 """
@@ -35,8 +38,10 @@ import re
 from collections.abc import Callable
 
 import dateparser
+from spacy.tokens import Span, Token
 
 from tripolar.model import EventDateBasis
+from tripolar.nlp.text import span_text
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -253,3 +258,23 @@ def resolve_event_date(
     if published is not None:
         return published, "publication"
     return None, "none"
+
+
+# (start token, end token, prospective) -> the date found there, per sentence
+DateCache = dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]]
+
+
+def clause_date(
+    verb: Token, sent: Span, published: dt.date | None, prospective: bool, cache: DateCache
+) -> tuple[dt.date | None, EventDateBasis]:
+    """The date of an event: in the clause of its verb first ("... since Russia invaded
+    Ukraine in February"), else in its sentence."""
+    start, end = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
+    for span in ((start, end), (sent.start, sent.end)):
+        key = (*span, prospective)
+        if key not in cache:
+            text = span_text(sent.doc[span[0] : span[1]])
+            cache[key] = resolve_event_date(text, published, prospective=prospective)
+        if cache[key][1] == "text" or span == (sent.start, sent.end):
+            return cache[key]
+    raise AssertionError("unreachable: the sentence span always answers")

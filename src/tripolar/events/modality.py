@@ -303,3 +303,32 @@ def demanding_noun(clause: Token) -> Token | None:
             ):
                 return child
     return None
+
+
+# nouns and adjectives that make an event noun a mere possibility
+POSSIBILITY_NOUNS = frozenset({
+    "possibility", "prospect", "risk", "danger", "fear", "likelihood", "chance", "scenario",
+    "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
+})  # fmt: skip
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
+
+
+def possibility_of(noun: Token) -> str:
+    """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
+    potential invasion"), or "" when it is not."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
+            return f"a possibility ({child.text!r})"
+    holder = noun.head.head  # "possibility" in "the possibility of an attack"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and holder.lemma_ in POSSIBILITY_NOUNS:
+        return f"a possibility ({holder.text!r})"
+    return ""
+
+
+# appeals, intents, demands and threats: acts of saying what is still to come
+PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
+
+
+def is_prospective(context: Context, code: str) -> bool:
+    """The event is a statement about an act still to come, dated when it is voiced."""
+    return context.mode != "act" or context.arranged or code[:2] in PROSPECTIVE_ROOTS

@@ -708,7 +708,7 @@ def _agent_text(doc: Doc, group: Sequence[Unit], agent: AgentEntry) -> str:
 def _phrase_units(head: Token, units: Sequence[Unit]) -> list[Unit]:
     """The units named in the "of"/"from" phrase of an agent's head token, in the phrase's
     noun, its modifiers and a nested "of" ("the city of Homs"); relative clauses and other
-    attachments are not searched. None without a parse (the pre-filter pass)."""
+    attachments are not searched. Nothing without a parse (the pre-filter pass)."""
     if not head.doc.has_annotation("DEP"):
         return []  # the pre-filter's unparsed pass: no tree to walk
     inside: set[int] = set()

@@ -19,6 +19,7 @@ from tripolar.events.modality import (
     DEMAND_GOVERNORS,
     OBJECT_APPEAL_GOVERNORS,
     Context,
+    is_infinitive,
 )
 from tripolar.events.patterns import NounPattern, TargetSlot, VerbPattern
 from tripolar.events.places import place_mention
@@ -432,7 +433,7 @@ def _auxiliary_subject(verb: Token) -> Token | None:
 
 def _is_purpose(verb: Token) -> bool:
     """An infinitival purpose clause: "(in order) to protest"."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.tag_ == "VB" and is_infinitive(verb)
 
 
 def _prep_objects(

@@ -66,6 +66,7 @@ from tripolar.events.implied import (
 from tripolar.events.modality import (
     Context,
     context_of,
+    is_infinitive,
     is_negated,
     is_prospective,
     map_code,
@@ -698,11 +699,7 @@ def _takes_place_target(code: str) -> bool:
 def _states_a_view(verb: Token) -> bool:
     """ "X and Y agreed that ...": a finite that-clause, not an act to do ("agreed to ...")."""
     clause = _child(verb, "ccomp")
-    return (
-        clause is not None
-        and _child(verb, "xcomp") is None
-        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    )
+    return clause is not None and _child(verb, "xcomp") is None and not is_infinitive(clause)
 
 
 def _asks_for_act(verb: Token) -> bool:
@@ -710,7 +707,7 @@ def _asks_for_act(verb: Token) -> bool:
     if _child(verb, "xcomp") is not None:
         return True
     clause = _child(verb, "ccomp")
-    return clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    return clause is not None and is_infinitive(clause)
 
 
 def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mention]:

@@ -201,16 +201,15 @@ def _context_of(verb: Token) -> Context:
             if (
                 token.dep_ == "ccomp"
                 and governing in OBJECT_APPEAL_GOVERNORS
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+                and is_infinitive(token)
             ):  # "X wants Y to attack Z", parsed with Y as the clause's subject
                 return Context("appeal", f"asked for by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in ALLEGE_GOVERNORS:
                 return Context("act", f"alleged by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
-            if token.dep_ == "ccomp" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-            ):  # "few expect Russia to withdraw": an infinitive reports no act
+            if token.dep_ == "ccomp" and is_infinitive(token):
+                # "few expect Russia to withdraw": an infinitive reports no act
                 return Context("act", f"embedded under {token.head.text!r}")
             if token.dep_ == "advcl" and _asked_by_infinitive(token):
                 # "was pressured by X to help Y", "gave permission to X to help Y"
@@ -238,6 +237,11 @@ def _context_of(verb: Token) -> Context:
     return _negated_mode(mode, negated)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """A "to" clause: "(expects Russia) to withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
@@ -258,7 +262,7 @@ PERMISSION_NOUNS = frozenset({"permission", "approval", "authorization", "author
 def _asked_by_infinitive(clause: Token) -> bool:
     """An infinitival clause that another party's verb asks for or permits, so it is not
     (yet) an act: "was pressured to help Y", "gave X permission to help Y"."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if not is_infinitive(clause):
         return False
     governor = clause.head
     if governor.lemma_.lower() in APPEAL_GOVERNORS | DEMAND_GOVERNORS | ASKING_GOVERNORS:

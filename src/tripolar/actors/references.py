@@ -155,8 +155,8 @@ def resolve_references(
                     end = following.idx + len(following.text)
                     words = text[token.idx : end]
                     out.append(Mention(token.idx, end, words, (other,), "reference", words.lower()))
-                after = i + 2
-                continue
+                    after = i + 2
+                    continue
             if person is not None:
                 end = token.idx + len(token.text)
                 out.append(

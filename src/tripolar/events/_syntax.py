@@ -198,17 +198,11 @@ class _MentionIndex:
                 ]
                 if deeper:
                     return _unique(deeper)
-        if lemma in DOCUMENT_HEADS:
+        if lemma in DOCUMENT_HEADS:  # "a study by X", "issued by X", else "released in X"
             releases = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-            for prep in ("by", "in"):
-                authors = self.of_group(
-                    o
-                    for holder in (head, *releases)
-                    for o in _prep_objects(holder, prep)
-                    if prep == "by" or holder is not head
-                )
-                if authors:
-                    return authors
+            by = _prep_objects(head, "by") + [o for r in releases for o in _prep_objects(r, "by")]
+            released_in = [o for r in releases for o in _prep_objects(r, "in")]
+            return self.of_group(by) or self.of_group(released_in)
         return []
 
     def _counterpart(self, head: Token) -> list[Mention]:

@@ -269,12 +269,13 @@ def clause_date(
 ) -> tuple[dt.date | None, EventDateBasis]:
     """The date of an event: in the clause of its verb first ("... since Russia invaded
     Ukraine in February"), else in its sentence."""
-    start, end = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
-    for span in ((start, end), (sent.start, sent.end)):
-        key = (*span, prospective)
+
+    def dated(start: int, end: int) -> tuple[dt.date | None, EventDateBasis]:
+        key = (start, end, prospective)
         if key not in cache:
-            text = span_text(sent.doc[span[0] : span[1]])
+            text = span_text(sent.doc[start:end])
             cache[key] = resolve_event_date(text, published, prospective=prospective)
-        if cache[key][1] == "text" or span == (sent.start, sent.end):
-            return cache[key]
-    raise AssertionError("unreachable: the sentence span always answers")
+        return cache[key]
+
+    in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
+    return in_clause if in_clause[1] == "text" else dated(sent.start, sent.end)

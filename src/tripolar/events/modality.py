@@ -324,7 +324,11 @@ def possibility_of(noun: Token) -> str:
         if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
             return f"a possibility ({child.text!r})"
     holder = noun.head.head  # "possibility" in "the possibility of an attack"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and holder.lemma_ in POSSIBILITY_NOUNS:
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and holder.lemma_.lower() in POSSIBILITY_NOUNS
+    ):
         return f"a possibility ({holder.text!r})"
     return ""
 

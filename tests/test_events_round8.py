@@ -353,10 +353,14 @@ def test_round8_actors(
     assert found[name] == codes
 
 
-def test_abbreviations_of_groups_match_only_in_capitals(
-    nlp: Language, resolver: ActorResolver
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("Peru said milf was a rude word.", "milf"), ("US intel says Peru is arming.", "intel")],
+)
+def test_names_that_are_also_words_match_only_in_capitals(
+    nlp: Language, resolver: ActorResolver, text: str, word: str
 ) -> None:
-    assert "milf" not in mention_codes(nlp, resolver, "Peru said milf was a rude word.")
+    assert word not in mention_codes(nlp, resolver, text)
 
 
 def test_leaders_of_an_organisation_are_not_the_paragraphs_state(

@@ -27,6 +27,7 @@ from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+EXAMPLE_PREPS = ("including", "like")  # "entities including X": the named members stand for it
 RELATIVE_TAGS = ("WDT", "WP", "WP$")
 # fmt: off
 LIGHT_VERBS = frozenset({
@@ -145,6 +146,12 @@ class _MentionIndex:
     def of_phrase(self, head: Token, *, head_only: bool = False) -> list[Mention]:
         """Actors a noun phrase stands for: its head, else a modifier of its head."""
         found = self.by_head.get(head.i) or self.by_token.get(head.i)
+        if found is not None and found.kind == "agent" and not head_only:
+            # "top diplomats including X and Y": the named members, not the bare agent
+            # (whose country may only be guessed from context)
+            named = self._example_actors(head)
+            if named:
+                return named
         if found is not None and not found.anchors:
             # an agent of unknown country is the last resort: "the Biden administration"
             owners = [] if head_only else self._modifier_actors(head)
@@ -198,12 +205,26 @@ class _MentionIndex:
                 ]
                 if deeper:
                     return _unique(deeper)
+        named = self._example_actors(head)  # "sanctions on entities, including Russian banks"
+        if named:
+            return named
         if lemma in DOCUMENT_HEADS:  # "a study by X", "issued by X", else "released in X"
             releases = [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
             by = _prep_objects(head, "by") + [o for r in releases for o in _prep_objects(r, "by")]
             released_in = [o for r in releases for o in _prep_objects(r, "in")]
             return self.of_group(by) or self.of_group(released_in)
         return []
+
+    def _example_actors(self, head: Token) -> list[Mention]:
+        """Actors a phrase names as its members: "entities including X", "states like Y"."""
+        members = [
+            o
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return self.of_group(members) if members else []
 
     def _counterpart(self, head: Token) -> list[Mention]:
         """ "his Chinese counterpart (Wang Yi)": the counterpart's own state, as an official,

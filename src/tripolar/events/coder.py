@@ -56,12 +56,14 @@ from tripolar.events.governed import (
 )
 from tripolar.events.implied import (
     DOMESTIC_SECTORS,
+    VETO_CODE,
     WEAPON_NOUNS,
     by_bomb,
     condition_subjects,
     home_country,
     placed_victims,
     unidentified_forces,
+    vetoed_council,
 )
 from tripolar.events.modality import (
     Context,
@@ -371,6 +373,8 @@ class EventCoder:
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
+        if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
+            targets, slot = vetoed_council(obj, targets), slot or "council"
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
             for conj in verb.children:

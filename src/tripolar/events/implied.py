@@ -128,3 +128,27 @@ def by_bomb(verb: Token, passive: bool) -> bool:
     means = doers + _prep_objects(verb, "in")
     words = {t.lemma_.lower() for m in means for t in [m, *m.children] if t.dep_ != "det"}
     return bool(words & BOMB_WORDS)
+
+
+# What a veto blocks: a (draft) resolution put to the UN Security Council.
+VETO_CODE = "129"
+VETOED_TEXTS = frozenset({"resolution", "draft", "text"})
+SECURITY_COUNCIL = "IGOUNOSEC"
+
+
+def vetoed_council(obj: Token | None, targets: Sequence[Mention]) -> list[Mention]:
+    """A veto of a resolution acts on the Security Council that voted (CAMEO codes it so)
+    and on each sponsor the sentence names ("vetoed a draft sponsored by X": X and the
+    Council); a body named on the text ("a General Assembly resolution") stays alone."""
+    if obj is None or any(code.startswith("IGO") for m in targets for code in m.codes):
+        return list(targets)
+    words = {obj.lemma_.lower()} | {
+        c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
+    }
+    if not words & VETOED_TEXTS:
+        return list(targets)
+    council = Mention(
+        obj.idx, obj.idx + len(obj.text), "(UN Security Council)", (SECURITY_COUNCIL,),
+        kind="implied", entry="the council a vetoed resolution was put to",
+    )  # fmt: skip
+    return [*targets, council]

@@ -1,0 +1,137 @@
+"""Conflict said the ways news says it: sanctions on entities "including" firms of a state,
+objections, representations lodged, vetoes (the Council and each sponsor), closures ordered,
+bans and export controls on goods "from" states, warnings, ramming; on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import coded_with_table
+from tripolar.actors import ActorResolver
+from tripolar.events import EventCoder
+
+ACTORS = {
+    "Norway": "NOR",
+    "Chile": "CHL",
+    "Peru": "PER",
+    "Oslo": "NORGOV",
+    "Chilean banks": "CHLBUS",
+    "Chilean firms": "CHLBUS",
+    "Peruvian bank": "PERBUS",
+    "Chilean": "CHL",
+    "Peruvian": "PER",
+    "Chilean coast guard ships": "CHLMIL",
+    "Security Council": "IGOUNOSEC",
+}
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, str]]:
+    return coded_with_table(nlp, coder, text, ACTORS)
+
+
+CASES = [
+    pytest.param(
+        "Norway imposed sanctions on 14 entities, including two Chilean firms and a Peruvian bank.",
+        {("NOR", "CHLBUS", "163"), ("NOR", "PERBUS", "163")},
+        id="sanctions-on-entities-including",
+    ),
+    pytest.param(
+        "Oslo slapped sanctions on several companies, including Chilean banks, on Monday.",
+        {("NORGOV", "CHLBUS", "163")},
+        id="slapped-including",
+    ),
+    pytest.param(
+        "Norway objected within hours to the Chilean announcement.",
+        {("NOR", "CHL", "111")},
+        id="objected-to",
+    ),
+    pytest.param(
+        "Norway lodged solemn representations with Chile over the detention.",
+        {("NOR", "CHL", "114")},
+        id="lodged-representations",
+    ),
+    pytest.param(
+        "Norway made representations to Peru about the arrests.",
+        {("NOR", "PER", "114")},
+        id="made-representations",
+    ),
+    pytest.param(
+        "Norway ordered the closure of the Chilean consulate in Bergen.",
+        {("NOR", "CHL", "161")},
+        id="ordered-closure",
+    ),
+    pytest.param(
+        "Norway's ban on fish and fruit from Chile and Peru took effect on Friday.",
+        {("NOR", "CHL", "163"), ("NOR", "PER", "163")},
+        id="ban-on-goods-from-states",
+    ),
+    pytest.param(
+        "Norway announced export controls on Chilean firms.",
+        {("NOR", "CHLBUS", "163")},
+        id="export-controls",
+    ),
+    pytest.param(
+        "Norway announced sanctions for Chilean firms over the mining dispute.",
+        {("NOR", "CHLBUS", "163")},
+        id="sanctions-for",
+    ),
+    pytest.param(
+        "Norway issued a stern warning to Peru.",
+        {("NOR", "PER", "130")},
+        id="warning-to",
+    ),
+    pytest.param(
+        "Chilean coast guard ships rammed a Peruvian fishing boat.",
+        {("CHLMIL", "PER", "190")},
+        id="rammed",
+    ),
+    pytest.param(
+        "Norway vetoed a draft resolution sponsored by Chile.",
+        {("NOR", "CHL", "129"), ("NOR", "IGOUNOSEC", "129")},
+        id="veto-sponsor-and-council",
+    ),
+    pytest.param(
+        "The resolution was vetoed by Peru on Friday.",
+        {("PER", "IGOUNOSEC", "129")},
+        id="veto-passive-council",
+    ),
+    pytest.param(
+        "Norway vetoed a Security Council resolution on Chile.",
+        {("NOR", "IGOUNOSEC", "129")},
+        id="veto-named-council-once",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_events_conflict_verbs_code(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(code(nlp, coder, text)) == expected
+
+
+def test_events_conflict_verbs_veto_of_a_bill_has_no_council(
+    nlp: Language, coder: EventCoder
+) -> None:
+    assert code(nlp, coder, "The Chilean president vetoed the bill.") == []
+
+
+def test_events_conflict_verbs_ban_with_no_state_is_no_event(
+    nlp: Language, coder: EventCoder
+) -> None:
+    assert code(nlp, coder, "Norway's ban on smoking in bars took effect on Friday.") == []
+
+
+def test_events_targets_named_members_beat_a_bare_agent(
+    nlp: Language, coder: EventCoder, resolver: ActorResolver
+) -> None:
+    """ "met top diplomats including X and Y" gives the two named states, never the
+    speaker's own government guessed from context for "diplomats"."""
+    text = "The Chinese foreign minister met top diplomats including Lavrov and Blinken in Jakarta."
+    doc = nlp(text)
+    events = coder.code_doc(doc, resolver.find_mentions(doc), doc_id="t", published=None)
+    assert {(e.source[:3], e.target[:3], e.code) for e in events} == {
+        ("CHN", "RUS", "040"),
+        ("CHN", "USA", "040"),
+    }

@@ -56,12 +56,15 @@ from tripolar.events.governed import (
 )
 from tripolar.events.implied import (
     DOMESTIC_SECTORS,
+    REACTION_NOUNS,
+    REACTION_ROOTS,
     VETO_CODE,
     WEAPON_NOUNS,
     by_bomb,
     condition_subjects,
     home_country,
     placed_victims,
+    reaction_parties,
     unidentified_forces,
     vetoed_council,
 )
@@ -370,6 +373,10 @@ class EventCoder:
             if forces == "peacekeepers":
                 code = "074"  # peacekeepers arriving in X: protection provided to X
                 rule += "/peacekeepers"
+        if code[:2] == "04" and any(
+            o.lemma_.lower() in REACTION_NOUNS for o in _prep_objects(verb, "with")
+        ):
+            return "met with a reaction, not a meeting"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
@@ -585,6 +592,9 @@ class EventCoder:
             sources = index.of_group(_prep_objects(noun, "of"))
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
+        reacted_to: list[Mention] = []  # "prompting condemnation from X": X reacts
+        if not sources and pattern.code[:2] in REACTION_ROOTS:
+            sources, reacted_to = reaction_parties(noun, index)
         if "civil" in pattern.flags and not _civilian(sources):
             return "not a civilian group"
         between = _prep_objects(noun, "between") + (
@@ -619,6 +629,8 @@ class EventCoder:
             if targets:
                 slot = target.slot
                 break
+        if not targets and reacted_to:
+            targets, slot = _other_actors(reacted_to, sources), "prompted"
         if not targets and _in_protest(noun):
             targets, slot = index.of_group(_protested(noun)), "in-protest"
         if not targets and light is None:  # "X engaged Y in a firefight"

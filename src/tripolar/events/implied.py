@@ -152,3 +152,41 @@ def vetoed_council(obj: Token | None, targets: Sequence[Mention]) -> list[Mentio
         kind="implied", entry="the council a vetoed resolution was put to",
     )  # fmt: skip
     return [*targets, council]
+
+
+# A reaction drawn by someone's act: "X's test drew criticism from Y", ", prompting
+# condemnation from Y", "met with protests from Y". The reacting parties come "from".
+REACTION_ROOTS = frozenset({"01", "05", "11", "12", "13"})
+PROMPTING_VERBS = frozenset({
+    "prompt", "draw", "spark", "trigger", "provoke", "attract", "earn", "elicit", "bring",
+    "face", "receive", "meet", "win", "invite", "cause",
+})  # fmt: skip
+# What one "meets with" that is no meeting: "the plan met with criticism from X"
+REACTION_NOUNS = frozenset({
+    "criticism", "condemnation", "protest", "opposition", "resistance", "scepticism",
+    "skepticism", "approval", "praise", "anger", "outrage", "silence", "derision", "rejection",
+    "disapproval", "concern", "hostility", "suspicion", "applause", "response", "reaction",
+})  # fmt: skip
+
+
+def reaction_parties(noun: Token, index: _MentionIndex) -> tuple[list[Mention], list[Mention]]:
+    """Who reacts ("from" on the noun) and to whom: the subject of the verb that drew the
+    reaction ("Y's test drew criticism from X": X -> Y), or of the clause its participle
+    hangs on ("Y fired a missile, prompting condemnation from X")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with":  # "met with criticism from X"
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return index.of_group(_prep_objects(noun, "from")), []
+    prompted = verb.lemma_.lower() in PROMPTING_VERBS
+    # "drew criticism from X" is often parsed with "from X" on the verb
+    froms = _prep_objects(noun, "from") or (_prep_objects(verb, "from") if prompted else [])
+    givers = index.of_group(froms)
+    if not givers or not prompted:
+        return givers, []
+    subjects = index.subjects_of(verb)
+    if not subjects and verb.dep_ in ("advcl", "conj", "xcomp"):
+        subjects = index.subjects_of(verb.head)
+    if not subjects:  # "the test drew criticism": whose test
+        subjects = index.of_group(_subjects(verb))
+    return givers, subjects

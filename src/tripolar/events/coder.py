@@ -210,7 +210,9 @@ class EventCoder:
                 continue
             prospective = is_prospective(outcome.context, outcome.code)
             clause = _clause_verb(trigger)
-            event_date, basis = clause_date(clause, sent, published, prospective, dates)
+            event_date, basis = clause_date(
+                clause, sent, published, prospective, dates, trigger=trigger
+            )
             for source, source_code, target, target_code in _pairs(outcome):
                 rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)

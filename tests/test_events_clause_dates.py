@@ -1,0 +1,106 @@
+"""Each event of a sentence takes its own date: a year on the event noun, clauses about
+other events passed over, a standing present joined to a past act, and dates measured from
+another act ("a month after ..."). Sentences written here; publication 2019-04-10 (a Wednesday)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from events_support import mentions_from_table
+from tripolar.events import EventCoder
+
+ACTORS = {
+    "Norway": "NOR",
+    "Chile": "CHL",
+    "Peru": "PER",
+    "Oslo": "NORGOV",
+    "Chilean": "CHL",
+    "Norwegian": "NOR",
+}
+PUBLISHED = dt.date(2019, 4, 10)
+
+
+def dates(nlp: Language, coder: EventCoder, text: str) -> dict[tuple[str, str, str], dt.date]:
+    events = coder.code_doc(
+        nlp(text), mentions_from_table(text, ACTORS), doc_id="t", published=PUBLISHED
+    )
+    return {(e.source, e.target, e.code): e.event_date for e in events if e.event_date}
+
+
+CASES = [
+    pytest.param(
+        "The 1995 summit between Norway and Chile ended with a deal.",
+        ("NOR", "CHL", "040"),
+        dt.date(1995, 1, 1),
+        id="year-on-the-event-noun",
+    ),
+    pytest.param(
+        "Norway imposed sanctions on Chile after Chile invaded Peru in 2014.",
+        ("NOR", "CHL", "163"),
+        PUBLISHED,
+        id="after-clause-is-another-event",
+    ),
+    pytest.param(
+        "Norway imposed sanctions on Chile after Chile invaded Peru in 2014.",
+        ("CHL", "PER", "190"),
+        dt.date(2014, 1, 1),
+        id="the-after-clause-keeps-its-own-date",
+    ),
+    pytest.param(
+        "Norway, whose king was crowned in 1991, criticised Chile on Monday.",
+        ("NOR", "CHL", "111"),
+        dt.date(2019, 4, 8),
+        id="relative-clause-date-is-not-the-event",
+    ),
+    pytest.param(
+        "Since it left the union in 2011, Norway has criticised Chile.",
+        ("NOR", "CHL", "111"),
+        PUBLISHED,
+        id="since-clause-date-is-not-the-event",
+    ),
+    pytest.param(
+        "Oslo cut ties with Chile in 1979 and recognises Peru as the sole government.",
+        ("NORGOV", "PER", "054"),
+        PUBLISHED,
+        id="present-joined-to-past-is-now",
+    ),
+    pytest.param(
+        "Oslo cut ties with Chile in 1979 and recognises Peru as the sole government.",
+        ("NORGOV", "CHL", "161"),
+        dt.date(1979, 1, 1),
+        id="the-past-act-keeps-its-year",
+    ),
+    pytest.param(
+        "The decision came a day after the Chilean minister threatened Norway with retaliation.",
+        ("CHL", "NOR", "138"),
+        dt.date(2019, 4, 9),
+        id="a-day-after-the-main-clause",
+    ),
+    pytest.param(
+        "Norway criticised Peru on March 20, a month after Chilean officials met Peru in Lima.",
+        ("CHL", "PER", "040"),
+        dt.date(2019, 2, 20),
+        id="a-month-before-a-dated-main-clause",
+    ),
+    pytest.param(
+        "Norway expelled two Chilean diplomats two weeks after Chile detained a Norwegian "
+        "citizen on March 1.",
+        ("NOR", "CHL", "161"),
+        dt.date(2019, 3, 15),
+        id="two-weeks-after-a-dated-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event", "expected"), CASES)
+def test_events_clause_dates(
+    nlp: Language,
+    coder: EventCoder,
+    text: str,
+    event: tuple[str, str, str],
+    expected: dt.date,
+) -> None:
+    assert dates(nlp, coder, text)[event] == expected

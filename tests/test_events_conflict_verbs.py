@@ -87,6 +87,36 @@ CASES = [
         id="rammed",
     ),
     pytest.param(
+        "Norway withdrew from the fishing accord with Chile on Tuesday.",
+        {("NOR", "CHL", "160")},
+        id="withdrew-from-accord-with",
+    ),
+    pytest.param(
+        "Norway said it would pull out of the arms treaty with Chile.",
+        {("NOR", "CHL", "1313")},
+        id="pull-out-of-treaty-intent",
+    ),
+    pytest.param(
+        "Oslo announced it was leaving the Chilean fishing deal.",
+        {("NORGOV", "CHL", "160")},
+        id="leaving-a-states-deal",
+    ),
+    pytest.param(
+        "Norway blocked the renewal of a panel of Chilean experts.",
+        {("NOR", "CHL", "129")},
+        id="blocked-renewal",
+    ),
+    pytest.param(
+        "Norway announced the indictment of two Chilean officials.",
+        {("NOR", "CHL", "173")},
+        id="indictment-of",
+    ),
+    pytest.param(
+        "Norway voted to adopt tougher sanctions against Chile.",
+        {("NOR", "CHL", "163")},
+        id="voted-to-adopt-sanctions",
+    ),
+    pytest.param(
         "Norway vetoed a draft resolution sponsored by Chile.",
         {("NOR", "CHL", "129"), ("NOR", "IGOUNOSEC", "129")},
         id="veto-sponsor-and-council",
@@ -135,3 +165,10 @@ def test_events_targets_named_members_beat_a_bare_agent(
         ("CHN", "RUS", "040"),
         ("CHN", "USA", "040"),
     }
+
+
+def test_events_asked_for_noun_is_not_done(nlp: Language, coder: EventCoder) -> None:
+    """ "called in the envoy to urge the withdrawal of X": the withdrawal is asked for."""
+    text = "The minister called in the Chilean envoy to urge the withdrawal of Peruvian troops."
+    assert ("PER", "CHL", "087") not in code(nlp, coder, text)
+    assert not any(c == "087" for _, _, c in code(nlp, coder, text))

@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset({
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
+    "adopt", "unveil",  # "voted to adopt sanctions against X"
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })
@@ -51,7 +52,7 @@ PARTITIVE_HEADS = frozenset({
     "most", "all", "part", "number", "majority", "minority", "band", "crowd", "team",
     "delegation", "contingent", "unit", "one", "each", "several", "few", "supporter",
     "leader", "representative", "official", "faction", "wing", "patch", "batch",
-    "deployment", "detachment", "battalion", "convoy", "wave", "squad",
+    "deployment", "detachment", "battalion", "convoy", "wave", "squad", "panel",
 })
 # people named by what they do stand for the actors of their "of"/"from" phrase
 # ("activists from the opposition", "students of Cairo University")
@@ -461,6 +462,9 @@ def _prep_objects(
     for child in token.children:
         if child.dep_ not in ("prep", "agent", "dative") or child.lower_ != words[0]:
             continue
+        if len(words) > 1:  # "out_of": "pull out of X" parsed as two prepositions
+            out += _prep_objects(child, "_".join(words[1:]), heads)
+            continue
         for obj in child.children:
             if obj.dep_ == "pobj" and (not heads or obj.lemma_.lower() in heads):
                 out.append(obj)
@@ -654,6 +658,10 @@ def _light_verb(noun: Token) -> Token | None:
         and noun.head.head.dep_ == "dobj"
     ):
         noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ == "head":
+        noun = noun.head.head  # "entered into heads of agreement"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_ == "enter":
+        return noun.head.head  # "entered into an agreement with X"
     if not _is_direct_light_object(noun):
         return None
     return noun.head.head if noun.dep_ == "pobj" else noun.head

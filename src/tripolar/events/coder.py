@@ -379,6 +379,8 @@ class EventCoder:
             o.lemma_.lower() in REACTION_NOUNS for o in _prep_objects(verb, "with")
         ):
             return "met with a reaction, not a meeting"
+        if code == "041" and _child(verb, "oprd") is not None:
+            return "called X something: naming, not a call"
         targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
@@ -548,6 +550,11 @@ class EventCoder:
 
     # -- nouns -------------------------------------------------------------------------
 
+    def _asks(self, verb: Token) -> bool:
+        """The verb appeals for or demands its object ("urge", "demand", "seek")."""
+        patterns = self.patterns.verbs.get(verb.lemma_.lower(), ())
+        return verb.pos_ == "VERB" and any({"appeal", "demand"} & p.flags for p in patterns)
+
     def _noun(self, noun: Token, index: _MentionIndex, lemma: str) -> tuple[_Candidate | str, str]:
         light = _light_verb(noun)
         first_failure: tuple[str, str] | None = None
@@ -587,6 +594,8 @@ class EventCoder:
                 sources = index.subjects_of(light)
         elif noun.dep_ in SUBJECT_DEPS and is_negated(noun.head):
             return f"negated ({noun.head.text!r})"
+        elif noun.dep_ == "dobj" and self._asks(noun.head):  # "to urge the withdrawal of X"
+            return f"asked for by {noun.head.text!r}, not done"
         by_objects = _agent_objects(noun) + _prep_objects(noun, "by")
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
@@ -767,7 +776,7 @@ def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
         members = [(m, c) for m in candidate.sources for c in m.codes]
         for source, source_code in members:
             for target, target_code in members:
-                if source_code != target_code:
+                if _two_parties(source_code, target_code, candidate.code):
                     out.append((source, source_code, target, target_code))
         return out
     answered: set[tuple[str, str]] = set()  # one reply per counterpart country
@@ -775,9 +784,21 @@ def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
         for source_code in source.codes:
             for target in candidate.targets:
                 for target_code in target.codes:
-                    if source_code != target_code:
+                    if _two_parties(source_code, target_code, candidate.code):
                         out.append((source, source_code, target, target_code))
                         if candidate.mutual and (target_code, source_code[:3]) not in answered:
                             answered.add((target_code, source_code[:3]))
                             out.append((target, target_code, source, source_code))
     return out
+
+
+def _two_parties(source_code: str, target_code: str, code: str) -> bool:
+    """Two codes are two parties unless equal; and no one consults with their own state: a
+    meeting, visit or hosting between a bare state and a part of it ("China" and "the
+    Chinese government") is one side, never CHN -> CHNGOV. Domestic acts (protests,
+    curfews, statements about one's own country) keep both."""
+    if source_code == target_code:
+        return False
+    bare = len(source_code) == 3 or len(target_code) == 3
+    own = bare and source_code[:3] == target_code[:3] and source_code[:3] != "---"
+    return not (own and code[:2] == "04")

@@ -54,6 +54,8 @@ BETWEEN_DEMAND_AND_CLAUSE = frozenset(
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+# a body that votes to do something does it: "the council voted to adopt sanctions"
+ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
 CAUSATIVE_GOVERNORS = frozenset({"lead", "prompt", "force", "cause", "compel", "drive", "spur"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
@@ -219,7 +221,7 @@ def _context_of(verb: Token) -> Context:
         lemma = governor.lemma_.lower()
         if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
-        if lemma in ASPECT_GOVERNORS or lemma in ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS:
+        if lemma in ASPECT_GOVERNORS | ENACTING_GOVERNORS | ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS:
             pass
         elif lemma in INTENT_GOVERNORS:
             mode = "intent" if mode in ("act", "intent") else mode

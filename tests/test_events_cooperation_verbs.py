@@ -1,0 +1,81 @@
+"""Cooperation said other ways: agreements entered into (also "heads of agreement"),
+condolences and congratulations sent or extended, gratitude expressed, sales and deliveries of
+arms, supplying a state "with" weapons. Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import coded_with_table
+from tripolar.events import EventCoder
+
+ACTORS = {
+    "Norway": "NOR",
+    "Chile": "CHL",
+    "Peru": "PER",
+    "Oslo": "NORGOV",
+    "Lima": "PERGOV",
+    "Chilean forces": "CHLMIL",
+    "Norwegian": "NOR",
+}
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
+    return set(coded_with_table(nlp, coder, text, ACTORS))
+
+
+CASES = [
+    pytest.param(
+        "Norway and Chile entered into an agreement on fishing quotas.",
+        {("NOR", "CHL", "057"), ("CHL", "NOR", "057")},
+        id="entered-into-agreement",
+    ),
+    pytest.param(
+        "Norway and Peru entered into heads of agreement on a copper mine.",
+        {("NOR", "PER", "057"), ("PER", "NOR", "057")},
+        id="heads-of-agreement",
+    ),
+    pytest.param(
+        "Oslo sent condolences to Chile after the earthquake.",
+        {("NORGOV", "CHL", "018")},
+        id="sent-condolences",
+    ),
+    pytest.param(
+        "Lima extended its congratulations to Norway on the election.",
+        {("PERGOV", "NOR", "051")},
+        id="extended-congratulations",
+    ),
+    pytest.param(
+        "Peru expressed gratitude to Norway for its help.",
+        {("PER", "NOR", "051")},
+        id="expressed-gratitude",
+    ),
+    pytest.param(
+        "Norway approved the sale of weapons to Chile last week.",
+        {("NOR", "CHL", "061")},
+        id="approved-sale-to",
+    ),
+    pytest.param(
+        "Norway has started delivery of patrol boats to Peru.",
+        {("NOR", "PER", "070")},
+        id="delivery-to",
+    ),
+    pytest.param(
+        "Peru supplied Chilean forces with drones.",
+        {("PER", "CHLMIL", "072")},
+        id="supplied-with-weapons",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_events_cooperation_verbs_code(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected
+
+
+def test_events_cooperation_agreement_described_is_no_act(nlp: Language, coder: EventCoder) -> None:
+    """Only a verb that makes it turns an agreement into an act."""
+    assert code(nlp, coder, "The agreement between Norway and Chile is old.") == set()

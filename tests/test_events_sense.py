@@ -1,0 +1,37 @@
+"""Which sense a trigger has: "called X a threat" names X and is no phone call; "met with
+criticism" is no meeting (see also test_events_reactions); nobody consults with their own
+state ("China" and "the Chinese government" are one side). Sentences written here."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from events_support import coded_with_table
+from tripolar.events import EventCoder
+
+ACTORS = {
+    "Norway": "NOR",
+    "Chile": "CHL",
+    "Oslo": "NORGOV",
+    "Norwegian minister": "NORGOV",
+    "Chilean": "CHL",
+}
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
+    return set(coded_with_table(nlp, coder, text, ACTORS))
+
+
+def test_events_sense_calling_x_something_is_no_call(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway called Chile a threat to regional peace.") == set()
+    assert code(nlp, coder, "Norway called Chile on Monday.") == {("NOR", "CHL", "041")}
+
+
+def test_events_sense_no_meeting_with_ones_own_state(nlp: Language, coder: EventCoder) -> None:
+    text = "The Norwegian minister hosted the Norway-Chile dialogue in Oslo."
+    assert code(nlp, coder, text) == {("NORGOV", "CHL", "043")}
+
+
+def test_events_sense_domestic_acts_keep_their_own_state(nlp: Language, coder: EventCoder) -> None:
+    """A government acting on its own country (a curfew) is no meeting: it stays."""
+    assert code(nlp, coder, "Oslo imposed a curfew in Norway.") == {("NORGOV", "NOR", "1723")}

@@ -35,3 +35,20 @@ def test_events_sense_no_meeting_with_ones_own_state(nlp: Language, coder: Event
 def test_events_sense_domestic_acts_keep_their_own_state(nlp: Language, coder: EventCoder) -> None:
     """A government acting on its own country (a curfew) is no meeting: it stays."""
     assert code(nlp, coder, "Oslo imposed a curfew in Norway.") == {("NORGOV", "NOR", "1723")}
+
+
+def test_events_sense_fighting_policies_is_no_armed_fight(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway fought the hegemonic policies of Chile.") == {
+        ("NOR", "CHL", "110")
+    }
+    assert code(nlp, coder, "Norway fought Chilean forces in the north.") == {("NOR", "CHL", "190")}
+
+
+def test_events_sense_missile_fired_in_a_drill_is_a_show_of_force(
+    nlp: Language, coder: EventCoder
+) -> None:
+    shown = "Norway fired a missile towards Chile in a show of force."
+    assert code(nlp, coder, shown) == {("NOR", "CHL", "150")}
+    drill = "Norway fired rockets into waters near Chile during military exercises."
+    assert ("NOR", "CHL", "150") in code(nlp, coder, drill)
+    assert code(nlp, coder, "Norway fired rockets at Chile on Monday.") == {("NOR", "CHL", "194")}

@@ -74,14 +74,17 @@ from tripolar.events.modality import (
     is_infinitive,
     is_negated,
     is_prospective,
+    is_question,
     map_code,
     possibility_of,
 )
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
+from tripolar.events.sides import pairs
 from tripolar.events.violence import (
     KILLING_VERBS,
     PROPERTY_DAMAGE_CODES,
     RIOT_CODE,
+    force_sense,
     irregular,
     is_violent,
     outcome_of_attack,
@@ -202,9 +205,12 @@ class EventCoder:
         dates: DateCache = {}
         seen: set[tuple[str, str, str]] = set()
         violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
+        asked = is_question(span_text(sent))
         for trigger, outcome, rule in pending:
             if isinstance(outcome, _Candidate) and outcome_of_attack(trigger, outcome, violent):
                 outcome = f"the outcome of the attack coded on {trigger.head.text!r}"
+            if isinstance(outcome, _Candidate) and asked:
+                outcome = "a question, not a report"
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
@@ -213,7 +219,7 @@ class EventCoder:
             event_date, basis = clause_date(
                 clause, sent, published, prospective, dates, trigger=trigger
             )
-            for source, source_code, target, target_code in _pairs(outcome):
+            for source, source_code, target, target_code in pairs(outcome):
                 rule_text, code = outcome.rule, outcome.code
                 home = home_country(source_code, target_code)
                 if home is not None:  # "students" of no known country protesting KENGOV
@@ -428,6 +434,8 @@ class EventCoder:
             and irregular(sources, targets)
         ):
             code, rule = "180", rule + "/irregular"
+        sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
+        code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"
@@ -767,38 +775,3 @@ def _engaged_object(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
         return None
     return _child(prep.head, "dobj")
-
-
-def _pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
-    """(source mention, source code, target mention, target code) for every event."""
-    out = []
-    if candidate.recip:
-        members = [(m, c) for m in candidate.sources for c in m.codes]
-        for source, source_code in members:
-            for target, target_code in members:
-                if _two_parties(source_code, target_code, candidate.code):
-                    out.append((source, source_code, target, target_code))
-        return out
-    answered: set[tuple[str, str]] = set()  # one reply per counterpart country
-    for source in candidate.sources:
-        for source_code in source.codes:
-            for target in candidate.targets:
-                for target_code in target.codes:
-                    if _two_parties(source_code, target_code, candidate.code):
-                        out.append((source, source_code, target, target_code))
-                        if candidate.mutual and (target_code, source_code[:3]) not in answered:
-                            answered.add((target_code, source_code[:3]))
-                            out.append((target, target_code, source, source_code))
-    return out
-
-
-def _two_parties(source_code: str, target_code: str, code: str) -> bool:
-    """Two codes are two parties unless equal; and no one consults with their own state: a
-    meeting, visit or hosting between a bare state and a part of it ("China" and "the
-    Chinese government") is one side, never CHN -> CHNGOV. Domestic acts (protests,
-    curfews, statements about one's own country) keep both."""
-    if source_code == target_code:
-        return False
-    bare = len(source_code) == 3 or len(target_code) == 3
-    own = bare and source_code[:3] == target_code[:3] and source_code[:3] != "---"
-    return not (own and code[:2] == "04")

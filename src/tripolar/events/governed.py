@@ -51,6 +51,12 @@ GENERIC_CODES = {
     "threaten": "130",
     **dict.fromkeys(("refuse", "decline", "unwilling"), "120"),
 }  # fmt: skip
+# acts of pushing back: being ready or prepared to do them is a threat, not an offer
+# ("is ready to confront X if ...", "stands ready to respond to X")
+CONFRONT_VERBS = frozenset({
+    "confront", "respond", "retaliate", "counter", "counterattack", "punish", "resist",
+    "crush", "repel", "defend", "hit", "strike", "fight", "react",
+})  # fmt: skip
 # nouns an agreement can be "to/on/upon" ("agreed to a ceasefire", "agreed on a plan")
 AGREE_PREPS = ("to", "on", "upon")
 ARGUMENT_PREPS = (
@@ -89,8 +95,10 @@ def governed_act(
     if context.reason or context.mode in ("appeal", "demand", "threat"):
         return None
     code = base
+    if base == "030" and act is not None and act.lemma_.lower() in CONFRONT_VERBS:
+        code, lemma = "130", f"{lemma}-to-{act.lemma_.lower()}"
     if context.mode == "refuse":  # "would not agree to ..."
-        if base != "030":
+        if code != "030":
             return None
         code = "120"
     sources = index.subjects_of(governor)

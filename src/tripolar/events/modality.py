@@ -10,6 +10,7 @@ longest prefix first.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -171,6 +172,9 @@ def _context_of(verb: Token) -> Context:
     mode: Mode = "act"
     token = verb
     negated: Token | None = None
+    prescriber = prescribed_by(verb)
+    if prescriber:  # "what is needed is for X to hold talks with Y"
+        return Context("act", f"prescribed ({prescriber!r})")
     for _ in range(4):  # a few levels: "said it would agree to hold talks"
         if is_negated(token):
             if not _has_future(token) and token.lemma_.lower() not in INTENT_GOVERNORS:
@@ -317,6 +321,28 @@ POSSIBILITY_NOUNS = frozenset({
     "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
 })  # fmt: skip
 POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
+# an event noun so modified is planned, not done: "a scheduled meeting", "the planned visit"
+PLANNED_ADJECTIVES = frozenset({
+    "scheduled", "planned", "proposed", "expected", "upcoming", "forthcoming",
+    "mooted", "prospective", "impending", "intended",
+})  # fmt: skip
+# "What is needed is X": a prescription, not a report
+PRESCRIBING_WORDS = frozenset({"need", "necessary", "require", "essential", "important", "want"})
+
+
+def prescribed_by(token: Token) -> str:
+    """The word of a pseudo-cleft that prescribes the token's clause ("What is needed is
+    dialogue between X and Y", "what matters is for X to ..."), or "" when there is none."""
+    root = token.sent.root
+    if root.lemma_.lower() != "be" or not any(a.i == root.i for a in token.ancestors):
+        return ""
+    for subject in root.children:
+        if subject.dep_ != "csubj":
+            continue
+        for word in subject.subtree:
+            if word.lemma_.lower() in PRESCRIBING_WORDS:
+                return word.text
+    return ""
 
 
 def possibility_of(noun: Token) -> str:
@@ -325,6 +351,11 @@ def possibility_of(noun: Token) -> str:
     for child in noun.children:
         if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
             return f"a possibility ({child.text!r})"
+        if child.dep_ == "amod" and child.lower_ in PLANNED_ADJECTIVES:
+            return f"planned, not done ({child.text!r})"
+    prescriber = prescribed_by(noun)
+    if prescriber:
+        return f"prescribed ({prescriber!r})"
     holder = noun.head.head  # "possibility" in "the possibility of an attack"
     if (
         noun.dep_ == "pobj"
@@ -342,3 +373,14 @@ PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
 def is_prospective(context: Context, code: str) -> bool:
     """The event is a statement about an act still to come, dated when it is voiced."""
     return context.mode != "act" or context.arranged or code[:2] in PROSPECTIVE_ROOTS
+
+
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]", re.IGNORECASE)
+
+
+def is_question(sentence: str) -> bool:
+    """A question reports nothing as done: "Will China retaliate?", a journalist's "Q: ..."
+    at a briefing."""
+    return sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith("?") or bool(
+        _QUESTION_LABEL.match(sentence)
+    )

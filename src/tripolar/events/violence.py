@@ -103,3 +103,36 @@ def protest_crowd(doc: Doc, mention: Mention) -> bool:
     if span.root.dep_ in PHRASE_MODIFIERS:
         heads.append(span.root.head)
     return any(t.lower_.removesuffix("s") in PROTEST_CROWDS for t in heads)
+
+
+# What one fights in words, not arms: "fighting the hegemonic policies of X" opposes X.
+ABSTRACT_FOES = frozenset({
+    "policy", "hegemony", "hegemonism", "unilateralism", "protectionism", "bullying",
+    "interference", "meddling", "pressure", "sanction", "corruption", "disinformation",
+    "propaganda", "narrative", "plan", "move", "decision", "law", "measure", "practice",
+    "influence", "dominance", "containment", "expansion", "expansionism", "ideology",
+    "attempt", "claim", "hegemon", "coercion", "tariff", "ban",
+})  # fmt: skip
+# Force shown rather than used: a missile fired "in a show of force", "during exercises".
+DISPLAY_NOUNS = frozenset({
+    "show", "display", "demonstration", "exercise", "drill", "test", "maneuver", "manoeuvre",
+    "war-game", "wargame",
+})  # fmt: skip
+SHOW_OF_FORCE = "150"
+
+
+def force_sense(verb: Token, obj: Token | None, code: str) -> tuple[str, str] | None:
+    """(code, rule suffix) when an act of force is not one: a fight against an abstract foe
+    ("fight the hegemonic policies of X": 110, opposition) or a weapon fired as a display
+    ("fired a missile towards X in a show of force / during drills": 150); else None."""
+    if code[:2] not in ("19", "18"):
+        return None
+    foes = ([obj] if obj is not None else []) + _prep_objects(verb, "against")
+    if verb.lemma_.lower() in ("fight", "combat", "battle") and any(
+        f.lemma_.lower() in ABSTRACT_FOES for f in foes
+    ):
+        return "110", "/opposition"
+    shown = [o for p in ("in", "during", "as") for o in _prep_objects(verb, p)]
+    if any(o.lemma_.lower() in DISPLAY_NOUNS for o in shown):
+        return SHOW_OF_FORCE, "/display"
+    return None

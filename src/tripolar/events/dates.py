@@ -40,6 +40,7 @@ from collections.abc import Callable
 import dateparser
 from spacy.tokens import Span, Token
 
+from tripolar.ingest.dates import dateline_end
 from tripolar.model import EventDateBasis
 from tripolar.nlp.text import span_text
 
@@ -288,7 +289,7 @@ def clause_date(
     then in the clause of its verb ("... since Russia invaded Ukraine in February"), else in
     its sentence; clauses that tell of other events are passed over in the last two."""
     trigger = trigger if trigger is not None else verb
-    foreign = _other_event_clauses(sent, trigger)
+    foreign = _other_event_clauses(sent, trigger) + _dateline_tokens(sent)
 
     def dated(start: int, end: int) -> tuple[dt.date | None, EventDateBasis]:
         key = (start, end, prospective, foreign)
@@ -377,6 +378,15 @@ def _present_after_past(verb: Token) -> bool:
 def _year_modifier(token: Token) -> bool:
     """A bare year that modifies its noun ("the 1985 summit"), not a count."""
     return token.dep_ in ("nummod", "compound", "amod", "npadvmod") and token.i < token.head.i
+
+
+def _dateline_tokens(sent: Span) -> tuple[tuple[int, int], ...]:
+    """The token range of the sentence's opening dateline, if any."""
+    end = dateline_end(span_text(sent))
+    if not end:
+        return ()
+    last = next((t.i for t in sent if t.idx - sent.start_char >= end), sent.end)
+    return ((sent.start, last),)
 
 
 def _other_event_clauses(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:

@@ -191,3 +191,37 @@ def _looks_like_date(text: str) -> bool:
     """Date-shaped, whether or not the date exists or is unambiguous."""
     text = " ".join(text.split()).strip(" ,;")
     return any(pattern.match(text) for pattern in _DATE_RES)
+
+
+# A dateline that opens a lead sentence: "MOSCOW, March 3 (Reuters) -", "BEIJING (AP) --",
+# "New Delhi [India], October 27 :", "(Newser) -". Its place is no actor and its date is the
+# report's, never an event's. A place in title case needs a date, a [country] or an agency.
+_CAPS_PLACE = r"[A-Z][A-Z.'\u2019]{2,}(?:[ -][A-Z][A-Z.'\u2019]+)*"
+_TITLE_PLACE = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*"
+_DATELINE_DATE = r",\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?"
+_AGENCY = r"\s*\([A-Za-z.&' ]{2,30}\)"
+_SEPARATOR = r"\s*(?:[-\u2013\u2014]+|:)\s*"
+_DASH = r"\s*[-\u2013\u2014]+\s*"
+_COUNTRY = r"\s*\[[^\]]{1,40}\]"
+DATELINE = re.compile(  # a bare capitalised place before a colon is a speaker ("NATO: ...")
+    rf"^\s*(?:(?:{_CAPS_PLACE}){_DASH}"
+    rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:{_COUNTRY})?(?:{_DATELINE_DATE})(?:{_AGENCY})?{_SEPARATOR}"
+    rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE}){_COUNTRY}(?:{_AGENCY})?{_SEPARATOR}"
+    rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE})?(?:{_AGENCY}){_SEPARATOR})"
+)
+
+
+def dateline_end(sentence: str) -> int:
+    """Characters of the dateline that opens a lead sentence or paragraph (0 when none)."""
+    found = DATELINE.match(sentence)
+    return found.end() if found is not None and found.end() < len(sentence) else 0
+
+
+def split_lead_dateline(paragraph: str) -> list[str]:
+    """A paragraph opened by a dateline as two: the dateline, then the lead it opens
+    ("MOSCOW, March 3 (Reuters) - Russia said ..." -> ["MOSCOW, March 3 (Reuters)",
+    "Russia said ..."]), so the place is never read as a party and its date as the event's."""
+    end = dateline_end(paragraph)
+    if not end:
+        return [paragraph]
+    return [paragraph[:end].rstrip(" -:\u2013\u2014"), paragraph[end:]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tripolar.errors import IngestError
+from tripolar.ingest.dates import split_lead_dateline
 from tripolar.ingest.identity import text_id
 from tripolar.ingest.text import clean_line, same_words
 from tripolar.model import DateBasis, Document
@@ -29,7 +30,7 @@ def build_document(
     A paragraph that only repeats the title at the top is dropped.
     """
     title = clean_line(title) if title else None
-    body = [p for p in paragraphs if p]
+    body = [piece for p in paragraphs if p for piece in split_lead_dateline(p)]
     if title and len(body) > 1 and same_words(body[0], title):
         body = body[1:]
     text = "\n\n".join(body)

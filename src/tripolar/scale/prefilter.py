@@ -159,7 +159,9 @@ class Excerpt:
     ) -> Excerpt:
         """Copy the sentences `keep` (sorted indexes into `sentences`) token by token.
 
-        Each copied sentence starts a sentence of the excerpt; a blank line separates
+        Each copied sentence is one sentence of the excerpt (the parser may not split it: a
+        stray cut, as after a "Xinhua, September 13, 2016" line, lost the subject of the
+        next sentence and its events); a blank line separates
         copied sentences of different paragraphs, none separates those of one paragraph.
         """
         words: list[str] = []
@@ -179,7 +181,7 @@ class Excerpt:
             for offset, token in enumerate(span):
                 words.append(token.text)
                 spaces.append(bool(token.whitespace_))
-                sent_starts.append(True if offset == 0 else None)
+                sent_starts.append(offset == 0)  # the parser may not cut it further
                 char += len(token.text) + len(token.whitespace_)
             pieces.append(Piece(index, first, span.start_char, char - first))
         doc = Doc(vocab, words=words, spaces=spaces, sent_starts=sent_starts)
@@ -206,7 +208,7 @@ class Excerpt:
     ) -> tuple[int, Span, int, int]:
         """Where something found in excerpt sentence `sentence_index` at [start, end) sits in
         the original: the sentence's index and span, and the mapped offsets (a negative
-        `start` means no span and is kept). The parser may split a copied sentence further,
+        `start` means no span and is kept). The parser keeps each copied sentence whole,
         so the original sentence is found through the excerpt sentence's first character."""
         if self._sentences is None:
             self._sentences = list(self.doc.sents)

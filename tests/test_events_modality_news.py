@@ -10,7 +10,7 @@ from spacy.language import Language
 from events_support import coded_with_table
 from tripolar.events import EventCoder
 
-ACTORS = {"Norway": "NOR", "Chile": "CHL", "Peru": "PER", "Oslo": "NORGOV"}
+ACTORS = {"Norway": "NOR", "Chile": "CHL", "Peru": "PER", "Oslo": "NORGOV", "Chilean": "CHL"}
 
 
 def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
@@ -70,3 +70,29 @@ def test_events_modality_news_readiness(
 
 def test_events_modality_news_reported_act_stays(nlp: Language, coder: EventCoder) -> None:
     assert code(nlp, coder, "Norway imposed sanctions on Chile.") == {("NOR", "CHL", "163")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Norway announced on Friday it would downgrade diplomatic ties with Chile.",
+            {("NOR", "CHL", "161")},
+            id="announced-cut-is-the-act",
+        ),
+        pytest.param(
+            "Norway said it would downgrade diplomatic ties with Chile.",
+            {("NOR", "CHL", "1313")},
+            id="said-would-cut-stays-a-threat",
+        ),
+        pytest.param(
+            "Norway announced it would release 40 Chilean prisoners.",
+            {("NOR", "CHL", "0353")},
+            id="announced-release-stays-a-promise",
+        ),
+    ],
+)
+def test_events_modality_news_announced_decisions(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert code(nlp, coder, text) == expected

@@ -439,6 +439,8 @@ class EventCoder:
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"
+        elif context.announced and code[:2] == "16":  # "announced it would cut ties": 161
+            mapped, rule = code, rule + "/announced"
         elif mapped is None:
             return context.negation or f"no CAMEO code for {context.mode} of {code}"
         elif context.mode != "act":

@@ -55,6 +55,9 @@ BETWEEN_DEMAND_AND_CLAUSE = frozenset(
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+# "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
+# announced is coded as the act (its date: the announcement's), promises stay intents
+ANNOUNCING_GOVERNORS = frozenset({"announce"})
 # a body that votes to do something does it: "the council voted to adopt sanctions"
 ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
@@ -132,6 +135,7 @@ class Context:
     governor: Token | None = None  # the verb whose subject the trigger inherits, if any
     negation: str = ""  # set when a negated intent became a refusal: the reason if none fits
     arranged: bool = False  # the intent is only an arrangement: "is scheduled/due to meet"
+    announced: bool = False  # the intent is a decision made public: "announced it would ..."
 
 
 def is_negated(token: Token) -> bool:
@@ -146,7 +150,15 @@ def context_of(verb: Token) -> Context:
     context = _context_of(verb)
     if context.mode == "intent" and not context.reason and _only_arranged(verb):
         return replace(context, arranged=True)
+    if context.mode == "intent" and not context.reason and _announced(verb):
+        return replace(context, announced=True)
     return context
+
+
+def _announced(verb: Token) -> bool:
+    """ "X announced (on Friday) it would downgrade ties with Y": a future act reported by
+    an announcing verb."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS
 
 
 def _only_arranged(verb: Token) -> bool:

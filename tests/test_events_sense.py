@@ -52,3 +52,13 @@ def test_events_sense_missile_fired_in_a_drill_is_a_show_of_force(
     drill = "Norway fired rockets into waters near Chile during military exercises."
     assert ("NOR", "CHL", "150") in code(nlp, coder, drill)
     assert code(nlp, coder, "Norway fired rockets at Chile on Monday.") == {("NOR", "CHL", "194")}
+
+
+def test_events_sense_war_against_a_state(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway's war against Chile ended in 1920.") == {("NOR", "CHL", "190")}
+    assert code(nlp, coder, "Norway waged a war against Chile.") == {("NOR", "CHL", "190")}
+
+
+def test_events_sense_trade_war_is_figurative(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway's trade war against Chile hurt farmers.") == set()
+    assert code(nlp, coder, "Norway's war of words with Chile went on.") == set()

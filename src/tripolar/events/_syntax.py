@@ -40,6 +40,7 @@ LIGHT_VERBS = frozenset({
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
     "adopt", "unveil",  # "voted to adopt sanctions against X"
+    "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
 })

@@ -84,6 +84,7 @@ from tripolar.events.violence import (
     KILLING_VERBS,
     PROPERTY_DAMAGE_CODES,
     RIOT_CODE,
+    figurative,
     force_sense,
     irregular,
     is_violent,
@@ -592,6 +593,8 @@ class EventCoder:
         hypothetical = possibility_of(noun)
         if hypothetical:
             return hypothetical
+        if is_violent(pattern.code) and figurative(noun):
+            return "figurative: a war or attack of trade, words or ideas"
         if light is None and "light" in pattern.flags:
             return "a standing relation, not an act: no verb makes it"
         if light is not None:

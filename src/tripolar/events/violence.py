@@ -136,3 +136,18 @@ def force_sense(verb: Token, obj: Token | None, code: str) -> tuple[str, str] | 
     if any(o.lemma_.lower() in DISPLAY_NOUNS for o in shown):
         return SHOW_OF_FORCE, "/display"
     return None
+
+
+# Wars and attacks of words, trade or ideas: "a trade war with X", "verbal attacks on Y".
+FIGURATIVE_MODIFIERS = frozenset({
+    "trade", "tariff", "price", "currency", "cold", "information", "propaganda", "culture",
+    "word", "words", "tech", "technology", "chip", "verbal", "rhetorical", "media", "legal",
+    "diplomatic", "political", "economic", "sanction", "sanctions",
+})  # fmt: skip
+
+
+def figurative(noun: Token) -> bool:
+    """An act-of-force noun used figuratively: a trade war, a cold war, a war of words."""
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+    of_words = {o.lemma_.lower() for o in _prep_objects(noun, "of")}
+    return bool(modifiers & FIGURATIVE_MODIFIERS) or "word" in of_words

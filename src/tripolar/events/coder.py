@@ -51,6 +51,7 @@ from tripolar.events.governed import (
     _act_targets,
     alleged_act,
     governed_act,
+    labelled_act,
     noun_demand,
     reported_demand,
 )
@@ -200,6 +201,7 @@ class EventCoder:
                 or reported_demand(self, token, index)
                 or alleged_act(self, token, index)
                 or noun_demand(self, token, index)
+                or labelled_act(self, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

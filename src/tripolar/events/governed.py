@@ -238,3 +238,46 @@ def _act_targets(act: Token, index: _MentionIndex) -> list[Mention]:
             break
         act = deeper
     return _located(index, act, _child(act, "dobj"))
+
+
+# Naming an act or a state with a word of blame is disapproval (111): "described the visit
+# as an egregious provocation", "called the veto a guilty plea", "branded X a rogue state".
+LABEL_VERBS = frozenset({
+    "describe", "call", "label", "brand", "term", "dub", "characterize", "characterise",
+    "portray", "paint",
+})  # fmt: skip
+BLAME_WORDS = frozenset({
+    "provocation", "provocative", "escalation", "violation", "interference", "aggression",
+    "aggressor", "threat", "mistake", "error", "ploy", "trick", "farce", "lie", "crime",
+    "criminal", "blackmail", "bullying", "bully", "hypocrisy", "hypocritical", "enabler",
+    "terrorist", "rogue", "dictator", "liar", "danger", "dangerous", "disaster", "insult",
+    "affront", "outrage", "outrageous", "guilty", "irresponsible", "unacceptable", "illegal",
+    "reckless", "egregious", "hostile", "absurd", "groundless", "baseless", "unjustified",
+    "unfounded", "destabilizing", "destabilising", "inhumane", "brutal", "evil", "shameful",
+    "irrational", "wrong", "abuse", "collusion", "warmonger", "menace", "pariah",
+})  # fmt: skip
+BLAME_CODE = "111"
+
+
+def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candidate | None:
+    """X names Y (or Y's act) with a word of blame: X -> Y 111."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABEL_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    labels += _prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
+    words = {t.lemma_.lower() for label in labels for t in label.subtree}
+    if not objects or not words & BLAME_WORDS:
+        return None
+    context = context_of(verb)
+    if context.reason or context.mode != "act":
+        return None
+    sources = index.subjects_of(verb)
+    named = objects[0]
+    targets = index.of_group([named]) or index.of_group(_owner_objects(named))
+    targets = [t for t in targets if t not in sources]
+    if not sources or not targets:
+        return None
+    return _Candidate(
+        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+dobj", sources, targets, False, context
+    )

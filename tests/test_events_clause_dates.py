@@ -80,6 +80,12 @@ CASES = [
         id="a-day-after-the-main-clause",
     ),
     pytest.param(
+        "The move comes a day after the Chilean minister threatened Norway with sanctions.",
+        ("CHL", "NOR", "1312"),
+        dt.date(2019, 4, 9),
+        id="a-day-measured-on-after",
+    ),
+    pytest.param(
         "Norway criticised Peru on March 20, a month after Chilean officials met Peru in Lima.",
         ("CHL", "PER", "040"),
         dt.date(2019, 2, 20),

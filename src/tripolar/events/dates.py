@@ -346,10 +346,11 @@ def _measured_date(verb: Token, sent: Span, published: dt.date | None) -> dt.dat
 def _offset_before_main(verb: Token) -> tuple[int, str] | None:
     """(-N, unit) for "N units after" (the clause's act came before the main one), (N, unit)
     for "N units before"; None when the clause has no such measure."""
-    mark = next((c.lower_ for c in verb.children if c.dep_ == "mark"), None)
-    if verb.dep_ != "advcl" or mark not in ("after", "before"):
+    marker = next((c for c in verb.children if c.dep_ == "mark"), None)
+    mark = marker.lower_ if marker is not None else None
+    if verb.dep_ != "advcl" or marker is None or mark not in ("after", "before"):
         return None
-    for measure in verb.children:
+    for measure in [*verb.children, *marker.children]:  # "a day" on the verb or on "after"
         unit = measure.lemma_.lower()
         if measure.dep_ != "npadvmod" or unit not in _UNITS:
             continue

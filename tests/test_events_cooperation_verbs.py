@@ -62,6 +62,26 @@ CASES = [
         id="delivery-to",
     ),
     pytest.param(
+        "Oslo sat down with Lima for dinner last week.",
+        {("NORGOV", "PERGOV", "040")},
+        id="sat-down-with",
+    ),
+    pytest.param(
+        "Oslo headed to Chile and Peru on Monday.",
+        {("NORGOV", "CHL", "042"), ("NORGOV", "PER", "042")},
+        id="headed-to",
+    ),
+    pytest.param(
+        "Norway's last bilateral meet with Peru was in 2019.",
+        {("NOR", "PER", "040")},
+        id="a-meet-with",
+    ),
+    pytest.param(
+        "Norway advised Chile to refrain from new tariffs.",
+        {("NOR", "CHL", "020")},
+        id="advised-to",
+    ),
+    pytest.param(
         "Peru supplied Chilean forces with drones.",
         {("PER", "CHLMIL", "072")},
         id="supplied-with-weapons",

@@ -28,6 +28,10 @@ NOTHING_DONE = [
     pytest.param("The planned visit by Norway to Peru drew attention.", id="planned-visit"),
     pytest.param("Will Norway impose sanctions on Chile?", id="question"),
     pytest.param(
+        "The statement came a day before Oslo heads to Chile for the games.",
+        id="present-in-a-before-clause",
+    ),
+    pytest.param(
         "Q: Norway imposed sanctions on Chile yesterday. What is your comment?",
         id="briefing-question",
     ),

@@ -207,6 +207,12 @@ def _context_of(verb: Token) -> Context:
                 "demand" if DEMAND_NOUNS[asking_noun.lemma_.lower()] == "demand" else "appeal"
             )
             return Context(mode_of_noun, f"asked for by {asking_noun.text!r}, coded there")
+        if (
+            token.dep_ in ("advcl", "relcl")
+            and token.tag_ in ("VBZ", "VBP")
+            and any(c.dep_ == "mark" and c.lower_ in ("before", "until") for c in token.children)
+        ):  # "comes a day before X heads to Beijing": not yet done
+            return Context("act", f"not yet done ({token.text!r} in a before-clause)")
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
         if token.dep_ != "xcomp":

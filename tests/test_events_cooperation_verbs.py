@@ -82,6 +82,16 @@ CASES = [
         id="advised-to",
     ),
     pytest.param(
+        "After a meeting with Lima in Quito, Oslo called for calm.",
+        {("NORGOV", "PERGOV", "040")},
+        id="after-a-meeting-with-the-subjects-act",
+    ),
+    pytest.param(
+        "On a visit to Chile, Oslo praised the Chilean navy.",
+        {("NORGOV", "CHL", "042"), ("NORGOV", "CHL", "051")},
+        id="on-a-visit-the-subjects-act",
+    ),
+    pytest.param(
         "Peru supplied Chilean forces with drones.",
         {("PER", "CHLMIL", "072")},
         id="supplied-with-weapons",

@@ -614,6 +614,8 @@ class EventCoder:
         by_objects = _agent_objects(noun) + _prep_objects(noun, "by")
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
+            sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
         if not sources and "mover" in pattern.flags:  # "the withdrawal of US troops"
             sources = index.of_group(_prep_objects(noun, "of"))
         if not sources and light is None:
@@ -707,6 +709,9 @@ def _other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Me
 
 
 CIVILIAN_SECTORS = DOMESTIC_SECTORS | {"BUS", "MED"}
+# an event noun in one of these phrases is the act of the clause's subject: "After a meeting
+# with X in Tokyo, Y called for ...", "on a visit to X, Y said ..."
+SETTING_PREPS = frozenset({"after", "before", "during", "following", "on", "at"})
 # a protest act with an "in protest of/at X" phrase is coded once, through the phrase; checked
 # before the act's place, which would otherwise make its own country the target
 IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"

@@ -23,7 +23,11 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
 
 
 def test_events_sense_calling_x_something_is_no_call(nlp: Language, coder: EventCoder) -> None:
-    assert code(nlp, coder, "Norway called Chile a threat to regional peace.") == set()
+    assert code(nlp, coder, "Norway called Chile a partner in fishing.") == set()
+    # with a word of blame it is disapproval (see test_events_labels), still no call
+    assert code(nlp, coder, "Norway called Chile a threat to regional peace.") == {
+        ("NOR", "CHL", "111")
+    }
     assert code(nlp, coder, "Norway called Chile on Monday.") == {("NOR", "CHL", "041")}
 
 

@@ -27,7 +27,11 @@ from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-EXAMPLE_PREPS = ("including", "like")  # "entities including X": the named members stand for it
+EXAMPLE_PREPS = ("including", "like")
+# a generic party that stands for the state it is placed in: "the relevant parties in the US"
+PARTY_HEADS = frozenset(
+    {"party", "side", "authority", "institution", "organ"}
+)  # "entities including X": the named members stand for it
 RELATIVE_TAGS = ("WDT", "WP", "WP$")
 # fmt: off
 LIGHT_VERBS = frozenset({
@@ -178,6 +182,10 @@ class _MentionIndex:
             members = _prep_objects(head, "of") or _prep_objects(head, "from")
             if members:
                 return self.of_group(members)
+        if lemma in PARTY_HEADS:  # "the relevant parties in the US", "the side of X"
+            placed = self.of_group(_prep_objects(head, "in") + _prep_objects(head, "of"))
+            if placed:
+                return placed
         if lemma in FACILITY_HEADS:
             occupants = self.of_group(_prep_objects(head, "of") + _prep_objects(head, "for"))
             if occupants:

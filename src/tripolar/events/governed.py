@@ -50,6 +50,7 @@ GENERIC_CODES = {
     ),
     "threaten": "130",
     **dict.fromkeys(("refuse", "decline", "unwilling"), "120"),
+    "deny": "016",  # "denied planning an offensive against X": a denial about X
 }  # fmt: skip
 # acts of pushing back: being ready or prepared to do them is a threat, not an offer
 # ("is ready to confront X if ...", "stands ready to respond to X")
@@ -202,8 +203,14 @@ def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
 
 def _embedded_act(governor: Token) -> Token | None:
     """The verb of "agreed to <verb>", "is willing to <verb>", "committed to <verb>ing"."""
-    act = _child(governor, "xcomp")
-    if act is not None and act.pos_ in ("VERB", "AUX"):
+    act = _child(governor, "xcomp") or _child(governor, "ccomp")
+    if (
+        act is not None
+        and act.pos_ in ("VERB", "AUX")
+        and (
+            act.dep_ == "xcomp" or act.tag_ == "VBG"  # "denied planning an attack"
+        )
+    ):
         return act
     for prep in governor.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":

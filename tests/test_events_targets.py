@@ -1,0 +1,31 @@
+"""Who a generic party stands for: "the relevant parties in X", "the authorities in X" are X;
+a denial of an act is about that act's target. Sentences written here."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from events_support import coded_with_table
+from tripolar.events import EventCoder
+
+ACTORS = {"Norway": "NOR", "Chile": "CHL", "Chilean": "CHL", "Peru": "PER"}
+
+
+def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
+    return set(coded_with_table(nlp, coder, text, ACTORS))
+
+
+def test_events_targets_parties_in_a_state(nlp: Language, coder: EventCoder) -> None:
+    text = "Norway urged the relevant parties in Chile to respect the agreement."
+    assert code(nlp, coder, text) == {("NOR", "CHL", "020")}
+
+
+def test_events_targets_parties_in_no_state(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway urged all parties to respect the agreement.") == set()
+
+
+def test_events_targets_denied_act_is_about_its_target(nlp: Language, coder: EventCoder) -> None:
+    assert code(nlp, coder, "Norway denied planning an offensive against Chile.") == {
+        ("NOR", "CHL", "016")
+    }
+    assert code(nlp, coder, "Peru denied supplying drones to Chile.") == {("PER", "CHL", "016")}

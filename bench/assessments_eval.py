@@ -354,6 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--resolver", choices=["auto", "actors", "fallback"], default="auto")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--no-prefilter", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--errors", type=Path, help="write the commentary records with a miss to FILE (JSONL)"
     )
@@ -373,8 +374,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tripolar.pipeline import Pipeline
 
             errors: list[dict[str, Any]] = []
+            pipeline = Pipeline(prefilter=not args.no_prefilter)
             results["commentary"] = evaluate_commentary(
-                COMMENTARY, Pipeline(), errors=errors, verbose=args.verbose
+                COMMENTARY, pipeline, errors=errors, verbose=args.verbose
             )
             if args.errors is not None:
                 args.errors.write_text(

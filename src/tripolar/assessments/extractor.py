@@ -28,6 +28,12 @@ NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY
 TARGET_PREPS = frozenset(
     {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
 )
+# Prepositions whose object is the issue, not a party: "tensions over Taiwan".
+ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
+# Nouns whose "in X" names a place, not a party: "the war in Syria".
+PLACE_HEADS = frozenset(
+    {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
+)
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()
 
 
@@ -88,6 +94,11 @@ class AssessmentExtractor:
         self._conditional = self.lexicon.category_table("conditional")
         self._anaphors = self.lexicon.category_table("anaphor")
 
+    def may_judge(self, sentence: Span) -> bool:
+        """Whether an unparsed sentence holds a term of the evaluative lexicon (a cheap test
+        on surface forms, used to choose which sentences without an actor to parse)."""
+        return self._terms.matches_surface([t.lower_ for t in sentence if not t.is_space])
+
     def extract(
         self,
         doc: Doc,
@@ -99,6 +110,7 @@ class AssessmentExtractor:
         token_mentions = _index_mentions(doc, mentions)
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
+        topic: tuple[str, ...] = ()  # the pair the article is about so far
         paragraph, scanned = 0, 0
         text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
@@ -109,13 +121,20 @@ class AssessmentExtractor:
             scanned = sentence.start_char
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
-            judgements = self._judge_sentence(sentence, token_mentions, context)
-            records.extend(_merge(judgements, sentence, index, doc_id, published))
-            present = _countries(token_mentions, (t.i for t in sentence))
+            sidelined = _sidelined_tokens(sentence)
+            judged: list[Assessment] = []
+            if not syntax.is_open_question(sentence):
+                judgements = self._judge_sentence(
+                    sentence, token_mentions, context, topic, sidelined
+                )
+                judged = _merge(judgements, sentence, index, doc_id, published)
+            records.extend(judged)
+            present = _countries(token_mentions, (t.i for t in sentence if t.i not in sidelined))
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
             elif len(present) > 2:
                 context = ()
+            topic = _next_topic(topic, judged, present, sentence, token_mentions)
         return records
 
     # -- one sentence -------------------------------------------------------------------
@@ -125,6 +144,8 @@ class AssessmentExtractor:
         sentence: Span,
         token_mentions: dict[int, Mention],
         context: tuple[str, ...],
+        topic: tuple[str, ...] = (),
+        sidelined: frozenset[int] = frozenset(),
     ) -> list[_Judgement]:
         items = self._items(sentence)
         if not items:
@@ -147,7 +168,9 @@ class AssessmentExtractor:
             if value == 0.0 or intensity == 0.0:
                 continue
             claimers = [other.head for other in items if other is not item and not other.attached]
-            subjects = self._subjects(item.head, sentence, token_mentions, context, claimers)
+            subjects = self._subjects(
+                item.head, sentence, token_mentions, context, claimers, topic, sidelined
+            )
             for subject in subjects:
                 judgements.append(
                     self._judgement(
@@ -196,24 +219,27 @@ class AssessmentExtractor:
         token_mentions: dict[int, Mention],
         context: tuple[str, ...],
         claimers: Sequence[Token] = (),
+        topic: tuple[str, ...] = (),
+        sidelined: frozenset[int] = frozenset(),
     ) -> list[tuple[str, ...]]:
         lexicon = self.lexicon
-        whole = _countries(token_mentions, (t.i for t in sentence))
-        between = _between_targets(head, token_mentions)
+        parties = {i: m for i, m in token_mentions.items() if i not in sidelined}
+        whole = _countries(parties, (t.i for t in sentence))
+        between = _between_targets(head, parties)
         if len(between) >= 2:
             return [tuple(sorted(between))] if len(between) <= 3 else []
         if head.pos_ in ("NOUN", "PROPN"):
-            local = _subtree_countries(head, token_mentions)
+            local = _subtree_countries(head, parties)
             if len(local) == 2:
                 return [tuple(sorted(local))]
-        framed = _as_frame(head, token_mentions)
+        framed = _as_frame(head, parties)
         if framed:
             return [framed]
         claimed = _claimed_tokens(head, claimers)
         found: set[str] = set()
         for root in syntax.clause_chain(head):
             own = (t.i for t in syntax.own_clause_tokens(root) if t.i not in claimed)
-            found |= _countries(token_mentions, own)
+            found |= _countries(parties, own)
             if len(found) >= 2:
                 break
         triadic = any(lexicon.has("triad", t) for t in sentence)
@@ -224,10 +250,12 @@ class AssessmentExtractor:
         if len(found) == 2:
             return [tuple(sorted(found))]
         if len(found) >= 3:
-            targets = _prep_targets(head, token_mentions)
+            targets = _prep_targets(head, parties)
             sources = found - targets
             if targets and sources:
                 return _pairs(sources, targets)
+            if len(topic) == 2 and set(topic) <= found:
+                return [topic]
             return [tuple(sorted(found))]
         anaphoric = any(True for _ in self._anaphors.find(list(sentence)))
         if len(found) == 1:
@@ -236,9 +264,15 @@ class AssessmentExtractor:
                 if country in context:
                     return [context] if len(context) == 2 else [(country,)]
                 return _pairs(set(context), {country})
+            if country in topic:
+                # "On the U.S. side, frustration grew": one party of the pair in discussion
+                return [topic]
             return [(country,)]
         if anaphoric and context:
             return [context]
+        if topic:
+            # "Tensions had been building for years.": the pair the article is about
+            return [topic]
         return []
 
     def _judgement(
@@ -524,6 +558,50 @@ def _prep_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
         if targets:
             break
     return targets
+
+
+def _sidelined_tokens(sentence: Span) -> frozenset[int]:
+    """Tokens naming an issue or a place rather than a party: 'tensions over Taiwan',
+    'disagreements such as those over Hong Kong', 'the war in Syria'."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.dep_ != "prep":
+            continue
+        word = token.lower_
+        issue = word in ISSUE_PREPS or (
+            word == "as" and any(c.lower_ == "such" for c in token.children)
+        )
+        place = word == "in" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS
+        if issue or place:
+            found.update(t.i for t in token.subtree)
+    return frozenset(found)
+
+
+def _next_topic(
+    topic: tuple[str, ...],
+    judged: Sequence[Assessment],
+    present: set[str],
+    sentence: Span,
+    token_mentions: dict[int, Mention],
+) -> tuple[str, ...]:
+    """The pair the text is about after this sentence: the dyad it judged, else the two
+    countries it names, else a compound ('Sino-Russian') or 'between X and Y' in it."""
+    for record in judged:
+        if record.scope == "dyad":
+            return tuple(record.subject.split("-"))
+    if len(present) == 2:
+        return tuple(sorted(present))
+    for token in sentence:
+        mention = token_mentions.get(token.i)
+        if mention is not None and mention.kind == "compound":
+            pair = _mention_countries(mention)
+            if len(pair) == 2:
+                return tuple(sorted(pair))
+        if token.dep_ == "prep" and token.lower_ == "between":
+            pair = _subtree_countries(token, token_mentions)
+            if len(pair) == 2:
+                return tuple(sorted(pair))
+    return topic
 
 
 def _pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:

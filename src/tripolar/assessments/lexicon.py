@@ -104,7 +104,7 @@ class PhraseTable:
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right."""
-        forms = [token_forms(t) for t in tokens]
+        forms: list[tuple[str, ...]] = [token_forms(t) for t in tokens]
         index = 0
         while index < len(tokens):
             found = self._longest_at(forms, index)
@@ -115,8 +115,15 @@ class PhraseTable:
             yield Match(tokens[index].i, tokens[index].i + length, term)
             index += length
 
-    def _longest_at(self, forms: list[tuple[str, str]], index: int) -> tuple[int, str] | None:
-        if not (forms[index][0] in self._first or forms[index][1] in self._first):
+    def matches_surface(self, words: Sequence[str]) -> bool:
+        """Whether any term occurs in lower-case words that have no lemmas yet (an
+        unparsed sentence): each word may also match with a plain English inflection
+        stripped ("tensions", "eased", "deepening")."""
+        forms = [(word, *_stems(word)) for word in words]
+        return any(self._longest_at(forms, index) for index in range(len(forms)))
+
+    def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
+        if not any(form in self._first for form in forms[index]):
             return None
         best: tuple[int, str] | None = None
         # Each position may match on its lower form or its lemma; walk both.
@@ -125,10 +132,9 @@ class PhraseTable:
             position = index + length - 1
             if position >= len(forms):
                 break
-            lower, lemma = forms[position]
             # Ordered (surface form before lemma) so that equal-length matches are decided the
             # same way in every process: "stronger" wins over its lemma "strong".
-            paths = list(dict.fromkeys((*path, form) for path in paths for form in (lower, lemma)))
+            paths = list(dict.fromkeys((*path, form) for path in paths for form in forms[position]))
             for path in paths:
                 term = self._keys.get(path)
                 if term is not None:
@@ -208,6 +214,22 @@ class Lexicon:
         """Whether one token, by lower form or lemma, is a term of a cue category."""
         terms = self.categories[category]
         return token.lower_ in terms or token.lemma_.lower() in terms
+
+
+INFLECTIONS = ("ies", "ing", "est", "es", "ed", "er", "s", "d")
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Rough stems: 'tensions' -> 'tension', 'eased' -> 'eas'/'ease', 'thinner' -> 'thin'."""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if ending == "ies":
+                return (stem + "y",)
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+                return (stem[:-1],)  # "thinner", "bigger"
+            return (stem, stem + "e")
+    return ()
 
 
 def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:

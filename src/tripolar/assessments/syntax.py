@@ -414,3 +414,24 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                 return False
         node = head
     return False
+
+
+RHETORICAL_OPENERS = frozenset(
+    {"why", "isn't", "aren't", "doesn't", "don't", "wasn't", "weren't", "shouldn't", "can't"}
+)
+
+
+def is_open_question(sentence: Span) -> bool:
+    """A genuine question ('Will it try to mediate?') states no judgement; a rhetorical one
+    ('Why should the two be enemies?', 'Isn't this a new cold war?') does."""
+    words = [t for t in sentence if not t.is_space]
+    while words and (words[-1].is_punct and words[-1].text != "?"):
+        words.pop()
+    if not words or words[-1].text != "?":
+        return False
+    opening = [t for t in words if not t.is_punct and t.lower_ not in ("and", "but", "or", "so")]
+    if not opening:
+        return True
+    first = opening[0].lower_
+    second = opening[1].lower_ if len(opening) > 1 else ""
+    return first not in RHETORICAL_OPENERS and not second.startswith("n't")

@@ -11,6 +11,7 @@ One record per sentence and subject.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +20,12 @@ from itertools import combinations
 from spacy.tokens import Doc, Span, Token
 
 from tripolar.assessments import syntax
-from tripolar.assessments.lexicon import LexEntry, Lexicon, Match
+from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Assessment, AssessmentScope, Mention
 from tripolar.nlp.text import doc_text, span_text
 
 # Mention codes whose first three letters are not a country.
-NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
+NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
 TARGET_PREPS = frozenset(
     {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
 )
@@ -34,6 +35,7 @@ ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
 PLACE_HEADS = frozenset(
     {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
 )
+SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()
 
 
@@ -93,6 +95,7 @@ class AssessmentExtractor:
         self._past = self.lexicon.category_table("past")
         self._conditional = self.lexicon.category_table("conditional")
         self._anaphors = self.lexicon.category_table("anaphor")
+        self._regions = PhraseTable(self.lexicon.regions)
 
     def may_judge(self, sentence: Span) -> bool:
         """Whether an unparsed sentence holds a term of the evaluative lexicon (a cheap test
@@ -107,7 +110,7 @@ class AssessmentExtractor:
         doc_id: str,
         published: dt.date | None,
     ) -> list[Assessment]:
-        token_mentions = _index_mentions(doc, mentions)
+        token_mentions = _index_mentions(doc, [*mentions, *self._region_mentions(doc)])
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = ()  # the pair the article is about so far
@@ -137,6 +140,22 @@ class AssessmentExtractor:
             topic = _next_topic(topic, judged, present, sentence, token_mentions)
         return records
 
+    def _region_mentions(self, doc: Doc) -> list[Mention]:
+        """'the West', 'Europe', 'Western countries' as parties, with CAMEO region codes; not
+        'West Africa' or 'the European Union' (a name the actors stage resolves)."""
+        found: list[Mention] = []
+        for match in self._regions.find(list(doc)):
+            span = doc[match.start : match.end]
+            named = next(t for t in span if t.lower_ != "the")
+            after = doc[match.end] if match.end < len(doc) else None
+            if not named.text[:1].isupper():
+                continue
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+                continue
+            code = self.lexicon.regions[match.term]
+            found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
+        return found
+
     # -- one sentence -------------------------------------------------------------------
 
     def _judge_sentence(
@@ -147,7 +166,7 @@ class AssessmentExtractor:
         topic: tuple[str, ...] = (),
         sidelined: frozenset[int] = frozenset(),
     ) -> list[_Judgement]:
-        items = self._items(sentence)
+        items = self._items(sentence, token_mentions)
         if not items:
             return []
         negator_matches = list(self._negators.find(list(sentence)))
@@ -166,6 +185,11 @@ class AssessmentExtractor:
                 continue
             value, intensity, negators, terms = _score(item)
             if value == 0.0 or intensity == 0.0:
+                continue
+            # a change word alone judges only a relationship or an actor: "relations
+            # deteriorated", not "troops were reduced"
+            alone = item.entry.kind != "cue" and not item.modifiers
+            if alone and not self._governs_relation(item.head, token_mentions):
                 continue
             claimers = [other.head for other in items if other is not item and not other.attached]
             subjects = self._subjects(
@@ -187,11 +211,12 @@ class AssessmentExtractor:
                 )
         return judgements
 
-    def _items(self, sentence: Span) -> list[_Item]:
+    def _items(self, sentence: Span, token_mentions: dict[int, Mention]) -> list[_Item]:
         items: list[_Item] = []
         doc = sentence.doc
+        lexicon = self.lexicon
         for match in self._terms.find(list(sentence)):
-            entry = self.lexicon.entries[match.term]
+            entry = lexicon.entries[match.term]
             span = doc[match.start : match.end]
             head = span.root
             single = match.end - match.start == 1
@@ -199,8 +224,21 @@ class AssessmentExtractor:
                 continue  # part of a name: "Shanghai Cooperation Organisation"
             if single and head.tag_ in ("MD",):
                 continue
-            if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, self.lexicon):
+            if single and entry.kind == "setter" and head.tag_ == "NNS":
+                continue  # "consumer goods"
+            if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
+            if _is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
+                continue  # "the post-Cold War order"; "the report analyses how ties changed"
+            if any(
+                c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
+                for c in head.children
+            ):
+                continue  # "a public health crisis"
+            if lexicon.has("actor_object", head) and syntax.is_verbal(head):
+                objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if objects and not any(t.i in token_mentions for o in objects for t in o.subtree):
+                    continue  # "contain the outbreak"
             items.append(
                 _Item(
                     match=match,
@@ -211,6 +249,32 @@ class AssessmentExtractor:
                 )
             )
         return items
+
+    def _governs_relation(self, head: Token, token_mentions: dict[int, Mention]) -> bool:
+        """Whether a change word bears on a relationship or an actor: its subject, object or
+        the noun it modifies names a relationship ("ties", "the two sides") or an actor."""
+        arguments = ("nsubj", "nsubjpass", "dobj", "poss", "attr")
+        near = [c for c in head.children if c.dep_ in arguments]
+        near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
+        verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+        if verb is not None:  # the clause's subject: "relations are far from healthy"
+            near += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if head.dep_ in ("amod", "compound", "acl", "relcl", "nsubj") or head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            near.append(head.head)
+        if head.pos_ in ("NOUN", "PROPN"):
+            near.append(head)
+        for token in near:
+            parts = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss"))]
+            parts += [g for c in token.children if c.dep_ == "prep" for g in c.subtree]
+            for part in parts:
+                if part.i in token_mentions or self.lexicon.has("relational", part):
+                    return True
+                if self.lexicon.has("anaphor", part) or part.lemma_.lower() in self.lexicon.entries:
+                    return True
+        return False
 
     def _subjects(
         self,
@@ -479,11 +543,14 @@ def _index_mentions(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]
 
 
 def _mention_countries(mention: Mention) -> set[str]:
-    return {
+    found = {
         code[:3]
         for code in mention.codes
         if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY_PREFIXES
     }
+    if "RUS" in found and SOVIET.search(mention.text):
+        found = (found - {"RUS"}) | {"USR"}  # CAMEO's code for the Soviet Union
+    return found
 
 
 def _countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
@@ -558,6 +625,11 @@ def _prep_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
         if targets:
             break
     return targets
+
+
+def _is_prefixed_period(doc: Doc, start: int) -> bool:
+    """'post-Cold War', 'pre-war': the term names a period, not a state of relations."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("post", "pre")
 
 
 def _sidelined_tokens(sentence: Span) -> frozenset[int]:

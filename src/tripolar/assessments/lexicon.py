@@ -7,8 +7,12 @@ Three tab-separated files in ``assessments/data``:
   governs ("erosion of trust"); ``intensifier`` keeps the sign ("rising tensions");
   ``setter`` forces its own sign ("poor trust", "the worst tensions").
 * ``cues.tsv`` - function words by category: negator, contrast, concessive, hedge,
-  prescription, conditional, future, past, reporting, act, act_noun, anaphor, triad.
+  prescription, conditional, future, past, reporting, act, act_noun, anaphor, triad,
+  relational (nouns naming a relationship), domestic (a state's own affairs: "health
+  crisis"), research (verbs describing what a text studies), actor_object (verbs that judge
+  only with an actor as object).
 * ``dimensions.tsv`` - words naming a dimension of a relationship (trade -> economic).
+* ``regions.tsv`` - regions named as a party ("the West" -> WST, "Europe" -> EUR).
 
 Terms are matched against a token's lower-case form or its lemma, so "tensions" matches
 "tension" and "deepened" matches "deepen".
@@ -17,7 +21,7 @@ Terms are matched against a token's lower-case form or its lemma, so "tensions" 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -44,6 +48,10 @@ CUE_CATEGORIES: frozenset[str] = frozenset(
         "act_noun",
         "anaphor",
         "triad",
+        "relational",
+        "domestic",
+        "research",
+        "actor_object",
     }
 )
 MAX_TERM_TOKENS = 5
@@ -150,6 +158,7 @@ class Lexicon:
     entries: dict[str, LexEntry]
     categories: dict[str, frozenset[str]]
     dimension_words: dict[str, str]
+    regions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def builtin(cls) -> Lexicon:
@@ -158,10 +167,13 @@ class Lexicon:
             Path(str(folder / "evaluative.tsv")),
             Path(str(folder / "cues.tsv")),
             Path(str(folder / "dimensions.tsv")),
+            Path(str(folder / "regions.tsv")),
         )
 
     @classmethod
-    def from_files(cls, evaluative: Path, cues: Path, dimensions: Path) -> Lexicon:
+    def from_files(
+        cls, evaluative: Path, cues: Path, dimensions: Path, regions: Path | None = None
+    ) -> Lexicon:
         entries: dict[str, LexEntry] = {}
         for line_no, fields in _rows(evaluative, 5):
             term, kind, polarity, intensity, dimension = fields
@@ -198,10 +210,20 @@ class Lexicon:
                     f"unknown dimension {dimension!r}", path=str(dimensions), line=line_no
                 )
             dimension_words[word] = dimension
+        region_codes: dict[str, str] = {}
+        for line_no, (phrase, code) in _rows(regions, 2) if regions is not None else ():
+            if len(code) != 3 or not code.isalpha() or not code.isupper():
+                raise DictionaryError(
+                    f"region code {code!r} is not three capital letters",
+                    path=str(regions),
+                    line=line_no,
+                )
+            region_codes[phrase] = code
         return cls(
             entries=entries,
             categories={name: frozenset(terms) for name, terms in grouped.items()},
             dimension_words=dimension_words,
+            regions=region_codes,
         )
 
     def table(self) -> PhraseTable:

@@ -435,3 +435,9 @@ def is_open_question(sentence: Span) -> bool:
     first = opening[0].lower_
     second = opening[1].lower_ if len(opening) > 1 else ""
     return first not in RHETORICAL_OPENERS and not second.startswith("n't")
+
+
+def is_studied(token: Token, lexicon: Lexicon) -> bool:
+    """The term sits in what a text studies or is titled ('the report analyses how ties have
+    changed', 'a paper titled "A Strategic Partnership"'), not in a judgement."""
+    return any(lexicon.has("research", node) and is_verbal(node) for node in token.ancestors)

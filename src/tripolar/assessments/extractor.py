@@ -188,7 +188,11 @@ class AssessmentExtractor:
                 continue
             # a change word alone judges only a relationship or an actor: "relations
             # deteriorated", not "troops were reduced"
-            alone = item.entry.kind != "cue" and not item.modifiers
+            alone = (item.entry.kind != "cue" and not item.modifiers) or (
+                item.head.dep_ in ("acomp", "attr")
+                and item.head.pos_ == "ADJ"
+                and not any(c.dep_ == "prep" for c in item.head.children)
+            )  # "a turning point may be close" judges no relationship
             if alone and not self._governs_relation(item.head, token_mentions):
                 continue
             claimers = [other.head for other in items if other is not item and not other.attached]
@@ -237,8 +241,14 @@ class AssessmentExtractor:
                 continue  # "a public health crisis"
             if lexicon.has("actor_object", head) and syntax.is_verbal(head):
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-                if objects and not any(t.i in token_mentions for o in objects for t in o.subtree):
-                    continue  # "contain the outbreak"
+                if objects and not any(
+                    t.i in token_mentions
+                    or lexicon.has("anaphor", t)
+                    or lexicon.has("relational", t)
+                    for o in objects
+                    for t in o.subtree
+                ):
+                    continue  # "contain the outbreak", not "support each other"
             items.append(
                 _Item(
                     match=match,
@@ -257,8 +267,14 @@ class AssessmentExtractor:
         near = [c for c in head.children if c.dep_ in arguments]
         near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
         verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
-        if verb is not None:  # the clause's subject: "relations are far from healthy"
-            near += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        while verb is not None:  # the clause's subject: "relations are far from healthy"
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            near += subjects
+            if verb.dep_ == "relcl":  # "a relationship that is constructive"
+                near.append(verb.head)
+            if subjects or verb.dep_ != "conj":
+                break
+            verb = verb.head  # "officials complain and grow wary"
         if head.dep_ in ("amod", "compound", "acl", "relcl", "nsubj") or head.pos_ in (
             "NOUN",
             "PROPN",

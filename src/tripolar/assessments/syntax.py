@@ -156,6 +156,13 @@ def negators_of(
                 continue
             if _is_negating_child(child, lexicon):
                 found.add(child.i)
+            if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                # "neither Beijing nor Washington can risk a crisis", "no country wants war"
+                found.update(
+                    g.i
+                    for g in child.children
+                    if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
+                )
         head = node.head
         if head.i == node.i or head.i in stop_at:
             break
@@ -222,9 +229,22 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
             continue
         for token in conceded:
             weights[token.i] = min(weights[token.i], 0.2)
+    for token in sentence:
+        for start in _concession_starts(token):
+            # "however precarious the situation may be", "as tempting as it might be to ..."
+            for index in range(start, sentence.end):
+                word = sentence.doc[index]
+                if index > start and word.text in (",", ";", ":", "’", "'", "”", '"'):
+                    break
+                weights[index] = min(weights[index], 0.2)
+        if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
+            for compared in token.subtree:  # "worse than in the days when trust was high"
+                weights[compared.i] = min(weights[compared.i], 0.3)
     pivot = None
     for token in sentence:
         if not lexicon.has("contrast", token) or token.dep_ == "mark":
+            continue
+        if _concession_starts(token):
             continue
         if token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "also":
             continue
@@ -239,6 +259,22 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         for index in range(sentence.start, pivot):
             weights[index] = min(weights[index], 0.3)
     return weights
+
+
+def _concession_starts(token: Token) -> list[int]:
+    """Where a concession of the 'however ADJ' or 'as ADJ as' shape starts, if ``token``
+    opens one."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or following.pos_ not in ("ADJ", "ADV"):
+        return []
+    if token.lower_ == "however":
+        return [token.i]
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    first_word = token.i == token.sent.start or doc[token.i - 1].is_punct
+    if token.lower_ == "as" and first_word and after is not None and after.lower_ == "as":
+        return [token.i]
+    return []
 
 
 def is_hedged(token: Token, lexicon: Lexicon) -> bool:
@@ -370,7 +406,7 @@ def is_temporal_anchor(token: Token) -> bool:
             word = head.lower_
             if word in STRICT_TEMPORAL_PREPS:
                 return True
-            if saw_time_noun and word in ("at", "by", "in", "toward", "towards", "from"):
+            if saw_time_noun and word in ("at", "by", "in", "from"):
                 return True
         if head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
             saw_time_noun = True

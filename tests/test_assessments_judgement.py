@@ -1,0 +1,114 @@
+"""Judgement vs report: a stated judgement is an assessment; a reported act, a background
+fact, what a text studies, a domestic crisis or a period name is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from assessments_support import hand_mentions
+from tripolar.assessments import AssessmentExtractor, sign
+from tripolar.model import Assessment
+
+NAMES = {
+    "Beijing": ("CHNGOV",),
+    "China": ("CHN",),
+    "Chinese": ("CHN",),
+    "Moscow": ("RUSGOV",),
+    "Russia": ("RUS",),
+    "Russian": ("RUS",),
+    "Washington": ("USAGOV",),
+    "Tokyo": ("JPNGOV",),
+    "Seoul": ("KORGOV",),
+    "Pyongyang": ("PRKGOV",),
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> AssessmentExtractor:
+    return AssessmentExtractor()
+
+
+def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
+    doc = nlp(text)
+    mentions = hand_mentions(text, NAMES)
+    return extractor.extract(doc, mentions, doc_id="j", published=dt.date(2019, 9, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tokyo and Seoul held talks in May. Both were hit by a severe debt crisis that year.",
+            id="domestic_crisis",
+        ),
+        pytest.param(
+            "Tokyo and Seoul held talks in May. This study examines how their alliance "
+            "with Washington evolved.",
+            id="what_a_text_studies",
+        ),
+        pytest.param(
+            "Moscow said it would cut its forces near the border with China by a third.",
+            id="reported_cut_of_troops",
+        ),
+        pytest.param(
+            "Beijing and Moscow worked to contain the flu outbreak in the border region.",
+            id="contain_an_outbreak",
+        ),
+        pytest.param(
+            "Tokyo and Seoul disagree on fisheries. The post-Cold War settlement gave "
+            "both of them new markets.",
+            id="period_name",
+        ),
+        pytest.param(
+            "Seoul buys cheaper consumer goods from Tokyo every year.", id="goods_are_no_setter"
+        ),
+        pytest.param(
+            "Tokyo and Seoul talked in May. A decision on the fisheries file may be close.",
+            id="close_in_time",
+        ),
+    ],
+)
+def test_judgement_reports_and_background_give_nothing(nlp, extractor, text):
+    assert [r.subject for r in judged(nlp, extractor, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Tokyo and Seoul traded barbs again. Their partnership is at its lowest ebb "
+            "in a generation.",
+            {"JPN-KOR": -1},
+            id="lowest_ebb",
+        ),
+        pytest.param(
+            "Beijing and Moscow have worked to contain Pyongyang for years.",
+            {"CHN-PRK": -1, "PRK-RUS": -1},
+            id="contain_an_actor",
+        ),
+        pytest.param(
+            "Tokyo and Seoul signed a fisheries deal. Relations between the two have begun "
+            "to normalise.",
+            {"JPN-KOR": 1},
+            id="normalising_relations",
+        ),
+        pytest.param(
+            "Tokyo and Seoul signed a fisheries deal. Ties were shaken by the court ruling.",
+            {"JPN-KOR": -1},
+            id="ties_shaken",
+        ),
+        pytest.param(
+            "Washington and Beijing agreed on tariffs. Hopes of a lasting truce were soon dashed.",
+            {"CHN-USA": -1},
+            id="hopes_dashed",
+        ),
+    ],
+)
+def test_judgement_stated_judgements_are_kept(nlp, extractor, text, expected):
+    records = judged(nlp, extractor, text)
+    last = max(r.sentence_index for r in records)
+    got = {r.subject: sign(r.polarity) for r in records if r.sentence_index == last}
+    assert got == expected

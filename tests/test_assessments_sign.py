@@ -1,0 +1,92 @@
+"""Sign: prescriptions and concessions take the sign of what is urged or asserted; negation
+and hedging keep the true sign; comparisons judge the present, not the standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from assessments_support import hand_mentions
+from tripolar.assessments import AssessmentExtractor, sign
+from tripolar.model import Assessment
+
+NAMES = {
+    "Beijing": ("CHNGOV",),
+    "Moscow": ("RUSGOV",),
+    "Washington": ("USAGOV",),
+    "New Delhi": ("INDGOV",),
+    "Tokyo": ("JPNGOV",),
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> AssessmentExtractor:
+    return AssessmentExtractor()
+
+
+def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
+    doc = nlp(text)
+    mentions = hand_mentions(text, NAMES)
+    return extractor.extract(doc, mentions, doc_id="s", published=dt.date(2022, 2, 1))
+
+
+SIGN_CASES = [
+    pytest.param(
+        "However tense the summer has been, the partnership between Beijing and Moscow "
+        "will endure.",
+        "CHN-RUS",
+        1,
+        id="however_adjective_concedes",
+    ),
+    pytest.param(
+        "As satisfying as it may be to expel more diplomats, Washington should keep its "
+        "channels to Moscow open and avoid a confrontation.",
+        "RUS-USA",
+        1,
+        id="as_adjective_as_concedes",
+    ),
+    pytest.param(
+        "Washington has nothing to gain from a trade war with Beijing.",
+        "CHN-USA",
+        1,
+        id="nothing_to_gain_from_a_war",
+    ),
+    pytest.param(
+        "Neither New Delhi nor Beijing can afford a confrontation on the border.",
+        "CHN-IND",
+        1,
+        id="neither_nor_subject_negates",
+    ),
+    pytest.param(
+        "For Tokyo and Washington, the rivalry of the 1990s is a thing of the past.",
+        "JPN-USA",
+        1,
+        id="thing_of_the_past",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Beijing have plunged into deep uncertainty.",
+        "CHN-JPN",
+        -1,
+        id="plunge_into_uncertainty",
+    ),
+    pytest.param(
+        "Relations between Moscow and Washington are worse than in the years when trust was high.",
+        "RUS-USA",
+        -1,
+        id="comparison_standard_is_background",
+    ),
+    pytest.param(
+        "Washington and Moscow do not appear to have abandoned their cooperation.",
+        "RUS-USA",
+        1,
+        id="negated_hedged_keeps_true_sign",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "expected"), SIGN_CASES)
+def test_sign_of_the_judgement(nlp, extractor, text, subject, expected):
+    by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, extractor, text)}
+    assert by_subject.get(subject) == expected, by_subject

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from assessments_support import hand_mentions
-from tripolar.assessments import AssessmentExtractor, sign
+from assessments_support import judge
+from tripolar.assessments import sign
 from tripolar.model import Assessment
 from tripolar.pipeline import Pipeline
 
@@ -30,15 +30,8 @@ NAMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> AssessmentExtractor:
-    return AssessmentExtractor()
-
-
-def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
-    doc = nlp(text)
-    mentions = hand_mentions(text, NAMES)
-    return extractor.extract(doc, mentions, doc_id="d", published=dt.date(2021, 3, 1))
+def judged(nlp: Language, text: str) -> list[Assessment]:
+    return judge(nlp, text, NAMES, dt.date(2021, 3, 1))
 
 
 def last_sentence(records: list[Assessment]) -> dict[str, int]:
@@ -89,12 +82,12 @@ PAIR_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), PAIR_CASES)
-def test_discourse_pair_of_the_judgement(nlp, extractor, text, expected):
-    assert last_sentence(judged(nlp, extractor, text)) == expected
+def test_discourse_pair_of_the_judgement(nlp, text, expected):
+    assert last_sentence(judged(nlp, text)) == expected
 
 
-def test_discourse_no_pair_in_sight_gives_nothing(nlp, extractor):
-    assert judged(nlp, extractor, "Tensions had been building for months.") == []
+def test_discourse_no_pair_in_sight_gives_nothing(nlp):
+    assert judged(nlp, "Tensions had been building for months.") == []
 
 
 @pytest.mark.parametrize(
@@ -104,14 +97,14 @@ def test_discourse_no_pair_in_sight_gives_nothing(nlp, extractor):
         "Could the new trade deal ease the friction between them?",
     ],
 )
-def test_discourse_open_question_judges_nothing(nlp, extractor, question):
+def test_discourse_open_question_judges_nothing(nlp, question):
     text = "New Delhi and Beijing held talks in May. " + question
-    assert last_sentence(judged(nlp, extractor, text)) == {}
+    assert last_sentence(judged(nlp, text)) == {}
 
 
-def test_discourse_rhetorical_question_keeps_its_judgement(nlp, extractor):
+def test_discourse_rhetorical_question_keeps_its_judgement(nlp):
     text = "New Delhi and Beijing held talks in May. Why should the two neighbours remain rivals?"
-    assert last_sentence(judged(nlp, extractor, text)) == {"CHN-IND": -1}
+    assert last_sentence(judged(nlp, text)) == {"CHN-IND": -1}
 
 
 def test_discourse_pipeline_parses_a_judging_sentence_without_actors():

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from assessments_support import hand_mentions
-from tripolar.assessments import AssessmentExtractor, sign
+from assessments_support import judge
+from tripolar.assessments import sign
 from tripolar.model import Assessment
 
 NAMES = {
@@ -26,15 +26,8 @@ NAMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> AssessmentExtractor:
-    return AssessmentExtractor()
-
-
-def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
-    doc = nlp(text)
-    mentions = hand_mentions(text, NAMES)
-    return extractor.extract(doc, mentions, doc_id="j", published=dt.date(2019, 9, 1))
+def judged(nlp: Language, text: str) -> list[Assessment]:
+    return judge(nlp, text, NAMES, dt.date(2019, 9, 1))
 
 
 @pytest.mark.parametrize(
@@ -71,8 +64,8 @@ def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Ass
         ),
     ],
 )
-def test_judgement_reports_and_background_give_nothing(nlp, extractor, text):
-    assert [r.subject for r in judged(nlp, extractor, text)] == []
+def test_judgement_reports_and_background_give_nothing(nlp, text):
+    assert [r.subject for r in judged(nlp, text)] == []
 
 
 @pytest.mark.parametrize(
@@ -107,8 +100,8 @@ def test_judgement_reports_and_background_give_nothing(nlp, extractor, text):
         ),
     ],
 )
-def test_judgement_stated_judgements_are_kept(nlp, extractor, text, expected):
-    records = judged(nlp, extractor, text)
+def test_judgement_stated_judgements_are_kept(nlp, text, expected):
+    records = judged(nlp, text)
     last = max(r.sentence_index for r in records)
     got = {r.subject: sign(r.polarity) for r in records if r.sentence_index == last}
     assert got == expected

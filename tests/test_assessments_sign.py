@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from assessments_support import hand_mentions
-from tripolar.assessments import AssessmentExtractor, sign
+from assessments_support import judge
+from tripolar.assessments import sign
 from tripolar.model import Assessment
 
 NAMES = {
@@ -21,15 +21,8 @@ NAMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def extractor() -> AssessmentExtractor:
-    return AssessmentExtractor()
-
-
-def judged(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
-    doc = nlp(text)
-    mentions = hand_mentions(text, NAMES)
-    return extractor.extract(doc, mentions, doc_id="s", published=dt.date(2022, 2, 1))
+def judged(nlp: Language, text: str) -> list[Assessment]:
+    return judge(nlp, text, NAMES, dt.date(2022, 2, 1))
 
 
 SIGN_CASES = [
@@ -87,6 +80,6 @@ SIGN_CASES = [
 
 
 @pytest.mark.parametrize(("text", "subject", "expected"), SIGN_CASES)
-def test_sign_of_the_judgement(nlp, extractor, text, subject, expected):
-    by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, extractor, text)}
+def test_sign_of_the_judgement(nlp, text, subject, expected):
+    by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
     assert by_subject.get(subject) == expected, by_subject

@@ -22,7 +22,8 @@ is coded as one document by the ingest pipeline (``tripolar.pipeline.Pipeline``)
 ``context`` sentence, a space, then its ``text``; only the assessments whose sentence starts
 inside ``text`` count. Subject P/R/F1 over the deduplicated subjects of each record; the sign is
 right when the predicted sign equals the gold one (the strongest gold entry for that subject);
-a false alarm is a record with no gold assessment that gets any.
+the holder is right when both say author, or a named holder shares a word with the gold one; a
+false alarm is a record with no gold assessment that gets any.
 """
 
 from __future__ import annotations
@@ -286,6 +287,15 @@ def gold_signs(assessments: Sequence[dict[str, Any]]) -> dict[str, int]:
     return {subject: sign(polarity) for subject, polarity in strongest.items()}
 
 
+def same_holder(gold: str, predicted: str) -> bool:
+    """'author' on both sides, or a shared word of a named holder ('Vladimir Putin' and
+    'President Putin'; 'Japanese officials' and 'officials')."""
+    if gold == "author" or predicted in ("author", "unattributed"):
+        return gold == predicted
+    words = {w.strip(".,'’").lower() for w in gold.split()} - {"the", "of", "and"}
+    return bool(words & {w.strip(".,'’").lower() for w in predicted.split()})
+
+
 def evaluate_commentary(
     path: Path,
     pipeline: Pipeline,
@@ -297,6 +307,8 @@ def evaluate_commentary(
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     documents = [commentary_document(item) for item in items]
     tally = Tally()
+    holder_right = holder_total = 0
+    held: dict[str, bool] = {}
     coded_all = pipeline.code_documents(document for document, _ in documents)
     for item, (_, offset), coded in zip(items, documents, coded_all, strict=True):
         own = [a for a in coded.assessments if a.start >= offset]
@@ -305,6 +317,13 @@ def evaluate_commentary(
             predicted.setdefault(record.subject, sign(record.polarity))
         gold = gold_signs(item["assessments"])
         _count(tally, gold, predicted)
+        for record in own:
+            holders = [g["holder"] for g in item["assessments"] if g["subject"] == record.subject]
+            if holders and record.subject not in held:
+                held[record.subject] = True
+                holder_total += 1
+                holder_right += int(any(same_holder(h, record.holder) for h in holders))
+        held.clear()
         wrong_sign = [s for s, p in gold.items() if s in predicted and predicted[s] != p]
         if set(gold) != set(predicted) or wrong_sign:
             miss = {
@@ -340,6 +359,7 @@ def evaluate_commentary(
         "subject_recall": round(tally.recall(), 3),
         "subject_f1": round(tally.f1(), 3),
         "sign_accuracy": round(tally.polarity_accuracy(), 3),
+        "holder_right": round(holder_right / holder_total, 3) if holder_total else 0.0,
         "no_judgement_records": tally.empty_sentences,
         "false_alarms": false_alarms,
         "false_alarm_rate": round(false_alarms / tally.empty_sentences, 3)

@@ -53,6 +53,16 @@ class _Item:
     attached: bool = False
 
 
+@dataclass(frozen=True)
+class _Voices:
+    """Who has spoken so far: the last named holder, and the speaker of a quotation that
+    is still open (both as (holder, holder code))."""
+
+    last: tuple[str, str] | None = None
+    quoted: tuple[str, str] | None = None
+    person: tuple[str, str] | None = None  # the last person named, for "he" and "she"
+
+
 @dataclass
 class _Judgement:
     subject: tuple[str, ...]
@@ -114,6 +124,7 @@ class AssessmentExtractor:
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = ()  # the pair the article is about so far
+        voices = _Voices()
         paragraph, scanned = 0, 0
         text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
@@ -128,7 +139,7 @@ class AssessmentExtractor:
             judged: list[Assessment] = []
             if not syntax.is_open_question(sentence):
                 judgements = self._judge_sentence(
-                    sentence, token_mentions, context, topic, sidelined
+                    sentence, token_mentions, context, topic, sidelined, voices
                 )
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
@@ -138,6 +149,7 @@ class AssessmentExtractor:
             elif len(present) > 2:
                 context = ()
             topic = _next_topic(topic, judged, present, sentence, token_mentions)
+            voices = self._next_voices(voices, sentence, token_mentions)
         return records
 
     def _region_mentions(self, doc: Doc) -> list[Mention]:
@@ -165,7 +177,9 @@ class AssessmentExtractor:
         context: tuple[str, ...],
         topic: tuple[str, ...] = (),
         sidelined: frozenset[int] = frozenset(),
+        voices: _Voices | None = None,
     ) -> list[_Judgement]:
+        voices = voices or _Voices()
         items = self._items(sentence, token_mentions)
         if not items:
             return []
@@ -211,6 +225,7 @@ class AssessmentExtractor:
                         intensity,
                         bool(negators),
                         terms,
+                        voices,
                     )
                 )
         return judgements
@@ -366,25 +381,13 @@ class AssessmentExtractor:
         intensity: float,
         negated: bool,
         terms: tuple[str, ...],
+        voices: _Voices,
     ) -> _Judgement:
         lexicon = self.lexicon
         hedged = syntax.is_hedged(item.head, lexicon)
         if hedged:
             intensity *= 0.6
-        holder_head = syntax.holder_of(item.head, sentence, lexicon)
-        holder, holder_code = "author", ""
-        if holder_head is not None:
-            text = syntax.holder_text(holder_head)
-            lowered = holder_head.lower_
-            if lowered in syntax.FIRST_PERSON:
-                holder = "author"
-            elif lowered in syntax.PRONOUN_HOLDERS:
-                holder = "unattributed"
-            else:
-                holder = text or holder_head.text
-                mention = token_mentions.get(holder_head.i)
-                if mention is not None and mention.codes:
-                    holder_code = mention.codes[0]
+        holder, holder_code = self._holder(item.head, sentence, token_mentions, voices)
         return _Judgement(
             subject=subject,
             item=item,
@@ -400,6 +403,67 @@ class AssessmentExtractor:
             holder=holder,
             holder_code=holder_code,
         )
+
+    def _holder(
+        self,
+        head: Token,
+        sentence: Span,
+        token_mentions: dict[int, Mention],
+        voices: _Voices,
+    ) -> tuple[str, str]:
+        """(holder, holder code): the named person or body a view is attributed to; a
+        pronoun is resolved to the last named speaker; inside a quotation opened in an
+        earlier sentence, the quoted speaker."""
+        holder_head = syntax.holder_of(head, sentence, self.lexicon)
+        if holder_head is None:
+            return voices.quoted or ("author", "")
+        if holder_head.dep_ == "nsubjpass":
+            # "it was noted that ...": the holder is unnamed; "could be described as" is
+            # the author's own wording
+            verb = holder_head.head
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            return ("author", "") if modal else ("unattributed", "")
+        lowered = holder_head.lower_
+        if lowered in syntax.FIRST_PERSON:
+            return "author", ""
+        if lowered in syntax.RELATIVE_PRONOUNS and holder_head.head.dep_ == "relcl":
+            holder_head = holder_head.head.head  # "a report that warned ..." -> the report
+            lowered = holder_head.lower_
+        if lowered in syntax.PERSONAL_PRONOUNS:
+            return voices.last or voices.person or ("unattributed", "")
+        if lowered in syntax.PRONOUN_HOLDERS:
+            return "unattributed", ""
+        return self._named(holder_head, token_mentions)
+
+    def _named(self, holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:
+        text = syntax.holder_text(holder_head) or holder_head.text
+        mention = token_mentions.get(holder_head.i) or next(
+            (token_mentions[t.i] for t in holder_head.subtree if t.i in token_mentions), None
+        )
+        return text, (mention.codes[0] if mention is not None and mention.codes else "")
+
+    def _next_voices(
+        self, voices: _Voices, sentence: Span, token_mentions: dict[int, Mention]
+    ) -> _Voices:
+        """The last named speaker after this sentence, and whether a quotation of theirs
+        stays open into the next sentence."""
+        last, person = voices.last, voices.person
+        for token in sentence:
+            mention = token_mentions.get(token.i)
+            if mention is not None and mention.kind == "person" and mention.codes:
+                person = (mention.text, mention.codes[0])
+            if not (syntax.is_verbal(token) and self.lexicon.has("reporting", token)):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in syntax.ALL_PRONOUNS:
+                continue
+            last = self._named(subject, token_mentions)
+        text = span_text(sentence)
+        opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+        if voices.quoted and not opened:
+            closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
+            return _Voices(last, None if closes else voices.quoted, person)
+        return _Voices(last, last if opened and last is not None else None, person)
 
     def _dimension(self, item: _Item) -> str:
         words = self.lexicon.dimension_words

@@ -69,6 +69,13 @@ EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
 NEGATOR_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
+REPORTING_NOUNS = frozenset(
+    {"warning", "view", "claim", "belief", "assessment", "statement", "assertion", "argument"}
+)
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+ALL_PRONOUNS = FIRST_PERSON | PRONOUN_HOLDERS | PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"you"}
 
 
 def is_verbal(token: Token) -> bool:
@@ -357,6 +364,15 @@ def holder_of(token: Token, sentence: Span, lexicon: Lexicon) -> Token | None:
             subject = _subject_of(node)
             if subject is not None:
                 return subject
+        if node.lemma_.lower() in REPORTING_NOUNS and previous.dep_ in ("acl", "ccomp"):
+            # "warnings from the ministry that ties are shaken", "Tokyo's view that ..."
+            for child in node.children:
+                if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
         previous = node
     for candidate in sentence:
         if candidate.lower_ == "according" and candidate.dep_ == "prep":
@@ -385,12 +401,24 @@ def _subject_of(verb: Token) -> Token | None:
                 return objects[0]
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and is_verbal(verb.head.head):  # "Trump went on by saying ..."
+        return _subject_of(verb.head.head)
     return None
 
 
 def holder_text(head: Token) -> str:
     """The holder's noun phrase: its left modifiers and head, plus a short 'of/at' tail."""
-    tokens = [t for t in head.subtree]
+    if head.pos_ != "PROPN":
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return holder_text(child)  # "China's foreign minister, Wang Yi," is Wang Yi
+    aside = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("appos", "relcl", "acl", "punct")
+        for t in c.subtree
+    }  # "Marta Ilves, a historian in Tallinn," is Marta Ilves
+    tokens = [t for t in head.subtree if t.i not in aside]
     if len(tokens) > 10:
         tokens = [*[t for t in head.lefts], head]
     return " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()

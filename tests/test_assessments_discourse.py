@@ -27,6 +27,9 @@ NAMES = {
     "Washington": ("USAGOV",),
     "U.S.": ("USA",),
     "Indo-Japanese": ("IND", "JPN"),
+    "Sino-American": ("CHN", "USA"),
+    "Moscow": ("RUSGOV",),
+    "Ukraine": ("UKR",),
 }
 
 
@@ -77,6 +80,32 @@ PAIR_CASES = [
         "grew as the war in Syria dragged on.",
         {"RUS-USA": -1},
         id="place_of_a_war_is_not_a_party",
+    ),
+    pytest.param(
+        "A congressional visit to Taiwan brought new strain to Sino-American ties.",
+        {"CHN-USA": -1},
+        id="the_relationship_named_in_the_clause",
+    ),
+    pytest.param(
+        "Prior to the war in Ukraine, the partnership between Moscow and Beijing had been "
+        "growing for a decade.",
+        {"CHN-RUS": 1},
+        id="a_country_in_a_time_phrase_is_not_a_party",
+    ),
+    pytest.param(
+        "Russia remained mired in an uneasy relationship with Washington and Japan.",
+        {"RUS-USA": -1, "JPN-RUS": -1},
+        id="coordinated_targets_each_pair_with_the_source",
+    ),
+    pytest.param(
+        "After three years of mounting tensions, Tokyo and Seoul signed a fisheries deal.",
+        {"JPN-KOR": -1},
+        id="years_of_tensions_are_a_judgement_not_a_date",
+    ),
+    pytest.param(
+        "Amid the war in Ukraine, the strategic partnership of Moscow and Beijing held firm.",
+        {"CHN-RUS": 1},
+        id="the_cue_naming_the_pair_outweighs_the_sentence",
     ),
 ]
 

@@ -51,7 +51,7 @@ def judged(nlp: Language, text: str) -> list[Assessment]:
             id="contain_an_outbreak",
         ),
         pytest.param(
-            "Tokyo and Seoul disagree on fisheries. The post-Cold War settlement gave "
+            "Tokyo and Seoul met in May. The post-Cold War settlement gave "
             "both of them new markets.",
             id="period_name",
         ),

@@ -29,6 +29,8 @@ NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS
 TARGET_PREPS = frozenset(
     {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
 )
+# "a relationship with X and Y": X and Y are each a partner of a third party, not a pair.
+DIRECTED_PREPS = frozenset({"with", "toward", "towards", "against", "to"})
 # Prepositions whose object is the issue, not a party: "tensions over Taiwan".
 ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
 # Nouns whose "in X" names a place, not a party: "the war in Syria".
@@ -78,6 +80,7 @@ class _Judgement:
     modality: str
     holder: str
     holder_code: str
+    rank: int = 0  # how directly the subject is tied to the cue (see _subjects)
 
 
 def sign(polarity: float) -> int:
@@ -210,7 +213,7 @@ class AssessmentExtractor:
             if alone and not self._governs_relation(item.head, token_mentions):
                 continue
             claimers = [other.head for other in items if other is not item and not other.attached]
-            subjects = self._subjects(
+            rank, subjects = self._subjects(
                 item.head, sentence, token_mentions, context, claimers, topic, sidelined
             )
             for subject in subjects:
@@ -226,6 +229,7 @@ class AssessmentExtractor:
                         bool(negators),
                         terms,
                         voices,
+                        rank,
                     )
                 )
         return judgements
@@ -307,6 +311,37 @@ class AssessmentExtractor:
                     return True
         return False
 
+    def _relation_pair(
+        self, head: Token, parties: dict[int, Mention], claimed: set[int]
+    ) -> tuple[int, tuple[str, ...]] | None:
+        """The pair named by the relationship a cue judges: the relationship noun the cue
+        sits in ("the 'no limits' relationship announced by Xi and Putin"), else one in the
+        cue's clause ("brought instability to Sino-American relations"); with the rank of
+        ``_subjects`` (0 for the cue's own relationship noun)."""
+        candidates: list[Token] = []
+        node = head
+        for _ in range(3):
+            if node.pos_ == "NOUN" and self.lexicon.has("relational", node):
+                candidates.append(node)
+                break
+            if node.dep_ not in ("amod", "compound", "nmod", "pobj", "prep") or node.head is node:
+                break
+            node = node.head
+        clause = syntax.own_clause_tokens(syntax.clause_root(head))
+        candidates += [
+            t
+            for t in clause
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in ("relation", "relationship", "tie")
+            and t.i not in claimed
+        ]
+        for position, noun in enumerate(candidates):
+            pair = _subtree_countries(noun, parties)
+            if len(pair) == 2 and _prep_targets(noun, parties, DIRECTED_PREPS) != pair:
+                own = position == 0 and noun.i in {a.i for a in syntax.ancestors_with_self(head)}
+                return (0 if own else 1), tuple(sorted(pair))
+        return None
+
     def _subjects(
         self,
         head: Token,
@@ -316,21 +351,28 @@ class AssessmentExtractor:
         claimers: Sequence[Token] = (),
         topic: tuple[str, ...] = (),
         sidelined: frozenset[int] = frozenset(),
-    ) -> list[tuple[str, ...]]:
+    ) -> tuple[int, list[tuple[str, ...]]]:
+        """The subjects a cue judges, and how directly the text ties them to it: 0 named
+        with the cue ("ties between X and Y", "Sino-Russian trust"), 1 found in its clause,
+        2 taken from the sentence or the discourse."""
         lexicon = self.lexicon
         parties = {i: m for i, m in token_mentions.items() if i not in sidelined}
         whole = _countries(parties, (t.i for t in sentence))
         between = _between_targets(head, parties)
         if len(between) >= 2:
-            return [tuple(sorted(between))] if len(between) <= 3 else []
+            return 0, [tuple(sorted(between))] if len(between) <= 3 else []
         if head.pos_ in ("NOUN", "PROPN"):
             local = _subtree_countries(head, parties)
-            if len(local) == 2:
-                return [tuple(sorted(local))]
+            aimed = _prep_targets(head, parties, DIRECTED_PREPS) if head.pos_ == "NOUN" else set()
+            if len(local) == 2 and not (len(aimed) == 2 and aimed == local):
+                return 0, [tuple(sorted(local))]
         framed = _as_frame(head, parties)
         if framed:
-            return [framed]
+            return 0, [framed]
         claimed = _claimed_tokens(head, claimers)
+        related = self._relation_pair(head, parties, claimed)
+        if related:
+            return related[0], [related[1]]
         found: set[str] = set()
         for root in syntax.clause_chain(head):
             own = (t.i for t in syntax.own_clause_tokens(root) if t.i not in claimed)
@@ -339,36 +381,37 @@ class AssessmentExtractor:
                 break
         triadic = any(lexicon.has("triad", t) for t in sentence)
         if triadic and (len(found) >= 3 or (len(found) < 2 and len(whole) >= 3)):
-            return [tuple(sorted(found if len(found) >= 3 else whole))]
+            return 1, [tuple(sorted(found if len(found) >= 3 else whole))]
         if len(found) < 2 and len(whole) > len(found) and len(whole) == 2:
             found = set(whole)
         if len(found) == 2:
-            return [tuple(sorted(found))]
+            return 1, [tuple(sorted(found))]
         if len(found) >= 3:
             targets = _prep_targets(head, parties)
             sources = found - targets
             if targets and sources:
-                return _pairs(sources, targets)
+                return 1, _pairs(sources, targets)
             if len(topic) == 2 and set(topic) <= found:
-                return [topic]
-            return [tuple(sorted(found))]
+                return 1, [topic]
+            # three or more parties and no triangle: no pair can be told apart
+            return 1, [tuple(sorted(found))] if len(found) == 3 and triadic else []
         anaphoric = any(True for _ in self._anaphors.find(list(sentence)))
         if len(found) == 1:
             (country,) = found
             if anaphoric and context:
                 if country in context:
-                    return [context] if len(context) == 2 else [(country,)]
-                return _pairs(set(context), {country})
+                    return 2, [context] if len(context) == 2 else [(country,)]
+                return 2, _pairs(set(context), {country})
             if country in topic:
                 # "On the U.S. side, frustration grew": one party of the pair in discussion
-                return [topic]
-            return [(country,)]
+                return 2, [topic]
+            return 2, [(country,)]
         if anaphoric and context:
-            return [context]
+            return 2, [context]
         if topic:
             # "Tensions had been building for years.": the pair the article is about
-            return [topic]
-        return []
+            return 2, [topic]
+        return 2, []
 
     def _judgement(
         self,
@@ -382,6 +425,7 @@ class AssessmentExtractor:
         negated: bool,
         terms: tuple[str, ...],
         voices: _Voices,
+        rank: int = 0,
     ) -> _Judgement:
         lexicon = self.lexicon
         hedged = syntax.is_hedged(item.head, lexicon)
@@ -402,6 +446,7 @@ class AssessmentExtractor:
             modality=syntax.modality_of(item.head, sentence, lexicon, self._conditional),
             holder=holder,
             holder_code=holder_code,
+            rank=rank,
         )
 
     def _holder(
@@ -513,7 +558,8 @@ def _attach_modifiers(items: list[_Item]) -> None:
             continue
         candidates = []
         for n, cue in enumerate(cues):
-            distance = syntax.governs(modifier.head, cue.head)
+            reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
+            distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is not None:
                 candidates.append((distance, abs(modifier.head.i - cue.head.i), n))
         if not candidates:
@@ -562,6 +608,10 @@ def _merge(
     records: list[Assessment] = []
     doc = sentence.doc
     for subject, group in by_subject.items():
+        # a cue that names the pair outweighs one that only reaches it through the
+        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
+        closest = min(j.rank for j in group)
+        group = [j for j in group if j.rank == closest]
         # The "but" rule: when a contrast leaves some judgements asserted and others
         # conceded, the asserted ones decide the sign.
         asserted = [j for j in group if j.weight >= 1.0]
@@ -693,12 +743,14 @@ def _between_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str
     return set()
 
 
-def _prep_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
+def _prep_targets(
+    head: Token, token_mentions: dict[int, Mention], preps: frozenset[str] = TARGET_PREPS
+) -> set[str]:
     """Countries a cue is directed at: 'suspicion of Washington', 'rivalry with Moscow'."""
     targets: set[str] = set()
     for node in (head, head.head):
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 targets |= _subtree_countries(child, token_mentions)
             if child.dep_ == "dobj" and node.i == head.i:
                 targets |= _subtree_countries(child, token_mentions)
@@ -723,8 +775,14 @@ def _sidelined_tokens(sentence: Span) -> frozenset[int]:
         issue = word in ISSUE_PREPS or (
             word == "as" and any(c.lower_ == "such" for c in token.children)
         )
-        place = word == "in" and token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS
-        if issue or place:
+        place = word == "in" and (
+            (token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS)
+            or token.head.pos_ == "PROPN"
+        )  # "the war in Syria", "Doklam in Bhutan"
+        temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
+            word == "to" and token.head.lower_ == "prior"
+        )  # "prior to Russia's invasion of Ukraine"
+        if issue or place or temporal:
             found.update(t.i for t in token.subtree)
     return frozenset(found)
 

@@ -42,6 +42,7 @@ NOMINAL_UP_DEPS = frozenset(
 STRICT_TEMPORAL_PREPS = frozenset(
     {"during", "since", "after", "before", "until", "till", "throughout"}
 )
+SETTING_PREPS = STRICT_TEMPORAL_PREPS | {"amid", "despite", "following", "against"}
 TIME_NOUNS = frozenset(
     {
         "era",
@@ -437,9 +438,22 @@ def is_temporal_anchor(token: Token) -> bool:
             if saw_time_noun and word in ("at", "by", "in", "from"):
                 return True
         if head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
+            if any(c.dep_ in ("nummod", "amod") and c.like_num for c in head.children) or any(
+                c.lower_ in ("several", "many", "years", "decades") for c in head.children
+            ):
+                return False  # "after two years of mounting tensions": what filled the period
             saw_time_noun = True
         node = head
     return False
+
+
+def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time."""
+    if not lexicon.has("act_noun", noun):
+        return False
+    if noun.lemma_.lower() in TIME_NOUNS:
+        return noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
+    return True
 
 
 def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
@@ -449,17 +463,19 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
         head = node.head
         if (
             head.pos_ in ("NOUN", "PROPN")
-            and lexicon.has("act_noun", head)
+            and _is_act_noun(head, lexicon)
             and node.dep_ in ("compound", "amod", "prep", "pobj", "nmod")
         ):
             return True
         if (
             head.pos_ == "ADP"
             and head.head.pos_ in ("NOUN", "PROPN")
-            and lexicon.has("act_noun", head.head)
+            and _is_act_noun(head.head, lexicon)
         ):
             return True
         if is_verbal(head):
+            if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
+                return False  # "after years of tension, they signed a deal": the setting
             if lexicon.has("act", head) and node.dep_ in ("dobj", "prep", "xcomp", "nsubjpass"):
                 modal = any(
                     c.dep_ == "aux"

@@ -107,6 +107,17 @@ PAIR_CASES = [
         {"CHN-RUS": 1},
         id="the_cue_naming_the_pair_outweighs_the_sentence",
     ),
+    pytest.param(
+        "Russia was left out of the new order, caught in an uneasy relationship with "
+        "Washington and Japan.",
+        {"RUS-USA": -1, "JPN-RUS": -1},
+        id="partners_in_a_nested_clause_pair_with_the_source",
+    ),
+    pytest.param(
+        "The bitter dispute dragged on while Japan hosted the games.",
+        {},
+        id="a_place_is_no_actor_standing",
+    ),
 ]
 
 

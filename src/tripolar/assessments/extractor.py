@@ -311,6 +311,22 @@ class AssessmentExtractor:
                     return True
         return False
 
+    def _own_countries(self, head: Token, parties: dict[int, Mention]) -> set[str]:
+        """Countries named with the cue itself: in its phrase, as its possessor, or as the
+        subject of the clause it predicates ("Russia's turn to Asia will be slow")."""
+        found = _subtree_countries(head, parties)
+        node = head
+        while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                found |= _countries(parties, (c.i for c in node.children if c.dep_ == "poss"))
+        verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+        if verb is not None:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    found |= _subtree_countries(child, parties)
+        return found
+
     def _relation_pair(
         self, head: Token, parties: dict[int, Mention], claimed: set[int]
     ) -> tuple[int, tuple[str, ...]] | None:
@@ -379,6 +395,10 @@ class AssessmentExtractor:
             found |= _countries(parties, own)
             if len(found) >= 2:
                 break
+        aimed = _prep_targets(head, parties, DIRECTED_PREPS)
+        if len(found) == 2 and aimed == found and whole - found:
+            # "mired in an uneasy relationship with X and Y": each with the source
+            return 1, _pairs(whole - found, found)
         triadic = any(lexicon.has("triad", t) for t in sentence)
         if triadic and (len(found) >= 3 or (len(found) < 2 and len(whole) >= 3)):
             return 1, [tuple(sorted(found if len(found) >= 3 else whole))]
@@ -405,8 +425,10 @@ class AssessmentExtractor:
             if country in topic:
                 # "On the U.S. side, frustration grew": one party of the pair in discussion
                 return 2, [topic]
-            return 2, [(country,)]
-        if anaphoric and context:
+            if country in self._own_countries(head, parties):
+                return 1, [(country,)]  # "Russia's standing has weakened"
+            return 2, []
+        if anaphoric and len(context) == 2:
             return 2, [context]
         if topic:
             # "Tensions had been building for years.": the pair the article is about

@@ -118,6 +118,12 @@ PAIR_CASES = [
         {},
         id="a_place_is_no_actor_standing",
     ),
+    pytest.param(
+        "Russia and China held naval drills in July. Russia and China also signed a gas "
+        "deal. Both distrust Washington. Still, the friendship between the two is warm.",
+        {"CHN-RUS": 1},
+        id="the_most_discussed_pair_is_the_article_pair",
+    ),
 ]
 
 

@@ -76,6 +76,18 @@ SIGN_CASES = [
         1,
         id="negated_hedged_keeps_true_sign",
     ),
+    pytest.param(
+        "None of the talks has produced any trust between Tokyo and Washington.",
+        "JPN-USA",
+        -1,
+        id="none_as_subject_negates",
+    ),
+    pytest.param(
+        "Beijing and Moscow continue to support each other on core interests.",
+        "CHN-RUS",
+        1,
+        id="support_each_other_is_a_judgement",
+    ),
 ]
 
 

@@ -127,6 +127,7 @@ class AssessmentExtractor:
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = ()  # the pair the article is about so far
+        seen: dict[tuple[str, ...], tuple[int, int]] = {}  # pair -> (sentences, last one)
         voices = _Voices()
         paragraph, scanned = 0, 0
         text = doc_text(doc)
@@ -151,7 +152,11 @@ class AssessmentExtractor:
                 context = tuple(sorted(present))
             elif len(present) > 2:
                 context = ()
-            topic = _next_topic(topic, judged, present, sentence, token_mentions)
+            pair = _sentence_pair(judged, present, sentence, token_mentions)
+            if pair is not None:
+                seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)
+                # the pair the article is about: the most discussed so far, the latest on a tie
+                topic = max(seen, key=lambda p: seen[p])
             voices = self._next_voices(voices, sentence, token_mentions)
         return records
 
@@ -264,6 +269,7 @@ class AssessmentExtractor:
                     t.i in token_mentions
                     or lexicon.has("anaphor", t)
                     or lexicon.has("relational", t)
+                    or t.lower_ in ("other", "another")  # "support each other"
                     for o in objects
                     for t in o.subtree
                 ):
@@ -809,15 +815,14 @@ def _sidelined_tokens(sentence: Span) -> frozenset[int]:
     return frozenset(found)
 
 
-def _next_topic(
-    topic: tuple[str, ...],
+def _sentence_pair(
     judged: Sequence[Assessment],
     present: set[str],
     sentence: Span,
     token_mentions: dict[int, Mention],
-) -> tuple[str, ...]:
-    """The pair the text is about after this sentence: the dyad it judged, else the two
-    countries it names, else a compound ('Sino-Russian') or 'between X and Y' in it."""
+) -> tuple[str, ...] | None:
+    """The pair a sentence is about: the dyad it judged, else the two countries it names,
+    else a compound ('Sino-Russian') or 'between X and Y' in it."""
     for record in judged:
         if record.scope == "dyad":
             return tuple(record.subject.split("-"))
@@ -833,7 +838,7 @@ def _next_topic(
             pair = _subtree_countries(token, token_mentions)
             if len(pair) == 2:
                 return tuple(sorted(pair))
-    return topic
+    return None
 
 
 def _pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:

@@ -64,6 +64,7 @@ TIME_NOUNS = frozenset(
     }
 )
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "stay", "prove"})
+NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"})
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
@@ -164,6 +165,12 @@ def negators_of(
                 continue
             if _is_negating_child(child, lexicon):
                 found.add(child.i)
+            if (
+                is_verbal(node)
+                and child.dep_ in ("nsubj", "nsubjpass")
+                and child.lower_ in NEGATIVE_SUBJECTS
+            ):
+                found.add(child.i)  # "None of this makes an alliance"
             if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                 # "neither Beijing nor Washington can risk a crisis", "no country wants war"
                 found.update(

@@ -62,6 +62,18 @@ def judged(nlp: Language, text: str) -> list[Assessment]:
             "Tokyo and Seoul talked in May. A decision on the fisheries file may be close.",
             id="close_in_time",
         ),
+        pytest.param(
+            "Seoul has become a maker of high-end chips and lower-cost cars for Tokyo.",
+            id="part_of_a_hyphenated_word",
+        ),
+        pytest.param(
+            "The Russian bombing of the port has shaken the foundations of the grain trade.",
+            id="shaken_object_is_no_relationship",
+        ),
+        pytest.param(
+            "In 1981 Moscow proposed normalising relations with Beijing.",
+            id="reported_proposal",
+        ),
     ],
 )
 def test_judgement_reports_and_background_give_nothing(nlp, text):

@@ -254,6 +254,8 @@ class AssessmentExtractor:
                 continue
             if single and entry.kind == "setter" and head.tag_ == "NNS":
                 continue  # "consumer goods"
+            if single and _in_hyphenated_word(doc, match.start):
+                continue  # "lower-cost goods", "high-level talks"
             if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
             if _is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
@@ -286,13 +288,15 @@ class AssessmentExtractor:
         return items
 
     def _governs_relation(self, head: Token, token_mentions: dict[int, Mention]) -> bool:
-        """Whether a change word bears on a relationship or an actor: its subject, object or
-        the noun it modifies names a relationship ("ties", "the two sides") or an actor."""
-        arguments = ("nsubj", "nsubjpass", "dobj", "poss", "attr")
+        """Whether a change word bears on a relationship or an actor: what it changes (its
+        object, else its subject) or the noun it modifies names a relationship ("ties",
+        "the two sides") or an actor. "The invasion shook the order" changes the order."""
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        arguments = ("dobj", "poss", "attr") if objects else ("nsubj", "nsubjpass", "poss", "attr")
         near = [c for c in head.children if c.dep_ in arguments]
         near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
         verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
-        while verb is not None:  # the clause's subject: "relations are far from healthy"
+        while verb is not None and not objects:  # "relations are far from healthy"
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             near += subjects
             if verb.dep_ == "relcl":  # "a relationship that is constructive"
@@ -309,11 +313,15 @@ class AssessmentExtractor:
             near.append(head)
         for token in near:
             parts = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss"))]
+            if any(part.i in token_mentions for part in parts):
+                return True
+            # a relationship may also be named further down: "the basis of bilateral ties"
             parts += [g for c in token.children if c.dep_ == "prep" for g in c.subtree]
             for part in parts:
-                if part.i in token_mentions or self.lexicon.has("relational", part):
+                if self.lexicon.has("relational", part) or self.lexicon.has("anaphor", part):
                     return True
-                if self.lexicon.has("anaphor", part) or part.lemma_.lower() in self.lexicon.entries:
+                entry = self.lexicon.entries.get(part.lemma_.lower())
+                if entry is not None and entry.kind == "cue" and part.i not in token_mentions:
                     return True
         return False
 
@@ -785,6 +793,13 @@ def _prep_targets(
         if targets:
             break
     return targets
+
+
+def _in_hyphenated_word(doc: Doc, index: int) -> bool:
+    """A word that is the first part of a hyphenated compound ('lower-cost'), not a term."""
+    if index + 2 >= len(doc) or doc[index + 1].text != "-":
+        return False
+    return not doc[index].whitespace_ and not doc[index + 1].whitespace_
 
 
 def _is_prefixed_period(doc: Doc, start: int) -> bool:

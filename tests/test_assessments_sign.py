@@ -88,6 +88,18 @@ SIGN_CASES = [
         1,
         id="support_each_other_is_a_judgement",
     ),
+    pytest.param(
+        "Between Tokyo and Beijing there has been little candour or warmth for years.",
+        "CHN-JPN",
+        -1,
+        id="negation_of_the_first_conjunct_covers_the_second",
+    ),
+    pytest.param(
+        "Whilst the trade war drags on, Washington and Beijing remain close partners.",
+        "CHN-USA",
+        1,
+        id="whilst_concedes",
+    ),
 ]
 
 

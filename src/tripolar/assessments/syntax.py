@@ -179,6 +179,13 @@ def negators_of(
                     if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
                 )
         head = node.head
+        if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and head.i not in stop_at:
+            # "little chemistry or warmth": a negating determiner of the first conjunct
+            found.update(
+                c.i
+                for c in head.children
+                if c.dep_ in ("det", "amod") and _is_negating_child(c, lexicon)
+            )
         if head.i == node.i or head.i in stop_at:
             break
         if node.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in COPULAS:

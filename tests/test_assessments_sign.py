@@ -100,6 +100,24 @@ SIGN_CASES = [
         1,
         id="whilst_concedes",
     ),
+    pytest.param(
+        "The crisis has put an end to cooperation between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="put_an_end_to_cooperation",
+    ),
+    pytest.param(
+        "Neither Tokyo nor Washington can gamble and court a confrontation.",
+        "JPN-USA",
+        1,
+        id="neither_subject_shared_by_a_conjoined_verb",
+    ),
+    pytest.param(
+        "Beijing and Moscow now keep an alliance-like partnership.",
+        "CHN-RUS",
+        1,
+        id="alliance_like_keeps_its_alliance",
+    ),
 ]
 
 

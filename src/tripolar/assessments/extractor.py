@@ -597,10 +597,14 @@ def _attach_modifiers(items: list[_Item]) -> None:
             reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
             distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is not None:
-                candidates.append((distance, abs(modifier.head.i - cue.head.i), n))
+                # a change verb changes its object, not its subject: "the crisis put an
+                # end to cooperation" ends the cooperation
+                cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
+                cause = cause and cue.head.head.i == modifier.head.i
+                candidates.append((int(cause), distance, abs(modifier.head.i - cue.head.i), n))
         if not candidates:
             continue
-        _, _, best = min(candidates)
+        *_, best = min(candidates)
         cues[best].modifiers.append(modifier)
         modifier.attached = True
 
@@ -799,6 +803,8 @@ def _in_hyphenated_word(doc: Doc, index: int) -> bool:
     """A word that is the first part of a hyphenated compound ('lower-cost'), not a term."""
     if index + 2 >= len(doc) or doc[index + 1].text != "-":
         return False
+    if doc[index + 2].lower_ in ("like", "style", "type"):
+        return False  # "an alliance-like relationship" keeps its alliance
     return not doc[index].whitespace_ and not doc[index + 1].whitespace_
 
 

@@ -186,6 +186,17 @@ def negators_of(
                 for c in head.children
                 if c.dep_ in ("det", "amod") and _is_negating_child(c, lexicon)
             )
+        if node.dep_ == "conj" and is_verbal(node) and is_verbal(head) and head.i not in stop_at:
+            # "neither X nor Y can play with fire and risk a crisis": the shared subject
+            found.update(
+                g.i
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in node.children)
+                for g in (c, *c.children)
+                if g.lower_ in NEGATIVE_SUBJECTS
+                or (g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no"))
+            )
         if head.i == node.i or head.i in stop_at:
             break
         if node.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in COPULAS:

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from assessments_support import judge
+from assessments_support import builtin_extractor, hand_mentions, judge
 from tripolar.assessments import sign
-from tripolar.model import Assessment
+from tripolar.model import Assessment, Mention
 from tripolar.pipeline import Pipeline
 
 NAMES = {
@@ -161,3 +161,17 @@ def test_discourse_pipeline_parses_a_judging_sentence_without_actors():
     )
     coded = pipeline.code_text(text, dt.date(2021, 3, 1))
     assert {(a.sentence_index, a.subject) for a in coded.assessments} == {(2, "CHN-IND")}
+
+
+def test_discourse_the_two_governments_are_no_single_country(nlp):
+    text = (
+        "Washington and Beijing traded barbs in May. "
+        "Mistrust between the two governments runs deep."
+    )
+    start = text.index("governments")
+    mentions = [
+        *hand_mentions(text, NAMES),
+        Mention(start, start + len("governments"), "governments", ("HKGGOV",), "agent"),
+    ]
+    records = builtin_extractor().extract(nlp(text), mentions, doc_id="g", published=None)
+    assert last_sentence(records) == {"CHN-USA": -1}

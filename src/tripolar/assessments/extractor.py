@@ -707,6 +707,9 @@ def _index_mentions(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
+        bare = mention.kind == "agent" and mention.text.islower()  # "governments"
+        if bare and any(c.lower_ in ("two", "both") for c in span.root.children):
+            continue  # "the two governments" are a pair, never one country's agents
         for token in span:
             index.setdefault(token.i, mention)
     return index

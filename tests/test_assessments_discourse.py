@@ -148,6 +148,11 @@ def test_discourse_open_question_judges_nothing(nlp, question):
     assert last_sentence(judged(nlp, text)) == {}
 
 
+def test_discourse_statement_before_a_closing_question_is_kept(nlp):
+    text = "In Tokyo, Beijing is seen as Russia's tacit ally, but what do Indian experts think?"
+    assert last_sentence(judged(nlp, text)) == {"CHN-RUS": 1}
+
+
 def test_discourse_rhetorical_question_keeps_its_judgement(nlp):
     text = "New Delhi and Beijing held talks in May. Why should the two neighbours remain rivals?"
     assert last_sentence(judged(nlp, text)) == {"CHN-IND": -1}

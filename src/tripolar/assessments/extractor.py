@@ -759,6 +759,8 @@ def _as_frame(head: Token, token_mentions: dict[int, Mention]) -> tuple[str, ...
         if mention is not None:
             targets = _mention_countries(mention)
             break
+    if not targets:  # "China is seen as Russia's tacit supporter"
+        targets = _countries(token_mentions, (c.i for c in head.children if c.dep_ == "poss"))
     if len(sources) == 1 and len(targets) == 1 and sources != targets:
         return tuple(sorted(sources | targets))
     return None

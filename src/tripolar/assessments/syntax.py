@@ -537,6 +537,13 @@ def is_open_question(sentence: Span) -> bool:
     opening = [t for t in words if not t.is_punct and t.lower_ not in ("and", "but", "or", "so")]
     if not opening:
         return True
+    for index, word in enumerate(words[1:-1], start=1):
+        after = words[index + 1]
+        if word.lower_ in ("but", "yet") and (
+            after.tag_ in ("WDT", "WP", "WRB", "MD")
+            or (after.pos_ == "AUX" and after.i + 1 < len(after.doc))
+        ):
+            return False  # "X is seen as Y's ally, but what do Y's experts think?"
     first = opening[0].lower_
     second = opening[1].lower_ if len(opening) > 1 else ""
     return first not in RHETORICAL_OPENERS and not second.startswith("n't")

@@ -11,33 +11,18 @@ One record per sentence and subject.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from tripolar.assessments import syntax
+from tripolar.assessments import parties, syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Assessment, AssessmentScope, Mention
 from tripolar.nlp.text import doc_text, span_text
 
 # Mention codes whose first three letters are not a country.
-NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
-TARGET_PREPS = frozenset(
-    {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
-)
-# "a relationship with X and Y": X and Y are each a partner of a third party, not a pair.
-DIRECTED_PREPS = frozenset({"with", "toward", "towards", "against", "to"})
-# Prepositions whose object is the issue, not a party: "tensions over Taiwan".
-ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
-# Nouns whose "in X" names a place, not a party: "the war in Syria".
-PLACE_HEADS = frozenset(
-    {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
-)
-SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()
 
 
@@ -123,7 +108,7 @@ class AssessmentExtractor:
         doc_id: str,
         published: dt.date | None,
     ) -> list[Assessment]:
-        token_mentions = _index_mentions(doc, [*mentions, *self._region_mentions(doc)])
+        token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = ()  # the pair the article is about so far
@@ -139,7 +124,7 @@ class AssessmentExtractor:
             scanned = sentence.start_char
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
-            sidelined = _sidelined_tokens(sentence)
+            sidelined = parties.sidelined_tokens(sentence)
             judged: list[Assessment] = []
             if not syntax.is_open_question(sentence):
                 judgements = self._judge_sentence(
@@ -147,12 +132,14 @@ class AssessmentExtractor:
                 )
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
-            present = _countries(token_mentions, (t.i for t in sentence if t.i not in sidelined))
+            present = parties.countries(
+                token_mentions, (t.i for t in sentence if t.i not in sidelined)
+            )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
             elif len(present) > 2:
                 context = ()
-            pair = _sentence_pair(judged, present, sentence, token_mentions)
+            pair = parties.sentence_pair(judged, present, sentence, token_mentions)
             if pair is not None:
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)
                 # the pair the article is about: the most discussed so far, the latest on a tie
@@ -254,11 +241,11 @@ class AssessmentExtractor:
                 continue
             if single and entry.kind == "setter" and head.tag_ == "NNS":
                 continue  # "consumer goods"
-            if single and _in_hyphenated_word(doc, match.start):
+            if single and parties.in_hyphenated_word(doc, match.start):
                 continue  # "lower-cost goods", "high-level talks"
             if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
-            if _is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
+            if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
                 continue  # "the post-Cold War order"; "the report analyses how ties changed"
             if any(
                 c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
@@ -325,24 +312,24 @@ class AssessmentExtractor:
                     return True
         return False
 
-    def _own_countries(self, head: Token, parties: dict[int, Mention]) -> set[str]:
+    def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
         """Countries named with the cue itself: in its phrase, as its possessor, or as the
         subject of the clause it predicates ("Russia's turn to Asia will be slow")."""
-        found = _subtree_countries(head, parties)
+        found = parties.subtree_countries(head, named)
         node = head
         while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
             node = node.head
             if node.pos_ in ("NOUN", "PROPN"):
-                found |= _countries(parties, (c.i for c in node.children if c.dep_ == "poss"))
+                found |= parties.countries(named, (c.i for c in node.children if c.dep_ == "poss"))
         verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
         if verb is not None:
             for child in verb.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    found |= _subtree_countries(child, parties)
+                    found |= parties.subtree_countries(child, named)
         return found
 
     def _relation_pair(
-        self, head: Token, parties: dict[int, Mention], claimed: set[int]
+        self, head: Token, named: dict[int, Mention], claimed: set[int]
     ) -> tuple[int, tuple[str, ...]] | None:
         """The pair named by the relationship a cue judges: the relationship noun the cue
         sits in ("the 'no limits' relationship announced by Xi and Putin"), else one in the
@@ -366,8 +353,8 @@ class AssessmentExtractor:
             and t.i not in claimed
         ]
         for position, noun in enumerate(candidates):
-            pair = _subtree_countries(noun, parties)
-            if len(pair) == 2 and _prep_targets(noun, parties, DIRECTED_PREPS) != pair:
+            pair = parties.subtree_countries(noun, named)
+            if len(pair) == 2 and parties.prep_targets(noun, named, parties.DIRECTED_PREPS) != pair:
                 own = position == 0 and noun.i in {a.i for a in syntax.ancestors_with_self(head)}
                 return (0 if own else 1), tuple(sorted(pair))
         return None
@@ -386,33 +373,37 @@ class AssessmentExtractor:
         with the cue ("ties between X and Y", "Sino-Russian trust"), 1 found in its clause,
         2 taken from the sentence or the discourse."""
         lexicon = self.lexicon
-        parties = {i: m for i, m in token_mentions.items() if i not in sidelined}
-        whole = _countries(parties, (t.i for t in sentence))
-        between = _between_targets(head, parties)
+        named = {i: m for i, m in token_mentions.items() if i not in sidelined}
+        whole = parties.countries(named, (t.i for t in sentence))
+        between = parties.between_targets(head, named)
         if len(between) >= 2:
             return 0, [tuple(sorted(between))] if len(between) <= 3 else []
         if head.pos_ in ("NOUN", "PROPN"):
-            local = _subtree_countries(head, parties)
-            aimed = _prep_targets(head, parties, DIRECTED_PREPS) if head.pos_ == "NOUN" else set()
+            local = parties.subtree_countries(head, named)
+            aimed = (
+                parties.prep_targets(head, named, parties.DIRECTED_PREPS)
+                if head.pos_ == "NOUN"
+                else set()
+            )
             if len(local) == 2 and not (len(aimed) == 2 and aimed == local):
                 return 0, [tuple(sorted(local))]
-        framed = _as_frame(head, parties)
+        framed = parties.as_frame(head, named)
         if framed:
             return 0, [framed]
-        claimed = _claimed_tokens(head, claimers)
-        related = self._relation_pair(head, parties, claimed)
+        claimed = parties.claimed_tokens(head, claimers)
+        related = self._relation_pair(head, named, claimed)
         if related:
             return related[0], [related[1]]
         found: set[str] = set()
         for root in syntax.clause_chain(head):
             own = (t.i for t in syntax.own_clause_tokens(root) if t.i not in claimed)
-            found |= _countries(parties, own)
+            found |= parties.countries(named, own)
             if len(found) >= 2:
                 break
-        aimed = _prep_targets(head, parties, DIRECTED_PREPS)
+        aimed = parties.prep_targets(head, named, parties.DIRECTED_PREPS)
         if len(found) == 2 and aimed == found and whole - found:
             # "mired in an uneasy relationship with X and Y": each with the source
-            return 1, _pairs(whole - found, found)
+            return 1, parties.pairs(whole - found, found)
         triadic = any(lexicon.has("triad", t) for t in sentence)
         if triadic and (len(found) >= 3 or (len(found) < 2 and len(whole) >= 3)):
             return 1, [tuple(sorted(found if len(found) >= 3 else whole))]
@@ -421,10 +412,10 @@ class AssessmentExtractor:
         if len(found) == 2:
             return 1, [tuple(sorted(found))]
         if len(found) >= 3:
-            targets = _prep_targets(head, parties)
+            targets = parties.prep_targets(head, named)
             sources = found - targets
             if targets and sources:
-                return 1, _pairs(sources, targets)
+                return 1, parties.pairs(sources, targets)
             if len(topic) == 2 and set(topic) <= found:
                 return 1, [topic]
             # three or more parties and no triangle: no pair can be told apart
@@ -435,11 +426,11 @@ class AssessmentExtractor:
             if anaphoric and context:
                 if country in context:
                     return 2, [context] if len(context) == 2 else [(country,)]
-                return 2, _pairs(set(context), {country})
+                return 2, parties.pairs(set(context), {country})
             if country in topic:
                 # "On the U.S. side, frustration grew": one party of the pair in discussion
                 return 2, [topic]
-            if country in self._own_countries(head, parties):
+            if country in self._own_countries(head, named):
                 return 1, [(country,)]  # "Russia's standing has weakened"
             return 2, []
         if anaphoric and len(context) == 2:
@@ -696,179 +687,3 @@ def _merge(
             )
         )
     return records
-
-
-# -- actors ------------------------------------------------------------------------------
-
-
-def _index_mentions(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    index: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        bare = mention.kind == "agent" and mention.text.islower()  # "governments"
-        if bare and any(c.lower_ in ("two", "both") for c in span.root.children):
-            continue  # "the two governments" are a pair, never one country's agents
-        for token in span:
-            index.setdefault(token.i, mention)
-    return index
-
-
-def _mention_countries(mention: Mention) -> set[str]:
-    found = {
-        code[:3]
-        for code in mention.codes
-        if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY_PREFIXES
-    }
-    if "RUS" in found and SOVIET.search(mention.text):
-        found = (found - {"RUS"}) | {"USR"}  # CAMEO's code for the Soviet Union
-    return found
-
-
-def _countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
-    found: set[str] = set()
-    for i in indices:
-        mention = token_mentions.get(i)
-        if mention is not None:
-            found |= _mention_countries(mention)
-    return found
-
-
-def _subtree_countries(token: Token, token_mentions: dict[int, Mention]) -> set[str]:
-    return _countries(token_mentions, (t.i for t in token.subtree))
-
-
-def _as_frame(head: Token, token_mentions: dict[int, Mention]) -> tuple[str, ...] | None:
-    """'Beijing regards Moscow as a partner': the subject and the country just before 'as'."""
-    marker = head.head
-    if head.dep_ != "pobj" or marker.lower_ != "as":
-        return None
-    verb = next((a for a in marker.ancestors if syntax.is_verbal(a)), None)
-    if verb is None:
-        return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    sources = (
-        set().union(*(_subtree_countries(s, token_mentions) for s in subjects))
-        if subjects
-        else set()
-    )
-    targets: set[str] = set()
-    for index in range(marker.i - 1, verb.i, -1):
-        mention = token_mentions.get(index)
-        if mention is not None:
-            targets = _mention_countries(mention)
-            break
-    if not targets:  # "China is seen as Russia's tacit supporter"
-        targets = _countries(token_mentions, (c.i for c in head.children if c.dep_ == "poss"))
-    if len(sources) == 1 and len(targets) == 1 and sources != targets:
-        return tuple(sorted(sources | targets))
-    return None
-
-
-def _claimed_tokens(head: Token, claimers: Sequence[Token]) -> set[int]:
-    """Tokens of other evaluative noun phrases: 'American hostility toward China' keeps its
-    countries to itself when another cue in the clause looks for its parties."""
-    claimed: set[int] = set()
-    for other in claimers:
-        if other.pos_ not in ("NOUN", "PROPN") or other.i == head.i:
-            continue
-        subtree = {t.i for t in other.subtree}
-        if head.i not in subtree:
-            claimed |= subtree
-    return claimed
-
-
-def _between_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
-    """'tensions between Beijing and Washington' names both parties."""
-    for node in (head, head.head):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-                return _subtree_countries(child, token_mentions)
-    return set()
-
-
-def _prep_targets(
-    head: Token, token_mentions: dict[int, Mention], preps: frozenset[str] = TARGET_PREPS
-) -> set[str]:
-    """Countries a cue is directed at: 'suspicion of Washington', 'rivalry with Moscow'."""
-    targets: set[str] = set()
-    for node in (head, head.head):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                targets |= _subtree_countries(child, token_mentions)
-            if child.dep_ == "dobj" and node.i == head.i:
-                targets |= _subtree_countries(child, token_mentions)
-        if targets:
-            break
-    return targets
-
-
-def _in_hyphenated_word(doc: Doc, index: int) -> bool:
-    """A word that is the first part of a hyphenated compound ('lower-cost'), not a term."""
-    if index + 2 >= len(doc) or doc[index + 1].text != "-":
-        return False
-    if doc[index + 2].lower_ in ("like", "style", "type"):
-        return False  # "an alliance-like relationship" keeps its alliance
-    return not doc[index].whitespace_ and not doc[index + 1].whitespace_
-
-
-def _is_prefixed_period(doc: Doc, start: int) -> bool:
-    """'post-Cold War', 'pre-war': the term names a period, not a state of relations."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("post", "pre")
-
-
-def _sidelined_tokens(sentence: Span) -> frozenset[int]:
-    """Tokens naming an issue or a place rather than a party: 'tensions over Taiwan',
-    'disagreements such as those over Hong Kong', 'the war in Syria'."""
-    found: set[int] = set()
-    for token in sentence:
-        if token.dep_ != "prep":
-            continue
-        word = token.lower_
-        issue = word in ISSUE_PREPS or (
-            word == "as" and any(c.lower_ == "such" for c in token.children)
-        )
-        place = word == "in" and (
-            (token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS)
-            or token.head.pos_ == "PROPN"
-        )  # "the war in Syria", "Doklam in Bhutan"
-        temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
-            word == "to" and token.head.lower_ == "prior"
-        )  # "prior to Russia's invasion of Ukraine"
-        if issue or place or temporal:
-            found.update(t.i for t in token.subtree)
-    return frozenset(found)
-
-
-def _sentence_pair(
-    judged: Sequence[Assessment],
-    present: set[str],
-    sentence: Span,
-    token_mentions: dict[int, Mention],
-) -> tuple[str, ...] | None:
-    """The pair a sentence is about: the dyad it judged, else the two countries it names,
-    else a compound ('Sino-Russian') or 'between X and Y' in it."""
-    for record in judged:
-        if record.scope == "dyad":
-            return tuple(record.subject.split("-"))
-    if len(present) == 2:
-        return tuple(sorted(present))
-    for token in sentence:
-        mention = token_mentions.get(token.i)
-        if mention is not None and mention.kind == "compound":
-            pair = _mention_countries(mention)
-            if len(pair) == 2:
-                return tuple(sorted(pair))
-        if token.dep_ == "prep" and token.lower_ == "between":
-            pair = _subtree_countries(token, token_mentions)
-            if len(pair) == 2:
-                return tuple(sorted(pair))
-    return None
-
-
-def _pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:
-    pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
-    if not pairs and len(targets) >= 2:
-        pairs = {tuple(sorted(p)) for p in combinations(sorted(targets), 2)}
-    return sorted(pairs)

@@ -1,8 +1,11 @@
 """Evaluate the assessment extractor on labelled commentary sentences.
 
-    .venv/bin/python bench/assessments_eval.py                 # dev and held-out eval sets
+    .venv/bin/python bench/assessments_eval.py                 # own sets + real commentary
     .venv/bin/python bench/assessments_eval.py --set dev -v    # list every miss
+    .venv/bin/python bench/assessments_eval.py --set commentary --errors /tmp/misses.jsonl
     .venv/bin/python bench/assessments_eval.py --resolver fallback
+
+Own sets (``dev``, ``eval``, written for this project, in ``bench/data``):
 
 Each JSONL line: {"id", "text", "gold": [{"subject": "CHN-RUS", "polarity": 1}], "tags": [...]}.
 ``gold`` is empty for event reports and background that must yield no assessment.
@@ -12,6 +15,15 @@ gold ones (precision, recall, F1). Polarity accuracy is the share of correctly d
 subjects whose sign (-1/0/+1) matches the gold one. Figures are also given for the "hard"
 subset (sentences tagged with negation, contrast, hedge, prescription, conditional,
 attribution, anaphora, shifter, comparison) and for the no-assessment sentences.
+
+Real commentary (``commentary``: ``../shared/eval/commentary_dev/commentary_dev.jsonl``, hand
+labelled outside the project; skipped with a message when ``../shared`` is missing): each record
+is coded as one document by the ingest pipeline (``tripolar.pipeline.Pipeline``): its
+``context`` sentence, a space, then its ``text``; only the assessments whose sentence starts
+inside ``text`` count. Subject P/R/F1 over the deduplicated subjects of each record; the sign is
+right when the predicted sign equals the gold one (the strongest gold entry for that subject);
+the holder is right when both say author, or a named holder shares a word with the gold one; a
+false alarm is a record with no gold assessment that gets any.
 """
 
 from __future__ import annotations
@@ -24,15 +36,22 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tripolar.assessments import AssessmentExtractor, sign
-from tripolar.model import Mention
+from tripolar.model import Document, Mention
+
+if TYPE_CHECKING:
+    from tripolar.pipeline import Pipeline
 
 DATA = Path(__file__).parent / "data"
 SETS = {"dev": DATA / "assessments_dev.jsonl", "eval": DATA / "assessments_eval.jsonl"}
+REPO = Path(__file__).resolve().parent.parent
+COMMENTARY = REPO.parent / "shared" / "eval" / "commentary_dev" / "commentary_dev.jsonl"
+TARGETS = {"subject_f1": 0.75, "sign_accuracy": 0.90, "false_alarm_rate": 0.15}
 HARD_TAGS = frozenset(
     {
         "negation",
@@ -233,12 +252,132 @@ def _count(tally: Tally, gold: dict[str, int], predicted: dict[str, int]) -> Non
     tally.fn += sum(1 for subject in gold if subject not in predicted)
 
 
+def published_date(value: str) -> dt.date | None:
+    """'2020-05-03' or '2020' (the middle of the year where only the year is known)."""
+    try:
+        if len(value) == 4:
+            return dt.date(int(value), 7, 1)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def commentary_document(item: dict[str, Any]) -> tuple[Document, int]:
+    """One record as one document: context, a space, the sentence; and where the sentence starts."""
+    context = item.get("context") or ""
+    prefix = f"{context} " if context else ""
+    published = published_date(str(item.get("published", "")))
+    document = Document(
+        doc_id=str(item["id"]),
+        text=prefix + item["text"],
+        url=item.get("doc"),
+        published=published,
+        date_basis="publication" if published else "none",
+    )
+    return document, len(prefix)
+
+
+def gold_signs(assessments: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Subject -> the sign of its strongest gold assessment."""
+    strongest: dict[str, float] = {}
+    for entry in assessments:
+        subject, polarity = entry["subject"], float(entry["polarity"])
+        if subject not in strongest or abs(polarity) > abs(strongest[subject]):
+            strongest[subject] = polarity
+    return {subject: sign(polarity) for subject, polarity in strongest.items()}
+
+
+def same_holder(gold: str, predicted: str) -> bool:
+    """'author' on both sides, or a shared word of a named holder ('Vladimir Putin' and
+    'President Putin'; 'Japanese officials' and 'officials')."""
+    if gold == "author" or predicted in ("author", "unattributed"):
+        return gold == predicted
+    words = {w.strip(".,'’").lower() for w in gold.split()} - {"the", "of", "and"}
+    return bool(words & {w.strip(".,'’").lower() for w in predicted.split()})
+
+
+def evaluate_commentary(
+    path: Path,
+    pipeline: Pipeline,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    verbose: bool = False,
+) -> dict[str, float | int]:
+    """Subject P/R/F1, sign accuracy and false alarms of the pipeline on real commentary."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    documents = [commentary_document(item) for item in items]
+    tally = Tally()
+    holder_right = holder_total = 0
+    held: dict[str, bool] = {}
+    coded_all = pipeline.code_documents(document for document, _ in documents)
+    for item, (_, offset), coded in zip(items, documents, coded_all, strict=True):
+        own = [a for a in coded.assessments if a.start >= offset]
+        predicted: dict[str, int] = {}
+        for record in own:
+            predicted.setdefault(record.subject, sign(record.polarity))
+        gold = gold_signs(item["assessments"])
+        _count(tally, gold, predicted)
+        for record in own:
+            holders = [g["holder"] for g in item["assessments"] if g["subject"] == record.subject]
+            if holders and record.subject not in held:
+                held[record.subject] = True
+                holder_total += 1
+                holder_right += int(any(same_holder(h, record.holder) for h in holders))
+        held.clear()
+        wrong_sign = [s for s, p in gold.items() if s in predicted and predicted[s] != p]
+        if set(gold) != set(predicted) or wrong_sign:
+            miss = {
+                "id": item["id"],
+                "text": item["text"],
+                "context": item.get("context", ""),
+                "missed": sorted(set(gold) - set(predicted)),
+                "spurious": sorted(set(predicted) - set(gold)),
+                "wrong_sign": wrong_sign,
+                "gold": item["assessments"],
+                "predicted": [
+                    {
+                        "subject": a.subject,
+                        "polarity": a.polarity,
+                        "dimension": a.dimension,
+                        "modality": a.modality,
+                        "holder": a.holder,
+                        "holder_code": a.holder_code,
+                        "cues": list(a.cues),
+                    }
+                    for a in own
+                ],
+            }
+            if errors is not None:
+                errors.append(miss)
+            if verbose:
+                print(f"{item['id']}: gold={gold} predicted={predicted} :: {item['text']}")
+    false_alarms = tally.empty_sentences - tally.empty_clean
+    return {
+        "records": tally.sentences,
+        "subjects_gold": tally.tp + tally.fn,
+        "subject_precision": round(tally.precision(), 3),
+        "subject_recall": round(tally.recall(), 3),
+        "subject_f1": round(tally.f1(), 3),
+        "sign_accuracy": round(tally.polarity_accuracy(), 3),
+        "holder_right": round(holder_right / holder_total, 3) if holder_total else 0.0,
+        "no_judgement_records": tally.empty_sentences,
+        "false_alarms": false_alarms,
+        "false_alarm_rate": round(false_alarms / tally.empty_sentences, 3)
+        if tally.empty_sentences
+        else 0.0,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "eval", "both"], default="both")
+    parser.add_argument("--set", choices=["dev", "eval", "commentary", "all"], default="all")
     parser.add_argument("--resolver", choices=["auto", "actors", "fallback"], default="auto")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every miss")
     parser.add_argument("--json", action="store_true", help="print figures as JSON")
+    parser.add_argument("--no-prefilter", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--errors", type=Path, help="write the commentary records with a miss to FILE (JSONL)"
+    )
     args = parser.parse_args(argv)
 
     from tripolar.nlp import load_pipeline
@@ -246,18 +385,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     nlp = load_pipeline()
     finder, finder_name = make_finder(nlp, args.resolver)
     extractor = AssessmentExtractor()
-    names = ["dev", "eval"] if args.set == "both" else [args.set]
-    results = {"mentions": finder_name}
+    names = ["dev", "eval"] if args.set == "all" else [args.set] if args.set != "commentary" else []
+    results: dict[str, Any] = {"mentions": finder_name}
     for name in names:
-        results[name] = evaluate(SETS[name], nlp, finder, extractor, verbose=args.verbose)  # type: ignore[assignment]
+        results[name] = evaluate(SETS[name], nlp, finder, extractor, verbose=args.verbose)
+    if args.set in ("commentary", "all"):
+        if COMMENTARY.is_file():
+            from tripolar.pipeline import Pipeline
+
+            errors: list[dict[str, Any]] = []
+            pipeline = Pipeline(prefilter=not args.no_prefilter)
+            results["commentary"] = evaluate_commentary(
+                COMMENTARY, pipeline, errors=errors, verbose=args.verbose
+            )
+            if args.errors is not None:
+                args.errors.write_text(
+                    "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
+                    encoding="utf-8",
+                )
+        else:
+            print(f"commentary: skipped, {COMMENTARY} not found (needs ../shared/eval)")
     if args.json:
         print(json.dumps(results, indent=2))
-    else:
-        print(f"mentions: {finder_name}")
-        for name in names:
-            for subset, figures in results[name].items():  # type: ignore[union-attr]
-                shown = "  ".join(f"{k}={v}" for k, v in figures.items())
-                print(f"{name:5s} {subset:5s} {shown}")
+        return 0
+    print(f"mentions: {finder_name}")
+    for name in names:
+        for subset, figures in results[name].items():
+            shown = "  ".join(f"{k}={v}" for k, v in figures.items())
+            print(f"{name:5s} {subset:5s} {shown}")
+    if "commentary" in results:
+        figures = results["commentary"]
+        print("commentary (../shared/eval/commentary_dev, pipeline, context + sentence):")
+        print("  " + "  ".join(f"{k}={v}" for k, v in figures.items()))
+        met = [
+            figures["subject_f1"] >= TARGETS["subject_f1"],
+            figures["sign_accuracy"] >= TARGETS["sign_accuracy"],
+            figures["false_alarm_rate"] <= TARGETS["false_alarm_rate"],
+        ]
+        print(
+            f"  targets: subject F1 >= 0.75 {'met' if met[0] else 'not met'}; "
+            f"sign >= 0.90 {'met' if met[1] else 'not met'}; "
+            f"false alarms <= 15% {'met' if met[2] else 'not met'}"
+        )
     return 0
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from spacy.language import Language
 
+from assessments_support import hand_mentions
 from tripolar.assessments import AssessmentExtractor, sign
-from tripolar.model import Assessment, Mention
+from tripolar.model import Assessment
 
 NAMES = {
     "Sino-Russian": ("CHN", "RUS"),
@@ -23,22 +23,6 @@ NAMES = {
     "Putin": ("RUSGOV",),
     "Xi": ("CHNGOV",),
 }
-PATTERN = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, NAMES), key=len, reverse=True)) + r")\b"
-)
-
-
-def hand_mentions(text: str) -> list[Mention]:
-    return [
-        Mention(
-            m.start(),
-            m.end(),
-            m.group(),
-            NAMES[m.group()],
-            "compound" if "-" in m.group() else "state",
-        )
-        for m in PATTERN.finditer(text)
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +32,8 @@ def extractor() -> AssessmentExtractor:
 
 def run(nlp: Language, extractor: AssessmentExtractor, text: str) -> list[Assessment]:
     doc = nlp(text)
-    return extractor.extract(doc, hand_mentions(text), doc_id="t", published=dt.date(2024, 5, 1))
+    mentions = hand_mentions(text, NAMES)
+    return extractor.extract(doc, mentions, doc_id="t", published=dt.date(2024, 5, 1))
 
 
 def only(records: list[Assessment]) -> Assessment:
@@ -160,9 +145,9 @@ def test_extractor_anaphor_takes_dyad_from_previous_sentence(nlp, extractor):
     assert record.sentence_index == 1
 
 
-def test_extractor_paragraph_break_resets_context(nlp, extractor):
+def test_extractor_paragraph_break_keeps_article_pair(nlp, extractor):
     text = "Xi visited Moscow in March.\n\nThe two sides' mutual trust is now very deep."
-    assert run(nlp, extractor, text) == []
+    assert only(run(nlp, extractor, text)).subject == "CHN-RUS"
 
 
 def test_extractor_one_actor_standing(nlp, extractor):

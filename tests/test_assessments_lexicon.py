@@ -85,3 +85,31 @@ def test_lexicon_phrase_table_is_the_same_in_every_process() -> None:
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout.strip())
     assert outputs == {"['stronger', 'ties']"}
+
+
+def test_lexicon_rejects_a_region_code_that_is_not_three_capitals(tmp_path):
+    paths = _write(tmp_path, "warm\tcue\t0.5\t0.5\toverall\n")
+    regions = tmp_path / "r.tsv"
+    regions.write_text("the west\tWST\nthe north\tnorth\n", encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"line 2: region code 'north'"):
+        Lexicon.from_files(*paths, regions)
+
+
+def test_lexicon_builtin_regions_name_west_and_europe():
+    regions = Lexicon.builtin().regions
+    assert regions["the west"] == "WST"
+    assert regions["europe"] == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["tensions", "had", "been", "building"], True),  # plural of a term
+        (["relations", "eased", "in", "may"], True),  # -ed of a term ending in e
+        (["the", "record", "is", "thinner"], True),  # comparative with a doubled consonant
+        (["a", "local", "choir", "sang", "at", "the", "station"], False),  # "at" alone
+        (["heavy", "rain", "fell", "all", "afternoon"], False),  # "all" alone
+    ],
+)
+def test_lexicon_surface_match_without_lemmas(words, expected):
+    assert Lexicon.builtin().table().matches_surface(words) is expected

@@ -158,6 +158,10 @@ class Pipeline:
         keep = event_bearing(sentences, mentions)
         excerpts: list[Excerpt] = []
         if keep:
+            # a sentence naming no actor can still judge the pair named before it
+            # ("Tensions had been building for years."): parse it for the assessments
+            later = (i for i in range(keep[0] + 1, len(sentences)) if i not in set(keep))
+            keep = sorted([*keep, *(i for i in later if self.assessor.may_judge(sentences[i]))])
             index = ParagraphIndex(document.text)
             paragraphs = [index.of(s.start_char) for s in sentences]
             keep = with_antecedents(sentences, mentions, keep, paragraphs)

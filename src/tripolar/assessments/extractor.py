@@ -12,22 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
-from tripolar.assessments import syntax
-from tripolar.assessments.lexicon import LexEntry, Lexicon, Match
+from tripolar.assessments import parties, syntax
+from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Assessment, AssessmentScope, Mention
 from tripolar.nlp.text import doc_text, span_text
 
 # Mention codes whose first three letters are not a country.
-NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
-TARGET_PREPS = frozenset(
-    {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
-)
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()
 
 
@@ -45,6 +40,16 @@ class _Item:
     attached: bool = False
 
 
+@dataclass(frozen=True)
+class _Voices:
+    """Who has spoken so far: the last named holder, and the speaker of a quotation that
+    is still open (both as (holder, holder code))."""
+
+    last: tuple[str, str] | None = None
+    quoted: tuple[str, str] | None = None
+    person: tuple[str, str] | None = None  # the last person named, for "he" and "she"
+
+
 @dataclass
 class _Judgement:
     subject: tuple[str, ...]
@@ -60,6 +65,7 @@ class _Judgement:
     modality: str
     holder: str
     holder_code: str
+    rank: int = 0  # how directly the subject is tied to the cue (see _subjects)
 
 
 def sign(polarity: float) -> int:
@@ -87,6 +93,12 @@ class AssessmentExtractor:
         self._past = self.lexicon.category_table("past")
         self._conditional = self.lexicon.category_table("conditional")
         self._anaphors = self.lexicon.category_table("anaphor")
+        self._regions = PhraseTable(self.lexicon.regions)
+
+    def may_judge(self, sentence: Span) -> bool:
+        """Whether an unparsed sentence holds a term of the evaluative lexicon (a cheap test
+        on surface forms, used to choose which sentences without an actor to parse)."""
+        return self._terms.matches_surface([t.lower_ for t in sentence if not t.is_space])
 
     def extract(
         self,
@@ -96,9 +108,12 @@ class AssessmentExtractor:
         doc_id: str,
         published: dt.date | None,
     ) -> list[Assessment]:
-        token_mentions = _index_mentions(doc, mentions)
+        token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
+        topic: tuple[str, ...] = ()  # the pair the article is about so far
+        seen: dict[tuple[str, ...], tuple[int, int]] = {}  # pair -> (sentences, last one)
+        voices = _Voices()
         paragraph, scanned = 0, 0
         text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
@@ -109,14 +124,44 @@ class AssessmentExtractor:
             scanned = sentence.start_char
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
-            judgements = self._judge_sentence(sentence, token_mentions, context)
-            records.extend(_merge(judgements, sentence, index, doc_id, published))
-            present = _countries(token_mentions, (t.i for t in sentence))
+            sidelined = parties.sidelined_tokens(sentence)
+            judged: list[Assessment] = []
+            if not syntax.is_open_question(sentence):
+                judgements = self._judge_sentence(
+                    sentence, token_mentions, context, topic, sidelined, voices
+                )
+                judged = _merge(judgements, sentence, index, doc_id, published)
+            records.extend(judged)
+            present = parties.countries(
+                token_mentions, (t.i for t in sentence if t.i not in sidelined)
+            )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
             elif len(present) > 2:
                 context = ()
+            pair = parties.sentence_pair(judged, present, sentence, token_mentions)
+            if pair is not None:
+                seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)
+                # the pair the article is about: the most discussed so far, the latest on a tie
+                topic = max(seen, key=lambda p: seen[p])
+            voices = self._next_voices(voices, sentence, token_mentions)
         return records
+
+    def _region_mentions(self, doc: Doc) -> list[Mention]:
+        """'the West', 'Europe', 'Western countries' as parties, with CAMEO region codes; not
+        'West Africa' or 'the European Union' (a name the actors stage resolves)."""
+        found: list[Mention] = []
+        for match in self._regions.find(list(doc)):
+            span = doc[match.start : match.end]
+            named = next(t for t in span if t.lower_ != "the")
+            after = doc[match.end] if match.end < len(doc) else None
+            if not named.text[:1].isupper():
+                continue
+            if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+                continue
+            code = self.lexicon.regions[match.term]
+            found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
+        return found
 
     # -- one sentence -------------------------------------------------------------------
 
@@ -125,8 +170,12 @@ class AssessmentExtractor:
         sentence: Span,
         token_mentions: dict[int, Mention],
         context: tuple[str, ...],
+        topic: tuple[str, ...] = (),
+        sidelined: frozenset[int] = frozenset(),
+        voices: _Voices | None = None,
     ) -> list[_Judgement]:
-        items = self._items(sentence)
+        voices = voices or _Voices()
+        items = self._items(sentence, token_mentions)
         if not items:
             return []
         negator_matches = list(self._negators.find(list(sentence)))
@@ -146,8 +195,19 @@ class AssessmentExtractor:
             value, intensity, negators, terms = _score(item)
             if value == 0.0 or intensity == 0.0:
                 continue
+            # a change word alone judges only a relationship or an actor: "relations
+            # deteriorated", not "troops were reduced"
+            alone = (item.entry.kind != "cue" and not item.modifiers) or (
+                item.head.dep_ in ("acomp", "attr")
+                and item.head.pos_ == "ADJ"
+                and not any(c.dep_ == "prep" for c in item.head.children)
+            )  # "a turning point may be close" judges no relationship
+            if alone and not self._governs_relation(item.head, token_mentions):
+                continue
             claimers = [other.head for other in items if other is not item and not other.attached]
-            subjects = self._subjects(item.head, sentence, token_mentions, context, claimers)
+            rank, subjects = self._subjects(
+                item.head, sentence, token_mentions, context, claimers, topic, sidelined
+            )
             for subject in subjects:
                 judgements.append(
                     self._judgement(
@@ -160,15 +220,18 @@ class AssessmentExtractor:
                         intensity,
                         bool(negators),
                         terms,
+                        voices,
+                        rank,
                     )
                 )
         return judgements
 
-    def _items(self, sentence: Span) -> list[_Item]:
+    def _items(self, sentence: Span, token_mentions: dict[int, Mention]) -> list[_Item]:
         items: list[_Item] = []
         doc = sentence.doc
+        lexicon = self.lexicon
         for match in self._terms.find(list(sentence)):
-            entry = self.lexicon.entries[match.term]
+            entry = lexicon.entries[match.term]
             span = doc[match.start : match.end]
             head = span.root
             single = match.end - match.start == 1
@@ -176,8 +239,30 @@ class AssessmentExtractor:
                 continue  # part of a name: "Shanghai Cooperation Organisation"
             if single and head.tag_ in ("MD",):
                 continue
-            if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, self.lexicon):
+            if single and entry.kind == "setter" and head.tag_ == "NNS":
+                continue  # "consumer goods"
+            if single and parties.in_hyphenated_word(doc, match.start):
+                continue  # "lower-cost goods", "high-level talks"
+            if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
+            if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
+                continue  # "the post-Cold War order"; "the report analyses how ties changed"
+            if any(
+                c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
+                for c in head.children
+            ):
+                continue  # "a public health crisis"
+            if lexicon.has("actor_object", head) and syntax.is_verbal(head):
+                objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if objects and not any(
+                    t.i in token_mentions
+                    or lexicon.has("anaphor", t)
+                    or lexicon.has("relational", t)
+                    or t.lower_ in ("other", "another")  # "support each other"
+                    for o in objects
+                    for t in o.subtree
+                ):
+                    continue  # "contain the outbreak", not "support each other"
             items.append(
                 _Item(
                     match=match,
@@ -189,6 +274,91 @@ class AssessmentExtractor:
             )
         return items
 
+    def _governs_relation(self, head: Token, token_mentions: dict[int, Mention]) -> bool:
+        """Whether a change word bears on a relationship or an actor: what it changes (its
+        object, else its subject) or the noun it modifies names a relationship ("ties",
+        "the two sides") or an actor. "The invasion shook the order" changes the order."""
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        arguments = ("dobj", "poss", "attr") if objects else ("nsubj", "nsubjpass", "poss", "attr")
+        near = [c for c in head.children if c.dep_ in arguments]
+        near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
+        verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+        while verb is not None and not objects:  # "relations are far from healthy"
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            near += subjects
+            if verb.dep_ == "relcl":  # "a relationship that is constructive"
+                near.append(verb.head)
+            if subjects or verb.dep_ != "conj":
+                break
+            verb = verb.head  # "officials complain and grow wary"
+        if head.dep_ in ("amod", "compound", "acl", "relcl", "nsubj") or head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            near.append(head.head)
+        if head.pos_ in ("NOUN", "PROPN"):
+            near.append(head)
+        for token in near:
+            parts = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss"))]
+            if any(part.i in token_mentions for part in parts):
+                return True
+            # a relationship may also be named further down: "the basis of bilateral ties"
+            parts += [g for c in token.children if c.dep_ == "prep" for g in c.subtree]
+            for part in parts:
+                if self.lexicon.has("relational", part) or self.lexicon.has("anaphor", part):
+                    return True
+                entry = self.lexicon.entries.get(part.lemma_.lower())
+                if entry is not None and entry.kind == "cue" and part.i not in token_mentions:
+                    return True
+        return False
+
+    def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
+        """Countries named with the cue itself: in its phrase, as its possessor, or as the
+        subject of the clause it predicates ("Russia's turn to Asia will be slow")."""
+        found = parties.subtree_countries(head, named)
+        node = head
+        while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN"):
+                found |= parties.countries(named, (c.i for c in node.children if c.dep_ == "poss"))
+        verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+        if verb is not None:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    found |= parties.subtree_countries(child, named)
+        return found
+
+    def _relation_pair(
+        self, head: Token, named: dict[int, Mention], claimed: set[int]
+    ) -> tuple[int, tuple[str, ...]] | None:
+        """The pair named by the relationship a cue judges: the relationship noun the cue
+        sits in ("the 'no limits' relationship announced by Xi and Putin"), else one in the
+        cue's clause ("brought instability to Sino-American relations"); with the rank of
+        ``_subjects`` (0 for the cue's own relationship noun)."""
+        candidates: list[Token] = []
+        node = head
+        for _ in range(3):
+            if node.pos_ == "NOUN" and self.lexicon.has("relational", node):
+                candidates.append(node)
+                break
+            if node.dep_ not in ("amod", "compound", "nmod", "pobj", "prep") or node.head is node:
+                break
+            node = node.head
+        clause = syntax.own_clause_tokens(syntax.clause_root(head))
+        candidates += [
+            t
+            for t in clause
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() in ("relation", "relationship", "tie")
+            and t.i not in claimed
+        ]
+        for position, noun in enumerate(candidates):
+            pair = parties.subtree_countries(noun, named)
+            if len(pair) == 2 and parties.prep_targets(noun, named, parties.DIRECTED_PREPS) != pair:
+                own = position == 0 and noun.i in {a.i for a in syntax.ancestors_with_self(head)}
+                return (0 if own else 1), tuple(sorted(pair))
+        return None
+
     def _subjects(
         self,
         head: Token,
@@ -196,50 +366,79 @@ class AssessmentExtractor:
         token_mentions: dict[int, Mention],
         context: tuple[str, ...],
         claimers: Sequence[Token] = (),
-    ) -> list[tuple[str, ...]]:
+        topic: tuple[str, ...] = (),
+        sidelined: frozenset[int] = frozenset(),
+    ) -> tuple[int, list[tuple[str, ...]]]:
+        """The subjects a cue judges, and how directly the text ties them to it: 0 named
+        with the cue ("ties between X and Y", "Sino-Russian trust"), 1 found in its clause,
+        2 taken from the sentence or the discourse."""
         lexicon = self.lexicon
-        whole = _countries(token_mentions, (t.i for t in sentence))
-        between = _between_targets(head, token_mentions)
+        named = {i: m for i, m in token_mentions.items() if i not in sidelined}
+        whole = parties.countries(named, (t.i for t in sentence))
+        between = parties.between_targets(head, named)
         if len(between) >= 2:
-            return [tuple(sorted(between))] if len(between) <= 3 else []
+            return 0, [tuple(sorted(between))] if len(between) <= 3 else []
         if head.pos_ in ("NOUN", "PROPN"):
-            local = _subtree_countries(head, token_mentions)
-            if len(local) == 2:
-                return [tuple(sorted(local))]
-        framed = _as_frame(head, token_mentions)
+            local = parties.subtree_countries(head, named)
+            aimed = (
+                parties.prep_targets(head, named, parties.DIRECTED_PREPS)
+                if head.pos_ == "NOUN"
+                else set()
+            )
+            if len(local) == 2 and not (len(aimed) == 2 and aimed == local):
+                return 0, [tuple(sorted(local))]
+        framed = parties.as_frame(head, named)
         if framed:
-            return [framed]
-        claimed = _claimed_tokens(head, claimers)
+            return 0, [framed]
+        claimed = parties.claimed_tokens(head, claimers)
+        related = self._relation_pair(head, named, claimed)
+        if related:
+            return related[0], [related[1]]
         found: set[str] = set()
         for root in syntax.clause_chain(head):
             own = (t.i for t in syntax.own_clause_tokens(root) if t.i not in claimed)
-            found |= _countries(token_mentions, own)
+            found |= parties.countries(named, own)
             if len(found) >= 2:
                 break
+        aimed = parties.prep_targets(head, named, parties.DIRECTED_PREPS)
+        if len(found) == 2 and aimed == found and whole - found:
+            # "mired in an uneasy relationship with X and Y": each with the source
+            return 1, parties.pairs(whole - found, found)
         triadic = any(lexicon.has("triad", t) for t in sentence)
         if triadic and (len(found) >= 3 or (len(found) < 2 and len(whole) >= 3)):
-            return [tuple(sorted(found if len(found) >= 3 else whole))]
+            return 1, [tuple(sorted(found if len(found) >= 3 else whole))]
         if len(found) < 2 and len(whole) > len(found) and len(whole) == 2:
             found = set(whole)
         if len(found) == 2:
-            return [tuple(sorted(found))]
+            return 1, [tuple(sorted(found))]
         if len(found) >= 3:
-            targets = _prep_targets(head, token_mentions)
+            targets = parties.prep_targets(head, named)
             sources = found - targets
             if targets and sources:
-                return _pairs(sources, targets)
-            return [tuple(sorted(found))]
+                return 1, parties.pairs(sources, targets)
+            if len(topic) == 2 and set(topic) <= found:
+                return 1, [topic]
+            # three or more parties and no triangle: no pair can be told apart
+            return 1, [tuple(sorted(found))] if len(found) == 3 and triadic else []
         anaphoric = any(True for _ in self._anaphors.find(list(sentence)))
         if len(found) == 1:
             (country,) = found
             if anaphoric and context:
                 if country in context:
-                    return [context] if len(context) == 2 else [(country,)]
-                return _pairs(set(context), {country})
-            return [(country,)]
-        if anaphoric and context:
-            return [context]
-        return []
+                    return 2, [context] if len(context) == 2 else [(country,)]
+                return 2, parties.pairs(set(context), {country})
+            if country in topic:
+                # "On the U.S. side, frustration grew": one party of the pair in discussion
+                return 2, [topic]
+            if country in self._own_countries(head, named):
+                return 1, [(country,)]  # "Russia's standing has weakened"
+            return 2, []
+        if anaphoric and len(context) == 2:
+            return 2, [context]
+        if topic:
+            # "Tensions had been building for years.": the pair the article is about
+            return 2, [topic]
+        return 2, []
 
     def _judgement(
         self,
@@ -252,25 +451,14 @@ class AssessmentExtractor:
         intensity: float,
         negated: bool,
         terms: tuple[str, ...],
+        voices: _Voices,
+        rank: int = 0,
     ) -> _Judgement:
         lexicon = self.lexicon
         hedged = syntax.is_hedged(item.head, lexicon)
         if hedged:
             intensity *= 0.6
-        holder_head = syntax.holder_of(item.head, sentence, lexicon)
-        holder, holder_code = "author", ""
-        if holder_head is not None:
-            text = syntax.holder_text(holder_head)
-            lowered = holder_head.lower_
-            if lowered in syntax.FIRST_PERSON:
-                holder = "author"
-            elif lowered in syntax.PRONOUN_HOLDERS:
-                holder = "unattributed"
-            else:
-                holder = text or holder_head.text
-                mention = token_mentions.get(holder_head.i)
-                if mention is not None and mention.codes:
-                    holder_code = mention.codes[0]
+        holder, holder_code = self._holder(item.head, sentence, token_mentions, voices)
         return _Judgement(
             subject=subject,
             item=item,
@@ -285,7 +473,69 @@ class AssessmentExtractor:
             modality=syntax.modality_of(item.head, sentence, lexicon, self._conditional),
             holder=holder,
             holder_code=holder_code,
+            rank=rank,
         )
+
+    def _holder(
+        self,
+        head: Token,
+        sentence: Span,
+        token_mentions: dict[int, Mention],
+        voices: _Voices,
+    ) -> tuple[str, str]:
+        """(holder, holder code): the named person or body a view is attributed to; a
+        pronoun is resolved to the last named speaker; inside a quotation opened in an
+        earlier sentence, the quoted speaker."""
+        holder_head = syntax.holder_of(head, sentence, self.lexicon)
+        if holder_head is None:
+            return voices.quoted or ("author", "")
+        if holder_head.dep_ == "nsubjpass":
+            # "it was noted that ...": the holder is unnamed; "could be described as" is
+            # the author's own wording
+            verb = holder_head.head
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+            return ("author", "") if modal else ("unattributed", "")
+        lowered = holder_head.lower_
+        if lowered in syntax.FIRST_PERSON:
+            return "author", ""
+        if lowered in syntax.RELATIVE_PRONOUNS and holder_head.head.dep_ == "relcl":
+            holder_head = holder_head.head.head  # "a report that warned ..." -> the report
+            lowered = holder_head.lower_
+        if lowered in syntax.PERSONAL_PRONOUNS:
+            return voices.last or voices.person or ("unattributed", "")
+        if lowered in syntax.PRONOUN_HOLDERS:
+            return "unattributed", ""
+        return self._named(holder_head, token_mentions)
+
+    def _named(self, holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:
+        text = syntax.holder_text(holder_head) or holder_head.text
+        mention = token_mentions.get(holder_head.i) or next(
+            (token_mentions[t.i] for t in holder_head.subtree if t.i in token_mentions), None
+        )
+        return text, (mention.codes[0] if mention is not None and mention.codes else "")
+
+    def _next_voices(
+        self, voices: _Voices, sentence: Span, token_mentions: dict[int, Mention]
+    ) -> _Voices:
+        """The last named speaker after this sentence, and whether a quotation of theirs
+        stays open into the next sentence."""
+        last, person = voices.last, voices.person
+        for token in sentence:
+            mention = token_mentions.get(token.i)
+            if mention is not None and mention.kind == "person" and mention.codes:
+                person = (mention.text, mention.codes[0])
+            if not (syntax.is_verbal(token) and self.lexicon.has("reporting", token)):
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in syntax.ALL_PRONOUNS:
+                continue
+            last = self._named(subject, token_mentions)
+        text = span_text(sentence)
+        opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+        if voices.quoted and not opened:
+            closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
+            return _Voices(last, None if closes else voices.quoted, person)
+        return _Voices(last, last if opened and last is not None else None, person)
 
     def _dimension(self, item: _Item) -> str:
         words = self.lexicon.dimension_words
@@ -335,12 +585,17 @@ def _attach_modifiers(items: list[_Item]) -> None:
             continue
         candidates = []
         for n, cue in enumerate(cues):
-            distance = syntax.governs(modifier.head, cue.head)
+            reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
+            distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is not None:
-                candidates.append((distance, abs(modifier.head.i - cue.head.i), n))
+                # a change verb changes its object, not its subject: "the crisis put an
+                # end to cooperation" ends the cooperation
+                cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
+                cause = cause and cue.head.head.i == modifier.head.i
+                candidates.append((int(cause), distance, abs(modifier.head.i - cue.head.i), n))
         if not candidates:
             continue
-        _, _, best = min(candidates)
+        *_, best = min(candidates)
         cues[best].modifiers.append(modifier)
         modifier.attached = True
 
@@ -384,6 +639,10 @@ def _merge(
     records: list[Assessment] = []
     doc = sentence.doc
     for subject, group in by_subject.items():
+        # a cue that names the pair outweighs one that only reaches it through the
+        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
+        closest = min(j.rank for j in group)
+        group = [j for j in group if j.rank == closest]
         # The "but" rule: when a contrast leaves some judgements asserted and others
         # conceded, the asserted ones decide the sign.
         asserted = [j for j in group if j.weight >= 1.0]
@@ -428,106 +687,3 @@ def _merge(
             )
         )
     return records
-
-
-# -- actors ------------------------------------------------------------------------------
-
-
-def _index_mentions(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    index: dict[int, Mention] = {}
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        for token in span:
-            index.setdefault(token.i, mention)
-    return index
-
-
-def _mention_countries(mention: Mention) -> set[str]:
-    return {
-        code[:3]
-        for code in mention.codes
-        if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY_PREFIXES
-    }
-
-
-def _countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
-    found: set[str] = set()
-    for i in indices:
-        mention = token_mentions.get(i)
-        if mention is not None:
-            found |= _mention_countries(mention)
-    return found
-
-
-def _subtree_countries(token: Token, token_mentions: dict[int, Mention]) -> set[str]:
-    return _countries(token_mentions, (t.i for t in token.subtree))
-
-
-def _as_frame(head: Token, token_mentions: dict[int, Mention]) -> tuple[str, ...] | None:
-    """'Beijing regards Moscow as a partner': the subject and the country just before 'as'."""
-    marker = head.head
-    if head.dep_ != "pobj" or marker.lower_ != "as":
-        return None
-    verb = next((a for a in marker.ancestors if syntax.is_verbal(a)), None)
-    if verb is None:
-        return None
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    sources = (
-        set().union(*(_subtree_countries(s, token_mentions) for s in subjects))
-        if subjects
-        else set()
-    )
-    targets: set[str] = set()
-    for index in range(marker.i - 1, verb.i, -1):
-        mention = token_mentions.get(index)
-        if mention is not None:
-            targets = _mention_countries(mention)
-            break
-    if len(sources) == 1 and len(targets) == 1 and sources != targets:
-        return tuple(sorted(sources | targets))
-    return None
-
-
-def _claimed_tokens(head: Token, claimers: Sequence[Token]) -> set[int]:
-    """Tokens of other evaluative noun phrases: 'American hostility toward China' keeps its
-    countries to itself when another cue in the clause looks for its parties."""
-    claimed: set[int] = set()
-    for other in claimers:
-        if other.pos_ not in ("NOUN", "PROPN") or other.i == head.i:
-            continue
-        subtree = {t.i for t in other.subtree}
-        if head.i not in subtree:
-            claimed |= subtree
-    return claimed
-
-
-def _between_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
-    """'tensions between Beijing and Washington' names both parties."""
-    for node in (head, head.head):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
-                return _subtree_countries(child, token_mentions)
-    return set()
-
-
-def _prep_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
-    """Countries a cue is directed at: 'suspicion of Washington', 'rivalry with Moscow'."""
-    targets: set[str] = set()
-    for node in (head, head.head):
-        for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                targets |= _subtree_countries(child, token_mentions)
-            if child.dep_ == "dobj" and node.i == head.i:
-                targets |= _subtree_countries(child, token_mentions)
-        if targets:
-            break
-    return targets
-
-
-def _pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:
-    pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
-    if not pairs and len(targets) >= 2:
-        pairs = {tuple(sorted(p)) for p in combinations(sorted(targets), 2)}
-    return sorted(pairs)

@@ -7,8 +7,12 @@ Three tab-separated files in ``assessments/data``:
   governs ("erosion of trust"); ``intensifier`` keeps the sign ("rising tensions");
   ``setter`` forces its own sign ("poor trust", "the worst tensions").
 * ``cues.tsv`` - function words by category: negator, contrast, concessive, hedge,
-  prescription, conditional, future, past, reporting, act, act_noun, anaphor, triad.
+  prescription, conditional, future, past, reporting, act, act_noun, anaphor, triad,
+  relational (nouns naming a relationship), domestic (a state's own affairs: "health
+  crisis"), research (verbs describing what a text studies), actor_object (verbs that judge
+  only with an actor as object).
 * ``dimensions.tsv`` - words naming a dimension of a relationship (trade -> economic).
+* ``regions.tsv`` - regions named as a party ("the West" -> WST, "Europe" -> EUR).
 
 Terms are matched against a token's lower-case form or its lemma, so "tensions" matches
 "tension" and "deepened" matches "deepen".
@@ -17,7 +21,7 @@ Terms are matched against a token's lower-case form or its lemma, so "tensions" 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -44,6 +48,10 @@ CUE_CATEGORIES: frozenset[str] = frozenset(
         "act_noun",
         "anaphor",
         "triad",
+        "relational",
+        "domestic",
+        "research",
+        "actor_object",
     }
 )
 MAX_TERM_TOKENS = 5
@@ -104,7 +112,7 @@ class PhraseTable:
 
     def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
         """Non-overlapping longest matches, left to right."""
-        forms = [token_forms(t) for t in tokens]
+        forms: list[tuple[str, ...]] = [token_forms(t) for t in tokens]
         index = 0
         while index < len(tokens):
             found = self._longest_at(forms, index)
@@ -115,8 +123,15 @@ class PhraseTable:
             yield Match(tokens[index].i, tokens[index].i + length, term)
             index += length
 
-    def _longest_at(self, forms: list[tuple[str, str]], index: int) -> tuple[int, str] | None:
-        if not (forms[index][0] in self._first or forms[index][1] in self._first):
+    def matches_surface(self, words: Sequence[str]) -> bool:
+        """Whether any term occurs in lower-case words that have no lemmas yet (an
+        unparsed sentence): each word may also match with a plain English inflection
+        stripped ("tensions", "eased", "deepening")."""
+        forms = [(word, *_stems(word)) for word in words]
+        return any(self._longest_at(forms, index) for index in range(len(forms)))
+
+    def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
+        if not any(form in self._first for form in forms[index]):
             return None
         best: tuple[int, str] | None = None
         # Each position may match on its lower form or its lemma; walk both.
@@ -125,10 +140,9 @@ class PhraseTable:
             position = index + length - 1
             if position >= len(forms):
                 break
-            lower, lemma = forms[position]
             # Ordered (surface form before lemma) so that equal-length matches are decided the
             # same way in every process: "stronger" wins over its lemma "strong".
-            paths = list(dict.fromkeys((*path, form) for path in paths for form in (lower, lemma)))
+            paths = list(dict.fromkeys((*path, form) for path in paths for form in forms[position]))
             for path in paths:
                 term = self._keys.get(path)
                 if term is not None:
@@ -144,6 +158,7 @@ class Lexicon:
     entries: dict[str, LexEntry]
     categories: dict[str, frozenset[str]]
     dimension_words: dict[str, str]
+    regions: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def builtin(cls) -> Lexicon:
@@ -152,10 +167,13 @@ class Lexicon:
             Path(str(folder / "evaluative.tsv")),
             Path(str(folder / "cues.tsv")),
             Path(str(folder / "dimensions.tsv")),
+            Path(str(folder / "regions.tsv")),
         )
 
     @classmethod
-    def from_files(cls, evaluative: Path, cues: Path, dimensions: Path) -> Lexicon:
+    def from_files(
+        cls, evaluative: Path, cues: Path, dimensions: Path, regions: Path | None = None
+    ) -> Lexicon:
         entries: dict[str, LexEntry] = {}
         for line_no, fields in _rows(evaluative, 5):
             term, kind, polarity, intensity, dimension = fields
@@ -192,10 +210,20 @@ class Lexicon:
                     f"unknown dimension {dimension!r}", path=str(dimensions), line=line_no
                 )
             dimension_words[word] = dimension
+        region_codes: dict[str, str] = {}
+        for line_no, (phrase, code) in _rows(regions, 2) if regions is not None else ():
+            if len(code) != 3 or not code.isalpha() or not code.isupper():
+                raise DictionaryError(
+                    f"region code {code!r} is not three capital letters",
+                    path=str(regions),
+                    line=line_no,
+                )
+            region_codes[phrase] = code
         return cls(
             entries=entries,
             categories={name: frozenset(terms) for name, terms in grouped.items()},
             dimension_words=dimension_words,
+            regions=region_codes,
         )
 
     def table(self) -> PhraseTable:
@@ -208,6 +236,22 @@ class Lexicon:
         """Whether one token, by lower form or lemma, is a term of a cue category."""
         terms = self.categories[category]
         return token.lower_ in terms or token.lemma_.lower() in terms
+
+
+INFLECTIONS = ("ies", "ing", "est", "es", "ed", "er", "s", "d")
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """Rough stems: 'tensions' -> 'tension', 'eased' -> 'eas'/'ease', 'thinner' -> 'thin'."""
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            if ending == "ies":
+                return (stem + "y",)
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+                return (stem[:-1],)  # "thinner", "bigger"
+            return (stem, stem + "e")
+    return ()
 
 
 def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:

@@ -42,6 +42,7 @@ NOMINAL_UP_DEPS = frozenset(
 STRICT_TEMPORAL_PREPS = frozenset(
     {"during", "since", "after", "before", "until", "till", "throughout"}
 )
+SETTING_PREPS = STRICT_TEMPORAL_PREPS | {"amid", "despite", "following", "against"}
 TIME_NOUNS = frozenset(
     {
         "era",
@@ -63,12 +64,20 @@ TIME_NOUNS = frozenset(
     }
 )
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "stay", "prove"})
+NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"})
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
 NEGATOR_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
+REPORTING_NOUNS = frozenset(
+    {"warning", "view", "claim", "belief", "assessment", "statement", "assertion", "argument"}
+)
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+ALL_PRONOUNS = FIRST_PERSON | PRONOUN_HOLDERS | PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"you"}
 
 
 def is_verbal(token: Token) -> bool:
@@ -156,7 +165,38 @@ def negators_of(
                 continue
             if _is_negating_child(child, lexicon):
                 found.add(child.i)
+            if (
+                is_verbal(node)
+                and child.dep_ in ("nsubj", "nsubjpass")
+                and child.lower_ in NEGATIVE_SUBJECTS
+            ):
+                found.add(child.i)  # "None of this makes an alliance"
+            if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                # "neither Beijing nor Washington can risk a crisis", "no country wants war"
+                found.update(
+                    g.i
+                    for g in child.children
+                    if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
+                )
         head = node.head
+        if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and head.i not in stop_at:
+            # "little chemistry or warmth": a negating determiner of the first conjunct
+            found.update(
+                c.i
+                for c in head.children
+                if c.dep_ in ("det", "amod") and _is_negating_child(c, lexicon)
+            )
+        if node.dep_ == "conj" and is_verbal(node) and is_verbal(head) and head.i not in stop_at:
+            # "neither X nor Y can play with fire and risk a crisis": the shared subject
+            found.update(
+                g.i
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass")
+                and not any(d.dep_ in ("nsubj", "nsubjpass") for d in node.children)
+                for g in (c, *c.children)
+                if g.lower_ in NEGATIVE_SUBJECTS
+                or (g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no"))
+            )
         if head.i == node.i or head.i in stop_at:
             break
         if node.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in COPULAS:
@@ -222,9 +262,22 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
             continue
         for token in conceded:
             weights[token.i] = min(weights[token.i], 0.2)
+    for token in sentence:
+        for start in _concession_starts(token):
+            # "however precarious the situation may be", "as tempting as it might be to ..."
+            for index in range(start, sentence.end):
+                word = sentence.doc[index]
+                if index > start and word.text in (",", ";", ":", "’", "'", "”", '"'):
+                    break
+                weights[index] = min(weights[index], 0.2)
+        if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
+            for compared in token.subtree:  # "worse than in the days when trust was high"
+                weights[compared.i] = min(weights[compared.i], 0.3)
     pivot = None
     for token in sentence:
         if not lexicon.has("contrast", token) or token.dep_ == "mark":
+            continue
+        if _concession_starts(token):
             continue
         if token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "also":
             continue
@@ -239,6 +292,22 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         for index in range(sentence.start, pivot):
             weights[index] = min(weights[index], 0.3)
     return weights
+
+
+def _concession_starts(token: Token) -> list[int]:
+    """Where a concession of the 'however ADJ' or 'as ADJ as' shape starts, if ``token``
+    opens one."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None or following.pos_ not in ("ADJ", "ADV"):
+        return []
+    if token.lower_ == "however":
+        return [token.i]
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    first_word = token.i == token.sent.start or doc[token.i - 1].is_punct
+    if token.lower_ == "as" and first_word and after is not None and after.lower_ == "as":
+        return [token.i]
+    return []
 
 
 def is_hedged(token: Token, lexicon: Lexicon) -> bool:
@@ -321,6 +390,15 @@ def holder_of(token: Token, sentence: Span, lexicon: Lexicon) -> Token | None:
             subject = _subject_of(node)
             if subject is not None:
                 return subject
+        if node.lemma_.lower() in REPORTING_NOUNS and previous.dep_ in ("acl", "ccomp"):
+            # "warnings from the ministry that ties are shaken", "Tokyo's view that ..."
+            for child in node.children:
+                if child.dep_ == "poss" and child.lower_ not in POSSESSIVE_PRONOUNS:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
         previous = node
     for candidate in sentence:
         if candidate.lower_ == "according" and candidate.dep_ == "prep":
@@ -349,12 +427,24 @@ def _subject_of(verb: Token) -> Token | None:
                 return objects[0]
     if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and is_verbal(verb.head.head):  # "Trump went on by saying ..."
+        return _subject_of(verb.head.head)
     return None
 
 
 def holder_text(head: Token) -> str:
     """The holder's noun phrase: its left modifiers and head, plus a short 'of/at' tail."""
-    tokens = [t for t in head.subtree]
+    if head.pos_ != "PROPN":
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return holder_text(child)  # "China's foreign minister, Wang Yi," is Wang Yi
+    aside = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("appos", "relcl", "acl", "punct")
+        for t in c.subtree
+    }  # "Marta Ilves, a historian in Tallinn," is Marta Ilves
+    tokens = [t for t in head.subtree if t.i not in aside]
     if len(tokens) > 10:
         tokens = [*[t for t in head.lefts], head]
     return " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()
@@ -370,12 +460,25 @@ def is_temporal_anchor(token: Token) -> bool:
             word = head.lower_
             if word in STRICT_TEMPORAL_PREPS:
                 return True
-            if saw_time_noun and word in ("at", "by", "in", "toward", "towards", "from"):
+            if saw_time_noun and word in ("at", "by", "in", "from"):
                 return True
         if head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
+            if any(c.dep_ in ("nummod", "amod") and c.like_num for c in head.children) or any(
+                c.lower_ in ("several", "many", "years", "decades") for c in head.children
+            ):
+                return False  # "after two years of mounting tensions": what filled the period
             saw_time_noun = True
         node = head
     return False
+
+
+def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time."""
+    if not lexicon.has("act_noun", noun):
+        return False
+    if noun.lemma_.lower() in TIME_NOUNS:
+        return noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
+    return True
 
 
 def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
@@ -385,17 +488,19 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
         head = node.head
         if (
             head.pos_ in ("NOUN", "PROPN")
-            and lexicon.has("act_noun", head)
+            and _is_act_noun(head, lexicon)
             and node.dep_ in ("compound", "amod", "prep", "pobj", "nmod")
         ):
             return True
         if (
             head.pos_ == "ADP"
             and head.head.pos_ in ("NOUN", "PROPN")
-            and lexicon.has("act_noun", head.head)
+            and _is_act_noun(head.head, lexicon)
         ):
             return True
         if is_verbal(head):
+            if node.dep_ == "prep" and node.lower_ in SETTING_PREPS:
+                return False  # "after years of tension, they signed a deal": the setting
             if lexicon.has("act", head) and node.dep_ in ("dobj", "prep", "xcomp", "nsubjpass"):
                 modal = any(
                     c.dep_ == "aux"
@@ -414,3 +519,37 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                 return False
         node = head
     return False
+
+
+RHETORICAL_OPENERS = frozenset(
+    {"why", "isn't", "aren't", "doesn't", "don't", "wasn't", "weren't", "shouldn't", "can't"}
+)
+
+
+def is_open_question(sentence: Span) -> bool:
+    """A genuine question ('Will it try to mediate?') states no judgement; a rhetorical one
+    ('Why should the two be enemies?', 'Isn't this a new cold war?') does."""
+    words = [t for t in sentence if not t.is_space]
+    while words and (words[-1].is_punct and words[-1].text != "?"):
+        words.pop()
+    if not words or words[-1].text != "?":
+        return False
+    opening = [t for t in words if not t.is_punct and t.lower_ not in ("and", "but", "or", "so")]
+    if not opening:
+        return True
+    for index, word in enumerate(words[1:-1], start=1):
+        after = words[index + 1]
+        if word.lower_ in ("but", "yet") and (
+            after.tag_ in ("WDT", "WP", "WRB", "MD")
+            or (after.pos_ == "AUX" and after.i + 1 < len(after.doc))
+        ):
+            return False  # "X is seen as Y's ally, but what do Y's experts think?"
+    first = opening[0].lower_
+    second = opening[1].lower_ if len(opening) > 1 else ""
+    return first not in RHETORICAL_OPENERS and not second.startswith("n't")
+
+
+def is_studied(token: Token, lexicon: Lexicon) -> bool:
+    """The term sits in what a text studies or is titled ('the report analyses how ties have
+    changed', 'a paper titled "A Strategic Partnership"'), not in a judgement."""
+    return any(lexicon.has("research", node) and is_verbal(node) for node in token.ancestors)

@@ -1,0 +1,202 @@
+"""Which states an assessment is about: actor mentions indexed by token, the countries
+they name, the parties a cue reaches (between X and Y, a "regard X as Y" frame, the targets
+of "with/toward/of"), the issues and places that are no parties, and the pair a sentence is
+about. Used by the assessment extractor; no state is kept here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from tripolar.assessments import syntax
+from tripolar.model import Assessment, Mention
+
+NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
+TARGET_PREPS = frozenset(
+    {"with", "toward", "towards", "of", "against", "to", "between", "among", "over", "in", "on"}
+)
+# "a relationship with X and Y": X and Y are each a partner of a third party, not a pair.
+DIRECTED_PREPS = frozenset({"with", "toward", "towards", "against", "to"})
+# Prepositions whose object is the issue, not a party: "tensions over Taiwan".
+ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
+# Nouns whose "in X" names a place, not a party: "the war in Syria".
+PLACE_HEADS = frozenset(
+    {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
+)
+SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
+
+
+def index_mentions(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    index: dict[int, Mention] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        bare = mention.kind == "agent" and mention.text.islower()  # "governments"
+        if bare and any(c.lower_ in ("two", "both") for c in span.root.children):
+            continue  # "the two governments" are a pair, never one country's agents
+        for token in span:
+            index.setdefault(token.i, mention)
+    return index
+
+
+def mention_countries(mention: Mention) -> set[str]:
+    found = {
+        code[:3]
+        for code in mention.codes
+        if len(code) >= 3 and code[:3].isalpha() and code[:3] not in NON_COUNTRY_PREFIXES
+    }
+    if "RUS" in found and SOVIET.search(mention.text):
+        found = (found - {"RUS"}) | {"USR"}  # CAMEO's code for the Soviet Union
+    return found
+
+
+def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
+    found: set[str] = set()
+    for i in indices:
+        mention = token_mentions.get(i)
+        if mention is not None:
+            found |= mention_countries(mention)
+    return found
+
+
+def subtree_countries(token: Token, token_mentions: dict[int, Mention]) -> set[str]:
+    return countries(token_mentions, (t.i for t in token.subtree))
+
+
+def as_frame(head: Token, token_mentions: dict[int, Mention]) -> tuple[str, ...] | None:
+    """'Beijing regards Moscow as a partner': the subject and the country just before 'as'."""
+    marker = head.head
+    if head.dep_ != "pobj" or marker.lower_ != "as":
+        return None
+    verb = next((a for a in marker.ancestors if syntax.is_verbal(a)), None)
+    if verb is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sources = (
+        set().union(*(subtree_countries(s, token_mentions) for s in subjects))
+        if subjects
+        else set()
+    )
+    targets: set[str] = set()
+    for index in range(marker.i - 1, verb.i, -1):
+        mention = token_mentions.get(index)
+        if mention is not None:
+            targets = mention_countries(mention)
+            break
+    if not targets:  # "China is seen as Russia's tacit supporter"
+        targets = countries(token_mentions, (c.i for c in head.children if c.dep_ == "poss"))
+    if len(sources) == 1 and len(targets) == 1 and sources != targets:
+        return tuple(sorted(sources | targets))
+    return None
+
+
+def claimed_tokens(head: Token, claimers: Sequence[Token]) -> set[int]:
+    """Tokens of other evaluative noun phrases: 'American hostility toward China' keeps its
+    countries to itself when another cue in the clause looks for its parties."""
+    claimed: set[int] = set()
+    for other in claimers:
+        if other.pos_ not in ("NOUN", "PROPN") or other.i == head.i:
+            continue
+        subtree = {t.i for t in other.subtree}
+        if head.i not in subtree:
+            claimed |= subtree
+    return claimed
+
+
+def between_targets(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
+    """'tensions between Beijing and Washington' names both parties."""
+    for node in (head, head.head):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                return subtree_countries(child, token_mentions)
+    return set()
+
+
+def prep_targets(
+    head: Token, token_mentions: dict[int, Mention], preps: frozenset[str] = TARGET_PREPS
+) -> set[str]:
+    """Countries a cue is directed at: 'suspicion of Washington', 'rivalry with Moscow'."""
+    targets: set[str] = set()
+    for node in (head, head.head):
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                targets |= subtree_countries(child, token_mentions)
+            if child.dep_ == "dobj" and node.i == head.i:
+                targets |= subtree_countries(child, token_mentions)
+        if targets:
+            break
+    return targets
+
+
+def in_hyphenated_word(doc: Doc, index: int) -> bool:
+    """A word that is the first part of a hyphenated compound ('lower-cost'), not a term."""
+    if index + 2 >= len(doc) or doc[index + 1].text != "-":
+        return False
+    if doc[index + 2].lower_ in ("like", "style", "type"):
+        return False  # "an alliance-like relationship" keeps its alliance
+    return not doc[index].whitespace_ and not doc[index + 1].whitespace_
+
+
+def is_prefixed_period(doc: Doc, start: int) -> bool:
+    """'post-Cold War', 'pre-war': the term names a period, not a state of relations."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("post", "pre")
+
+
+def sidelined_tokens(sentence: Span) -> frozenset[int]:
+    """Tokens naming an issue or a place rather than a party: 'tensions over Taiwan',
+    'disagreements such as those over Hong Kong', 'the war in Syria'."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.dep_ != "prep":
+            continue
+        word = token.lower_
+        issue = word in ISSUE_PREPS or (
+            word == "as" and any(c.lower_ == "such" for c in token.children)
+        )
+        place = word == "in" and (
+            (token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS)
+            or token.head.pos_ == "PROPN"
+        )  # "the war in Syria", "Doklam in Bhutan"
+        temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
+            word == "to" and token.head.lower_ == "prior"
+        )  # "prior to Russia's invasion of Ukraine"
+        if issue or place or temporal:
+            found.update(t.i for t in token.subtree)
+    return frozenset(found)
+
+
+def sentence_pair(
+    judged: Sequence[Assessment],
+    present: set[str],
+    sentence: Span,
+    token_mentions: dict[int, Mention],
+) -> tuple[str, ...] | None:
+    """The pair a sentence is about: the dyad it judged, else the two countries it names,
+    else a compound ('Sino-Russian') or 'between X and Y' in it."""
+    for record in judged:
+        if record.scope == "dyad":
+            return tuple(record.subject.split("-"))
+    if len(present) == 2:
+        return tuple(sorted(present))
+    for token in sentence:
+        mention = token_mentions.get(token.i)
+        if mention is not None and mention.kind == "compound":
+            pair = mention_countries(mention)
+            if len(pair) == 2:
+                return tuple(sorted(pair))
+        if token.dep_ == "prep" and token.lower_ == "between":
+            pair = subtree_countries(token, token_mentions)
+            if len(pair) == 2:
+                return tuple(sorted(pair))
+    return None
+
+
+def pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:
+    pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
+    if not pairs and len(targets) >= 2:
+        pairs = {tuple(sorted(p)) for p in combinations(sorted(targets), 2)}
+    return sorted(pairs)

@@ -1,0 +1,182 @@
+"""The dyad from the discourse: sentences that name one party or none take the pair the text
+is about; issues and places named in a sentence are not parties; open questions judge nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from assessments_support import builtin_extractor, hand_mentions, judge
+from tripolar.assessments import sign
+from tripolar.model import Assessment, Mention
+from tripolar.pipeline import Pipeline
+
+NAMES = {
+    "India": ("IND",),
+    "China": ("CHN",),
+    "Beijing": ("CHNGOV",),
+    "New Delhi": ("INDGOV",),
+    "Japan": ("JPN",),
+    "Tokyo": ("JPNGOV",),
+    "Seoul": ("KORGOV",),
+    "Taiwan": ("TWN",),
+    "Syria": ("SYR",),
+    "Russia": ("RUS",),
+    "Washington": ("USAGOV",),
+    "U.S.": ("USA",),
+    "Indo-Japanese": ("IND", "JPN"),
+    "Sino-American": ("CHN", "USA"),
+    "Moscow": ("RUSGOV",),
+    "Ukraine": ("UKR",),
+}
+
+
+def judged(nlp: Language, text: str) -> list[Assessment]:
+    return judge(nlp, text, NAMES, dt.date(2021, 3, 1))
+
+
+def last_sentence(records: list[Assessment]) -> dict[str, int]:
+    final = max((r.sentence_index for r in records), default=-1)
+    return {r.subject: sign(r.polarity) for r in records if r.sentence_index == final}
+
+
+# (text, the last sentence's subjects and signs), one case per behaviour
+PAIR_CASES = [
+    pytest.param(
+        "Officials from India and China met in a border town last week. "
+        "Frictions had been simmering for months before the meeting.",
+        {"CHN-IND": -1},
+        id="sentence_without_party_takes_the_pair_discussed",
+    ),
+    pytest.param(
+        "Tokyo and Seoul have argued over history textbooks for decades. "
+        "In Japan, resentment of the ruling has been growing.",
+        {"JPN-KOR": -1},
+        id="one_party_of_the_pair_gives_the_pair",
+    ),
+    pytest.param(
+        "The Indo-Japanese summit produced a long communique.\n\n"
+        "Bilateral trust is now deeper than at any time in the past decade.",
+        {"IND-JPN": 1},
+        id="pair_survives_a_paragraph_break",
+    ),
+    pytest.param(
+        "New Delhi and Beijing exchanged ambassadors in spring. "
+        "Later, Russia and Washington resumed their arms talks. "
+        "The mistrust between the two runs deep.",
+        {"RUS-USA": -1},
+        id="a_newly_named_pair_replaces_the_old_one",
+    ),
+    pytest.param(
+        "Washington and Beijing traded accusations this spring. "
+        "Friction rose over Taiwan and over export controls.",
+        {"CHN-USA": -1},
+        id="issue_country_is_not_a_party",
+    ),
+    pytest.param(
+        "Mistrust between the two old rivals, Russia and the U.S., "
+        "grew as the war in Syria dragged on.",
+        {"RUS-USA": -1},
+        id="place_of_a_war_is_not_a_party",
+    ),
+    pytest.param(
+        "A congressional visit to Taiwan brought new strain to Sino-American ties.",
+        {"CHN-USA": -1},
+        id="the_relationship_named_in_the_clause",
+    ),
+    pytest.param(
+        "Prior to the war in Ukraine, the partnership between Moscow and Beijing had been "
+        "growing for a decade.",
+        {"CHN-RUS": 1},
+        id="a_country_in_a_time_phrase_is_not_a_party",
+    ),
+    pytest.param(
+        "Russia remained mired in an uneasy relationship with Washington and Japan.",
+        {"RUS-USA": -1, "JPN-RUS": -1},
+        id="coordinated_targets_each_pair_with_the_source",
+    ),
+    pytest.param(
+        "After three years of mounting tensions, Tokyo and Seoul signed a fisheries deal.",
+        {"JPN-KOR": -1},
+        id="years_of_tensions_are_a_judgement_not_a_date",
+    ),
+    pytest.param(
+        "Amid the war in Ukraine, the strategic partnership of Moscow and Beijing held firm.",
+        {"CHN-RUS": 1},
+        id="the_cue_naming_the_pair_outweighs_the_sentence",
+    ),
+    pytest.param(
+        "Russia was left out of the new order, caught in an uneasy relationship with "
+        "Washington and Japan.",
+        {"RUS-USA": -1, "JPN-RUS": -1},
+        id="partners_in_a_nested_clause_pair_with_the_source",
+    ),
+    pytest.param(
+        "The bitter dispute dragged on while Japan hosted the games.",
+        {},
+        id="a_place_is_no_actor_standing",
+    ),
+    pytest.param(
+        "Russia and China held naval drills in July. Russia and China also signed a gas "
+        "deal. Both distrust Washington. Still, the friendship between the two is warm.",
+        {"CHN-RUS": 1},
+        id="the_most_discussed_pair_is_the_article_pair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PAIR_CASES)
+def test_discourse_pair_of_the_judgement(nlp, text, expected):
+    assert last_sentence(judged(nlp, text)) == expected
+
+
+def test_discourse_no_pair_in_sight_gives_nothing(nlp):
+    assert judged(nlp, "Tensions had been building for months.") == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will the two capitals find a way back to cooperation?",
+        "Could the new trade deal ease the friction between them?",
+    ],
+)
+def test_discourse_open_question_judges_nothing(nlp, question):
+    text = "New Delhi and Beijing held talks in May. " + question
+    assert last_sentence(judged(nlp, text)) == {}
+
+
+def test_discourse_statement_before_a_closing_question_is_kept(nlp):
+    text = "In Tokyo, Beijing is seen as Russia's tacit ally, but what do Indian experts think?"
+    assert last_sentence(judged(nlp, text)) == {"CHN-RUS": 1}
+
+
+def test_discourse_rhetorical_question_keeps_its_judgement(nlp):
+    text = "New Delhi and Beijing held talks in May. Why should the two neighbours remain rivals?"
+    assert last_sentence(judged(nlp, text)) == {"CHN-IND": -1}
+
+
+def test_discourse_pipeline_parses_a_judging_sentence_without_actors():
+    pipeline = Pipeline()
+    text = (
+        "Officials from India and China met in a border town last week. "
+        "The weather was mild. Frictions had been simmering for months before the meeting."
+    )
+    coded = pipeline.code_text(text, dt.date(2021, 3, 1))
+    assert {(a.sentence_index, a.subject) for a in coded.assessments} == {(2, "CHN-IND")}
+
+
+def test_discourse_the_two_governments_are_no_single_country(nlp):
+    text = (
+        "Washington and Beijing traded barbs in May. "
+        "Mistrust between the two governments runs deep."
+    )
+    start = text.index("governments")
+    mentions = [
+        *hand_mentions(text, NAMES),
+        Mention(start, start + len("governments"), "governments", ("HKGGOV",), "agent"),
+    ]
+    records = builtin_extractor().extract(nlp(text), mentions, doc_id="g", published=None)
+    assert last_sentence(records) == {"CHN-USA": -1}

@@ -1,0 +1,127 @@
+"""Sign: prescriptions and concessions take the sign of what is urged or asserted; negation
+and hedging keep the true sign; comparisons judge the present, not the standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from assessments_support import judge
+from tripolar.assessments import sign
+from tripolar.model import Assessment
+
+NAMES = {
+    "Beijing": ("CHNGOV",),
+    "Moscow": ("RUSGOV",),
+    "Washington": ("USAGOV",),
+    "New Delhi": ("INDGOV",),
+    "Tokyo": ("JPNGOV",),
+}
+
+
+def judged(nlp: Language, text: str) -> list[Assessment]:
+    return judge(nlp, text, NAMES, dt.date(2022, 2, 1))
+
+
+SIGN_CASES = [
+    pytest.param(
+        "However tense the summer has been, the partnership between Beijing and Moscow "
+        "will endure.",
+        "CHN-RUS",
+        1,
+        id="however_adjective_concedes",
+    ),
+    pytest.param(
+        "As satisfying as it may be to expel more diplomats, Washington should keep its "
+        "channels to Moscow open and avoid a confrontation.",
+        "RUS-USA",
+        1,
+        id="as_adjective_as_concedes",
+    ),
+    pytest.param(
+        "Washington has nothing to gain from a trade war with Beijing.",
+        "CHN-USA",
+        1,
+        id="nothing_to_gain_from_a_war",
+    ),
+    pytest.param(
+        "Neither New Delhi nor Beijing can afford a confrontation on the border.",
+        "CHN-IND",
+        1,
+        id="neither_nor_subject_negates",
+    ),
+    pytest.param(
+        "For Tokyo and Washington, the rivalry of the 1990s is a thing of the past.",
+        "JPN-USA",
+        1,
+        id="thing_of_the_past",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Beijing have plunged into deep uncertainty.",
+        "CHN-JPN",
+        -1,
+        id="plunge_into_uncertainty",
+    ),
+    pytest.param(
+        "Relations between Moscow and Washington are worse than in the years when trust was high.",
+        "RUS-USA",
+        -1,
+        id="comparison_standard_is_background",
+    ),
+    pytest.param(
+        "Washington and Moscow do not appear to have abandoned their cooperation.",
+        "RUS-USA",
+        1,
+        id="negated_hedged_keeps_true_sign",
+    ),
+    pytest.param(
+        "None of the talks has produced any trust between Tokyo and Washington.",
+        "JPN-USA",
+        -1,
+        id="none_as_subject_negates",
+    ),
+    pytest.param(
+        "Beijing and Moscow continue to support each other on core interests.",
+        "CHN-RUS",
+        1,
+        id="support_each_other_is_a_judgement",
+    ),
+    pytest.param(
+        "Between Tokyo and Beijing there has been little candour or warmth for years.",
+        "CHN-JPN",
+        -1,
+        id="negation_of_the_first_conjunct_covers_the_second",
+    ),
+    pytest.param(
+        "Whilst the trade war drags on, Washington and Beijing remain close partners.",
+        "CHN-USA",
+        1,
+        id="whilst_concedes",
+    ),
+    pytest.param(
+        "The crisis has put an end to cooperation between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="put_an_end_to_cooperation",
+    ),
+    pytest.param(
+        "Neither Tokyo nor Washington can gamble and court a confrontation.",
+        "JPN-USA",
+        1,
+        id="neither_subject_shared_by_a_conjoined_verb",
+    ),
+    pytest.param(
+        "Beijing and Moscow now keep an alliance-like partnership.",
+        "CHN-RUS",
+        1,
+        id="alliance_like_keeps_its_alliance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "expected"), SIGN_CASES)
+def test_sign_of_the_judgement(nlp, text, subject, expected):
+    by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
+    assert by_subject.get(subject) == expected, by_subject

@@ -5,7 +5,8 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
 
     TripolarError
     ├── ConfigError               bad option values, unreadable dictionary files
-    │   └── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   ├── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   └── UnknownActorError     an actor argument (code, name) that the dictionary lacks
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
     │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
@@ -46,6 +47,13 @@ class DictionaryError(ConfigError):
         super().__init__(where + message)
         self.path = path
         self.line = line
+
+
+class UnknownActorError(ConfigError):
+    """An actor given by a user (``--dyad``, ``--actors``, ``db.events(dyad=...)``) that is no
+    known code, name or demonym; the message suggests the nearest ones."""
+
+    code = "E003"
 
 
 class IngestError(TripolarError):

@@ -411,7 +411,8 @@ def _dyad_series(
     position = {p: i for i, p in enumerate(grid)}
     weights = _weights(table["quad_class"].to_numpy(), table["goldstein"].to_numpy())
     counts = table["n"].to_numpy().astype(float)
-    row = table["period"].map(position).to_numpy()
+    # int64 even when the dyad has no events (an empty map is float64; bincount refuses it)
+    row = table["period"].map(position).to_numpy(dtype="int64")
     point: dict[str, np.ndarray] = {}
     for key, vector in weights.items():
         point[key] = np.bincount(row, weights=counts * vector, minlength=periods)

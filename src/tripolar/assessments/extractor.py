@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match
 from tripolar.model import Assessment, AssessmentScope, Mention
-from tripolar.nlp.text import doc_text, span_text
+from tripolar.nlp.text import doc_text, sentence_bounds
 
 # Mention codes whose first three letters are not a country.
 NON_COUNTRY_PREFIXES = frozenset({"IGO", "NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
@@ -382,6 +382,7 @@ def _merge(
     for judgement in judgements:
         by_subject[judgement.subject].append(judgement)
     records: list[Assessment] = []
+    bounds = sentence_bounds(sentence)
     doc = sentence.doc
     for subject, group in by_subject.items():
         # The "but" rule: when a contrast leaves some judgements asserted and others
@@ -407,9 +408,9 @@ def _merge(
             Assessment(
                 doc_id=doc_id,
                 sentence_index=index,
-                start=sentence.start_char,
-                end=sentence.end_char,
-                sentence=span_text(sentence),
+                start=bounds[0],
+                end=bounds[1],
+                sentence=bounds[2],
                 subject=subject_key(subject),
                 scope=scope,
                 polarity=round(polarity, 3),

@@ -18,14 +18,36 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperCommand
 
-from tripolar import output
-from tripolar.config import DEFAULT_DB, Config
-from tripolar.errors import TripolarError
+from tripolar import __version__, output
+from tripolar.config import DB_ENV, DEFAULT_DB, Config, parse_date
+from tripolar.errors import ConfigError, DatabaseNotFoundError, TripolarError
 from tripolar.store import Store
-from tripolar.workflow import IngestSummary, parse_date
+from tripolar.workflow import IngestSummary
 
-app = typer.Typer(
+
+class _Command(TyperCommand):
+    """typer 0.29 labels flags `<bool>` and repeatable options `<list[Path]>` in --help, as
+    if they took such a value; flags get no label here, repeatable options their item."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        for param in params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+            elif getattr(param, "multiple", False) and param.metavar is None:
+                param.metavar = f"{(param.name or 'value').upper()} (repeatable)"
+        return params
+
+
+class _App(typer.Typer):
+    def command(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="tripolar",
     help="Evidence-backed political event data (CAMEO) from news and commentary.",
     no_args_is_help=True,
@@ -48,26 +70,71 @@ class CodeFormat(StrEnum):
     jsonl = "jsonl"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to use.", show_default=True)]
+def _date_option(param: typer.CallbackParam, value: str | None) -> str | None:
+    """Check a date option when it is parsed, so the message names the option."""
+    try:
+        parse_date(value, what=param.opts[0] if param.opts else "date")
+    except ConfigError as exc:
+        raise typer.BadParameter(
+            f"{value!r} is not a date - write YYYY-MM-DD, e.g. 2019-01-31"
+        ) from exc
+    return value
+
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", help=f"DuckDB file to use (or set {DB_ENV}).", envvar=DB_ENV, show_default=True
+    ),
+]
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none."),
+    typer.Option(
+        "--date",
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+        callback=_date_option,
+    ),
 ]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--actors",
         help="TABARI/PETRARCH actor dictionary merged over the built-in one (repeatable).",
+        metavar="FILE",
     ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option(help="First date (YYYY-MM-DD): event date, or publication date.")
+    str | None,
+    typer.Option(
+        help="First date (YYYY-MM-DD): event date, or publication date.", callback=_date_option
+    ),
 ]
-UntilOption = Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD), inclusive.")]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help="Last date (YYYY-MM-DD), inclusive.", callback=_date_option),
+]
 AgentsOption = Annotated[
     list[Path] | None,
-    typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable)."),
+    typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable).", metavar="FILE"),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"tripolar {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Evidence-backed political event data (CAMEO) from news and commentary."""
 
 
 @contextmanager
@@ -75,12 +142,25 @@ def _guard() -> Iterator[None]:
     """Turn library errors into one clear line and exit status 1; no tracebacks."""
     try:
         yield
+    except DatabaseNotFoundError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        err.print(_databases_hint(Path(exc.path)), highlight=False)
+        raise typer.Exit(1) from None
     except TripolarError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
+
+
+def _databases_hint(missing: Path) -> str:
+    """Which databases lie beside the missing one, and how to choose one."""
+    folder = missing.parent
+    found = sorted(p.name for p in folder.glob("*.duckdb"))
+    where = "here" if str(folder) in ("", ".") else f"in {folder}"
+    listed = f"databases {where}: {', '.join(found)}" if found else f"no .duckdb file {where}"
+    return f"{listed} - choose one with --db FILE or the environment variable {DB_ENV}"
 
 
 def _config(
@@ -305,12 +385,9 @@ def events(
         )
     if limit is not None:
         frame = frame.head(limit)
-    if fmt is EventFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt is EventFormat.jsonl:
-        output.write_jsonl(output.frame_records(frame), sys.stdout)
-    else:
-        output.render_table(list(output.frame_records(frame)), out, title=f"{len(frame)} events")
+    empty = "No events match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
+    _print_frame(frame, fmt, title=f"{len(frame)} events", columns=output.TABLE_COLUMNS,
+                 empty=empty, legend=("source", "target"))  # fmt: skip
 
 
 class TableFormat(StrEnum):
@@ -320,19 +397,52 @@ class TableFormat(StrEnum):
 
 
 def _print_frame(
-    frame: Any, fmt: TableFormat, *, title: str, columns: tuple[str, ...] | None = None
+    frame: Any,
+    fmt: TableFormat | EventFormat,
+    *,
+    title: str,
+    columns: tuple[str, ...] | None = None,
+    empty: str = "Nothing matches",
+    legend: tuple[str, ...] = (),
 ) -> None:
-    if fmt is TableFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt is TableFormat.jsonl:
+    """One way out for every table command: CSV and JSONL as documented in docs/cli.md; a
+    table with names for the codes in the ``legend`` columns; a one-line note when empty."""
+    from tripolar.actors.lookup import country_list
+
+    if frame.empty:
+        err.print(f"{empty}.", highlight=False)
+    if fmt == TableFormat.csv:
+        output.write_csv(frame, sys.stdout)
+    elif fmt == TableFormat.jsonl:
         output.write_jsonl(output.frame_records(frame), sys.stdout)
-    else:
+    elif not frame.empty:
         shown = columns or tuple(frame.columns)
         output.render_table(list(output.frame_records(frame)), out, columns=shown, title=title)
+        codes = sorted({str(c) for column in legend for c in frame[column].dropna()})
+        if codes and len(codes) <= 20:
+            out.print("Codes: " + country_list(codes), highlight=False)
 
 
-def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
+def _dates_note(since: str | dt.date | None, until: str | dt.date | None) -> str:
+    if since and until:
+        return f" from {since} to {until}"
+    return f" since {since}" if since else (f" until {until}" if until else "")
+
+
+def _default_since(store: Store, since: str | None) -> dt.date | None:
+    """--since as given, else the first publication date, saying how to widen it."""
+    if since is not None:
+        return parse_date(since, what="--since")
+    from tripolar.analytics.summary import default_since
+
+    first, earlier = default_since(store)
+    if first is not None and earlier:
+        err.print(
+            f"From {first}, the first publication date; {earlier} events dated earlier "
+            "(background history) are left out - --since YYYY-MM-DD to include them.",
+            highlight=False,
+        )
+    return first
 
 
 FreqOption = Annotated[str, typer.Option("--freq", help="week, month, quarter or year.")]
@@ -353,17 +463,22 @@ def relations(
     ] = TableFormat.table,
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
+    from tripolar.actors.lookup import country_list
+    from tripolar.analytics.periods import normalise_actors
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
+        codes = normalise_actors(actors)
+        first = _default_since(store, since)
         frame = Database(store).relations(
-            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
+            actors=codes, freq=freq, directed=directed, since=first, until=until
         )
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
                "relation_index", "relation_band")  # fmt: skip
-    _print_frame(frame, fmt, title=f"Relations by {freq}", columns=columns)
+    empty = f"No events among {country_list(codes or ())}{_dates_note(first, until)}"
+    _print_frame(frame, fmt, title=f"Relations by {freq}", columns=columns, empty=empty)
 
 
 @app.command()
@@ -380,15 +495,21 @@ def triangle(
     ] = TableFormat.table,
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
+    from tripolar.actors.lookup import country_list
+    from tripolar.analytics.periods import normalise_actors
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
-        frame = Database(store).triangle(
-            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
-        )
+        codes = normalise_actors([a, b, c]) or ()
+        if len(codes) != 3:
+            raise typer.BadParameter(f"a triangle needs three different actors, got {a}, {b}, {c}")
+        first = _default_since(store, since)
+        frame = Database(store).triangle(*codes, freq=freq, since=first, until=until)
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
-    _print_frame(frame, fmt, title=f"Triangle {a}-{b}-{c} by {freq}", columns=columns)
+    empty = f"No events among {country_list(codes)}{_dates_note(first, until)}"
+    title = f"Triangle {country_list(codes)} by {freq}"
+    _print_frame(frame, fmt, title=title, columns=columns, empty=empty)
 
 
 @app.command()
@@ -405,12 +526,13 @@ def report(
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
+    from tripolar.actors.lookup import split_list
     from tripolar.report import render_report
 
     with _guard(), Store.open(db, read_only=True) as store:
         path = render_report(
-            store, output_path, actors=_codes(actors), since=parse_date(since),
-            until=parse_date(until), title=title,
+            store, output_path, actors=split_list(actors),
+            since=_default_since(store, since), until=parse_date(until), title=title,
         )  # fmt: skip
     out.print(f"Report written to {path}", highlight=False)
 
@@ -437,7 +559,10 @@ def assessments(
         )
     columns = ("published", "subject", "polarity", "dimension", "time_orientation", "modality",
                "holder", "sentence")  # fmt: skip
-    _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns)
+    empty = (
+        "No assessments match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
+    )
+    _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns, empty=empty)
 
 
 @app.command()

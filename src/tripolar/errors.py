@@ -15,6 +15,7 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     │   └── UnknownEventCode      a CAMEO code that is not in the codebook
     ├── StoreError                the DuckDB file cannot be opened, written or migrated
     │   ├── StoreLockedError      another process is writing the file
+    │   ├── DatabaseNotFoundError the file to read does not exist (nothing is created)
     │   └── SchemaVersionError    the file was written by a newer tripolar
     └── AnalyticsError            an analytic was asked for something it cannot compute
 """
@@ -95,6 +96,16 @@ class StoreError(TripolarError):
 
 class StoreLockedError(StoreError):
     code = "E041"
+
+
+class DatabaseNotFoundError(StoreError):
+    """A database to read (or open without ``create=True``) does not exist; ``.path``."""
+
+    code = "E043"
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class SchemaVersionError(StoreError):

@@ -218,6 +218,20 @@ def _quality(store: Store) -> dict[str, Any]:
     }
 
 
+def check_writable(target: Path) -> None:
+    """Raise AnalyticsError unless ``target`` can be written; leaves no file behind."""
+    existed = target.exists()
+    try:
+        with target.open("a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise AnalyticsError(
+            f"cannot write the report to {target}: {exc.strerror or exc}"
+        ) from None
+    if not existed:
+        target.unlink()
+
+
 def render_report(
     store: Store,
     path: str | Path,
@@ -233,6 +247,7 @@ def render_report(
     codes = normalise_actors(actors)
     if codes is None or len(codes) < 2:
         raise AnalyticsError("the report needs at least two actors, e.g. CHN, RUS, USA")
+    check_writable(Path(path))  # before the work, not after it
     context = build_context(store, codes, since, until, opts)
     context["title"] = title or f"Relations between {', '.join(codes)}"
     env = Environment(

@@ -13,7 +13,13 @@ import duckdb
 import pyarrow as pa
 
 from tripolar.actors.lookup import resolve_actors, resolve_dyad
-from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
+from tripolar.errors import (
+    AnalyticsError,
+    DatabaseNotFoundError,
+    SchemaVersionError,
+    StoreError,
+    StoreLockedError,
+)
 from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
 from tripolar.store.schema import (
     LINEAGE_SQL,
@@ -188,9 +194,21 @@ class Store:
             self._memory_limit = limit
 
     @classmethod
-    def open(cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False) -> Store:
-        """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one."""
+    def open(
+        cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False, create: bool = True
+    ) -> Store:
+        """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one.
+
+        A file that does not exist is created only when writing with ``create`` (the
+        default); reading it, or ``create=False``, raises DatabaseNotFoundError instead.
+        """
         target = str(path)
+        if target != ":memory:" and not Path(target).exists() and (read_only or not create):
+            raise DatabaseNotFoundError(
+                f"{target} does not exist - ingest documents into it first "
+                f"(tripolar ingest FILES --db {target})",
+                path=target,
+            )
         try:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as exc:
@@ -550,6 +568,12 @@ class Store:
             "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
             "ORDER BY published, doc_id, version"
         )
+
+    def published_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last publication dates of the stored documents (None when none)."""
+        row = self.connection.execute("SELECT min(published), max(published) FROM documents")
+        first, last = row.fetchone() or (None, None)
+        return first, last
 
     def failures(self) -> pd.DataFrame:
         return self.sql("SELECT path, line, reason, failed_at FROM failures ORDER BY failed_at")

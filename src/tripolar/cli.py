@@ -208,8 +208,17 @@ def ingest(
     ] = None,
 ) -> None:
     """Read documents, code their events and store them. Re-ingesting stores nothing new."""
+    from tripolar.ingest.reader import missing_paths, url_failure
     from tripolar.workflow import ingest as run_ingest
 
+    refused = [url_failure(p) for p in paths]
+    missing = set(missing_paths(paths))
+    if all(r is not None or p in missing for p, r in zip(paths, refused, strict=True)):
+        for name, failure in zip(paths, refused, strict=True):
+            reason = failure.reason if failure else "[E010] no such file or directory"
+            err.print(f"[red]Error:[/red] {name}: {reason}", highlight=False)
+        err.print(f"Nothing to read - {db} was left as it was.", highlight=False)
+        raise typer.Exit(1)
     with _guard():
         config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
@@ -225,7 +234,13 @@ def ingest(
                 quiet=quiet,
             )
         _print_summary(summary, db)
-    if summary.read == 0 and summary.failed > 0:
+    if summary.read == 0 and summary.failed == 0:
+        err.print(
+            f"Found no files to read in {', '.join(paths)} (hidden files are skipped) - "
+            "give files or folders of text, HTML, JSONL, CSV or feeds; see docs/ingest.md.",
+            highlight=False,
+        )
+    if summary.read == 0:
         raise typer.Exit(1)
 
 
@@ -330,7 +345,7 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
         trigger = text[e.trigger_start : e.trigger_end] if e.trigger_start >= 0 else ""
         out.print(
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
-            f"on {e.event_date} ({e.date_basis}) trigger {trigger!r} rule {e.rule}",
+            f"{_when(e)} trigger {trigger!r} rule {e.rule}",
             highlight=False,
         )
     out.print("[bold]Rejected[/bold]")
@@ -340,26 +355,50 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
         out.print("  nothing")
 
 
+def _when(event: Any) -> str:
+    if event.event_date is None:
+        return "undated (no date in the text; --date gives the publication date)"
+    return f"on {event.event_date} ({event.date_basis})"
+
+
 def _code_inputs(
     text: str | None, path: Path | None, config: Config
 ) -> Iterator[tuple[str | None, str, Any]]:
+    """What `code` reads: TEXT; or --input: JSONL records, or plain text as one document
+    (told apart by the first character that is not blank: "{" starts a JSON record)."""
     if text is not None:
         yield None, text, config.default_date
         return
     assert path is not None
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record_text = record["text"]
-                record_date = parse_date(record.get("date"))
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                err.print(f"[yellow]skipped[/yellow] {path} line {number}: {exc!r}")
-                continue
-            yield str(record.get("id", number)), record_text, record_date
+    try:
+        content = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"--input {path}: cannot be read ({exc})") from None
+    if not content.lstrip().startswith("{"):
+        if content.strip():
+            yield None, content, config.default_date
+        return
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record_text = record["text"]
+            record_date = parse_date(record.get("date"), what="date")
+        except json.JSONDecodeError as exc:
+            _skip(path, number, f"not valid JSON ({exc.msg})")
+            continue
+        except (KeyError, TypeError, AttributeError):
+            _skip(path, number, 'a record needs a "text" field: {"text": "...", "date": "..."}')
+            continue
+        except ConfigError as exc:
+            _skip(path, number, exc.message)
+            continue
+        yield str(record.get("id", number)), record_text, record_date
+
+
+def _skip(path: Path, line: int, reason: str) -> None:
+    err.print(f"[yellow]skipped[/yellow] {path} line {line}: {reason}", highlight=False)
 
 
 @app.command()
@@ -563,6 +602,43 @@ def assessments(
         "No assessments match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
     )
     _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns, empty=empty)
+
+
+@app.command()
+def actors(
+    query: Annotated[
+        str, typer.Argument(help="A code (IGOWSTNAT, RUSGOV) or a name (NATO, Putin).")
+    ],
+) -> None:
+    """What an actor code or name stands for: its name, terms of office, where it comes from."""
+    from tripolar.actors.lookup import code_name, describe, suggestion
+
+    code = query.strip().upper()
+    meaning = code_name(code) if query.strip() == code else ""
+    found = describe(query, limit=500)
+    if not found and not meaning:
+        err.print(
+            f"[red]Error:[/red] no actor {query!r} is known{suggestion(query)}", highlight=False
+        )
+        raise typer.Exit(1)
+    if meaning:  # a code: what it means, then the dictionary entries coded with it, briefly
+        out.print(f"[bold]{code}[/bold]: {meaning}", highlight=False)
+        kinds: dict[str, list[str]] = {}
+        for info in found:
+            kinds.setdefault(info.kind, []).append(info.name)
+        for kind, names in kinds.items():
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            source = next(i.source for i in found if i.kind == kind)
+            out.print(f"  {kind}: {shown} ({source})", highlight=False)
+        return
+    for info in found[:10]:
+        out.print(f"[bold]{info.code}[/bold]  {info.name} ({info.kind})", highlight=False)
+        for term in info.terms:
+            span = f"{term.start or '...'} to {term.end or 'now'}"
+            out.print(f"  {', '.join(term.codes)} from {span}: {term.role}", highlight=False)
+        if info.forms:
+            out.print(f"  matches: {', '.join(info.forms)}", highlight=False)
+        out.print(f"  source: {info.source}", highlight=False)
 
 
 @app.command()

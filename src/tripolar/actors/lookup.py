@@ -198,7 +198,7 @@ def code_name(code: str) -> str:
             ]
             return f"{index.code_names[head]}: {', '.join(sectors)}"
     if code.startswith("---") and code[3:6] in SECTOR_NAMES:
-        return f"unknown country: {SECTOR_NAMES[code[3:6]]}"
+        return f"unknown country (the text does not say whose): {SECTOR_NAMES[code[3:6]]}"
     return ""
 
 
@@ -220,16 +220,13 @@ def describe(query: str, *, limit: int = 20) -> list[ActorInfo]:
     upper = text.upper()
     found: list[ActorEntry] = []
     key = normalise_phrase(text)
-    for entry in index.entries:
+    for entry in (e for e in index.entries if not e.compound_only):
         codes = {*entry.default, *(c for t in entry.terms for c in t.codes)}
         if upper in codes or any(p.key == key for p in entry.patterns):
             found.append(entry)
-    if not found:
+    if not found and not text.isupper():  # a name in part ("Stoltenb"), never a code ("IGO")
         found = [e for e in index.entries if key in normalise_phrase(e.name)]
-    out = [_info(e) for e in dict.fromkeys(found)][:limit]
-    if not out and is_known_code(upper):
-        out = [ActorInfo(upper, code_name(upper), "code", "CAMEO actor codebook (composed)")]
-    return out
+    return [_info(e) for e in dict.fromkeys(found)][:limit]
 
 
 def suggestion(query: str) -> str:

@@ -310,6 +310,8 @@ def build_context(
         "actors": actors,
         "overview": {
             "documents": int(store.counts()["documents"]),
+            "stored_events": store.counts()["events"],
+            "stored_assessments": store.counts()["assessments"],
             "documents_in_scope": int(events["doc_id"].nunique()) if len(events) else 0,
             "events": len(events),
             "dated_events": len(dates),
@@ -499,7 +501,9 @@ def _dyad_context(
         "index_lo": float(last["relation_index_lo"]),
         "index_hi": float(last["relation_index_hi"]),
         "last_label": str(last["period_label"]),
-        "year_ago": None if year_ago is None else float(year_ago["relation_index"]),
+        "year_ago": None
+        if year_ago is None or pd.isna(year_ago["relation_index"])
+        else float(year_ago["relation_index"]),
         "chart": figures.to_json(
             figures.dyad_figure(part, anchors, [c["label"] for c in change_rows], window)
         ),

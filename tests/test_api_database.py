@@ -7,17 +7,6 @@ from pathlib import Path
 import pytest
 
 import tripolar
-from tripolar.demo import corpus_path
-from tripolar.store import Store
-from tripolar.workflow import ingest
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "demo.duckdb"
-    with Store.open(path) as store:
-        ingest([corpus_path()], store=store)
-    return path
 
 
 @pytest.mark.slow

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from tripolar import __version__, output
 from tripolar.config import DB_ENV, DEFAULT_DB, Config, parse_date
@@ -42,7 +43,11 @@ class _Command(TyperCommand):
 
 
 class _App(typer.Typer):
-    def command(self, *args: Any, **kwargs: Any) -> Any:
+    """Every command, whoever adds it, gets the help fix of _Command."""
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
         kwargs.setdefault("cls", _Command)
         return super().command(*args, **kwargs)
 
@@ -72,12 +77,11 @@ class CodeFormat(StrEnum):
 
 def _date_option(param: typer.CallbackParam, value: str | None) -> str | None:
     """Check a date option when it is parsed, so the message names the option."""
+    what = param.opts[0] if param.opts else "date"
     try:
-        parse_date(value, what=param.opts[0] if param.opts else "date")
-    except ConfigError as exc:
-        raise typer.BadParameter(
-            f"{value!r} is not a date - write YYYY-MM-DD, e.g. 2019-01-31"
-        ) from exc
+        parse_date(value, what=what)
+    except ConfigError as exc:  # click names the option itself
+        raise typer.BadParameter(exc.message.removeprefix(f"{what} ")) from None
     return value
 
 

@@ -15,8 +15,10 @@ DB_ENV = "TRIPOLAR_DB"  # the database commands use when --db is not given
 
 def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | None:
     """An ISO date (YYYY-MM-DD) given by a user; ``what`` names the option in the message."""
-    if value is None or value == "" or isinstance(value, dt.date):
-        return value or None
+    if isinstance(value, dt.date):
+        return value
+    if value is None or value == "":
+        return None
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:

@@ -13,8 +13,8 @@ from tripolar.actors.lookup import (
     resolve_dyad,
 )
 from tripolar.analytics import relations
-from tripolar.analytics.periods import normalise_actors, parse_dyad
-from tripolar.errors import UnknownActorError
+from tripolar.analytics.periods import normalise_actors, parse_dyad, triangle_actors
+from tripolar.errors import AnalyticsError, UnknownActorError
 from tripolar.model import CodedDocument, Document, Event
 from tripolar.store import Store
 
@@ -123,3 +123,9 @@ def test_actors_lookup_store_filters_by_name_and_organisation(store: Store) -> N
 def test_actors_lookup_relations_accept_names(store: Store) -> None:
     frame = relations(store, actors="China,Russia", n_boot=0)
     assert set(frame["dyad"]) <= {"CHN-RUS"}
+
+
+def test_actors_lookup_triangles_take_names() -> None:
+    assert triangle_actors("China", "Russian", "United States") == ("CHN", "RUS", "USA")
+    with pytest.raises(AnalyticsError, match="three different actors"):
+        triangle_actors("China", "CHN", "USA")

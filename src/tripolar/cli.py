@@ -539,13 +539,11 @@ def triangle(
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.actors.lookup import country_list
-    from tripolar.analytics.periods import normalise_actors
+    from tripolar.analytics.periods import triangle_actors
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
-        codes = normalise_actors([a, b, c]) or ()
-        if len(codes) != 3:
-            raise typer.BadParameter(f"a triangle needs three different actors, got {a}, {b}, {c}")
+        codes = triangle_actors(a, b, c)
         first = _default_since(store, since)
         frame = Database(store).triangle(*codes, freq=freq, since=first, until=until)
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))

@@ -12,7 +12,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from tripolar.actors.lookup import resolve_actors, resolve_dyad
+from tripolar.actors.lookup import resolve_actor, resolve_actors, resolve_dyad
 from tripolar.errors import AnalyticsError
 from tripolar.model import UNKNOWN_COUNTRY
 
@@ -72,6 +72,14 @@ def normalise_actors(actors: Sequence[str] | str | None) -> tuple[str, ...] | No
     if actors is None:
         return None
     return tuple(dict.fromkeys(party(code) for code in resolve_actors(actors)))
+
+
+def triangle_actors(a: str, b: str, c: str) -> tuple[str, str, str]:
+    """Three actor arguments -> three different parties, or AnalyticsError."""
+    parties = tuple(party(resolve_actor(x)) for x in (a, b, c))
+    if len(set(parties)) != 3:
+        raise AnalyticsError(f"a triangle needs three different actors, got {', '.join(parties)}")
+    return parties[0], parties[1], parties[2]
 
 
 def party(code: str) -> str:

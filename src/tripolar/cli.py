@@ -328,6 +328,7 @@ def code(
             output.write_jsonl(records, sys.stdout)
         elif records:
             output.render_table(records, out)
+            _print_legend({str(r[k]) for r in records for k in ("source", "target")})
         else:
             err.print("no events found")
 
@@ -450,8 +451,6 @@ def _print_frame(
 ) -> None:
     """One way out for every table command: CSV and JSONL as documented in docs/cli.md; a
     table with names for the codes in the ``legend`` columns; a one-line note when empty."""
-    from tripolar.actors.lookup import country_list
-
     if frame.empty:
         err.print(f"{empty}.", highlight=False)
     if fmt == TableFormat.csv:
@@ -461,9 +460,15 @@ def _print_frame(
     elif not frame.empty:
         shown = columns or tuple(frame.columns)
         output.render_table(list(output.frame_records(frame)), out, columns=shown, title=title)
-        codes = sorted({str(c) for column in legend for c in frame[column].dropna()})
-        if codes and len(codes) <= 20:
-            out.print("Codes: " + country_list(codes), highlight=False)
+        _print_legend({str(c) for column in legend for c in frame[column].dropna()})
+
+
+def _print_legend(codes: set[str]) -> None:
+    """The names of the actor codes a table shows (up to 20), under it."""
+    from tripolar.actors.lookup import country_list
+
+    if codes and len(codes) <= 20:
+        out.print("Codes: " + country_list(sorted(codes)), highlight=False)
 
 
 def _dates_note(since: str | dt.date | None, until: str | dt.date | None) -> str:
@@ -521,7 +526,8 @@ def relations(
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
                "relation_index", "relation_band")  # fmt: skip
     empty = f"No events among {country_list(codes or ())}{_dates_note(first, until)}"
-    _print_frame(frame, fmt, title=f"Relations by {freq}", columns=columns, empty=empty)
+    title = f"Relations of {country_list(codes or ())} by {freq}"
+    _print_frame(frame, fmt, title=title, columns=columns, empty=empty)
 
 
 @app.command()

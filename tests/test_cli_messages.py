@@ -191,3 +191,11 @@ def test_cli_readme_python_snippet_runs_as_written(
     exec(compile(snippet, "README.md", "exec"), scope)
     assert len(scope["events"]) > 0  # type: ignore[arg-type]
     assert (tmp_path / "report.html").stat().st_size > 100_000
+
+
+def test_cli_report_of_nothing_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    tripolar.open(db, create=True).close()
+    code, out, err = run("report", "--db", str(db), "-o", str(tmp_path / "r.html"))
+    assert code == 0 and "Report written" in out
+    assert "No events among CHN (China), RUS (Russia), USA (United States)" in err

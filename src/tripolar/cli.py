@@ -573,14 +573,21 @@ def report(
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
-    from tripolar.actors.lookup import split_list
+    from tripolar.actors.lookup import country_list, resolve_actors, split_list
     from tripolar.report import render_report
 
     with _guard(), Store.open(db, read_only=True) as store:
+        first, last = _default_since(store, since), parse_date(until, what="--until")
         path = render_report(
-            store, output_path, actors=split_list(actors),
-            since=_default_since(store, since), until=parse_date(until), title=title,
-        )  # fmt: skip
+            store, output_path, actors=split_list(actors), since=first, until=last, title=title
+        )
+        chosen = list(resolve_actors(actors))
+        if store.events(actors=chosen, since=first, until=last, limit=1).empty:
+            err.print(
+                f"No events among {country_list(chosen)}{_dates_note(first, last)}: "
+                "the report's charts are empty.",
+                highlight=False,
+            )
     out.print(f"Report written to {path}", highlight=False)
 
 

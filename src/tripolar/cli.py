@@ -486,7 +486,7 @@ def _default_since(store: Store, since: str | None) -> dt.date | None:
     first, earlier = default_since(store)
     if first is not None and earlier:
         err.print(
-            f"From {first}, the first publication date; {earlier} events dated earlier "
+            f"From {first}, the year the documents start; {earlier} events dated earlier "
             "(background history) are left out - --since YYYY-MM-DD to include them.",
             highlight=False,
         )
@@ -681,7 +681,7 @@ def demo(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest the bundled demo corpus, print the dyad summary and write the report."""
-    from tripolar.analytics.summary import dyad_summary
+    from tripolar.analytics.summary import default_since, dyad_summary
     from tripolar.demo import corpus_path
     from tripolar.report import render_report
     from tripolar.workflow import ingest as run_ingest
@@ -695,7 +695,8 @@ def demo(
             _print_summary(summary, db)
             table = dyad_summary(store)
             # the demo articles cover 2014-2022; earlier dates are background history
-            render_report(store, report, since=dt.date(2014, 1, 1), title="tripolar demo corpus")
+            since, _ = default_since(store)
+            render_report(store, report, since=since, title="tripolar demo corpus")
         records = list(output.frame_records(table))
         output.render_table(
             records, out, columns=tuple(table.columns), title="Dyads in the demo corpus"

@@ -52,11 +52,13 @@ def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
 
 
 def default_since(store: Store) -> tuple[dt.date | None, int]:
-    """Where tables start by default: the first publication date of the stored documents
-    (events dated earlier are background history the articles mention), and how many events
-    lie before it."""
-    first, _ = store.published_span()
-    if first is None:
+    """Where tables start by default, and how many events lie before it: 1 January of the
+    year the first stored document was published. Earlier events are background history the
+    articles mention (a 1979 normalisation, a 2001 treaty); the weeks before the first
+    article, which it reports, stay in."""
+    published, _ = store.published_span()
+    if published is None:
         return None, 0
+    first = dt.date(published.year, 1, 1)
     row = store.sql("SELECT count(*) AS n FROM current_events WHERE event_date < ?", [first])
     return first, int(row["n"].iloc[0])

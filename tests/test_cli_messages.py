@@ -199,3 +199,13 @@ def test_cli_report_of_nothing_says_so(tmp_path: Path) -> None:
     code, out, err = run("report", "--db", str(db), "-o", str(tmp_path / "r.html"))
     assert code == 0 and "Report written" in out
     assert "No events among CHN (China), RUS (Russia), USA (United States)" in err
+
+
+def test_cli_reading_commands_start_without_spacy() -> None:
+    # the store parses actor arguments through the dictionary; that must not load spaCy
+    import subprocess
+    import sys
+
+    probe = "import sys, tripolar.cli, tripolar.store; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -420,7 +420,9 @@ def events(
     fmt: Annotated[
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.table,
-    limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="Print at most this many events.")
+    ] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
     with _guard(), Store.open(db, read_only=True) as store:

@@ -64,9 +64,9 @@ def _check(args: list[str]) -> str:
     return output
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+@pytest.mark.parametrize("name", ["", *COMMANDS])
 def test_cli_every_command_help(name: str) -> None:
-    output = _check([name, "--help"])
+    output = _check([name, "--help"] if name else ["--help"])
     assert "<bool>" not in output and "<list[Path]>" not in output  # flags take no value
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
 
 from tripolar import __version__, output
@@ -28,18 +28,25 @@ from tripolar.store import Store
 from tripolar.workflow import IngestSummary
 
 
-class _Command(TyperCommand):
+def _plain_flags(params: list[Any]) -> list[Any]:
     """typer 0.29 labels flags `<bool>` and repeatable options `<list[Path]>` in --help, as
     if they took such a value; flags get no label here, repeatable options their item."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        elif getattr(param, "multiple", False) and param.metavar is None:
+            param.metavar = f"{(param.name or 'value').upper()} (repeatable)"
+    return params
 
+
+class _Command(TyperCommand):
     def get_params(self, ctx: Any) -> list[Any]:
-        params: list[Any] = super().get_params(ctx)
-        for param in params:
-            if getattr(param, "is_flag", False) and param.metavar is None:
-                param.metavar = ""
-            elif getattr(param, "multiple", False) and param.metavar is None:
-                param.metavar = f"{(param.name or 'value').upper()} (repeatable)"
-        return params
+        return _plain_flags(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_flags(super().get_params(ctx))
 
 
 class _App(typer.Typer):
@@ -53,6 +60,7 @@ class _App(typer.Typer):
 
 
 app = _App(
+    cls=_Group,
     name="tripolar",
     help="Evidence-backed political event data (CAMEO) from news and commentary.",
     no_args_is_help=True,

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tripolar.actors.dictionary import (
-    NON_STATE_PREFIXES,
     SECTOR_CODES,
     ActorDictionary,
     ActorEntry,
@@ -132,7 +131,7 @@ def resolve_actor(text: str) -> str:
         return phrase.upper()
     person = _person_country(phrase)
     hint = f"{phrase!r} is a person; use their country, e.g. {person}" if person else None
-    raise UnknownActorError(hint or f"unknown actor {phrase!r}{_suggestion(phrase)}")
+    raise UnknownActorError(hint or f"unknown actor {phrase!r}{suggestion(phrase)}")
 
 
 def resolve_country(text: str) -> str:
@@ -229,11 +228,6 @@ def describe(query: str, *, limit: int = 20) -> list[ActorInfo]:
     return [_info(e) for e in dict.fromkeys(found)][:limit]
 
 
-def suggestion(query: str) -> str:
-    """' - did you mean CHN (China)?' or ''; for messages about unknown actors."""
-    return _suggestion(query)
-
-
 def _info(entry: ActorEntry) -> ActorInfo:
     codes = entry.default or tuple(dict.fromkeys(c for t in entry.terms for c in t.codes))
     forms = tuple(dict.fromkeys(p.text for p in entry.patterns))
@@ -255,7 +249,8 @@ def _person_country(phrase: str) -> str | None:
     return None
 
 
-def _suggestion(phrase: str) -> str:
+def suggestion(phrase: str) -> str:
+    """' - did you mean CHN (China)?' (or how to find a code), for unknown actors."""
     index = _index()
     upper, key = phrase.strip().upper(), normalise_phrase(phrase)
     states = [c for c in index.code_names if len(c) == 3]
@@ -271,10 +266,6 @@ def _suggestion(phrase: str) -> str:
     if not chosen:
         return " - give a code such as CHN, a name such as China, or see `tripolar actors QUERY`"
     return " - did you mean " + " or ".join(f"{c} ({code_name(c) or c})" for c in chosen) + "?"
-
-
-def is_state(code: str) -> bool:
-    return len(code) == 3 and code not in GROUP_CODES and not code.startswith(NON_STATE_PREFIXES)
 
 
 def country_list(codes: Sequence[str]) -> str:

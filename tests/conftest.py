@@ -5,6 +5,7 @@ components) and an in-memory store."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import spacy
@@ -44,3 +45,15 @@ def store() -> Iterator[Store]:
     db = Store.open(":memory:")
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled demo corpus ingested once per session (read it; copy it to change it)."""
+    from tripolar.demo import corpus_path
+    from tripolar.workflow import ingest
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Store.open(path) as db:
+        ingest([corpus_path()], store=db)
+    return path

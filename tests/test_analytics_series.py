@@ -228,3 +228,30 @@ def test_series_rejects_bad_arguments() -> None:
         relations(events, ci=1.5)
     with pytest.raises(AnalyticsError):
         relations(events.drop(columns=["goldstein"]))
+
+
+@pytest.mark.parametrize(
+    ("actors", "since"),
+    [(["FRA", "GBR"], None), (["CHN", "RUS"], dt.date(2030, 1, 1)), (None, dt.date(2030, 1, 1))],
+)
+def test_series_empty_selection_gives_rows_without_events(
+    actors: list[str] | None, since: dt.date | None
+) -> None:
+    # an empty selection used to die in np.bincount (float64 period positions)
+    events = make_events([("2024-01-03", "CHNGOV", "RUSGOV", 8.0, 1)])
+    for source in (events, events.iloc[:0]):
+        frame = relations(source, actors=actors, since=since, until=dt.date(2030, 3, 1), n_boot=20)
+        assert (frame["n_events"] == 0).all()
+        assert set(frame["dyad"]) <= ({"FRA-GBR"} if actors == ["FRA", "GBR"] else {"CHN-RUS"})
+
+
+def test_series_index_is_missing_before_the_first_event() -> None:
+    events = make_events([("2024-03-03", "CHNGOV", "RUSGOV", 8.0, 1)])
+    frame = relations(events, actors=["CHN", "RUS", "USA"], since=dt.date(2024, 1, 1), n_boot=20)
+    china_russia = frame[frame["dyad"] == "CHN-RUS"].set_index("period_label")
+    assert np.isnan(china_russia.loc["2024-02", "relation_index"])  # nothing known yet
+    assert china_russia.loc["2024-02", "relation_band"] == ""
+    assert china_russia.loc["2024-03", "relation_index"] > 0
+    # a pair that never had an event is missing throughout, not "ordinary" at 0
+    assert frame[frame["dyad"] == "RUS-USA"]["relation_index"].isna().all()
+    assert frame[frame["dyad"] == "RUS-USA"]["relation_index_hi"].isna().all()

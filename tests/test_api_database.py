@@ -7,17 +7,6 @@ from pathlib import Path
 import pytest
 
 import tripolar
-from tripolar.demo import corpus_path
-from tripolar.store import Store
-from tripolar.workflow import ingest
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "demo.duckdb"
-    with Store.open(path) as store:
-        ingest([corpus_path()], store=store)
-    return path
 
 
 @pytest.mark.slow
@@ -40,7 +29,10 @@ def test_api_readme_calls_return_frames(demo_db: Path, tmp_path: Path) -> None:
         assert path.stat().st_size > 100_000
 
 
-def test_api_open_creates_an_empty_database(tmp_path: Path) -> None:
-    with tripolar.open(tmp_path / "new.duckdb") as db:
+def test_api_open_creates_an_empty_database_only_when_asked(tmp_path: Path) -> None:
+    with pytest.raises(tripolar.TripolarError, match=r"E043.*typo.duckdb does not exist"):
+        tripolar.open(tmp_path / "typo.duckdb")
+    assert not (tmp_path / "typo.duckdb").exists()
+    with tripolar.open(tmp_path / "new.duckdb", create=True) as db:
         assert db.counts()["events"] == 0
         assert db.events().empty

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from tripolar.config import DEFAULT_DB
+from tripolar.config import DEFAULT_DB, parse_date
 from tripolar.store import Store
 
 
@@ -121,12 +121,13 @@ class Database:
         self.close()
 
 
-def open(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Database:
-    """Open (or create) a tripolar database file."""
-    return Database(Store.open(path, read_only=read_only))
+def open(
+    path: str | Path = DEFAULT_DB, *, read_only: bool = False, create: bool = False
+) -> Database:
+    """Open a tripolar database file; a missing file raises DatabaseNotFoundError (a typo
+    must not give an empty database) unless ``create=True``."""
+    return Database(Store.open(path, read_only=read_only, create=create))
 
 
 def _date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
+    return parse_date(value, what="since/until")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
@@ -18,14 +18,49 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
-from tripolar import output
-from tripolar.config import DEFAULT_DB, Config
-from tripolar.errors import TripolarError
+from tripolar import __version__, output
+from tripolar.config import DB_ENV, DEFAULT_DB, Config, parse_date
+from tripolar.errors import ConfigError, DatabaseNotFoundError, TripolarError
 from tripolar.store import Store
-from tripolar.workflow import IngestSummary, parse_date
+from tripolar.workflow import IngestSummary
 
-app = typer.Typer(
+
+def _plain_flags(params: list[Any]) -> list[Any]:
+    """typer 0.29 labels flags `<bool>` and repeatable options `<list[Path]>` in --help, as
+    if they took such a value; flags get no label here, repeatable options their item."""
+    for param in params:
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+        elif getattr(param, "multiple", False) and param.metavar is None:
+            param.metavar = f"{(param.name or 'value').upper()} (repeatable)"
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_flags(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_flags(super().get_params(ctx))
+
+
+class _App(typer.Typer):
+    """Every command, whoever adds it, gets the help fix of _Command."""
+
+    def command(
+        self, *args: Any, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
+    cls=_Group,
     name="tripolar",
     help="Evidence-backed political event data (CAMEO) from news and commentary.",
     no_args_is_help=True,
@@ -48,26 +83,70 @@ class CodeFormat(StrEnum):
     jsonl = "jsonl"
 
 
-DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file to use.", show_default=True)]
+def _date_option(param: typer.CallbackParam, value: str | None) -> str | None:
+    """Check a date option when it is parsed, so the message names the option."""
+    what = param.opts[0] if param.opts else "date"
+    try:
+        parse_date(value, what=what)
+    except ConfigError as exc:  # click names the option itself
+        raise typer.BadParameter(exc.message.removeprefix(f"{what} ")) from None
+    return value
+
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", help=f"DuckDB file to use (or set {DB_ENV}).", envvar=DB_ENV, show_default=True
+    ),
+]
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none."),
+    typer.Option(
+        "--date",
+        help="Publication date (YYYY-MM-DD) for documents that carry none.",
+        callback=_date_option,
+    ),
 ]
 ActorsOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--actors",
         help="TABARI/PETRARCH actor dictionary merged over the built-in one (repeatable).",
+        metavar="FILE",
     ),
 ]
 SinceOption = Annotated[
-    str | None, typer.Option(help="First date (YYYY-MM-DD): event date, or publication date.")
+    str | None,
+    typer.Option(
+        help="First date (YYYY-MM-DD): event date, or publication date.", callback=_date_option
+    ),
 ]
-UntilOption = Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD), inclusive.")]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(help="Last date (YYYY-MM-DD), inclusive.", callback=_date_option),
+]
 AgentsOption = Annotated[
     list[Path] | None,
-    typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable)."),
+    typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable).", metavar="FILE"),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"tripolar {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Evidence-backed political event data (CAMEO) from news and commentary."""
 
 
 @contextmanager
@@ -75,12 +154,25 @@ def _guard() -> Iterator[None]:
     """Turn library errors into one clear line and exit status 1; no tracebacks."""
     try:
         yield
+    except DatabaseNotFoundError as exc:
+        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        err.print(_databases_hint(Path(exc.path)), highlight=False)
+        raise typer.Exit(1) from None
     except TripolarError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
+
+
+def _databases_hint(missing: Path) -> str:
+    """Which databases lie beside the missing one, and how to choose one."""
+    folder = missing.parent
+    found = sorted(p.name for p in folder.glob("*.duckdb"))
+    where = "here" if str(folder) in ("", ".") else f"in {folder}"
+    listed = f"databases {where}: {', '.join(found)}" if found else f"no .duckdb file {where}"
+    return f"{listed} - choose one with --db FILE or the environment variable {DB_ENV}"
 
 
 def _config(
@@ -128,8 +220,17 @@ def ingest(
     ] = None,
 ) -> None:
     """Read documents, code their events and store them. Re-ingesting stores nothing new."""
+    from tripolar.ingest.reader import missing_paths, url_failure
     from tripolar.workflow import ingest as run_ingest
 
+    refused = [url_failure(p) for p in paths]
+    missing = set(missing_paths(paths))
+    if all(r is not None or p in missing for p, r in zip(paths, refused, strict=True)):
+        for name, failure in zip(paths, refused, strict=True):
+            reason = failure.reason if failure else "[E010] no such file or directory"
+            err.print(f"[red]Error:[/red] {name}: {reason}", highlight=False)
+        err.print(f"Nothing to read - {db} was left as it was.", highlight=False)
+        raise typer.Exit(1)
     with _guard():
         config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
@@ -145,7 +246,13 @@ def ingest(
                 quiet=quiet,
             )
         _print_summary(summary, db)
-    if summary.read == 0 and summary.failed > 0:
+    if summary.read == 0 and summary.failed == 0:
+        err.print(
+            f"Found no files to read in {', '.join(paths)} (hidden files are skipped) - "
+            "give files or folders of text, HTML, JSONL, CSV or feeds; see docs/ingest.md.",
+            highlight=False,
+        )
+    if summary.read == 0:
         raise typer.Exit(1)
 
 
@@ -229,6 +336,7 @@ def code(
             output.write_jsonl(records, sys.stdout)
         elif records:
             output.render_table(records, out)
+            _print_legend({str(r[k]) for r in records for k in ("source", "target")})
         else:
             err.print("no events found")
 
@@ -250,7 +358,7 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
         trigger = text[e.trigger_start : e.trigger_end] if e.trigger_start >= 0 else ""
         out.print(
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
-            f"on {e.event_date} ({e.date_basis}) trigger {trigger!r} rule {e.rule}",
+            f"{_when(e)} trigger {trigger!r} rule {e.rule}",
             highlight=False,
         )
     out.print("[bold]Rejected[/bold]")
@@ -260,26 +368,50 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
         out.print("  nothing")
 
 
+def _when(event: Any) -> str:
+    if event.event_date is None:
+        return "undated (no date in the text; --date gives the publication date)"
+    return f"on {event.event_date} ({event.date_basis})"
+
+
 def _code_inputs(
     text: str | None, path: Path | None, config: Config
 ) -> Iterator[tuple[str | None, str, Any]]:
+    """What `code` reads: TEXT; or --input: JSONL records, or plain text as one document
+    (told apart by the first character that is not blank: "{" starts a JSON record)."""
     if text is not None:
         yield None, text, config.default_date
         return
     assert path is not None
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record_text = record["text"]
-                record_date = parse_date(record.get("date"))
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                err.print(f"[yellow]skipped[/yellow] {path} line {number}: {exc!r}")
-                continue
-            yield str(record.get("id", number)), record_text, record_date
+    try:
+        content = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"--input {path}: cannot be read ({exc})") from None
+    if not content.lstrip().startswith("{"):
+        if content.strip():
+            yield None, content, config.default_date
+        return
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record_text = record["text"]
+            record_date = parse_date(record.get("date"), what="date")
+        except json.JSONDecodeError as exc:
+            _skip(path, number, f"not valid JSON ({exc.msg})")
+            continue
+        except (KeyError, TypeError, AttributeError):
+            _skip(path, number, 'a record needs a "text" field: {"text": "...", "date": "..."}')
+            continue
+        except ConfigError as exc:
+            _skip(path, number, exc.message)
+            continue
+        yield str(record.get("id", number)), record_text, record_date
+
+
+def _skip(path: Path, line: int, reason: str) -> None:
+    err.print(f"[yellow]skipped[/yellow] {path} line {line}: {reason}", highlight=False)
 
 
 @app.command()
@@ -296,7 +428,9 @@ def events(
     fmt: Annotated[
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.table,
-    limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="Print at most this many events.")
+    ] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
     with _guard(), Store.open(db, read_only=True) as store:
@@ -305,12 +439,9 @@ def events(
         )
     if limit is not None:
         frame = frame.head(limit)
-    if fmt is EventFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt is EventFormat.jsonl:
-        output.write_jsonl(output.frame_records(frame), sys.stdout)
-    else:
-        output.render_table(list(output.frame_records(frame)), out, title=f"{len(frame)} events")
+    empty = "No events match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
+    _print_frame(frame, fmt, title=f"{len(frame)} events", columns=output.TABLE_COLUMNS,
+                 empty=empty, legend=("source", "target"))  # fmt: skip
 
 
 class TableFormat(StrEnum):
@@ -320,19 +451,56 @@ class TableFormat(StrEnum):
 
 
 def _print_frame(
-    frame: Any, fmt: TableFormat, *, title: str, columns: tuple[str, ...] | None = None
+    frame: Any,
+    fmt: TableFormat | EventFormat,
+    *,
+    title: str,
+    columns: tuple[str, ...] | None = None,
+    empty: str = "Nothing matches",
+    legend: tuple[str, ...] = (),
 ) -> None:
-    if fmt is TableFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt is TableFormat.jsonl:
+    """One way out for every table command: CSV and JSONL as documented in docs/cli.md; a
+    table with names for the codes in the ``legend`` columns; a one-line note when empty."""
+    if frame.empty:
+        err.print(f"{empty}.", highlight=False)
+    if fmt == TableFormat.csv:
+        output.write_csv(frame, sys.stdout)
+    elif fmt == TableFormat.jsonl:
         output.write_jsonl(output.frame_records(frame), sys.stdout)
-    else:
+    elif not frame.empty:
         shown = columns or tuple(frame.columns)
         output.render_table(list(output.frame_records(frame)), out, columns=shown, title=title)
+        _print_legend({str(c) for column in legend for c in frame[column].dropna()})
 
 
-def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
+def _print_legend(codes: set[str]) -> None:
+    """The names of the actor codes a table shows (up to 20), under it."""
+    from tripolar.actors.lookup import country_list
+
+    if codes and len(codes) <= 20:
+        out.print("Codes: " + country_list(sorted(codes)), highlight=False)
+
+
+def _dates_note(since: str | dt.date | None, until: str | dt.date | None) -> str:
+    if since and until:
+        return f" from {since} to {until}"
+    return f" since {since}" if since else (f" until {until}" if until else "")
+
+
+def _default_since(store: Store, since: str | None) -> dt.date | None:
+    """--since as given, else the first publication date, saying how to widen it."""
+    if since is not None:
+        return parse_date(since, what="--since")
+    from tripolar.analytics.summary import default_since
+
+    first, earlier = default_since(store)
+    if first is not None and earlier:
+        err.print(
+            f"From {first}, the year the documents start; {earlier} events dated earlier "
+            "(background history) are left out - --since YYYY-MM-DD to include them.",
+            highlight=False,
+        )
+    return first
 
 
 FreqOption = Annotated[str, typer.Option("--freq", help="week, month, quarter or year.")]
@@ -353,17 +521,23 @@ def relations(
     ] = TableFormat.table,
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
+    from tripolar.actors.lookup import country_list
+    from tripolar.analytics.periods import normalise_actors
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
+        codes = normalise_actors(actors)
+        first = _default_since(store, since)
         frame = Database(store).relations(
-            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
+            actors=codes, freq=freq, directed=directed, since=first, until=until
         )
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
                "relation_index", "relation_band")  # fmt: skip
-    _print_frame(frame, fmt, title=f"Relations by {freq}", columns=columns)
+    empty = f"No events among {country_list(codes or ())}{_dates_note(first, until)}"
+    title = f"Relations of {country_list(codes or ())} by {freq}"
+    _print_frame(frame, fmt, title=title, columns=columns, empty=empty)
 
 
 @app.command()
@@ -380,15 +554,19 @@ def triangle(
     ] = TableFormat.table,
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
+    from tripolar.actors.lookup import country_list
+    from tripolar.analytics.periods import triangle_actors
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
-        frame = Database(store).triangle(
-            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
-        )
+        codes = triangle_actors(a, b, c)
+        first = _default_since(store, since)
+        frame = Database(store).triangle(*codes, freq=freq, since=first, until=until)
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
-    _print_frame(frame, fmt, title=f"Triangle {a}-{b}-{c} by {freq}", columns=columns)
+    empty = f"No events among {country_list(codes)}{_dates_note(first, until)}"
+    title = f"Triangle {country_list(codes)} by {freq}"
+    _print_frame(frame, fmt, title=title, columns=columns, empty=empty)
 
 
 @app.command()
@@ -405,13 +583,21 @@ def report(
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
+    from tripolar.actors.lookup import country_list, resolve_actors, split_list
     from tripolar.report import render_report
 
     with _guard(), Store.open(db, read_only=True) as store:
+        first, last = _default_since(store, since), parse_date(until, what="--until")
         path = render_report(
-            store, output_path, actors=_codes(actors), since=parse_date(since),
-            until=parse_date(until), title=title,
-        )  # fmt: skip
+            store, output_path, actors=split_list(actors), since=first, until=last, title=title
+        )
+        chosen = list(resolve_actors(actors))
+        if store.events(actors=chosen, since=first, until=last, limit=1).empty:
+            err.print(
+                f"No events among {country_list(chosen)}{_dates_note(first, last)}: "
+                "the report's charts are empty.",
+                highlight=False,
+            )
     out.print(f"Report written to {path}", highlight=False)
 
 
@@ -437,7 +623,47 @@ def assessments(
         )
     columns = ("published", "subject", "polarity", "dimension", "time_orientation", "modality",
                "holder", "sentence")  # fmt: skip
-    _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns)
+    empty = (
+        "No assessments match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
+    )
+    _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns, empty=empty)
+
+
+@app.command()
+def actors(
+    query: Annotated[
+        str, typer.Argument(help="A code (IGOWSTNAT, RUSGOV) or a name (NATO, Putin).")
+    ],
+) -> None:
+    """What an actor code or name stands for: its name, terms of office, where it comes from."""
+    from tripolar.actors.lookup import code_name, describe, suggestion
+
+    code = query.strip().upper()
+    meaning = code_name(code) if query.strip() == code else ""
+    found = describe(query, limit=500)
+    if not found and not meaning:
+        err.print(
+            f"[red]Error:[/red] no actor {query!r} is known{suggestion(query)}", highlight=False
+        )
+        raise typer.Exit(1)
+    if meaning:  # a code: what it means, then the dictionary entries coded with it, briefly
+        out.print(f"[bold]{code}[/bold]: {meaning}", highlight=False)
+        kinds: dict[str, list[str]] = {}
+        for info in found:
+            kinds.setdefault(info.kind, []).append(info.name)
+        for kind, names in kinds.items():
+            shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+            source = next(i.source for i in found if i.kind == kind)
+            out.print(f"  {kind}: {shown} ({source})", highlight=False)
+        return
+    for info in found[:10]:
+        out.print(f"[bold]{info.code}[/bold]  {info.name} ({info.kind})", highlight=False)
+        for term in info.terms:
+            span = f"{term.start or '...'} to {term.end or 'now'}"
+            out.print(f"  {', '.join(term.codes)} from {span}: {term.role}", highlight=False)
+        if info.forms:
+            out.print(f"  matches: {', '.join(info.forms)}", highlight=False)
+        out.print(f"  source: {info.source}", highlight=False)
 
 
 @app.command()
@@ -465,7 +691,7 @@ def demo(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest the bundled demo corpus, print the dyad summary and write the report."""
-    from tripolar.analytics.summary import dyad_summary
+    from tripolar.analytics.summary import default_since, dyad_summary
     from tripolar.demo import corpus_path
     from tripolar.report import render_report
     from tripolar.workflow import ingest as run_ingest
@@ -479,7 +705,8 @@ def demo(
             _print_summary(summary, db)
             table = dyad_summary(store)
             # the demo articles cover 2014-2022; earlier dates are background history
-            render_report(store, report, since=dt.date(2014, 1, 1), title="tripolar demo corpus")
+            since, _ = default_since(store)
+            render_report(store, report, since=since, title="tripolar demo corpus")
         records = list(output.frame_records(table))
         output.render_table(
             records, out, columns=tuple(table.columns), title="Dyads in the demo corpus"

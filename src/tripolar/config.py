@@ -6,9 +6,25 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from tripolar.errors import ConfigError
 from tripolar.nlp.pipeline import MODEL_NAME
 
 DEFAULT_DB = Path("tripolar.duckdb")
+DB_ENV = "TRIPOLAR_DB"  # the database commands use when --db is not given
+
+
+def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | None:
+    """An ISO date (YYYY-MM-DD) given by a user; ``what`` names the option in the message."""
+    if isinstance(value, dt.date):
+        return value
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise ConfigError(
+            f"{what} {value!r} is not a date ({exc}) - write it as YYYY-MM-DD, e.g. 2019-01-31"
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)

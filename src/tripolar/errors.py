@@ -5,7 +5,8 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
 
     TripolarError
     ├── ConfigError               bad option values, unreadable dictionary files
-    │   └── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   ├── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   └── UnknownActorError     an actor argument (code, name) that the dictionary lacks
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
     │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
@@ -14,6 +15,7 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     │   └── UnknownEventCode      a CAMEO code that is not in the codebook
     ├── StoreError                the DuckDB file cannot be opened, written or migrated
     │   ├── StoreLockedError      another process is writing the file
+    │   ├── DatabaseNotFoundError the file to read does not exist (nothing is created)
     │   └── SchemaVersionError    the file was written by a newer tripolar
     └── AnalyticsError            an analytic was asked for something it cannot compute
 """
@@ -46,6 +48,13 @@ class DictionaryError(ConfigError):
         super().__init__(where + message)
         self.path = path
         self.line = line
+
+
+class UnknownActorError(ConfigError):
+    """An actor given by a user (``--dyad``, ``--actors``, ``db.events(dyad=...)``) that is no
+    known code, name or demonym; the message suggests the nearest ones."""
+
+    code = "E003"
 
 
 class IngestError(TripolarError):
@@ -87,6 +96,16 @@ class StoreError(TripolarError):
 
 class StoreLockedError(StoreError):
     code = "E041"
+
+
+class DatabaseNotFoundError(StoreError):
+    """A database to read (or open without ``create=True``) does not exist; ``.path``."""
+
+    code = "E043"
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class SchemaVersionError(StoreError):

@@ -63,9 +63,58 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, float) and math.isnan(value):
         return None
+    if isinstance(value, list | tuple) or getattr(value, "ndim", 0) > 0:
+        return [_plain(v) for v in value]  # list columns (an assessment's cues) stay lists
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()
+        return _plain(value.item())
     return value
+
+
+LIST_SEPARATOR = "|"
+"""How a list value (an assessment's cues) is written into one CSV cell: ``expand|deepen``."""
+
+
+def csv_value(value: Any) -> Any:
+    """A value as one CSV cell: lists joined with LIST_SEPARATOR, gaps empty."""
+    plain = _plain(value)
+    if isinstance(plain, list):
+        return LIST_SEPARATOR.join("" if v is None else str(v) for v in plain)
+    return plain
+
+
+def write_csv(frame: pd.DataFrame, out: TextIO) -> None:
+    """A DataFrame as CSV with the documented cell forms (see csv_value); only columns that
+    hold lists are converted cell by cell, the rest is pandas' own writer."""
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object and values.map(_is_list).any():
+            frame[column] = values.map(csv_value)
+    frame.to_csv(out, index=False)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, list | tuple) or getattr(value, "ndim", 0) > 0
+
+
+def display(value: Any, *, whole: bool = False) -> str:
+    """A value as a table cell: blank for a gap, figures to two decimals (``whole``: a
+    column of whole numbers, such as signs, without decimals), lists joined with ", ",
+    text without surrounding whitespace. Every table cell goes through here."""
+    plain = _plain(value)
+    if plain is None:
+        return ""
+    if isinstance(plain, list):
+        return ", ".join(display(v) for v in plain)
+    if isinstance(plain, float):
+        return str(int(plain)) if whole else f"{plain:.2f}"
+    return str(plain).strip()
+
+
+def _whole_column(records: list[dict[str, Any]], column: str) -> bool:
+    values = [_plain(r.get(column)) for r in records]
+    floats = [v for v in values if isinstance(v, float)]
+    return all(v.is_integer() for v in floats)
 
 
 def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -90,14 +139,14 @@ def render_table(
     title: str | None = None,
 ) -> None:
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
+    whole = {c: _whole_column(records, c) for c in columns}
+    cells = [[display(r.get(c), whole=whole[c]) for c in columns] for r in records]
+    for i, column in enumerate(columns):
         if column == "sentence":
             table.add_column(column, overflow="fold", max_width=70)
         else:  # short values are never cut; the sentence column gives way instead
-            width = max([len(column)] + [len(str(_plain(r.get(column)))) for r in records])
+            width = max([len(column)] + [len(row[i]) for row in cells])
             table.add_column(column, no_wrap=True, min_width=min(width, 24))
-    for record in records:
-        table.add_row(
-            *("" if record.get(c) is None else str(_plain(record.get(c))) for c in columns)
-        )
+    for row in cells:
+        table.add_row(*row)
     console.print(table)

@@ -29,7 +29,7 @@ from tripolar.events.coder import Rejection
 from tripolar.ingest import text_id
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline, one_blas_thread
-from tripolar.nlp.text import doc_text, remember_text
+from tripolar.nlp.text import doc_text, remember_text, sentence_bounds
 from tripolar.scale.prefilter import (
     Excerpt,
     event_bearing,
@@ -233,7 +233,7 @@ def _sentence_records(text: str, spans: Iterable[Span], doc_id: str) -> Iterator
     for index, sent in enumerate(spans):
         paragraph += text.count("\n\n", scanned, sent.start_char)
         scanned = sent.start_char
-        sentence = text[sent.start_char : sent.end_char]
-        if not sentence.strip():
+        if not text[sent.start_char : sent.end_char].strip():
             continue
-        yield Sentence(doc_id, index, sent.start_char, sent.end_char, sentence, paragraph)
+        start, end, sentence = sentence_bounds(sent)
+        yield Sentence(doc_id, index, start, end, sentence, paragraph)

@@ -5,7 +5,6 @@ The CLI calls these; they report progress through a callback and never print.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -185,10 +184,3 @@ def _store_coded(
     summary.events += sum(len(c.events) for c in coded)
     if progress:
         progress(summary)
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """An ISO date from a command-line option (YYYY-MM-DD)."""
-    if value is None or value == "":
-        return None
-    return dt.date.fromisoformat(value)

@@ -26,6 +26,7 @@ from tripolar.analytics.periods import (
     period_label,
     period_start,
     sql_period,
+    triangle_actors,
 )
 from tripolar.analytics.series import EventSource, _grid, _group_seed
 from tripolar.analytics.triangle import classified, decayed_count, side_names
@@ -372,9 +373,7 @@ def assessment_triangle(
     (judgements in the period), ``evidence_X-Y``, ``sign_X-Y``; type, type_label, balance,
     pivot, outcast, ``advantage_<actor>``, advantaged, pivot_advantage (as ``triangle``).
     """
-    actors = (a.strip().upper()[:3], b.strip().upper()[:3], c.strip().upper()[:3])
-    if len(set(actors)) != 3:
-        raise AnalyticsError(f"a triangle needs three different actors, got {actors}")
+    actors = triangle_actors(a, b, c)
     if neutral_band < 0 or min_assessments < 0:
         raise AnalyticsError("neutral_band and min_assessments must not be negative")
     decay = _decay(freq, half_life)

@@ -12,6 +12,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from tripolar.actors.lookup import resolve_actor, resolve_actors, resolve_dyad
 from tripolar.errors import AnalyticsError
 from tripolar.model import UNKNOWN_COUNTRY
 
@@ -65,30 +66,32 @@ def country(codes: pd.Series) -> pd.Series:
     return codes.astype("str").str.slice(0, 3).str.upper()
 
 
-def normalise_actors(actors: Sequence[str] | None) -> tuple[str, ...] | None:
+def normalise_actors(actors: Sequence[str] | str | None) -> tuple[str, ...] | None:
+    """Actor arguments (codes, names, demonyms; a list or a comma-separated string) -> the
+    three-letter parties the analytics compare; unknown ones raise UnknownActorError."""
     if actors is None:
         return None
-    if isinstance(actors, str):
-        actors = [a for a in actors.replace(";", ",").split(",")]
-    out = tuple(dict.fromkeys(a.strip().upper()[:3] for a in actors if a.strip()))
-    if not out:
-        raise AnalyticsError("actors is empty - give country codes such as CHN, RUS, USA")
-    return out
+    return tuple(dict.fromkeys(party(code) for code in resolve_actors(actors)))
+
+
+def triangle_actors(a: str, b: str, c: str) -> tuple[str, str, str]:
+    """Three actor arguments -> three different parties, or AnalyticsError."""
+    parties = tuple(party(resolve_actor(x)) for x in (a, b, c))
+    if len(set(parties)) != 3:
+        raise AnalyticsError(f"a triangle needs three different actors, got {', '.join(parties)}")
+    return parties[0], parties[1], parties[2]
+
+
+def party(code: str) -> str:
+    """The three-letter party of an actor code (``RUSGOV`` -> ``RUS``, ``IGOWSTNAT`` -> IGO)."""
+    return code[:3]
 
 
 def parse_dyad(dyad: str) -> tuple[str, str, bool]:
-    """``"CHN-RUS"`` -> (CHN, RUS, undirected); ``"CHN->RUS"`` -> (CHN, RUS, directed)."""
-    text = dyad.strip().upper()
-    directed = "->" in text or ">" in text
-    for sep in ("->", ">", "_"):
-        text = text.replace(sep, "-")
-    parts = [p.strip() for p in text.split("-") if p.strip()]
-    if len(parts) != 2 or any(len(p) < 3 for p in parts):
-        raise AnalyticsError(
-            f"dyad {dyad!r} must be two country codes joined by '-' (undirected, e.g. CHN-RUS) "
-            f"or '->' (directed, e.g. CHN->RUS)"
-        )
-    return parts[0][:3], parts[1][:3], directed
+    """``"CHN-RUS"`` or ``"China-Russia"`` -> (CHN, RUS, undirected); ``"CHN->RUS"`` ->
+    (CHN, RUS, directed). Unknown actors raise UnknownActorError with a suggestion."""
+    a, b, directed = resolve_dyad(dyad)
+    return party(a), party(b), directed
 
 
 def dyad_name(a: str, b: str, *, directed: bool) -> str:

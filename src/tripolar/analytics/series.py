@@ -100,6 +100,7 @@ def relation_index(
     ``S_t = decay * S_{t-1} + G_t``, ``N_t = decay * N_{t-1} + n_t``,
     ``index_t = 9 * tanh(S_t / (N_t + prior_events) / scale)``.
     ``goldstein_sum`` may be 2-D (periods x bootstrap replicates); ``n_events`` is 1-D.
+    Periods before the first event are NaN: nothing is known of the relation yet.
     """
     g = np.asarray(goldstein_sum, dtype=float)
     n = np.asarray(n_events, dtype=float)
@@ -109,7 +110,8 @@ def relation_index(
     for t in range(g.shape[0]):
         s_acc = decay * s_acc + g[t]
         n_acc = decay * n_acc + n[t]
-        out[t] = 9.0 * np.tanh(s_acc / (n_acc + prior_events) / scale)
+        # before the first event there is no evidence at all: a gap, not a neutral 0
+        out[t] = 9.0 * np.tanh(s_acc / (n_acc + prior_events) / scale) if n_acc > 0 else np.nan
     return out
 
 
@@ -411,7 +413,8 @@ def _dyad_series(
     position = {p: i for i, p in enumerate(grid)}
     weights = _weights(table["quad_class"].to_numpy(), table["goldstein"].to_numpy())
     counts = table["n"].to_numpy().astype(float)
-    row = table["period"].map(position).to_numpy()
+    # int64 even when the dyad has no events (an empty map is float64; bincount refuses it)
+    row = table["period"].map(position).to_numpy(dtype="int64")
     point: dict[str, np.ndarray] = {}
     for key, vector in weights.items():
         point[key] = np.bincount(row, weights=counts * vector, minlength=periods)

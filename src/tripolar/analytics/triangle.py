@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from tripolar.analytics.evidence import Direction, annotate, dyad_events, top_events
-from tripolar.analytics.periods import dyad_name
+from tripolar.analytics.periods import dyad_name, triangle_actors
 from tripolar.analytics.series import EventSource, IndexParams, relations
 from tripolar.errors import AnalyticsError
 
@@ -122,9 +122,7 @@ def triangle(
     outcast, ``advantage_<actor>`` for each actor, advantaged (the actor with the highest
     advantage, empty when all scores are missing) and pivot_advantage (that highest value).
     """
-    actors = (a.strip().upper()[:3], b.strip().upper()[:3], c.strip().upper()[:3])
-    if len(set(actors)) != 3:
-        raise AnalyticsError(f"a triangle needs three different actors, got {actors}")
+    actors = triangle_actors(a, b, c)
     if measure not in MEASURES:
         raise AnalyticsError(f"measure {measure!r} is not one of {', '.join(MEASURES)}")
     column, default_band = MEASURES[measure]

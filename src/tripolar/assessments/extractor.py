@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import parties, syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Assessment, AssessmentScope, Mention
-from tripolar.nlp.text import doc_text, span_text
+from tripolar.nlp.text import doc_text, sentence_bounds
 
 # Mention codes whose first three letters are not a country.
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()
@@ -637,6 +637,7 @@ def _merge(
     for judgement in judgements:
         by_subject[judgement.subject].append(judgement)
     records: list[Assessment] = []
+    bounds = sentence_bounds(sentence)
     doc = sentence.doc
     for subject, group in by_subject.items():
         # a cue that names the pair outweighs one that only reaches it through the
@@ -666,9 +667,9 @@ def _merge(
             Assessment(
                 doc_id=doc_id,
                 sentence_index=index,
-                start=sentence.start_char,
-                end=sentence.end_char,
-                sentence=span_text(sentence),
+                start=bounds[0],
+                end=bounds[1],
+                sentence=bounds[2],
                 subject=subject_key(subject),
                 scope=scope,
                 polarity=round(polarity, 3),

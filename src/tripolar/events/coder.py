@@ -94,7 +94,7 @@ from tripolar.events.violence import (
     violence_targets,
 )
 from tripolar.model import UNKNOWN_COUNTRY, Event, Mention, make_event_id
-from tripolar.nlp.text import span_text
+from tripolar.nlp.text import sentence_bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,7 @@ class EventCoder:
         result: CodingResult,
     ) -> None:
         consumed: set[int] = set()
+        bounds = sentence_bounds(sent)
         pending: list[tuple[Token, _Candidate | str, str]] = []
         for token in sent:
             if (token.pos_ == "VERB" or _is_stance(token)) and (
@@ -246,9 +247,9 @@ class EventCoder:
                     Event(
                         doc_id=doc_id,
                         sentence_index=sentence_index,
-                        start=sent.start_char,
-                        end=sent.end_char,
-                        sentence=span_text(sent),
+                        start=bounds[0],
+                        end=bounds[1],
+                        sentence=bounds[2],
                         source=source_code,
                         target=target_code,
                         code=code,

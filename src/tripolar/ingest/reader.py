@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -52,7 +53,10 @@ def read_paths(
     visited: set[tuple[int, int]] = set()
     for given in paths:
         name = os.fspath(given)
-        if name == STDIN:
+        refused = url_failure(name)
+        if refused is not None:
+            yield refused
+        elif name == STDIN:
             source = stdin if stdin is not None else sys.stdin
             yield from read_stream(source, default_date, max_bytes=max_bytes)
         elif os.path.isdir(name):
@@ -63,6 +67,29 @@ def read_paths(
                     yield from read_file(found, default_date=default_date, max_bytes=max_bytes)
         else:
             yield from read_file(name, default_date=default_date, max_bytes=max_bytes)
+
+
+def is_url(name: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", name) is not None
+
+
+def url_failure(name: str) -> Failure | None:
+    """A URL given as a path: refused with a clear message until URLs are fetched.
+
+    The one place that decides what a URL argument does; fetching replaces it.
+    """
+    if not is_url(name):
+        return None
+    reason = "[E011] URLs are not fetched by this version - save the page and ingest the file"
+    return Failure(name, None, reason)
+
+
+def missing_paths(paths: Sequence[str | Path]) -> list[str]:
+    """The given paths that name nothing to read (no such file or folder; URLs and "-" are
+    never missing): lets a caller refuse a run in which every path is a typo before it
+    creates a database."""
+    names = [os.fspath(p) for p in paths]
+    return [n for n in names if n != STDIN and not is_url(n) and not os.path.lexists(n)]
 
 
 def read_file(

@@ -31,3 +31,18 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text``, sliced from its Doc's text."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def sentence_bounds(span: Span) -> tuple[int, int, str]:
+    """(start, end, text) of a sentence without the whitespace around it.
+
+    spaCy attaches the blank line after a paragraph's last sentence to that sentence as a
+    whitespace token; stored sentences, their offsets and every table built from them leave
+    it out (a trailing "\\n\\n" made blank table rows and line breaks inside CSV cells).
+    """
+    text = span_text(span)
+    stripped = text.strip()
+    if not stripped:
+        return span.start_char, span.end_char, text
+    start = span.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(stripped), stripped

@@ -114,7 +114,7 @@ def index_figure(series: pd.DataFrame, anchors: dict[tuple[str, str], str]) -> g
                 x=x,
                 y=part["relation_index"].round(2).tolist(),
                 mode="lines+markers",
-                name=plain(dyad),
+                name=plain(dyad) + ("" if part["n_events"].sum() else " (no events)"),
                 line={"color": colour, "width": 2.5},
                 marker={"size": 5},
                 customdata=[anchors.get((str(dyad), str(p)), "") for p in part["period_label"]],

@@ -218,6 +218,20 @@ def _quality(store: Store) -> dict[str, Any]:
     }
 
 
+def check_writable(target: Path) -> None:
+    """Raise AnalyticsError unless ``target`` can be written; leaves no file behind."""
+    existed = target.exists()
+    try:
+        with target.open("a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise AnalyticsError(
+            f"cannot write the report to {target}: {exc.strerror or exc}"
+        ) from None
+    if not existed:
+        target.unlink()
+
+
 def render_report(
     store: Store,
     path: str | Path,
@@ -233,6 +247,7 @@ def render_report(
     codes = normalise_actors(actors)
     if codes is None or len(codes) < 2:
         raise AnalyticsError("the report needs at least two actors, e.g. CHN, RUS, USA")
+    check_writable(Path(path))  # before the work, not after it
     context = build_context(store, codes, since, until, opts)
     context["title"] = title or f"Relations between {', '.join(codes)}"
     env = Environment(
@@ -295,6 +310,8 @@ def build_context(
         "actors": actors,
         "overview": {
             "documents": int(store.counts()["documents"]),
+            "stored_events": store.counts()["events"],
+            "stored_assessments": store.counts()["assessments"],
             "documents_in_scope": int(events["doc_id"].nunique()) if len(events) else 0,
             "events": len(events),
             "dated_events": len(dates),
@@ -484,7 +501,9 @@ def _dyad_context(
         "index_lo": float(last["relation_index_lo"]),
         "index_hi": float(last["relation_index_hi"]),
         "last_label": str(last["period_label"]),
-        "year_ago": None if year_ago is None else float(year_ago["relation_index"]),
+        "year_ago": None
+        if year_ago is None or pd.isna(year_ago["relation_index"])
+        else float(year_ago["relation_index"]),
         "chart": figures.to_json(
             figures.dyad_figure(part, anchors, [c["label"] for c in change_rows], window)
         ),

@@ -28,7 +28,7 @@ from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from tripolar.model import Assessment, Event, Mention, make_event_id
-from tripolar.nlp.text import remember_text, span_text
+from tripolar.nlp.text import remember_text, sentence_bounds
 
 """The coder's event id: (doc_id, sentence index, trigger start, source, target, code)."""
 
@@ -235,6 +235,7 @@ def remap_events(
         original, sentence, trigger_start, trigger_end = excerpt.place(
             event.sentence_index, event.trigger_start, event.trigger_end, sentences
         )
+        start, end, text = sentence_bounds(sentence)
         new_id = event.event_id and make_event_id(
             event.doc_id, original, trigger_start, event.source, event.target, event.code
         )
@@ -242,9 +243,9 @@ def remap_events(
             replace(
                 event,
                 sentence_index=original,
-                start=sentence.start_char,
-                end=sentence.end_char,
-                sentence=span_text(sentence),
+                start=start,
+                end=end,
+                sentence=text,
                 trigger_start=trigger_start,
                 trigger_end=trigger_end,
                 event_id=new_id,
@@ -262,13 +263,14 @@ def remap_assessments(
         original, sentence, cue_start, cue_end = excerpt.place(
             item.sentence_index, item.cue_start, item.cue_end, sentences
         )
+        start, end, text = sentence_bounds(sentence)
         out.append(
             replace(
                 item,
                 sentence_index=original,
-                start=sentence.start_char,
-                end=sentence.end_char,
-                sentence=span_text(sentence),
+                start=start,
+                end=end,
+                sentence=text,
                 cue_start=cue_start,
                 cue_end=cue_end,
             )

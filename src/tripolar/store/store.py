@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import pyarrow as pa
 
-from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
+from tripolar.actors.lookup import resolve_actors, resolve_dyad
+from tripolar.errors import (
+    AnalyticsError,
+    DatabaseNotFoundError,
+    SchemaVersionError,
+    StoreError,
+    StoreLockedError,
+)
 from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
 from tripolar.store.schema import (
     LINEAGE_SQL,
@@ -97,11 +104,18 @@ ASSESSMENT_TYPES = (
 
 
 def _dyad_codes(dyad: str) -> list[str]:
-    """ "CHN-RUS" (or "chn_rus") -> ["CHN", "RUS"]: the country parts of a dyad option."""
-    parts = [p.strip().upper()[:3] for p in dyad.replace("_", "-").split("-") if p.strip()]
-    if len(parts) != 2:
-        raise AnalyticsError(f"dyad {dyad!r} must be two codes joined by '-', e.g. CHN-RUS")
-    return parts
+    """ "CHN-RUS" (or "China-Russia", "chn_rus") -> ["CHN", "RUS"]: the parties of a dyad
+    option, each a country code or a longer actor code (IGOWSTNAT); unknown ones refused."""
+    first, second, _ = resolve_dyad(dyad)
+    return [first, second]
+
+
+def _party(column: str, code: str) -> str:
+    """SQL matching one party: a country by its stored country column, a longer code
+    (IGOWSTNAT, RUSMIL) by prefix. The one parameter is ``code``."""
+    if len(code) == 3:
+        return f"e.{column}_country = ?"
+    return f"starts_with(e.{column}, ?)"
 
 
 def _assessment_row(a: Assessment) -> tuple[Any, ...]:
@@ -180,9 +194,21 @@ class Store:
             self._memory_limit = limit
 
     @classmethod
-    def open(cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False) -> Store:
-        """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one."""
+    def open(
+        cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False, create: bool = True
+    ) -> Store:
+        """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one.
+
+        A file that does not exist is created only when writing with ``create`` (the
+        default); reading it, or ``create=False``, raises DatabaseNotFoundError instead.
+        """
         target = str(path)
+        if target != ":memory:" and not Path(target).exists() and (read_only or not create):
+            raise DatabaseNotFoundError(
+                f"{target} does not exist - ingest documents into it first "
+                f"(tripolar ingest FILES --db {target})",
+                path=target,
+            )
         try:
             connection = duckdb.connect(target, read_only=read_only)
         except duckdb.IOException as exc:
@@ -440,26 +466,27 @@ class Store:
         Events of documents replaced by a newer version are left out unless
         ``include_superseded``. ``limit`` keeps the first rows of the ordered result.
 
-        dyad "CHN-RUS" matches both directions by country (the first three letters of
-        the actor codes, upper case: the stored ``source_country``/``target_country``);
-        actors keeps events whose source and target countries are both in the list; code "04"
-        matches every code starting with 04.
+        dyad "CHN-RUS" (or "China-Russia") matches both directions by country (the first
+        three letters of the actor codes, upper case: the stored ``source_country``/
+        ``target_country``); a longer code (IGOWSTNAT) matches codes starting with it. actors
+        keeps events whose source and target are both in the list. Unknown actors raise
+        UnknownActorError with a suggestion (tripolar.actors.lookup). code "04" matches every
+        code starting with 04.
         """
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if dyad:
-            parts = _dyad_codes(dyad)
+            a, b = _dyad_codes(dyad)
             where.append(
-                "((e.source_country = ? AND e.target_country = ?) OR "
-                "(e.source_country = ? AND e.target_country = ?))"
+                f"(({_party('source', a)} AND {_party('target', b)}) OR "
+                f"({_party('source', b)} AND {_party('target', a)}))"
             )
-            params += [parts[0], parts[1], parts[1], parts[0]]
+            params += [a, b, b, a]
         if actors:
-            codes = [a.strip().upper()[:3] for a in actors]
-            where.append(
-                "e.source_country IN (SELECT unnest(?)) AND e.target_country IN (SELECT unnest(?))"
-            )
-            params += [codes, codes]
+            codes = resolve_actors(actors)
+            for column in ("source", "target"):
+                where.append("(" + " OR ".join(_party(column, c) for c in codes) + ")")
+                params += codes
         if since:
             where.append("e.event_date >= ?")
             params.append(since)
@@ -511,7 +538,7 @@ class Store:
         where: list[str] = ["TRUE"]
         params: list[Any] = []
         if dyad:
-            pair = _dyad_codes(dyad)
+            pair = [code[:3] for code in _dyad_codes(dyad)]  # subjects are countries
             where.append("list_has_all(string_split(a.subject, '-'), ?)")
             params.append(pair)
         if holder:
@@ -541,6 +568,12 @@ class Store:
             "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
             "ORDER BY published, doc_id, version"
         )
+
+    def published_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and last publication dates of the stored documents (None when none)."""
+        row = self.connection.execute("SELECT min(published), max(published) FROM documents")
+        first, last = row.fetchone() or (None, None)
+        return first, last
 
     def failures(self) -> pd.DataFrame:
         return self.sql("SELECT path, line, reason, failed_at FROM failures ORDER BY failed_at")

@@ -94,7 +94,7 @@ def _config(
         actor_files=tuple(actors or ()),
         agent_files=tuple(agents or ()),
     )
-    return replace(config, max_bytes=max_bytes) if max_bytes else config
+    return config if max_bytes is None else replace(config, max_bytes=max_bytes)
 
 
 @app.command()
@@ -110,7 +110,9 @@ def ingest(
     max_bytes: Annotated[
         int | None,
         typer.Option(
-            "--max-bytes", help="Refuse single-document files larger than this (default 50 MB)."
+            "--max-bytes",
+            min=1,
+            help="Refuse single-document files larger than this (default 50 MB).",
         ),
     ] = None,
     workers: Annotated[
@@ -296,15 +298,19 @@ def events(
     fmt: Annotated[
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.table,
-    limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=0, help="Print at most this many events.")
+    ] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
     with _guard(), Store.open(db, read_only=True) as store:
         frame = store.events(
-            dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix
+            dyad=dyad,
+            since=parse_date(since),
+            until=parse_date(until),
+            code=code_prefix,
+            limit=limit,
         )
-    if limit is not None:
-        frame = frame.head(limit)
     if fmt is EventFormat.csv:
         frame.to_csv(sys.stdout, index=False)
     elif fmt is EventFormat.jsonl:

@@ -81,7 +81,10 @@ def _ingest(
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
     if first is None:
-        return summary  # nothing new: no model to load, no cluster to start
+        # nothing new: no model to load, no cluster to start; but the dictionary files
+        # named are still read, so a bad one is reported whatever the input held
+        _check_dictionaries(config)
+        return summary
     documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
@@ -102,6 +105,14 @@ def _ingest(
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
         _store_all(coded, store, config, summary, progress)
     return summary
+
+
+def _check_dictionaries(config: Config) -> None:
+    """Raise the DictionaryError (ConfigError) a bad --actors or --agents file would raise."""
+    if config.actor_files or config.agent_files:
+        from tripolar.actors.dictionary import ActorDictionary
+
+        ActorDictionary.from_petrarch(config.actor_files, config.agent_files)
 
 
 def _fresh_documents(

@@ -6,7 +6,6 @@ This is the one place where library exceptions become messages and exit codes.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from tripolar import output
 from tripolar.config import DEFAULT_DB, Config
 from tripolar.errors import TripolarError
+from tripolar.model import Failure
 from tripolar.store import Store
 from tripolar.workflow import IngestSummary, parse_date
 
@@ -170,10 +170,14 @@ def _with_progress(job: Any, *, quiet: bool) -> IngestSummary:
         return result
 
 
+def _print_failure(failure: Failure) -> None:
+    where = f"{failure.path} line {failure.line}" if failure.line else failure.path
+    err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)
+
+
 def _print_summary(summary: IngestSummary, db: Path) -> None:
     for failure in summary.failures:
-        where = f"{failure.path} line {failure.line}" if failure.line else failure.path
-        err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)
+        _print_failure(failure)
     err.print(
         f"Documents read: {summary.read}, stored: {summary.stored}, skipped as duplicates: "
         f"{summary.duplicates}, failed: {summary.failed}; sentences: {summary.sentences}, "
@@ -265,23 +269,17 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
 def _code_inputs(
     text: str | None, path: Path | None, config: Config
 ) -> Iterator[tuple[str | None, str, Any]]:
+    from tripolar.ingest.records import read_text_records
+
     if text is not None:
         yield None, text, config.default_date
         return
     assert path is not None
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record_text = record["text"]
-                record_date = parse_date(record.get("date"))
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                err.print(f"[yellow]skipped[/yellow] {path} line {number}: {exc!r}")
-                continue
-            yield str(record.get("id", number)), record_text, record_date
+    for item in read_text_records(str(path), stdin=sys.stdin.buffer):
+        if isinstance(item, Failure):
+            _print_failure(item)
+        else:
+            yield item
 
 
 @app.command()

@@ -128,6 +128,14 @@ class BoundedLines:
             return "", True
         return line, False
 
+    def skip(self, number: int) -> None:
+        """Pass over lines until line ``number`` has been read, unchecked and unkept."""
+        try:
+            while self.number < number:
+                self._readline()
+        except StopIteration:
+            return
+
     def detach(self) -> None:
         """Leave the underlying stream open; the caller closes it."""
         self._text.detach()

@@ -7,11 +7,12 @@ Field names are matched case-insensitively, with spaces and dashes read as under
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from typing import BinaryIO
 
 from tripolar.errors import IngestError, RecordError
@@ -127,6 +128,47 @@ def loads(text: str) -> object:
         raise json.JSONDecodeError("a number too long to read", text[:20], 0) from None
 
 
+_UNICODE_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+STRAY_LINE_SHARE = 20
+"""A record file is read as UTF-8 when at most one line in this many of its first MiB is not
+UTF-8: a few stray lines do not make the file another encoding, and fail alone."""
+
+
+def record_encoding(head: bytes) -> str:
+    """The encoding of a record file (JSONL, CSV) from its first bytes.
+
+    As `detect_encoding`, except that a few lines of stray bytes in otherwise UTF-8 (or
+    ASCII) text leave the file UTF-8, so those lines fail alone wherever they are, as they
+    do after the first MiB; guessing from them refused the whole file or misread it. When
+    the guess is in doubt and most lines are UTF-8, the file is UTF-8 too.
+    """
+    if head.startswith(_UNICODE_BOMS):
+        return detect_encoding(head)
+    lines = [line for line in head.split(b"\n")[:-1] if line.strip()] or [head]
+    bad = sum(1 for line in lines if not _is_utf8(line))
+    if bad > 0 and bad * STRAY_LINE_SHARE <= len(lines):
+        return "utf-8"
+    try:
+        return detect_encoding(head)
+    except IngestError:
+        if bad * 2 < len(lines):
+            return "utf-8"
+        raise
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _not_utf8(encoding: str, what: str) -> RecordError:
+    advice = "" if encoding != "utf-8" else "; if the whole file is in another encoding, convert it"
+    return RecordError(f"bytes that are not valid {encoding} - the {what} was skipped{advice}")
+
+
 def _too_long(max_bytes: int | None, what: str) -> RecordError:
     return RecordError(
         f"{what} is longer than the limit of {max_bytes:,} characters - it was skipped; "
@@ -145,13 +187,31 @@ def read_jsonl(
 
     A line longer than ``max_bytes`` characters is refused without being held in memory.
     """
+    for item in jsonl_objects(stream, path=path, max_bytes=max_bytes):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        number, value = item
+        try:
+            yield record_document(
+                value, path=path, position=str(number), fmt="jsonl", default_date=default_date
+            )
+        except IngestError as err:
+            yield _failure(path, number, err)
+
+
+def jsonl_objects(
+    stream: BinaryIO, *, path: str, max_bytes: int | None = None
+) -> Iterator[tuple[int, dict[str, object]] | Failure]:
+    """(line number, object) for each JSON object line of a stream; a Failure for each line
+    that is not one (bad bytes, bad JSON, another JSON type, over ``max_bytes``)."""
     head = stream.read(_SAMPLE)
     if not head.strip():
         raise IngestError("empty file - there is nothing to ingest")
     binary = sniff_binary(head)
     if binary:
         raise IngestError(f"binary file ({binary}) - convert it to JSONL text first")
-    encoding = detect_encoding(head)
+    encoding = record_encoding(head)
     lines = BoundedLines(rewound(stream, head), encoding, max_bytes, newline=None)
     try:
         while True:
@@ -163,17 +223,16 @@ def read_jsonl(
                 yield _failure(path, err.number, _too_long(max_bytes, "the line"))
                 continue
             except UndecodableLine as err:
-                reason = f"bytes that are not valid {encoding} - the line was skipped"
-                yield _failure(path, err.number, RecordError(reason))
+                yield _failure(path, err.number, _not_utf8(encoding, "line"))
                 continue
-            yield from _jsonl_line(line, lines.number, path=path, default_date=default_date)
+            yield from _jsonl_line(line, lines.number, path=path)
     finally:
         lines.detach()
 
 
 def _jsonl_line(
-    line: str, number: int, *, path: str, default_date: dt.date | None
-) -> Iterator[Document | Failure]:
+    line: str, number: int, *, path: str
+) -> Iterator[tuple[int, dict[str, object]] | Failure]:
     line = line.strip().lstrip("\ufeff")
     if not line:
         return
@@ -184,16 +243,61 @@ def _jsonl_line(
         yield _failure(path, number, RecordError(reason))
         return
     if not isinstance(value, dict):
-        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        kind = json_kind(value)
         reason = f"a JSON {kind} where an object {{...}} was expected - the line was skipped"
         yield _failure(path, number, RecordError(reason))
         return
+    yield number, value
+
+
+def json_kind(value: object) -> str:
+    """The JSON name of a parsed value's type, for messages ("a JSON number")."""
+    kinds = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return kinds.get(type(value), "number")
+
+
+def read_text_records(
+    path: str, *, stdin: BinaryIO | None = None, max_bytes: int | None = None
+) -> Iterator[tuple[str, str, dt.date | None] | Failure]:
+    """(id, text, date) of each line of a JSONL file of ``{"id", "text", "date"}`` records, as
+    `tripolar code --input` reads them (``path`` "-": ``stdin``); a Failure for each line
+    that is not such a record. The text is taken as it is; the date must be YYYY-MM-DD."""
     try:
-        yield record_document(
-            value, path=path, position=str(number), fmt="jsonl", default_date=default_date
+        stream = stdin if path == "-" and stdin is not None else open(path, "rb")  # noqa: SIM115
+    except OSError as err:
+        raise IngestError(f"cannot be read ({err.strerror or err})", path=path) from None
+    with stream:
+        for item in jsonl_objects(stream, path=path, max_bytes=max_bytes):
+            if isinstance(item, Failure):
+                yield item
+                continue
+            number, record = item
+            try:
+                yield _text_record(record, number)
+            except RecordError as err:
+                yield _failure(path, number, err)
+
+
+def _text_record(record: Mapping[str, object], number: int) -> tuple[str, str, dt.date | None]:
+    text, date = record.get("text"), record.get("date")
+    if text is None:
+        raise RecordError('no "text" field - the record was skipped')
+    if not isinstance(text, str):
+        raise RecordError(
+            f'the "text" field holds a JSON {json_kind(text)}, not a string - the record was '
+            "skipped"
         )
-    except IngestError as err:
-        yield _failure(path, number, err)
+    published = None
+    if date is not None:
+        with contextlib.suppress(ValueError):
+            published = dt.date.fromisoformat(date) if isinstance(date, str) else None
+        if published is None:
+            raise RecordError(
+                f'the "date" field {json.dumps(date)[:40]} is not a date written YYYY-MM-DD - '
+                "the record was skipped"
+            )
+    record_id = record.get("id", number)
+    return str(record_id) if not isinstance(record_id, str) else record_id, text, published
 
 
 def read_json(
@@ -252,7 +356,9 @@ def read_csv(
     """CSV/TSV with a header row, streamed. ``delimiter`` None means sniff , ; or tab.
 
     A line or field longer than ``max_bytes`` characters is refused without being held in
-    memory; the rows after it are read on.
+    memory; the rows after it are read on. A quote that is never closed would make the rest
+    of the file one field: that row fails, and the lines after it are read again as rows
+    (a file is re-read from the start; standard input cannot be, so the rest is reported).
     """
     head = stream.read(_SAMPLE)
     if not head.strip():
@@ -260,35 +366,41 @@ def read_csv(
     binary = sniff_binary(head)
     if binary:
         raise IngestError(f"binary file ({binary}) - export the table as CSV text first")
-    encoding = detect_encoding(head)
+    encoding = record_encoding(head)
     field_limit = min(max_bytes, CSV_FIELD_LIMIT) if max_bytes else CSV_FIELD_LIMIT
     if csv.field_size_limit() < field_limit:
         csv.field_size_limit(field_limit)
     if delimiter is None:
         delimiter = _sniff_delimiter(head, encoding)
-    lines = BoundedLines(rewound(stream, head), encoding, max_bytes, newline="")
+    source = rewound(stream, head)
+    lines = BoundedLines(source, encoding, max_bytes, newline="")
     try:
-        yield from _csv_rows(
-            lines,
-            path=path,
-            delimiter=delimiter,
-            default_date=default_date,
-            encoding=encoding,
-            max_bytes=max_bytes,
-        )
+        names = _csv_header(lines, delimiter)
+        rows = _CsvRows(path, names, delimiter, default_date, encoding, max_bytes)
+        resume = yield from rows.read(lines, again=source.seekable())
+        for _ in range(MAX_CSV_RESTARTS):
+            if resume is None or not source.seekable():
+                return
+            lines.detach()
+            source.seek(0)
+            lines = BoundedLines(source, encoding, max_bytes, newline="")
+            lines.skip(resume)
+            resume = yield from rows.read(lines, again=True)
+        if resume is not None:
+            reason = (
+                f"more than {MAX_CSV_RESTARTS} quotes are never closed - the lines after "
+                f"line {resume} were not read; fix the quoting and ingest the file again"
+            )
+            yield _failure(path, resume, RecordError(reason))
     finally:
         lines.detach()  # leave the caller's stream open; the caller closes it
 
 
-def _csv_rows(
-    lines: BoundedLines,
-    *,
-    path: str,
-    delimiter: str,
-    default_date: dt.date | None,
-    encoding: str,
-    max_bytes: int | None,
-) -> Iterator[Document | Failure]:
+MAX_CSV_RESTARTS = 50
+"""Unclosed quotes after which the rest of a CSV file is reported rather than re-read."""
+
+
+def _csv_header(lines: BoundedLines, delimiter: str) -> list[str]:
     reader = csv.reader(lines, delimiter=delimiter)
     try:
         header = next(reader)
@@ -304,38 +416,105 @@ def _csv_rows(
             f"the article text one of {', '.join(TEXT_FIELDS)} - the file was skipped",
             line=1,
         )
-    while True:
-        start = lines.number + 1
+    return names
+
+
+class _Watched:
+    """Lines for csv.reader, noting when they run out: a row returned after that was still
+    inside a quoted field at the end of the file (csv.reader returns it without a word)."""
+
+    def __init__(self, lines: BoundedLines) -> None:
+        self.lines = lines
+        self.ended = False
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
         try:
-            row = next(reader)
+            return next(self.lines)
         except StopIteration:
-            return
-        except LineTooLong as err:
-            yield _failure(path, err.number, _too_long(max_bytes, "the row"))
-            continue
-        except UndecodableLine as err:
-            reason = f"bytes that are not valid {encoding} - the row was skipped"
-            yield _failure(path, err.number, RecordError(reason))
-            continue
-        except csv.Error as err:
-            yield _failure(path, start, RecordError(f"not valid CSV ({err}) - the row was skipped"))
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(names):
-            reason = (
-                f"the row has {len(row)} fields but the header has {len(names)} - an unquoted "
-                f"delimiter inside a field? The row was skipped"
-            )
-            yield _failure(path, start, RecordError(reason))
-            continue
-        record = dict(zip(names, row, strict=False))
-        try:
-            yield record_document(
-                record, path=path, position=str(start), fmt="csv", default_date=default_date
-            )
-        except IngestError as err:
-            yield _failure(path, start, err)
+            self.ended = True
+            raise
+
+
+class _CsvRows:
+    """The rows after the header, as Documents or Failures."""
+
+    def __init__(
+        self,
+        path: str,
+        names: list[str],
+        delimiter: str,
+        default_date: dt.date | None,
+        encoding: str,
+        max_bytes: int | None,
+    ) -> None:
+        self.path = path
+        self.names = names
+        self.delimiter = delimiter
+        self.default_date = default_date
+        self.encoding = encoding
+        self.max_bytes = max_bytes
+
+    def read(
+        self, lines: BoundedLines, *, again: bool
+    ) -> Generator[Document | Failure, None, int | None]:
+        """Rows to the end; returns the line of a row whose quote is never closed (that row
+        has failed), after which reading should start again, else None."""
+        path, names = self.path, self.names
+        watched = _Watched(lines)
+        reader = csv.reader(watched, delimiter=self.delimiter)
+        while True:
+            start = lines.number + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return None
+            except LineTooLong as err:
+                yield _failure(path, err.number, _too_long(self.max_bytes, "the row"))
+                continue
+            except UndecodableLine as err:
+                yield _failure(path, err.number, _not_utf8(self.encoding, "row"))
+                continue
+            except csv.Error as err:
+                reason = f"not valid CSV ({err}) - the row was skipped"
+                yield _failure(path, start, RecordError(reason))
+                continue
+            if watched.ended:
+                yield _failure(path, start, _unclosed_quote(start, lines.number, again=again))
+                return start
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(names):
+                reason = (
+                    f"the row has {len(row)} fields but the header has {len(names)} - an "
+                    "unquoted delimiter inside a field? The row was skipped"
+                )
+                yield _failure(path, start, RecordError(reason))
+                continue
+            record = dict(zip(names, row, strict=False))
+            try:
+                yield record_document(
+                    record, path=path, position=str(start), fmt="csv",
+                    default_date=self.default_date,
+                )  # fmt: skip
+            except IngestError as err:
+                yield _failure(path, start, err)
+
+
+def _unclosed_quote(start: int, end: int, *, again: bool) -> RecordError:
+    rest = (
+        "the lines after it were read again as rows"
+        if again
+        else f"lines {start + 1}-{end} after it, read into it, were lost (standard input "
+        "cannot be read again)"
+    )
+    return RecordError(
+        f"a quote opened in this row is never closed (it runs to the end of the file, line "
+        f"{end}) - the row was skipped and {rest}; close the quote, or double a quote inside "
+        'a field ("")'
+    )
 
 
 def _describe(err: Exception) -> str:

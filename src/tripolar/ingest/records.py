@@ -12,8 +12,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Generator, Iterator, Mapping
-from typing import BinaryIO
+from collections.abc import Callable, Generator, Iterator, Mapping
+from typing import BinaryIO, TypeVar
 
 from tripolar.errors import IngestError, RecordError
 from tripolar.ingest.dates import parse_date_value
@@ -32,6 +32,8 @@ SOURCE_FIELDS = ("source", "publisher", "site", "outlet")
 ID_FIELDS = ("id",)
 JSON_LIST_KEYS = ("articles", "items", "documents", "records", "data")
 """A JSON object with a list of records under one of these keys is read as that list."""
+
+T = TypeVar("T")
 
 CSV_FIELD_LIMIT = 64 * 1024 * 1024
 _SAMPLE = 1 << 20
@@ -187,15 +189,29 @@ def read_jsonl(
 
     A line longer than ``max_bytes`` characters is refused without being held in memory.
     """
-    for item in jsonl_objects(stream, path=path, max_bytes=max_bytes):
+    objects = jsonl_objects(stream, path=path, max_bytes=max_bytes)
+    yield from _each_object(
+        objects,
+        path,
+        lambda value, number: record_document(
+            value, path=path, position=str(number), fmt="jsonl", default_date=default_date
+        ),
+    )
+
+
+def _each_object(
+    objects: Iterator[tuple[int, dict[str, object]] | Failure],
+    path: str,
+    make: Callable[[dict[str, object], int], T],
+) -> Iterator[T | Failure]:
+    """``make(object, line)`` for each object; its IngestError becomes that line's Failure."""
+    for item in objects:
         if isinstance(item, Failure):
             yield item
             continue
         number, value = item
         try:
-            yield record_document(
-                value, path=path, position=str(number), fmt="jsonl", default_date=default_date
-            )
+            yield make(value, number)
         except IngestError as err:
             yield _failure(path, number, err)
 
@@ -267,15 +283,8 @@ def read_text_records(
     except OSError as err:
         raise IngestError(f"cannot be read ({err.strerror or err})", path=path) from None
     with stream:
-        for item in jsonl_objects(stream, path=path, max_bytes=max_bytes):
-            if isinstance(item, Failure):
-                yield item
-                continue
-            number, record = item
-            try:
-                yield _text_record(record, number)
-            except RecordError as err:
-                yield _failure(path, number, err)
+        objects = jsonl_objects(stream, path=path, max_bytes=max_bytes)
+        yield from _each_object(objects, path, _text_record)
 
 
 def _text_record(record: Mapping[str, object], number: int) -> tuple[str, str, dt.date | None]:

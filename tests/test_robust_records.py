@@ -115,3 +115,19 @@ def test_records_code_input_missing_file_is_a_message(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["code", "--input", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 1 and "nope.jsonl" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_records_jsonl_lone_surrogate_escape_is_replaced_not_fatal(tmp_path: Path) -> None:
+    """A cut emoji ("\\ud83d" alone) could not be hashed or stored: the whole file failed."""
+    path = tmp_path / "cut.jsonl"
+    path.write_text(
+        '{"text": "Russia and China held talks \\ud83d in Moscow.", "title": "T \\udce9"}\n'
+        + json.dumps({"text": LINE.format(1)})
+        + "\n",
+        encoding="utf-8",
+    )
+    first, second = list(read_paths([path]))
+    assert isinstance(first, Document) and isinstance(second, Document)
+    assert (
+        first.text == "Russia and China held talks \ufffd in Moscow." and first.title == "T \ufffd"
+    )

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tripolar import output
 from tripolar.config import DEFAULT_DB, Config
 from tripolar.errors import TripolarError
 from tripolar.model import Failure
+from tripolar.output import TerminalConsole, styled
 from tripolar.store import Store
 from tripolar.workflow import IngestSummary, parse_date
 
@@ -33,8 +33,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 # Piped output is not squeezed into 80 columns: tables stay readable in files and logs.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+# Both consoles show strings as plain text (no markup, controls escaped): style goes in
+# output.styled(...), never in rich markup tags, which would be printed as they are.
+out = TerminalConsole(width=None if sys.stdout.isatty() else 160)
+err = TerminalConsole(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
 class EventFormat(StrEnum):
@@ -76,11 +78,15 @@ def _guard() -> Iterator[None]:
     try:
         yield
     except TripolarError as exc:
-        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
-        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from None
+
+
+def _error(message: str) -> None:
+    err.print(styled("Error:", "red"), message)
 
 
 def _config(
@@ -172,7 +178,7 @@ def _with_progress(job: Any, *, quiet: bool) -> IngestSummary:
 
 def _print_failure(failure: Failure) -> None:
     where = f"{failure.path} line {failure.line}" if failure.line else failure.path
-    err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)
+    err.print(styled("skipped", "yellow"), f"{where}: {failure.reason}")
 
 
 def _print_summary(summary: IngestSummary, db: Path) -> None:
@@ -181,8 +187,7 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
     err.print(
         f"Documents read: {summary.read}, stored: {summary.stored}, skipped as duplicates: "
         f"{summary.duplicates}, failed: {summary.failed}; sentences: {summary.sentences}, "
-        f"events: {summary.events} -> {db}",
-        highlight=False,
+        f"events: {summary.events} -> {db}"
     )
 
 
@@ -213,7 +218,7 @@ def code(
     from tripolar.pipeline import Pipeline
 
     if (text is None) == (input is None):
-        err.print("[red]Error:[/red] give either TEXT or --input FILE")
+        _error("give either TEXT or --input FILE")
         raise typer.Exit(2)
     with _guard():
         config = _config(date, actors, agents)
@@ -243,25 +248,23 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
     coded = explanation.coded
     text = coded.document.text
     if record_id is not None:
-        out.print(f"[bold]record {record_id}[/bold]")
-    out.print("[bold]Actors[/bold]")
+        out.print(styled(f"record {record_id}", "bold"))
+    out.print(styled("Actors", "bold"))
     for m in coded.mentions:
         out.print(
             f"  {m.start}-{m.end} {text[m.start : m.end]!r} -> {', '.join(m.codes)} "
-            f"({m.kind}; entry {m.entry!r})",
-            highlight=False,
+            f"({m.kind}; entry {m.entry!r})"
         )
-    out.print("[bold]Events[/bold]")
+    out.print(styled("Events", "bold"))
     for e in coded.events:
         trigger = text[e.trigger_start : e.trigger_end] if e.trigger_start >= 0 else ""
         out.print(
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
-            f"on {e.event_date} ({e.date_basis}) trigger {trigger!r} rule {e.rule}",
-            highlight=False,
+            f"on {e.event_date} ({e.date_basis}) trigger {trigger!r} rule {e.rule}"
         )
-    out.print("[bold]Rejected[/bold]")
+    out.print(styled("Rejected", "bold"))
     for r in explanation.rejections:
-        out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}", highlight=False)
+        out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}")
     if not explanation.rejections:
         out.print("  nothing")
 
@@ -416,7 +419,7 @@ def report(
             store, output_path, actors=_codes(actors), since=parse_date(since),
             until=parse_date(until), title=title,
         )  # fmt: skip
-    out.print(f"Report written to {path}", highlight=False)
+    out.print(f"Report written to {path}")
 
 
 @app.command()
@@ -452,12 +455,11 @@ def status(db: DbOption = DEFAULT_DB) -> None:
         failures = store.failures()
     out.print(
         f"{db}: {counts['documents']} documents, {counts['sentences']} sentences, "
-        f"{counts['events']} events, {counts['failures']} failures",
-        highlight=False,
+        f"{counts['events']} events, {counts['failures']} failures"
     )
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
-        out.print(f"  failed {where}: {row['reason']}", highlight=False)
+        out.print(f"  failed {where}: {row['reason']}")
 
 
 @app.command()
@@ -488,7 +490,7 @@ def demo(
         output.render_table(
             records, out, columns=tuple(table.columns), title="Dyads in the demo corpus"
         )
-        out.print(f"Report written to {report}", highlight=False)
+        out.print(f"Report written to {report}")
 
 
 def main() -> None:

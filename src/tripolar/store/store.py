@@ -65,8 +65,22 @@ def lineage(document: Document) -> str | None:
     if document.url is not None:
         return "url:" + document.url
     if document.record is None and document.path is not None and document.path != "-":
-        return "path:" + document.path
+        return "path:" + storable(document.path)
     return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """A path or message DuckDB can hold: a file name's undecodable bytes (surrogate escapes,
+    U+DC80-U+DCFF) are written as \\xNN, other lone surrogates as \\uNNNN."""
+    return _SURROGATE.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 def _locked_message(target: str, detail: str, read_only: bool) -> str:
@@ -317,8 +331,9 @@ class Store:
                     version, supersedes = previous_version + 1, previous_id
                 if key is not None:
                     latest[key] = (d.doc_id, version)
+                path = storable(d.path) if d.path else d.path
                 documents.append(
-                    (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
+                    (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
                      d.date_basis, d.text, now, version, supersedes)
                 )  # fmt: skip
             replaced = {row[-1] for row in documents if row[-1] is not None}
@@ -409,7 +424,7 @@ class Store:
     def add_failure(self, failure: Failure) -> None:
         """Record a failed file or record; the same failure met again only updates its time."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        where = [failure.path, failure.line, failure.reason]
+        where = [storable(failure.path), failure.line, storable(failure.reason)]
         with self.transaction():
             self.connection.execute(
                 "DELETE FROM failures WHERE path = ? AND line IS NOT DISTINCT FROM ? "

@@ -132,8 +132,10 @@ def _fresh_documents(
 
     def flush() -> Iterator[Document]:
         known = store.known_documents(d.doc_id for d in pending)
+        copies: list[Document] = []
         for document in pending:
             if document.doc_id in seen or document.doc_id in known:
+                copies.append(document)
                 summary.duplicates += 1
                 if progress:
                     progress(summary)
@@ -141,6 +143,8 @@ def _fresh_documents(
             seen.add(document.doc_id)
             yield document
         pending.clear()
+        if copies:  # the same text at another path or URL: kept as a place of the document
+            store.add_places(copies)
 
     for item in items:
         if isinstance(item, Failure):

@@ -10,6 +10,7 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -72,8 +73,22 @@ def read_file(
     default_date: dt.date | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Items:
-    """Documents of one file, its format chosen by extension, else by its content."""
+    """Documents of one file, its format chosen by extension, else by its content.
+
+    A Document's ``path`` is the file's real path (absolute, links resolved), so the same
+    file named two ways is one source, and two files of one name in different folders are
+    two (versions follow it); a Failure names the file as it was given.
+    """
     name = os.fspath(path)
+    real: str | None = None
+    for item in _read_file(name, default_date, max_bytes):
+        if isinstance(item, Document) and item.path == name:
+            real = real or os.path.realpath(name)
+            item = replace(item, path=real)
+        yield item
+
+
+def _read_file(name: str, default_date: dt.date | None, max_bytes: int | None) -> Items:
     suffix = Path(name).suffix.lower()
     try:
         with open_regular(name) as stream:

@@ -83,6 +83,19 @@ def _escape_surrogate(found: re.Match[str]) -> str:
     return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
+def places(document: Document) -> list[tuple[str, str]]:
+    """(location, record) pairs where ``document`` was seen: its URL, and its file with the
+    record within it; standard input is no place."""
+    found = [(document.url, "")] if document.url else []
+    if document.path and document.path != "-":
+        found.append((storable(document.path), document.record or ""))
+    return found
+
+
+LOCATION_COLUMNS = ("doc_id", "location", "record", "first_seen")
+LOCATION_TYPES = (pa.string(), pa.string(), pa.string(), pa.timestamp("us"))
+
+
 def _locked_message(target: str, detail: str, read_only: bool) -> str:
     found = re.search(r"PID (\d+)", detail)
     holder = f"another process (PID {found.group(1)})" if found else "another process"
@@ -141,6 +154,10 @@ def _event_row(event: Event) -> tuple[Any, ...]:
         event.target, event.target_text, event.code, event.root, event.goldstein,
         event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,
     )  # fmt: skip
+
+
+_IGNORE_REPEATS = frozenset({"assessments", "document_locations"})
+"""Tables with a primary key, where a row already stored is left as it is."""
 
 
 class Store:
@@ -260,12 +277,12 @@ class Store:
                 f"{self.path} was written by a newer tripolar (schema {version}, this one "
                 f"reads up to {SCHEMA_VERSION}) - upgrade tripolar to open it"
             )
-        if version < SCHEMA_VERSION:
-            self._migrate(version)
-        elif self._is_early_v3():
+        if self._is_early_v3():  # brought to the released schema 3 before any later step
             with self.transaction():
                 self.connection.execute(REPAIR_EARLY_V3)
                 self.connection.execute(VIEWS)
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
@@ -320,6 +337,7 @@ class Store:
                 if item.document.doc_id not in known:
                     fresh.setdefault(item.document.doc_id, item)
             if not fresh:
+                self._insert_places([c.document for c in coded], now)
                 return 0
             latest = self._latest_versions([c.document for c in fresh.values()])
             documents = []
@@ -338,6 +356,7 @@ class Store:
                 )  # fmt: skip
             replaced = {row[-1] for row in documents if row[-1] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
+            self._insert_places([c.document for c in coded], now)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
             for x in (x for c in fresh.values() for x in c.sentences):
                 sentences.setdefault(
@@ -375,6 +394,18 @@ class Store:
                     )
         return len(fresh)
 
+    def add_places(self, documents: Sequence[Document]) -> None:
+        """Record where ``documents`` (stored already, or on their way) were seen: a copy of a
+        stored text met at another path or URL is kept as a place of that document."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self.transaction():
+            self._insert_places(documents, now)
+
+    def _insert_places(self, documents: Sequence[Document], now: dt.datetime) -> None:
+        rows = {(d.doc_id, *place): now for d in documents for place in places(d)}
+        values = [(*key, seen) for key, seen in rows.items()]
+        self._insert("document_locations", LOCATION_COLUMNS, LOCATION_TYPES, values)
+
     def _insert(
         self,
         table: str,
@@ -401,7 +432,7 @@ class Store:
         self.connection.register(name, batch)
         try:
             self.connection.execute(
-                f"INSERT {'OR IGNORE ' if table == 'assessments' else ''}INTO {table} "
+                f"INSERT {'OR IGNORE ' if table in _IGNORE_REPEATS else ''}INTO {table} "
                 f"({', '.join(targets)}) SELECT {', '.join(sources)} FROM {name}"
             )
         finally:
@@ -555,6 +586,15 @@ class Store:
             "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
             "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
             "ORDER BY published, doc_id, version"
+        )
+
+    def places(self, doc_id: str | None = None) -> pd.DataFrame:
+        """Where documents were seen (URL, or real file path and record), first seen first."""
+        where, params = ("WHERE doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
+        return self.sql(
+            f"SELECT doc_id, location, record, first_seen FROM document_locations {where} "
+            "ORDER BY first_seen, doc_id, location, record",
+            params,
         )
 
     def failures(self) -> pd.DataFrame:

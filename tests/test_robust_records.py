@@ -131,3 +131,16 @@ def test_records_jsonl_lone_surrogate_escape_is_replaced_not_fatal(tmp_path: Pat
     assert (
         first.text == "Russia and China held talks \ufffd in Moscow." and first.title == "T \ufffd"
     )
+
+
+def test_records_csv_unclosed_quote_running_into_bad_bytes(tmp_path: Path) -> None:
+    rows = [f"{n},{LINE.format(n)}".encode() for n in range(1, 9)]
+    rows[2] = b'3,"This quote is never closed.'
+    rows[5] = b"6,Caf\xe9 \xff bytes that are not UTF-8."
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"id,text\n" + b"\n".join(rows) + b"\n")
+    items = list(read_paths([path]))
+    failures = sorted((f.line, f.reason[:40]) for f in items if isinstance(f, Failure))
+    assert [line for line, _ in failures] == [4, 7]  # each damaged row once, by its line
+    documents = [i for i in items if isinstance(i, Document)]
+    assert [d.record for d in documents] == ["1", "2", "4", "5", "7", "8"]

@@ -465,64 +465,94 @@ class _CsvRows:
         self.default_date = default_date
         self.encoding = encoding
         self.max_bytes = max_bytes
+        self.reported: set[int] = set()
 
     def read(
         self, lines: BoundedLines, *, again: bool
     ) -> Generator[Document | Failure, None, int | None]:
-        """Rows to the end; returns the line of a row whose quote is never closed (that row
-        has failed), after which reading should start again, else None."""
-        path, names = self.path, self.names
+        """Rows to the end; returns the first line of a row that could not be completed (a
+        quote never closed, or a line it runs into that could not be read: that row has
+        failed), after which reading should start again, else None. A line fails once,
+        however often it is read again."""
         watched = _Watched(lines)
         reader = csv.reader(watched, delimiter=self.delimiter)
+        start: int | None = None
         while True:
-            start = lines.number + 1
+            if start is None:
+                start = lines.number + 1
             try:
                 row = next(reader)
             except StopIteration:
                 return None
-            except LineTooLong as err:
-                yield _failure(path, err.number, _too_long(self.max_bytes, "the row"))
-                continue
-            except UndecodableLine as err:
-                yield _failure(path, err.number, _not_utf8(self.encoding, "row"))
+            except (LineTooLong, UndecodableLine) as err:
+                reason = (
+                    _too_long(self.max_bytes, "the row")
+                    if isinstance(err, LineTooLong)
+                    else _not_utf8(self.encoding, "row")
+                )
+                yield from self._once(err.number, reason)
+                if err.number > start:  # inside a row of several lines: the row is cut
+                    yield from self._once(start, _cut_row(start, err.number, again=again))
+                    return start
+                start = None
                 continue
             except csv.Error as err:
-                reason = f"not valid CSV ({err}) - the row was skipped"
-                yield _failure(path, start, RecordError(reason))
+                yield from self._once(start, RecordError(f"not valid CSV ({err}) - skipped"))
+                start = None
                 continue
             if watched.ended:
-                yield _failure(path, start, _unclosed_quote(start, lines.number, again=again))
+                yield from self._once(start, _unclosed_quote(start, lines.number, again=again))
                 return start
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) > len(names):
-                reason = (
-                    f"the row has {len(row)} fields but the header has {len(names)} - an "
-                    "unquoted delimiter inside a field? The row was skipped"
-                )
-                yield _failure(path, start, RecordError(reason))
-                continue
-            record = dict(zip(names, row, strict=False))
-            try:
-                yield record_document(
-                    record, path=path, position=str(start), fmt="csv",
-                    default_date=self.default_date,
-                )  # fmt: skip
-            except IngestError as err:
-                yield _failure(path, start, err)
+            row_start, start = start, None
+            yield from self._row(row, row_start)
+
+    def _once(self, line: int, err: IngestError) -> Iterator[Failure]:
+        if line not in self.reported:
+            self.reported.add(line)
+            yield _failure(self.path, line, err)
+
+    def _row(self, row: list[str], start: int) -> Iterator[Document | Failure]:
+        if not any(cell.strip() for cell in row):
+            return
+        if len(row) > len(self.names):
+            reason = (
+                f"the row has {len(row)} fields but the header has {len(self.names)} - an "
+                "unquoted delimiter inside a field? The row was skipped"
+            )
+            yield from self._once(start, RecordError(reason))
+            return
+        record = dict(zip(self.names, row, strict=False))
+        try:
+            yield record_document(
+                record, path=self.path, position=str(start), fmt="csv",
+                default_date=self.default_date,
+            )  # fmt: skip
+        except IngestError as err:
+            yield from self._once(start, err)
+
+
+def _rest(start: int, end: int, *, again: bool) -> str:
+    if again:
+        return "the lines after it were read again as rows"
+    return (
+        f"lines {start + 1}-{end} after it, read into it, were lost (standard input cannot "
+        "be read again)"
+    )
 
 
 def _unclosed_quote(start: int, end: int, *, again: bool) -> RecordError:
-    rest = (
-        "the lines after it were read again as rows"
-        if again
-        else f"lines {start + 1}-{end} after it, read into it, were lost (standard input "
-        "cannot be read again)"
-    )
     return RecordError(
         f"a quote opened in this row is never closed (it runs to the end of the file, line "
-        f"{end}) - the row was skipped and {rest}; close the quote, or double a quote inside "
-        'a field ("")'
+        f"{end}) - the row was skipped and {_rest(start, end, again=again)}; close the quote, "
+        'or double a quote inside a field ("")'
+    )
+
+
+def _cut_row(start: int, end: int, *, again: bool) -> RecordError:
+    return RecordError(
+        f"the row runs on to line {end}, which could not be read - the row was skipped and "
+        f"{_rest(start, end - 1, again=again)}; if a quote opened in it is not meant to hold "
+        'several lines, close it or double it ("")'
     )
 
 

@@ -72,11 +72,15 @@ class LineTooLong(Exception):
 
 
 class UndecodableLine(Exception):
-    """A line holding bytes that are not valid in the file's encoding."""
+    """A line holding bytes that are not valid in the file's encoding.
 
-    def __init__(self, number: int) -> None:
+    ``line`` is the line with each such byte as U+FFFD, for readers that must still see
+    where a record ends (a CSV row over several lines)."""
+
+    def __init__(self, number: int, line: str = "") -> None:
         super().__init__(number)
         self.number = number
+        self.line = line
 
 
 class BoundedLines:
@@ -111,7 +115,7 @@ class BoundedLines:
         if too_long:
             raise LineTooLong(self.number)
         if _has_escapes(line):
-            raise UndecodableLine(self.number)
+            raise UndecodableLine(self.number, _ESCAPED.sub("\ufffd", line))
         return line
 
     def _readline(self) -> tuple[str, bool]:

@@ -166,9 +166,11 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
-def _not_utf8(encoding: str, what: str) -> RecordError:
+def _not_utf8(encoding: str, what: str, where: str = "") -> RecordError:
     advice = "" if encoding != "utf-8" else "; if the whole file is in another encoding, convert it"
-    return RecordError(f"bytes that are not valid {encoding} - the {what} was skipped{advice}")
+    return RecordError(
+        f"bytes that are not valid {encoding}{where} - the {what} was skipped{advice}"
+    )
 
 
 def _too_long(max_bytes: int | None, what: str) -> RecordError:
@@ -429,12 +431,15 @@ def _csv_header(lines: BoundedLines, delimiter: str) -> list[str]:
 
 
 class _Watched:
-    """Lines for csv.reader, noting when they run out: a row returned after that was still
-    inside a quoted field at the end of the file (csv.reader returns it without a word)."""
+    """Lines for csv.reader, noting when they run out (a row returned after that was still
+    inside a quoted field at the end of the file: csv.reader returns it without a word) and
+    which lines held undecodable bytes (given to the reader with U+FFFD in their place, so
+    the row they belong to ends where it should, and then fails)."""
 
     def __init__(self, lines: BoundedLines) -> None:
         self.lines = lines
         self.ended = False
+        self.undecodable: list[int] = []
 
     def __iter__(self) -> Iterator[str]:
         return self
@@ -445,6 +450,9 @@ class _Watched:
         except StopIteration:
             self.ended = True
             raise
+        except UndecodableLine as err:
+            self.undecodable.append(err.number)
+            return err.line
 
 
 class _CsvRows:
@@ -484,19 +492,16 @@ class _CsvRows:
                 row = next(reader)
             except StopIteration:
                 return None
-            except (LineTooLong, UndecodableLine) as err:
-                reason = (
-                    _too_long(self.max_bytes, "the row")
-                    if isinstance(err, LineTooLong)
-                    else _not_utf8(self.encoding, "row")
-                )
-                yield from self._once(err.number, reason)
+            except LineTooLong as err:
+                watched.undecodable.clear()
+                yield from self._once(err.number, _too_long(self.max_bytes, "the row"))
                 if err.number > start:  # inside a row of several lines: the row is cut
                     yield from self._once(start, _cut_row(start, err.number, again=again))
                     return start
                 start = None
                 continue
             except csv.Error as err:
+                watched.undecodable.clear()
                 yield from self._once(start, RecordError(f"not valid CSV ({err}) - skipped"))
                 start = None
                 continue
@@ -504,6 +509,12 @@ class _CsvRows:
                 yield from self._once(start, _unclosed_quote(start, lines.number, again=again))
                 return start
             row_start, start = start, None
+            if watched.undecodable:
+                named = ", ".join(map(str, watched.undecodable))
+                where = "" if watched.undecodable == [row_start] else f" in line {named}"
+                yield from self._once(row_start, _not_utf8(self.encoding, "row", where))
+                watched.undecodable.clear()
+                continue
             yield from self._row(row, row_start)
 
     def _once(self, line: int, err: IngestError) -> Iterator[Failure]:

@@ -4,6 +4,7 @@
     .venv/bin/python bench/fuzz.py --count 500 --seed 7
     .venv/bin/python bench/fuzz.py --readers display,special,deep,badbytes --count 1000
     .venv/bin/python bench/fuzz.py --many-files 50000   # time a 50,000-file directory
+    .venv/bin/python bench/fuzz.py --deep 1100          # time a tree 1,100 folders deep
 
 Readers: txt, html, json, jsonl, csv (and tsv), feed, stdin (sniffing), directory (walking).
 Inputs are mutations of small valid samples (byte flips, cuts, splices, hostile fragments,
@@ -36,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fuzz_hostile import CLASSES, ContractBroken
+from fuzz_hostile import CLASSES, ContractBroken, walk_deep
 from tripolar.ingest import read_paths, text_id
 from tripolar.ingest.reader import UNEXPECTED
 from tripolar.model import Document, Failure
@@ -392,12 +393,19 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of fuzzing, time reading a directory of N small files (e.g. 50000)",
     )  # fmt: skip
     parser.add_argument(
+        "--deep", type=int, default=0, metavar="N",
+        help="instead of fuzzing, time reading a tree N folders deep (e.g. 1100)",
+    )  # fmt: skip
+    parser.add_argument(
         "--readers", default=",".join(READERS),
         help=f"comma-separated readers to fuzz (default all: {','.join(READERS)})",
     )  # fmt: skip
     args = parser.parse_args(argv)
     if args.many_files:
         print(walk_many(args.many_files))
+        return 0
+    if args.deep:
+        print(walk_deep(args.deep))
         return 0
     readers = tuple(r for r in args.readers.split(",") if r)
     unknown = set(readers) - set(READERS)

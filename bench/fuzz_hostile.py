@@ -219,6 +219,51 @@ def run_deep(rng: random.Random, workdir: Path, number: int) -> Items:
     return items
 
 
+def walk_deep(depth: int) -> str:
+    """Time and peak memory of read_paths over a tree ``depth`` folders deep, a file at the
+    top, the middle and the bottom, and a pipe at the bottom (it must not hang the walk)."""
+    import resource
+    import shutil
+    import tempfile
+    import time
+    import tracemalloc
+
+    workdir = Path(tempfile.mkdtemp(prefix="tripolar-deep-"))
+    folders = [workdir / "deep"]
+    folders[0].mkdir()
+    for _ in range(depth):
+        folders.append(folders[-1] / "d")
+        folders[-1].mkdir()
+    placed = [folders[0], folders[len(folders) // 2], folders[-1]]
+    files = [folder / f"n{index}.txt" for index, folder in enumerate(placed)]
+    for index, path in enumerate(files):
+        path.write_text(LINE.format(index), encoding="utf-8")
+    files.append(folders[-1] / "pipe")
+    os.mkfifo(files[-1])
+    try:
+        list(read_paths([files[0]]))  # load the readers' data (dates, encodings) first
+        tracemalloc.start()
+        started = time.perf_counter()
+        items = _in_thread([folders[0]], timeout=600)
+        seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    finally:
+        for path in files:
+            path.unlink()
+        for folder in reversed(folders):
+            folder.rmdir()
+        shutil.rmtree(workdir, ignore_errors=True)
+    documents = sum(isinstance(i, Document) for i in items)
+    failures = [i.reason[:40] for i in items if isinstance(i, Failure)]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return (
+        f"tree {depth} folders deep: {documents} documents, failures {failures} in "
+        f"{seconds:.2f} s; peak traced Python memory {peak / 1e6:.2f} MB (process max RSS "
+        f"{rss:.0f} MB)"
+    )
+
+
 BAD_BYTES = [b"\xff", b"\xfe\xff", b"\xc3\x28", b"\xe9", b"\x80", b"\xed\xa0\x80", b"\xf8\x88"]
 
 

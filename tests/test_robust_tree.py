@@ -7,6 +7,7 @@ import os
 import socket
 import sys
 import threading
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -69,9 +70,18 @@ def test_tree_1100_nested_directories_are_walked(tmp_path: Path) -> None:
         folder.mkdir()
     (folder / "bottom.txt").write_text(BODY + " Bottom.", encoding="utf-8")
     (root / "top.txt").write_text(BODY, encoding="utf-8")
-    items = _read([root], timeout=60)
+    _read([root / "top.txt"])  # the readers' data (dates, encodings) is loaded once
+    tracemalloc.start()
+    try:
+        items = _read([root], timeout=60)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
     assert [i.text for i in items if isinstance(i, Document)] == [BODY + " Bottom.", BODY]
     assert not [i for i in items if isinstance(i, Failure)]
+    # a walk holds one listing per level; reading a small file no longer allocates the
+    # whole --max-bytes limit (50 MB) first
+    assert peak < 10_000_000
 
 
 def test_tree_links_out_of_the_given_tree_are_not_followed(tmp_path: Path) -> None:

@@ -24,13 +24,21 @@ def limit_message(size: str, max_bytes: int) -> str:
 
 
 def read_bounded(stream: BinaryIO, max_bytes: int | None, *, what: str = "the file") -> bytes:
-    """All of ``stream``, or IngestError as soon as it is longer than ``max_bytes``."""
+    """All of ``stream``, or IngestError as soon as it is longer than ``max_bytes``.
+
+    Read a chunk at a time: ``read(max_bytes + 1)`` allocated the whole limit (50 MB) for
+    every file, however small, before shrinking it to what was read."""
     if max_bytes is None:
         return stream.read()
-    data = stream.read(max_bytes + 1)
+    data = bytearray()
+    while len(data) <= max_bytes:
+        chunk = stream.read(min(CHUNK, max_bytes + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
     if len(data) > max_bytes:
         raise IngestError(limit_message(f"{what} (more than {max_bytes:,} bytes)", max_bytes))
-    return data
+    return bytes(data)
 
 
 class Prefixed(io.RawIOBase):

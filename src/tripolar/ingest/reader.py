@@ -401,20 +401,23 @@ def _walk(directory: str, visited: set[tuple[int, int]]) -> Iterator[str | Failu
             continue
         try:
             found = _classify(entry, root)
+            is_dir = not isinstance(found, Failure) and entry.is_dir()
         except OSError as err:
             found = Failure(entry.path, None, f"[E010] could not be read ({err.strerror or err})")
-        if found == "dir":
-            listing = _listing(entry.path, visited)
-            if isinstance(listing, Failure):
-                yield listing
-            elif listing is not None:
-                stack.append(iter(listing))
-        elif found is not None:
-            yield found
+            is_dir = False
+        if not is_dir:
+            yield found  # a regular file's path, or why the entry is not read
+            continue
+        listing = _listing(entry.path, visited)
+        if isinstance(listing, Failure):
+            yield listing
+        elif listing is not None:
+            stack.append(iter(listing))
 
 
-def _classify(entry: os.DirEntry[str], root: str) -> str | Failure | None:
-    """ "dir", the path of a regular file, or a Failure saying why the entry is not read."""
+def _classify(entry: os.DirEntry[str], root: str) -> str | Failure:
+    """The entry's path (a directory or a regular file), or a Failure saying why it is not
+    read (a broken link, a link out of the tree, a special file)."""
     if entry.is_symlink():
         target = os.path.realpath(entry.path)
         if not os.path.exists(target):
@@ -426,9 +429,7 @@ def _classify(entry: os.DirEntry[str], root: str) -> str | Failure | None:
                 f"[E010] a symbolic link to {target}, outside the directory given - it was "
                 "not followed; give that path itself to read it",
             )
-    if entry.is_dir():
-        return "dir"
-    if entry.is_file():
+    if entry.is_dir() or entry.is_file():
         return entry.path
     error = SpecialFileError(entry.stat().st_mode)
     return Failure(entry.path, None, f"[{error.code}] {error.reason}")

@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 import tripolar.cli
 from tripolar.cli import app
 from tripolar.model import CodedDocument, Document, Event, Failure, Sentence
-from tripolar.output import TerminalConsole, visible
+from tripolar.output import TerminalConsole, styled, visible
 from tripolar.store import Store
 
 MARKUP = "[/caption] [/b] [red]red[/red] [link=http://evil.example]click[/link] :smile:"
@@ -107,3 +109,13 @@ def test_display_cli_source_has_no_markup() -> None:
     """The CLI consoles print markup as it is: style must come from output.styled."""
     source = Path(tripolar.cli.__file__).read_text(encoding="utf-8")
     assert not re.findall(r"\[/?(?:red|yellow|green|bold|dim|italic|cyan|blue)\]", source)
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_display_property_any_text_prints_as_one_plain_line(text: str) -> None:
+    console = TerminalConsole(file=io.StringIO(), width=60)
+    console.print(styled("skipped", "yellow"), text)
+    printed = console.file.getvalue()
+    assert printed.count("\n") == 1 and not _raw(printed[:-1])
+    assert printed.startswith("skipped ")

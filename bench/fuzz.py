@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/fuzz.py                 # 10,000 inputs per reader, seed 0
     .venv/bin/python bench/fuzz.py --count 500 --seed 7
+    .venv/bin/python bench/fuzz.py --readers display,special,deep,badbytes --count 1000
     .venv/bin/python bench/fuzz.py --many-files 50000   # time a 50,000-file directory
+    .venv/bin/python bench/fuzz.py --deep 1100          # time a tree 1,100 folders deep
 
 Readers: txt, html, json, jsonl, csv (and tsv), feed, stdin (sniffing), directory (walking).
 Inputs are mutations of small valid samples (byte flips, cuts, splices, hostile fragments,
@@ -10,6 +12,12 @@ other encodings, deep nesting, limits) plus structured junk per format. Everythi
 through ``read_paths`` exactly as the ingest job calls it. A crash is an exception out of
 ``read_paths``, a Failure reporting an unexpected reader error, or a broken invariant (a
 Document without text or with the wrong id). Exit status 1 when anything crashed.
+
+Hostile classes with their own contracts (`fuzz_hostile.py`): display (rich markup, control
+characters, bidi and surrogates in file names and text, stored and printed as the CLI does),
+special (pipes, sockets, links to pipes, to ``..`` and out of the tree), deep (trees up to
+1,500 folders deep) and badbytes (stray non-UTF-8 lines anywhere in JSONL/CSV files, before
+and after the first MiB, and unclosed CSV quotes: exactly those lines fail).
 """
 
 from __future__ import annotations
@@ -29,11 +37,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fuzz_hostile import CLASSES, ContractBroken, walk_deep
 from tripolar.ingest import read_paths, text_id
 from tripolar.ingest.reader import UNEXPECTED
 from tripolar.model import Document, Failure
 
-READERS = ("txt", "html", "json", "jsonl", "csv", "feed", "stdin", "directory")
+READERS = ("txt", "html", "json", "jsonl", "csv", "feed", "stdin", "directory", *CLASSES)
 
 BODY = (
     "Officials from the two governments met in the capital on Tuesday to discuss trade. "
@@ -241,6 +250,8 @@ def check(items: list[Document | Failure]) -> str | None:
 def run_one(
     reader: str, rng: random.Random, workdir: Path, number: int
 ) -> list[Document | Failure]:
+    if reader in CLASSES:
+        return CLASSES[reader](rng, workdir, number)
     max_bytes = rng.choice([50_000_000] * 8 + [64, 1000])
     if reader == "stdin":
         stream = io.TextIOWrapper(io.BytesIO(make_input(reader, rng)), encoding="utf-8")
@@ -275,19 +286,29 @@ def build_directory(root: Path, rng: random.Random) -> None:
             (parent / name).write_bytes(make_input(reader, rng))
 
 
-def fuzz(count: int, seed: int, *, report: Callable[[str], None] | None = None) -> Tally:
-    """``count`` inputs for every reader; returns what happened."""
+def fuzz(
+    count: int,
+    seed: int,
+    *,
+    report: Callable[[str], None] | None = None,
+    readers: tuple[str, ...] = READERS,
+) -> Tally:
+    """``count`` inputs for every reader (of ``readers``); returns what happened."""
     tally = Tally()
     rng = random.Random(seed)
     base = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     workdir = Path(tempfile.mkdtemp(prefix="tripolar-fuzz-", dir=base))
     try:
-        for reader in READERS:
+        for reader in readers:
             started = time.perf_counter()
             for number in range(count):
                 tally.inputs[reader] += 1
                 try:
                     items = run_one(reader, rng, workdir, number)
+                except ContractBroken as broken:
+                    tally.crashes[reader] += 1
+                    tally.examples.append(f"{reader} #{number}: {broken}")
+                    continue
                 except Exception:
                     tally.crashes[reader] += 1
                     tally.examples.append(f"{reader} #{number}: {traceback.format_exc(limit=3)}")
@@ -371,12 +392,27 @@ def main(argv: list[str] | None = None) -> int:
         "--many-files", type=int, default=0, metavar="N",
         help="instead of fuzzing, time reading a directory of N small files (e.g. 50000)",
     )  # fmt: skip
+    parser.add_argument(
+        "--deep", type=int, default=0, metavar="N",
+        help="instead of fuzzing, time reading a tree N folders deep (e.g. 1100)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--readers", default=",".join(READERS),
+        help=f"comma-separated readers to fuzz (default all: {','.join(READERS)})",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if args.many_files:
         print(walk_many(args.many_files))
         return 0
-    print(f"fuzzing {len(READERS)} readers with {args.count} inputs each (seed {args.seed})")
-    tally = fuzz(args.count, args.seed, report=print)
+    if args.deep:
+        print(walk_deep(args.deep))
+        return 0
+    readers = tuple(r for r in args.readers.split(",") if r)
+    unknown = set(readers) - set(READERS)
+    if unknown:
+        parser.error(f"unknown readers: {', '.join(sorted(unknown))}")
+    print(f"fuzzing {len(readers)} readers with {args.count} inputs each (seed {args.seed})")
+    tally = fuzz(args.count, args.seed, report=print, readers=readers)
     total = sum(tally.inputs.values())
     crashes = sum(tally.crashes.values())
     print(

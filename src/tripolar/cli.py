@@ -6,7 +6,7 @@ This is the one place where library exceptions become messages and exit codes.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from typer.core import TyperCommand, TyperGroup
 from typer.models import CommandFunctionType
@@ -24,6 +23,8 @@ from typer.models import CommandFunctionType
 from tripolar import __version__, output
 from tripolar.config import DB_ENV, DEFAULT_DB, Config, parse_date
 from tripolar.errors import ConfigError, DatabaseNotFoundError, TripolarError
+from tripolar.model import Failure
+from tripolar.output import TerminalConsole, styled
 from tripolar.store import Store
 from tripolar.workflow import IngestSummary
 
@@ -68,8 +69,10 @@ app = _App(
     pretty_exceptions_enable=False,
 )
 # Piped output is not squeezed into 80 columns: tables stay readable in files and logs.
-out = Console(width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+# Both consoles show strings as plain text (no markup, controls escaped): style goes in
+# output.styled(...), never in rich markup tags, which would be printed as they are.
+out = TerminalConsole(width=None if sys.stdout.isatty() else 160)
+err = TerminalConsole(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 
 class EventFormat(StrEnum):
@@ -133,7 +136,7 @@ AgentsOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        out.print(f"tripolar {__version__}", highlight=False)
+        out.print(f"tripolar {__version__}")
         raise typer.Exit()
 
 
@@ -155,14 +158,14 @@ def _guard() -> Iterator[None]:
     try:
         yield
     except DatabaseNotFoundError as exc:
-        err.print(f"[red]Error:[/red] {exc}", highlight=False)
-        err.print(_databases_hint(Path(exc.path)), highlight=False)
+        err.print(styled("Error:", "red"), str(exc))
+        err.print(_databases_hint(Path(exc.path)))
         raise typer.Exit(1) from None
     except TripolarError as exc:
-        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
-        err.print(f"[red]Error:[/red] {exc}", highlight=False)
+        _error(str(exc))
         raise typer.Exit(2) from None
 
 
@@ -173,6 +176,10 @@ def _databases_hint(missing: Path) -> str:
     where = "here" if str(folder) in ("", ".") else f"in {folder}"
     listed = f"databases {where}: {', '.join(found)}" if found else f"no .duckdb file {where}"
     return f"{listed} - choose one with --db FILE or the environment variable {DB_ENV}"
+
+
+def _error(message: str) -> None:
+    err.print(styled("Error:", "red"), message)
 
 
 def _config(
@@ -186,7 +193,7 @@ def _config(
         actor_files=tuple(actors or ()),
         agent_files=tuple(agents or ()),
     )
-    return replace(config, max_bytes=max_bytes) if max_bytes else config
+    return config if max_bytes is None else replace(config, max_bytes=max_bytes)
 
 
 @app.command()
@@ -202,7 +209,9 @@ def ingest(
     max_bytes: Annotated[
         int | None,
         typer.Option(
-            "--max-bytes", help="Refuse single-document files larger than this (default 50 MB)."
+            "--max-bytes",
+            min=1,
+            help="Refuse single-document files larger than this (default 50 MB).",
         ),
     ] = None,
     workers: Annotated[
@@ -228,8 +237,8 @@ def ingest(
     if all(r is not None or p in missing for p, r in zip(paths, refused, strict=True)):
         for name, failure in zip(paths, refused, strict=True):
             reason = failure.reason if failure else "[E010] no such file or directory"
-            err.print(f"[red]Error:[/red] {name}: {reason}", highlight=False)
-        err.print(f"Nothing to read - {db} was left as it was.", highlight=False)
+            err.print(styled("Error:", "red"), f"{name}: {reason}")
+        err.print(f"Nothing to read - {db} was left as it was.")
         raise typer.Exit(1)
     with _guard():
         config = _config(date, actors, agents, max_bytes)
@@ -249,8 +258,7 @@ def ingest(
     if summary.read == 0 and summary.failed == 0:
         err.print(
             f"Found no files to read in {', '.join(paths)} (hidden files are skipped) - "
-            "give files or folders of text, HTML, JSONL, CSV or feeds; see docs/ingest.md.",
-            highlight=False,
+            "give files or folders of text, HTML, JSONL, CSV or feeds; see docs/ingest.md."
         )
     if summary.read == 0:
         raise typer.Exit(1)
@@ -275,15 +283,18 @@ def _with_progress(job: Any, *, quiet: bool) -> IngestSummary:
         return result
 
 
+def _print_failure(failure: Failure) -> None:
+    where = f"{failure.path} line {failure.line}" if failure.line else failure.path
+    err.print(styled("skipped", "yellow"), f"{where}: {failure.reason}")
+
+
 def _print_summary(summary: IngestSummary, db: Path) -> None:
     for failure in summary.failures:
-        where = f"{failure.path} line {failure.line}" if failure.line else failure.path
-        err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)
+        _print_failure(failure)
     err.print(
         f"Documents read: {summary.read}, stored: {summary.stored}, skipped as duplicates: "
         f"{summary.duplicates}, failed: {summary.failed}; sentences: {summary.sentences}, "
-        f"events: {summary.events} -> {db}",
-        highlight=False,
+        f"events: {summary.events} -> {db}"
     )
 
 
@@ -314,7 +325,7 @@ def code(
     from tripolar.pipeline import Pipeline
 
     if (text is None) == (input is None):
-        err.print("[red]Error:[/red] give either TEXT or --input FILE")
+        _error("give either TEXT or --input FILE")
         raise typer.Exit(2)
     with _guard():
         config = _config(date, actors, agents)
@@ -345,25 +356,23 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
     coded = explanation.coded
     text = coded.document.text
     if record_id is not None:
-        out.print(f"[bold]record {record_id}[/bold]")
-    out.print("[bold]Actors[/bold]")
+        out.print(styled(f"record {record_id}", "bold"))
+    out.print(styled("Actors", "bold"))
     for m in coded.mentions:
         out.print(
             f"  {m.start}-{m.end} {text[m.start : m.end]!r} -> {', '.join(m.codes)} "
-            f"({m.kind}; entry {m.entry!r})",
-            highlight=False,
+            f"({m.kind}; entry {m.entry!r})"
         )
-    out.print("[bold]Events[/bold]")
+    out.print(styled("Events", "bold"))
     for e in coded.events:
         trigger = text[e.trigger_start : e.trigger_end] if e.trigger_start >= 0 else ""
         out.print(
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
-            f"{_when(e)} trigger {trigger!r} rule {e.rule}",
-            highlight=False,
+            f"{_when(e)} trigger {trigger!r} rule {e.rule}"
         )
-    out.print("[bold]Rejected[/bold]")
+    out.print(styled("Rejected", "bold"))
     for r in explanation.rejections:
-        out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}", highlight=False)
+        out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}")
     if not explanation.rejections:
         out.print("  nothing")
 
@@ -379,39 +388,25 @@ def _code_inputs(
 ) -> Iterator[tuple[str | None, str, Any]]:
     """What `code` reads: TEXT; or --input: JSONL records, or plain text as one document
     (told apart by the first character that is not blank: "{" starts a JSON record)."""
+    from tripolar.ingest.records import read_text_records
+
     if text is not None:
         yield None, text, config.default_date
         return
     assert path is not None
     try:
-        content = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"--input {path}: cannot be read ({exc})") from None
-    if not content.lstrip().startswith("{"):
-        if content.strip():
-            yield None, content, config.default_date
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"--input {path}: cannot be read ({exc.strerror or exc})") from None
+    if not data.lstrip().startswith(b"{"):
+        if data.strip():
+            yield None, data.decode("utf-8", errors="replace"), config.default_date
         return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            record_text = record["text"]
-            record_date = parse_date(record.get("date"), what="date")
-        except json.JSONDecodeError as exc:
-            _skip(path, number, f"not valid JSON ({exc.msg})")
-            continue
-        except (KeyError, TypeError, AttributeError):
-            _skip(path, number, 'a record needs a "text" field: {"text": "...", "date": "..."}')
-            continue
-        except ConfigError as exc:
-            _skip(path, number, exc.message)
-            continue
-        yield str(record.get("id", number)), record_text, record_date
-
-
-def _skip(path: Path, line: int, reason: str) -> None:
-    err.print(f"[yellow]skipped[/yellow] {path} line {line}: {reason}", highlight=False)
+    for item in read_text_records(str(path), stdin=io.BytesIO(data)):
+        if isinstance(item, Failure):
+            _print_failure(item)
+        else:
+            yield item
 
 
 @app.command()
@@ -435,10 +430,12 @@ def events(
     """List stored events with their evidence sentences."""
     with _guard(), Store.open(db, read_only=True) as store:
         frame = store.events(
-            dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix
+            dyad=dyad,
+            since=parse_date(since),
+            until=parse_date(until),
+            code=code_prefix,
+            limit=limit,
         )
-    if limit is not None:
-        frame = frame.head(limit)
     empty = "No events match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
     _print_frame(frame, fmt, title=f"{len(frame)} events", columns=output.TABLE_COLUMNS,
                  empty=empty, legend=("source", "target"))  # fmt: skip
@@ -462,7 +459,7 @@ def _print_frame(
     """One way out for every table command: CSV and JSONL as documented in docs/cli.md; a
     table with names for the codes in the ``legend`` columns; a one-line note when empty."""
     if frame.empty:
-        err.print(f"{empty}.", highlight=False)
+        err.print(f"{empty}.")
     if fmt == TableFormat.csv:
         output.write_csv(frame, sys.stdout)
     elif fmt == TableFormat.jsonl:
@@ -478,7 +475,7 @@ def _print_legend(codes: set[str]) -> None:
     from tripolar.actors.lookup import country_list
 
     if codes and len(codes) <= 20:
-        out.print("Codes: " + country_list(sorted(codes)), highlight=False)
+        out.print("Codes: " + country_list(sorted(codes)))
 
 
 def _dates_note(since: str | dt.date | None, until: str | dt.date | None) -> str:
@@ -497,8 +494,7 @@ def _default_since(store: Store, since: str | None) -> dt.date | None:
     if first is not None and earlier:
         err.print(
             f"From {first}, the year the documents start; {earlier} events dated earlier "
-            "(background history) are left out - --since YYYY-MM-DD to include them.",
-            highlight=False,
+            "(background history) are left out - --since YYYY-MM-DD to include them."
         )
     return first
 
@@ -595,10 +591,9 @@ def report(
         if store.events(actors=chosen, since=first, until=last, limit=1).empty:
             err.print(
                 f"No events among {country_list(chosen)}{_dates_note(first, last)}: "
-                "the report's charts are empty.",
-                highlight=False,
+                "the report's charts are empty."
             )
-    out.print(f"Report written to {path}", highlight=False)
+    out.print(f"Report written to {path}")
 
 
 @app.command()
@@ -642,28 +637,26 @@ def actors(
     meaning = code_name(code) if query.strip() == code else ""
     found = describe(query, limit=500)
     if not found and not meaning:
-        err.print(
-            f"[red]Error:[/red] no actor {query!r} is known{suggestion(query)}", highlight=False
-        )
+        err.print(styled("Error:", "red"), f"no actor {query!r} is known{suggestion(query)}")
         raise typer.Exit(1)
     if meaning:  # a code: what it means, then the dictionary entries coded with it, briefly
-        out.print(f"[bold]{code}[/bold]: {meaning}", highlight=False)
+        out.print(styled(code, "bold"), f": {meaning}", sep="")
         kinds: dict[str, list[str]] = {}
         for info in found:
             kinds.setdefault(info.kind, []).append(info.name)
         for kind, names in kinds.items():
             shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
             source = next(i.source for i in found if i.kind == kind)
-            out.print(f"  {kind}: {shown} ({source})", highlight=False)
+            out.print(f"  {kind}: {shown} ({source})")
         return
     for info in found[:10]:
-        out.print(f"[bold]{info.code}[/bold]  {info.name} ({info.kind})", highlight=False)
+        out.print(styled(info.code, "bold"), f"{info.name} ({info.kind})")
         for term in info.terms:
             span = f"{term.start or '...'} to {term.end or 'now'}"
-            out.print(f"  {', '.join(term.codes)} from {span}: {term.role}", highlight=False)
+            out.print(f"  {', '.join(term.codes)} from {span}: {term.role}")
         if info.forms:
-            out.print(f"  matches: {', '.join(info.forms)}", highlight=False)
-        out.print(f"  source: {info.source}", highlight=False)
+            out.print(f"  matches: {', '.join(info.forms)}")
+        out.print(f"  source: {info.source}")
 
 
 @app.command()
@@ -674,12 +667,11 @@ def status(db: DbOption = DEFAULT_DB) -> None:
         failures = store.failures()
     out.print(
         f"{db}: {counts['documents']} documents, {counts['sentences']} sentences, "
-        f"{counts['events']} events, {counts['failures']} failures",
-        highlight=False,
+        f"{counts['events']} events, {counts['failures']} failures"
     )
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
-        out.print(f"  failed {where}: {row['reason']}", highlight=False)
+        out.print(f"  failed {where}: {row['reason']}")
 
 
 @app.command()
@@ -711,7 +703,7 @@ def demo(
         output.render_table(
             records, out, columns=tuple(table.columns), title="Dyads in the demo corpus"
         )
-        out.print(f"Report written to {report}", highlight=False)
+        out.print(f"Report written to {report}")
 
 
 def main() -> None:

@@ -1,6 +1,10 @@
-"""Turning event DataFrames into the CLI's output formats (table, csv, jsonl).
+"""Turning event DataFrames into the CLI's output formats (table, csv, jsonl), and the
+console that shows them on a terminal.
 
-The jsonl field names are a contract other tools rely on; see docs/cli.md.
+The jsonl field names are a contract other tools rely on; see docs/cli.md. Everything shown
+on a terminal goes through `TerminalConsole`, which shows text as text: no rich markup or
+emoji codes are read from it and control characters are escaped (`visible`), so a file
+name or sentence can neither crash a table nor write to the terminal.
 """
 
 from __future__ import annotations
@@ -8,12 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
+from rich.text import Text
 
 from tripolar.model import Event
 
@@ -26,6 +33,50 @@ CONTRACT_FIELDS = (
 )  # fmt: skip
 
 TABLE_COLUMNS = ("event_date", "source", "target", "code", "goldstein", "rule", "sentence")
+
+
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What a terminal would act on or hide rather than show: C0/C1 controls (ESC starts colour,
+cursor and OSC title/hyperlink sequences; CR and LF forge lines), line and paragraph
+separators, bidirectional overrides and isolates, and lone surrogates (undecodable bytes in
+file names, which cannot even be encoded for output)."""
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape (\\x1b, \\n)."""
+    return _HIDDEN.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+class TerminalConsole(Console):
+    """A rich Console that shows every string as plain text.
+
+    Strings are never parsed for markup (``[/b]`` in a sentence crashed rich; ``[link=…]``
+    in a file name would forge a hyperlink) or emoji codes, and pass through `visible`.
+    Style goes in `rich.text.Text` objects (see `styled`), never in markup. A printed
+    message is one line however long (``soft_wrap``; the terminal folds it), so each record
+    of `tripolar status` or the ingest summary is one line in a file or a pipe; tables still
+    fit the width.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("soft_wrap", True)
+        super().__init__(markup=False, emoji=False, highlight=False, **options)
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        options.update(markup=False, emoji=False)
+        return super().render_str(visible(text), **options)
+
+
+def styled(text: str, style: str | Style) -> Text:
+    """A label in a style, for `TerminalConsole.print` beside plain strings."""
+    return Text(visible(text), style=style)
 
 
 def event_record(event: Event) -> dict[str, Any]:

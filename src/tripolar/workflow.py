@@ -80,7 +80,10 @@ def _ingest(
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
     if first is None:
-        return summary  # nothing new: no model to load, no cluster to start
+        # nothing new: no model to load, no cluster to start; but the dictionary files
+        # named are still read, so a bad one is reported whatever the input held
+        _check_dictionaries(config)
+        return summary
     documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
@@ -103,6 +106,14 @@ def _ingest(
     return summary
 
 
+def _check_dictionaries(config: Config) -> None:
+    """Raise the DictionaryError (ConfigError) a bad --actors or --agents file would raise."""
+    if config.actor_files or config.agent_files:
+        from tripolar.actors.dictionary import ActorDictionary
+
+        ActorDictionary.from_petrarch(config.actor_files, config.agent_files)
+
+
 def _fresh_documents(
     items: Iterable[Document | Failure],
     store: Store,
@@ -120,8 +131,10 @@ def _fresh_documents(
 
     def flush() -> Iterator[Document]:
         known = store.known_documents(d.doc_id for d in pending)
+        copies: list[Document] = []
         for document in pending:
             if document.doc_id in seen or document.doc_id in known:
+                copies.append(document)
                 summary.duplicates += 1
                 if progress:
                     progress(summary)
@@ -129,6 +142,8 @@ def _fresh_documents(
             seen.add(document.doc_id)
             yield document
         pending.clear()
+        if copies:  # the same text at another path or URL: kept as a place of the document
+            store.add_places(copies)
 
     for item in items:
         if isinstance(item, Failure):

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from tripolar.errors import IngestError
 from tripolar.ingest.dates import split_lead_dateline
 from tripolar.ingest.identity import text_id
 from tripolar.ingest.text import clean_line, same_words
 from tripolar.model import DateBasis, Document
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair alone: JSON may escape one ("\\ud83d" of a cut emoji), but no
+UTF-8 text, hash or database can hold it."""
+
+
+def whole_text(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (the replacement character)."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def build_document(
@@ -29,8 +39,8 @@ def build_document(
     Date precedence: metadata, then a dateline in the page, then the caller's default.
     A paragraph that only repeats the title at the top is dropped.
     """
-    title = clean_line(title) if title else None
-    body = [piece for p in paragraphs if p for piece in split_lead_dateline(p)]
+    title = clean_line(whole_text(title)) if title else None
+    body = [piece for p in paragraphs if p for piece in split_lead_dateline(whole_text(p))]
     if title and len(body) > 1 and same_words(body[0], title):
         body = body[1:]
     text = "\n\n".join(body)
@@ -50,10 +60,10 @@ def build_document(
         doc_id=text_id(text),
         text=text,
         title=title or None,
-        url=clean_line(url) if url else None,
-        source=clean_line(source) if source else None,
+        url=clean_line(whole_text(url)) if url else None,
+        source=clean_line(whole_text(source)) if source else None,
         path=path,
-        record=record,
+        record=whole_text(record) if record else record,
         format=fmt,
         published=published,
         date_basis=basis,

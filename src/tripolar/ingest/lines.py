@@ -24,13 +24,21 @@ def limit_message(size: str, max_bytes: int) -> str:
 
 
 def read_bounded(stream: BinaryIO, max_bytes: int | None, *, what: str = "the file") -> bytes:
-    """All of ``stream``, or IngestError as soon as it is longer than ``max_bytes``."""
+    """All of ``stream``, or IngestError as soon as it is longer than ``max_bytes``.
+
+    Read a chunk at a time: ``read(max_bytes + 1)`` allocated the whole limit (50 MB) for
+    every file, however small, before shrinking it to what was read."""
     if max_bytes is None:
         return stream.read()
-    data = stream.read(max_bytes + 1)
+    data = bytearray()
+    while len(data) <= max_bytes:
+        chunk = stream.read(min(CHUNK, max_bytes + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
     if len(data) > max_bytes:
         raise IngestError(limit_message(f"{what} (more than {max_bytes:,} bytes)", max_bytes))
-    return data
+    return bytes(data)
 
 
 class Prefixed(io.RawIOBase):
@@ -72,11 +80,15 @@ class LineTooLong(Exception):
 
 
 class UndecodableLine(Exception):
-    """A line holding bytes that are not valid in the file's encoding."""
+    """A line holding bytes that are not valid in the file's encoding.
 
-    def __init__(self, number: int) -> None:
+    ``line`` is the line with each such byte as U+FFFD, for readers that must still see
+    where a record ends (a CSV row over several lines)."""
+
+    def __init__(self, number: int, line: str = "") -> None:
         super().__init__(number)
         self.number = number
+        self.line = line
 
 
 class BoundedLines:
@@ -111,7 +123,7 @@ class BoundedLines:
         if too_long:
             raise LineTooLong(self.number)
         if _has_escapes(line):
-            raise UndecodableLine(self.number)
+            raise UndecodableLine(self.number, _ESCAPED.sub("\ufffd", line))
         return line
 
     def _readline(self) -> tuple[str, bool]:
@@ -127,6 +139,14 @@ class BoundedLines:
                     break
             return "", True
         return line, False
+
+    def skip(self, number: int) -> None:
+        """Pass over lines until line ``number`` has been read, unchecked and unkept."""
+        try:
+            while self.number < number:
+                self._readline()
+        except StopIteration:
+            return
 
     def detach(self) -> None:
         """Leave the underlying stream open; the caller closes it."""

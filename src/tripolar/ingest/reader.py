@@ -8,8 +8,10 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -98,11 +100,25 @@ def read_file(
     default_date: dt.date | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Items:
-    """Documents of one file, its format chosen by extension, else by its content."""
+    """Documents of one file, its format chosen by extension, else by its content.
+
+    A Document's ``path`` is the file's real path (absolute, links resolved), so the same
+    file named two ways is one source, and two files of one name in different folders are
+    two (versions follow it); a Failure names the file as it was given.
+    """
     name = os.fspath(path)
+    real: str | None = None
+    for item in _read_file(name, default_date, max_bytes):
+        if isinstance(item, Document) and item.path == name:
+            real = real or os.path.realpath(name)
+            item = replace(item, path=real)
+        yield item
+
+
+def _read_file(name: str, default_date: dt.date | None, max_bytes: int | None) -> Items:
     suffix = Path(name).suffix.lower()
     try:
-        with open(name, "rb") as stream:
+        with open_regular(name) as stream:
             if suffix in JSONL_SUFFIXES:
                 yield from _guarded(
                     name,
@@ -135,6 +151,9 @@ def read_file(
             except IngestError as err:
                 yield Failure(name, None, f"[{err.code}] {err.reason}")
                 return
+    except SpecialFileError as err:
+        yield Failure(name, None, f"[{err.code}] {err.reason}")
+        return
     except FileNotFoundError:
         yield Failure(name, None, "[E010] no such file or directory - check the path")
         return
@@ -336,34 +355,128 @@ def _text_document(data: bytes, path: str, default_date: dt.date | None) -> Docu
     )
 
 
+class SpecialFileError(IngestError):
+    """A named pipe, socket or device where a file was expected: never opened for reading
+    (opening a pipe waits for a writer, for ever if there is none)."""
+
+    def __init__(self, mode: int) -> None:
+        kind = _special_kind(mode)
+        advice = " or pipe the data in on standard input ('-')" if stat.S_ISFIFO(mode) else ""
+        super().__init__(
+            f"{kind}, not a regular file - it was skipped; save the data to a file{advice}"
+        )
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    return "a special file"
+
+
+def open_regular(name: str) -> BinaryIO:
+    """Open a regular file for reading; SpecialFileError for anything else, without waiting.
+
+    The file is opened non-blocking, so a named pipe with no writer is seen for what it is
+    instead of blocking the open (and the ingest, and its lock on the database) for ever.
+    """
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        mode = os.stat(name).st_mode  # a socket cannot be opened at all: say what it is
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise SpecialFileError(mode) from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(name)
+        if not stat.S_ISREG(mode):
+            raise SpecialFileError(mode)
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _walk(directory: str, visited: set[tuple[int, int]]) -> Iterator[str | Failure]:
-    """Files under ``directory`` in sorted order, hidden names skipped, each directory once."""
+    """Files under ``directory`` in sorted order, hidden names skipped, each directory once.
+
+    Iterative (a tree 1,000 folders deep is no recursion limit). Symbolic links are followed
+    only to what lies inside ``directory``: a link to ``..`` or to a file elsewhere is
+    reported, not read. Special files (pipes, sockets, devices) are reported, not opened.
+    """
+    root = os.path.realpath(directory)
+    first = _listing(directory, visited)
+    if isinstance(first, Failure):
+        yield first
+    if not isinstance(first, list):
+        return
+    stack: list[Iterator[os.DirEntry[str]]] = [iter(first)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            found = _classify(entry, root)
+            is_dir = not isinstance(found, Failure) and entry.is_dir()
+        except OSError as err:
+            found = Failure(entry.path, None, f"[E010] could not be read ({err.strerror or err})")
+            is_dir = False
+        if not is_dir:
+            yield found  # a regular file's path, or why the entry is not read
+            continue
+        listing = _listing(entry.path, visited)
+        if isinstance(listing, Failure):
+            yield listing
+        elif listing is not None:
+            stack.append(iter(listing))
+
+
+def _classify(entry: os.DirEntry[str], root: str) -> str | Failure:
+    """The entry's path (a directory or a regular file), or a Failure saying why it is not
+    read (a broken link, a link out of the tree, a special file)."""
+    if entry.is_symlink():
+        target = os.path.realpath(entry.path)
+        if not os.path.exists(target):
+            return Failure(entry.path, None, "[E010] a broken symbolic link - fix or remove it")
+        if os.path.commonpath([root, target]) != root:
+            return Failure(
+                entry.path,
+                None,
+                f"[E010] a symbolic link to {target}, outside the directory given - it was "
+                "not followed; give that path itself to read it",
+            )
+    if entry.is_dir() or entry.is_file():
+        return entry.path
+    error = SpecialFileError(entry.stat().st_mode)
+    return Failure(entry.path, None, f"[{error.code}] {error.reason}")
+
+
+def _listing(
+    directory: str, visited: set[tuple[int, int]]
+) -> list[os.DirEntry[str]] | Failure | None:
+    """The sorted entries of a directory not read before; None when it was."""
     try:
         status = os.stat(directory)
     except OSError as err:
-        yield Failure(directory, None, f"[E010] could not be read ({err.strerror or err})")
-        return
+        return Failure(directory, None, f"[E010] could not be read ({err.strerror or err})")
     key = (status.st_dev, status.st_ino)
     if key in visited:
-        return  # a symlink back to a directory already read (or a loop)
+        return None  # a symlink back to a directory already read (or a loop)
     visited.add(key)
     try:
         with os.scandir(directory) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
+            return sorted(scan, key=lambda entry: entry.name)
     except OSError as err:
         reason = f"[E010] the directory could not be listed ({err.strerror or err})"
-        yield Failure(directory, None, reason)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        full = os.path.join(directory, entry.name)
-        try:
-            if entry.is_dir():
-                yield from _walk(full, visited)
-            elif entry.is_file():
-                yield full
-            elif entry.is_symlink():
-                yield Failure(full, None, "[E010] a broken symbolic link - fix or remove it")
-        except OSError as err:
-            yield Failure(full, None, f"[E010] could not be read ({err.strerror or err})")
+        return Failure(directory, None, reason)

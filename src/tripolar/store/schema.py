@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -84,6 +84,19 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
+LOCATIONS_TABLE = """
+CREATE TABLE IF NOT EXISTS document_locations (
+    doc_id VARCHAR NOT NULL,
+    location VARCHAR NOT NULL,
+    record VARCHAR NOT NULL DEFAULT '',
+    first_seen TIMESTAMP NOT NULL,
+    PRIMARY KEY (doc_id, location, record)
+);
+"""
+"""Every place a document was seen: its URL, and each file (resolved to its real path, plus
+the record within the file) that held the same text. Lineage follows only the document's own
+URL or file; this table keeps the other places a copy was found."""
+
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -110,7 +123,7 @@ CREATE TABLE IF NOT EXISTS documents (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
-"""
+{LOCATIONS_TABLE}"""
 
 VIEWS = """
 CREATE OR REPLACE VIEW current_documents AS
@@ -160,6 +173,19 @@ WHERE doc_id IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL);
 """Brings a file written by a development build of schema 3 (before the stored countries and
 superseded flags) to the released schema 3."""
 
+ADD_DOCUMENT_LOCATIONS = (
+    LOCATIONS_TABLE
+    + """
+INSERT OR IGNORE INTO document_locations
+SELECT doc_id, url, '', ingested_at FROM documents WHERE url IS NOT NULL;
+INSERT OR IGNORE INTO document_locations
+SELECT doc_id, path, coalesce(record, ''), ingested_at FROM documents
+WHERE path IS NOT NULL AND path <> '-';
+"""
+)
+"""The places of the documents already stored, as they were recorded (paths as typed then:
+older files kept no resolved path)."""
+
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {
     # 2: document versions. Rows already stored are chained per URL/file by ingest time.
@@ -181,4 +207,6 @@ WHERE documents.doc_id = chain.doc_id;
     # stored country columns and a superseded flag; sentences and events lose their primary
     # keys. Both tables are rebuilt (DuckDB cannot drop a key or add NOT NULL after an update).
     2: ASSESSMENTS_TABLE + REBUILD_SENTENCES_AND_EVENTS,
+    # 4: document_locations, every path and URL a document was seen at (issue 15, item 1).
+    3: ADD_DOCUMENT_LOCATIONS,
 }

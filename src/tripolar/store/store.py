@@ -72,8 +72,35 @@ def lineage(document: Document) -> str | None:
     if document.url is not None:
         return "url:" + document.url
     if document.record is None and document.path is not None and document.path != "-":
-        return "path:" + document.path
+        return "path:" + storable(document.path)
     return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """A path or message DuckDB can hold: a file name's undecodable bytes (surrogate escapes,
+    U+DC80-U+DCFF) are written as \\xNN, other lone surrogates as \\uNNNN."""
+    return _SURROGATE.sub(_escape_surrogate, text)
+
+
+def _escape_surrogate(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def places(document: Document) -> list[tuple[str, str]]:
+    """(location, record) pairs where ``document`` was seen: its URL, and its file with the
+    record within it; standard input is no place."""
+    found = [(document.url, "")] if document.url else []
+    if document.path and document.path != "-":
+        found.append((storable(document.path), document.record or ""))
+    return found
+
+
+LOCATION_COLUMNS = ("doc_id", "location", "record", "first_seen")
+LOCATION_TYPES = (pa.string(), pa.string(), pa.string(), pa.timestamp("us"))
 
 
 def _locked_message(target: str, detail: str, read_only: bool) -> str:
@@ -141,6 +168,10 @@ def _event_row(event: Event) -> tuple[Any, ...]:
         event.target, event.target_text, event.code, event.root, event.goldstein,
         event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,
     )  # fmt: skip
+
+
+_IGNORE_REPEATS = frozenset({"assessments", "document_locations"})
+"""Tables with a primary key, where a row already stored is left as it is."""
 
 
 class Store:
@@ -272,12 +303,12 @@ class Store:
                 f"{self.path} was written by a newer tripolar (schema {version}, this one "
                 f"reads up to {SCHEMA_VERSION}) - upgrade tripolar to open it"
             )
-        if version < SCHEMA_VERSION:
-            self._migrate(version)
-        elif self._is_early_v3():
+        if self._is_early_v3():  # brought to the released schema 3 before any later step
             with self.transaction():
                 self.connection.execute(REPAIR_EARLY_V3)
                 self.connection.execute(VIEWS)
+        if version < SCHEMA_VERSION:
+            self._migrate(version)
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
@@ -332,6 +363,7 @@ class Store:
                 if item.document.doc_id not in known:
                     fresh.setdefault(item.document.doc_id, item)
             if not fresh:
+                self._insert_places([c.document for c in coded], now)
                 return 0
             latest = self._latest_versions([c.document for c in fresh.values()])
             documents = []
@@ -343,12 +375,14 @@ class Store:
                     version, supersedes = previous_version + 1, previous_id
                 if key is not None:
                     latest[key] = (d.doc_id, version)
+                path = storable(d.path) if d.path else d.path
                 documents.append(
-                    (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
+                    (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
                      d.date_basis, d.text, now, version, supersedes)
                 )  # fmt: skip
             replaced = {row[-1] for row in documents if row[-1] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
+            self._insert_places([c.document for c in coded], now)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
             for x in (x for c in fresh.values() for x in c.sentences):
                 sentences.setdefault(
@@ -386,6 +420,18 @@ class Store:
                     )
         return len(fresh)
 
+    def add_places(self, documents: Sequence[Document]) -> None:
+        """Record where ``documents`` (stored already, or on their way) were seen: a copy of a
+        stored text met at another path or URL is kept as a place of that document."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        with self.transaction():
+            self._insert_places(documents, now)
+
+    def _insert_places(self, documents: Sequence[Document], now: dt.datetime) -> None:
+        rows = {(d.doc_id, *place): now for d in documents for place in places(d)}
+        values = [(*key, seen) for key, seen in rows.items()]
+        self._insert("document_locations", LOCATION_COLUMNS, LOCATION_TYPES, values)
+
     def _insert(
         self,
         table: str,
@@ -412,7 +458,7 @@ class Store:
         self.connection.register(name, batch)
         try:
             self.connection.execute(
-                f"INSERT {'OR IGNORE ' if table == 'assessments' else ''}INTO {table} "
+                f"INSERT {'OR IGNORE ' if table in _IGNORE_REPEATS else ''}INTO {table} "
                 f"({', '.join(targets)}) SELECT {', '.join(sources)} FROM {name}"
             )
         finally:
@@ -435,7 +481,7 @@ class Store:
     def add_failure(self, failure: Failure) -> None:
         """Record a failed file or record; the same failure met again only updates its time."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        where = [failure.path, failure.line, failure.reason]
+        where = [storable(failure.path), failure.line, storable(failure.reason)]
         with self.transaction():
             self.connection.execute(
                 "DELETE FROM failures WHERE path = ? AND line IS NOT DISTINCT FROM ? "
@@ -574,6 +620,15 @@ class Store:
         row = self.connection.execute("SELECT min(published), max(published) FROM documents")
         first, last = row.fetchone() or (None, None)
         return first, last
+
+    def places(self, doc_id: str | None = None) -> pd.DataFrame:
+        """Where documents were seen (URL, or real file path and record), first seen first."""
+        where, params = ("WHERE doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
+        return self.sql(
+            f"SELECT doc_id, location, record, first_seen FROM document_locations {where} "
+            "ORDER BY first_seen, doc_id, location, record",
+            params,
+        )
 
     def failures(self) -> pd.DataFrame:
         return self.sql("SELECT path, line, reason, failed_at FROM failures ORDER BY failed_at")

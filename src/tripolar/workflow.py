@@ -121,6 +121,7 @@ def _fresh_documents(
 
     def flush() -> Iterator[Document]:
         known = store.known_documents(d.doc_id for d in pending)
+        store.release()  # readers may come in while these documents are coded
         for document in pending:
             if document.doc_id in seen or document.doc_id in known:
                 summary.duplicates += 1
@@ -181,6 +182,7 @@ def _store_coded(
     progress: ProgressCallback | None,
 ) -> None:
     summary.stored += store.add(coded)
+    store.release()  # readers get in between batches and read this one
     summary.sentences += sum(len(c.sentences) for c in coded)
     summary.events += sum(len(c.events) for c in coded)
     if progress:

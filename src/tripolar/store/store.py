@@ -14,6 +14,13 @@ import pyarrow as pa
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
 from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
+from tripolar.store.access import (
+    READ_WAIT_SECONDS,
+    WRITE_WAIT_SECONDS,
+    WriterLock,
+    connect,
+    is_lock_error,
+)
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -74,8 +81,9 @@ def _locked_message(target: str, detail: str, read_only: bool) -> str:
     holder = f"another process (PID {found.group(1)})" if found else "another process"
     if read_only:
         return (
-            f"{target} is being written by {holder}, probably an ingest - try again when it "
-            "has finished; DuckDB lets no reader in while a writer holds the file"
+            f"{target} is being written by {holder}, which kept it locked for "
+            f"{READ_WAIT_SECONDS:.0f} s - try again; an ingest lets readers in between its "
+            "batches, but a process that keeps the database open for writing does not"
         )
     return (
         f"{target} is in use by {holder} - only one process can write a database at a time; "
@@ -132,11 +140,40 @@ def _event_row(event: Event) -> tuple[Any, ...]:
 class Store:
     """A tripolar database: open it, add coded documents, query events as DataFrames."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
-        self.connection = connection
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: str,
+        writer_lock: WriterLock | None = None,
+    ) -> None:
+        self._connection: duckdb.DuckDBPyConnection | None = connection
         self.path = path
+        self._writer_lock = writer_lock  # held from open to close by a file's writer
         self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
         self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; opened again (waiting for readers) after `release`."""
+        if self._connection is None:
+            try:
+                self._connection = connect(self.path, read_only=False, wait=WRITE_WAIT_SECONDS)
+            except duckdb.Error as exc:
+                if is_lock_error(exc):
+                    raise StoreLockedError(_locked_message(self.path, str(exc), False)) from exc
+                raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            self._connection.execute("SET enable_progress_bar = false")
+            self._memory_limit = None  # a new connection starts with DuckDB's default
+        return self._connection
+
+    def release(self) -> None:
+        """Close a writer's file until its next statement, so that readers can get in.
+
+        The writer keeps its `WriterLock`: no other writer gets in meanwhile. A throwaway
+        in-memory database is kept (its data lives nowhere else)."""
+        if self._connection is not None and self._writer_lock is not None:
+            self._connection.close()
+            self._connection = None
 
     @contextmanager
     def bulk_writing(self, memory_limit: int = BULK_MEMORY_LIMIT) -> Iterator[None]:
@@ -159,7 +196,7 @@ class Store:
             yield
         finally:
             self._bulk_limit = None
-            if self._memory_limit is not None:
+            if self._memory_limit is not None and self._connection is not None:
                 self._memory_limit = None
                 self._restore_memory_limit(previous)
 
@@ -183,15 +220,25 @@ class Store:
     def open(cls, path: str | Path = "tripolar.duckdb", *, read_only: bool = False) -> Store:
         """Open (and create or migrate) a database file; ``":memory:"`` for a throwaway one."""
         target = str(path)
+        lock = None
+        if not read_only and target != ":memory:":
+            lock = WriterLock(target)
+            holder = lock.acquire()
+            if holder is not None:
+                raise StoreLockedError(_locked_message(target, f"PID {holder}", read_only))
         try:
-            connection = duckdb.connect(target, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
+            connection = connect(
+                target,
+                read_only=read_only,
+                wait=READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS,
+            )
+        except duckdb.Error as exc:
+            if lock is not None:
+                lock.release()
+            if is_lock_error(exc):
                 raise StoreLockedError(_locked_message(target, str(exc), read_only)) from exc
             raise StoreError(f"cannot open {target}: {exc}") from exc
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {target}: {exc}") from exc
-        store = cls(connection, target)
+        store = cls(connection, target, lock)
         try:
             # DuckDB draws a progress bar on the terminal for long statements (a migration);
             # the library never prints.
@@ -203,10 +250,10 @@ class Store:
                 return cls.open(target, read_only=True)
             store._prepare(read_only=read_only)
         except duckdb.Error as exc:
-            connection.close()
+            store.close()
             raise StoreError(f"cannot open {target}: {exc}") from exc
         except StoreError:
-            connection.close()
+            store.close()
             raise
         return store
 
@@ -553,7 +600,13 @@ class Store:
         return out
 
     def close(self) -> None:
-        self.connection.close()
+        try:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
 
     def __enter__(self) -> Store:
         return self

@@ -21,8 +21,9 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from tripolar import output
 from tripolar.config import DEFAULT_DB, Config
-from tripolar.errors import TripolarError
+from tripolar.errors import IngestInterrupted, TripolarError
 from tripolar.store import Store
+from tripolar.store.diagnose import database_error, is_interrupt
 from tripolar.workflow import IngestSummary, parse_date
 
 app = typer.Typer(
@@ -71,16 +72,31 @@ AgentsOption = Annotated[
 
 
 @contextmanager
-def _guard() -> Iterator[None]:
-    """Turn library errors into one clear line and exit status 1; no tracebacks."""
+def _guard(db: Path | None = None) -> Iterator[None]:
+    """Turn library errors into one clear line and exit status 1; no tracebacks.
+
+    Ctrl-C exits with 130 (what an ingest stored, and how to go on); a full disk or a
+    damaged database `db` is one message that names the file and what to do."""
     try:
         yield
+    except IngestInterrupted as exc:
+        err.print(f"[yellow]Interrupted:[/yellow] {exc}", highlight=False)
+        raise typer.Exit(130) from None
     except TripolarError as exc:
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
         err.print(f"[red]Error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
+    except BaseException as exc:
+        if is_interrupt(exc):
+            err.print("[yellow]Interrupted.[/yellow]", highlight=False)
+            raise typer.Exit(130) from None
+        translated = database_error(exc, db or "the database")
+        if translated is None:
+            raise
+        err.print(f"[red]Error:[/red] {translated}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 def _config(
@@ -130,7 +146,7 @@ def ingest(
     """Read documents, code their events and store them. Re-ingesting stores nothing new."""
     from tripolar.workflow import ingest as run_ingest
 
-    with _guard():
+    with _guard(db):
         config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
             summary = _with_progress(
@@ -299,7 +315,7 @@ def events(
     limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = store.events(
             dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix
         )
@@ -355,7 +371,7 @@ def relations(
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.api import Database
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = Database(store).relations(
             actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
         )
@@ -382,7 +398,7 @@ def triangle(
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.api import Database
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = Database(store).triangle(
             a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
         )
@@ -407,7 +423,7 @@ def report(
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
     from tripolar.report import render_report
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         path = render_report(
             store, output_path, actors=_codes(actors), since=parse_date(since),
             until=parse_date(until), title=title,
@@ -431,7 +447,7 @@ def assessments(
     ] = TableFormat.table,
 ) -> None:
     """Judgements about relationships stated in commentary, kept apart from events."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = store.assessments(
             dyad=dyad, holder=holder, since=parse_date(since), until=parse_date(until)
         )
@@ -443,7 +459,7 @@ def assessments(
 @app.command()
 def status(db: DbOption = DEFAULT_DB) -> None:
     """Counts of what the database holds, and the files that failed to ingest."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         counts = store.counts()
         failures = store.failures()
     out.print(
@@ -454,6 +470,26 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
         out.print(f"  failed {where}: {row['reason']}", highlight=False)
+
+
+@app.command()
+def check(db: DbOption = DEFAULT_DB) -> None:
+    """Read every row of every table to find damage; says how to recover a damaged file."""
+    from tripolar.store.diagnose import RECOVERY, check_database
+
+    with _guard(db):
+        results = check_database(db)
+    for result in results:
+        state = "ok" if result.error is None else f"[red]DAMAGED[/red] ({result.error})"
+        out.print(f"  {result.table}: {result.rows} rows read, {state}", highlight=False)
+    damaged = [r.table for r in results if r.error is not None]
+    if damaged:
+        err.print(
+            f"[red]Error:[/red] {db} is damaged ({', '.join(damaged)}) - {RECOVERY}",
+            highlight=False,
+        )
+        raise typer.Exit(1)
+    out.print(f"{db}: every table was read in full; no damage found", highlight=False)
 
 
 @app.command()
@@ -470,7 +506,7 @@ def demo(
     from tripolar.report import render_report
     from tripolar.workflow import ingest as run_ingest
 
-    with _guard():
+    with _guard(db):
         with Store.open(db) as store:
             summary = _with_progress(
                 lambda progress: run_ingest([corpus_path()], store=store, progress=progress),

@@ -9,12 +9,15 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
     │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
+    ├── IngestInterrupted         Ctrl-C during an ingest (.summary: what was stored)
     ├── ModelError                the spaCy pipeline is not installed or cannot load
     ├── CodingError               the event coder met an impossible state
     │   └── UnknownEventCode      a CAMEO code that is not in the codebook
     ├── StoreError                the DuckDB file cannot be opened, written or migrated
     │   ├── StoreLockedError      another process is writing the file
-    │   └── SchemaVersionError    the file was written by a newer tripolar
+    │   ├── SchemaVersionError    the file was written by a newer tripolar
+    │   ├── StoreFullError        the disk (or quota, or file size limit) is full
+    │   └── StoreCorruptError     the file is damaged (`tripolar check` tells where)
     └── AnalyticsError            an analytic was asked for something it cannot compute
 """
 
@@ -69,6 +72,16 @@ class RecordError(IngestError):
     code = "E012"
 
 
+class IngestInterrupted(TripolarError):
+    """The user stopped an ingest; `summary` (an IngestSummary) says what was stored."""
+
+    code = "E015"
+
+    def __init__(self, message: str, *, summary: object) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+
 class ModelError(TripolarError):
     code = "E020"
 
@@ -91,6 +104,14 @@ class StoreLockedError(StoreError):
 
 class SchemaVersionError(StoreError):
     code = "E042"
+
+
+class StoreFullError(StoreError):
+    code = "E045"
+
+
+class StoreCorruptError(StoreError):
+    code = "E046"
 
 
 class AnalyticsError(TripolarError):

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.config import Config
+from tripolar.errors import IngestInterrupted
 from tripolar.ingest import read_paths
 from tripolar.model import CodedDocument, Document, Failure
 from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
+from tripolar.store.diagnose import is_interrupt
 
 if TYPE_CHECKING:
     from tripolar.pipeline import Pipeline
@@ -63,8 +65,20 @@ def ingest(
     and the store is written here, in input order, so the result equals a one-process run.
     """
     config = config or Config()
-    with store.bulk_writing():
-        return _ingest(paths, store, config, pipeline, progress, workers, dask)
+    summary = IngestSummary()
+    try:
+        with store.bulk_writing():
+            _ingest(paths, store, config, pipeline, progress, workers, dask, summary)
+    except BaseException as exc:
+        if not is_interrupt(exc):
+            raise
+        raise IngestInterrupted(
+            f"interrupted: {summary.stored} new documents ({summary.sentences} sentences, "
+            f"{summary.events} events) were stored before it; the batch in progress was not. "
+            "Run the same command again to go on: stored documents are skipped",
+            summary=summary,
+        ) from None
+    return summary
 
 
 def _ingest(
@@ -75,13 +89,13 @@ def _ingest(
     progress: ProgressCallback | None,
     workers: int,
     dask: str | None,
-) -> IngestSummary:
-    summary = IngestSummary()
+    summary: IngestSummary,
+) -> None:
     items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
     if first is None:
-        return summary  # nothing new: no model to load, no cluster to start
+        return  # nothing new: no model to load, no cluster to start
     documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
@@ -101,7 +115,6 @@ def _ingest(
             coded = code_distributed(documents, client=client, config=config, mentions=False)
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
         _store_all(coded, store, config, summary, progress)
-    return summary
 
 
 def _fresh_documents(

@@ -3,13 +3,14 @@
 The pipeline tokenizes, finds actors and references, and parses one unit at a time; its
 memory and the cost of its paragraph-level steps follow the unit, not the document or the
 paragraph. A document up to `unit_chars` whose paragraphs are shorter than
-`paragraph_chars` is one
-unit (every news article: nothing changes). A longer one is cut between paragraphs into
-units of whole paragraphs; a paragraph longer than `paragraph_chars` (a scraped page
-without line breaks, a run-on dump) is cut at the last sentence-like boundary before the limit (end punctuation, then whitespace and a capital
+`paragraph_chars` is one unit (every news article: nothing changes). A longer one is cut
+between paragraphs into units of whole paragraphs; a paragraph longer than
+`paragraph_chars` (a scraped page without line breaks, a run-on dump) is cut at the last
+sentence-like boundary before the limit (end punctuation, then whitespace and a capital
 letter, a digit, a quote or a bracket), else at the last whitespace, else at the limit, and
-each of its pieces is a unit of its own. Units always start on a non-space character and
-together cover the text; offsets map back by adding the unit's start.
+each of its pieces is a unit of its own. Units always start on a non-space character
+(except a hard cut) and together cover the text; offsets map back by adding the unit's
+start.
 
 A reference ("the two countries", "he") never reaches outside its unit: outside its
 paragraph, as always, or outside its piece of an over-long paragraph.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from tripolar.store.access import (
     connect,
     is_lock_error,
 )
+from tripolar.store.diagnose import database_error
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -192,13 +193,21 @@ class Store:
         row = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
         previous = row[0] if row else None
         self._bulk_limit = memory_limit
+        failed = False
         try:
             yield
+        except BaseException:
+            failed = True
+            raise
         finally:
             self._bulk_limit = None
             if self._memory_limit is not None and self._connection is not None:
                 self._memory_limit = None
-                self._restore_memory_limit(previous)
+                try:
+                    self._restore_memory_limit(previous)
+                except duckdb.Error:
+                    if not failed:  # else the error in flight is the one to report
+                        raise
 
     def _restore_memory_limit(self, previous: str | None) -> None:
         """Back to `previous`; RESET first, since the setting prints rounded (18.8 GiB)."""
@@ -237,7 +246,9 @@ class Store:
                 lock.release()
             if is_lock_error(exc):
                 raise StoreLockedError(_locked_message(target, str(exc), read_only)) from exc
-            raise StoreError(f"cannot open {target}: {exc}") from exc
+            raise database_error(exc, target) or StoreError(
+                f"cannot open {target}: {exc}"
+            ) from None
         store = cls(connection, target, lock)
         try:
             # DuckDB draws a progress bar on the terminal for long statements (a migration);
@@ -251,7 +262,9 @@ class Store:
             store._prepare(read_only=read_only)
         except duckdb.Error as exc:
             store.close()
-            raise StoreError(f"cannot open {target}: {exc}") from exc
+            raise database_error(exc, target) or StoreError(
+                f"cannot open {target}: {exc}"
+            ) from None
         except StoreError:
             store.close()
             raise
@@ -344,6 +357,12 @@ class Store:
         subject) are stored once, the first. Each table is written as one Arrow table.
         Returns how many documents were new.
         """
+        try:
+            return self._add(coded)
+        except duckdb.Error as exc:
+            raise database_error(exc, self.path) or exc from None
+
+    def _add(self, coded: Sequence[CodedDocument]) -> int:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self._bound_memory(coded)
         with self.transaction():
@@ -469,7 +488,10 @@ class Store:
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
         """Run a parameterised query and return a DataFrame."""
-        return self.connection.execute(query, list(params or [])).df()
+        try:
+            return self.connection.execute(query, list(params or [])).df()
+        except duckdb.Error as exc:
+            raise database_error(exc, self.path) or exc from None
 
     def events(
         self,
@@ -623,4 +645,10 @@ class _Transaction:
         self.connection.execute("BEGIN TRANSACTION")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            self.connection.execute("COMMIT")
+            return
+        # After a fatal error (a full disk) DuckDB has dropped the transaction and refuses
+        # every statement; the error that ended the transaction is the one to report.
+        with suppress(duckdb.Error):
+            self.connection.execute("ROLLBACK")

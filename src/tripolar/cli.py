@@ -185,6 +185,8 @@ def _with_progress(job: Any, *, quiet: bool) -> IngestSummary:
 
 
 def _print_summary(summary: IngestSummary, db: Path) -> None:
+    for note in summary.notes:
+        err.print(f"[yellow]note[/yellow] {note}", highlight=False)
     for failure in summary.failures:
         where = f"{failure.path} line {failure.line}" if failure.line else failure.path
         err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)

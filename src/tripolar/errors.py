@@ -5,7 +5,8 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
 
     TripolarError
     ├── ConfigError               bad option values, unreadable dictionary files
-    │   └── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   ├── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
+    │   └── LocalClusterError     local Dask workers could not start (no loopback network)
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
     │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
@@ -49,6 +50,10 @@ class DictionaryError(ConfigError):
         super().__init__(where + message)
         self.path = path
         self.line = line
+
+
+class LocalClusterError(ConfigError):
+    code = "E003"
 
 
 class IngestError(TripolarError):

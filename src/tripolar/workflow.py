@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.config import Config
-from tripolar.errors import IngestInterrupted
+from tripolar.errors import IngestInterrupted, LocalClusterError
 from tripolar.ingest import read_paths
 from tripolar.model import CodedDocument, Document, Failure
 from tripolar.scale.heap import frozen_heap
@@ -37,6 +37,7 @@ class IngestSummary:
     sentences: int = 0  # in the new documents
     events: int = 0  # in the new documents
     failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the run went other than asked
 
 
 ProgressCallback = Callable[[IngestSummary], None]
@@ -99,7 +100,15 @@ def _ingest(
     documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
-        if cluster is None:
+        client = None
+        if cluster is not None:
+            from tripolar.scale.cluster import open_client
+
+            try:
+                client = stack.enter_context(open_client(cluster))
+            except LocalClusterError as exc:
+                summary.notes.append(f"{exc.message} - coded in this one process instead")
+        if client is None:
             if pipeline is None:
                 # Imported here: a Dask client never codes, and spaCy costs it half a
                 # second of start-up while the workers wait for their first batch.
@@ -108,9 +117,8 @@ def _ingest(
                 pipeline = Pipeline(config)
             coded = pipeline.code_documents(documents)
         else:
-            from tripolar.scale.cluster import code_distributed, open_client
+            from tripolar.scale.cluster import code_distributed
 
-            client = stack.enter_context(open_client(cluster))
             # The store keeps no mentions: they need not travel back.
             coded = code_distributed(documents, client=client, config=config, mentions=False)
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py

@@ -117,10 +117,17 @@ def test_robust_check_reports_a_file_that_is_not_a_database(tmp_path: Path) -> N
 
 
 @pytest.mark.slow
-def test_robust_ctrl_c_during_ingest_says_what_was_stored(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [[], ["--workers", "2"]], ids=["one-process", "workers"])
+def test_robust_ctrl_c_during_ingest_says_what_was_stored(
+    tmp_path: Path, workers: list[str]
+) -> None:
     corpus = make_corpus(tmp_path / "corpus", count=300)
     db = tmp_path / "stopped.duckdb"
-    with subprocess.Popen(ingest_command(corpus, db), stderr=subprocess.PIPE, text=True) as run:
+    command = [*ingest_command(corpus, db), *workers]
+    # a terminal sends Ctrl-C to the whole process group, Dask's worker processes included
+    with subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True
+    ) as run:
         deadline = time.monotonic() + 240
         stored = 0
         while stored == 0 and run.poll() is None:  # readers get in between batches
@@ -129,7 +136,7 @@ def test_robust_ctrl_c_during_ingest_says_what_was_stored(tmp_path: Path) -> Non
             if db.exists():
                 with Store.open(db, read_only=True) as store:
                     stored = store.counts()["documents"]
-        run.send_signal(signal.SIGINT)
+        os.killpg(run.pid, signal.SIGINT)
         _, stderr = run.communicate(timeout=120)
     message = _one_line(stderr)
     assert run.returncode == 130, stderr

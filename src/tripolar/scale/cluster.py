@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from tripolar.config import Config
@@ -56,6 +56,7 @@ LOCAL_WORKER_CONFIG = {
     # Nothing but /health over unauthenticated HTTP: no task, log or worker pages, no API.
     "distributed.scheduler.http.routes": ["distributed.http.health"],
     "distributed.worker.http.routes": ["distributed.http.health"],
+    "distributed.worker.preload": ["tripolar.scale.cluster"],  # its dask_setup: no Ctrl-C
 }
 
 
@@ -167,7 +168,10 @@ def _local_cluster(workers: int) -> Iterator[Any]:
                 # No dashboard, but the scheduler still serves /health; on a free port, so
                 # that a second local cluster does not warn about port 8787.
                 scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                silence_logs=40,  # logging.ERROR: the library does not print
+                # logging.CRITICAL: the library does not print, and a worker that loses its
+                # scheduler as the cluster closes on Ctrl-C logs an error; failures of tasks
+                # still come back as exceptions
+                silence_logs=50,
             )
     except (OSError, RuntimeError, TimeoutError) as exc:
         raise LocalClusterError(
@@ -178,6 +182,17 @@ def _local_cluster(workers: int) -> Iterator[Any]:
         yield cluster
     finally:
         cluster.close()
+
+
+def dask_setup(worker: object) -> None:
+    """Run by Dask in each local worker process as it starts (the preload in
+    LOCAL_WORKER_CONFIG): ignore Ctrl-C. A terminal sends SIGINT to the whole process group,
+    and every worker would print a traceback; the ingest process handles it and closes the
+    cluster."""
+    import signal
+
+    with suppress(ValueError):  # not the process's main thread: leave it
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _loopback_problem() -> str | None:

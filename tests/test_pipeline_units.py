@@ -4,8 +4,10 @@ sentence indexes and event ids of the whole text."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -116,3 +118,12 @@ def test_pipeline_long_paragraph_offsets_refer_to_the_text(
     assert len({e.event_id for e in result.events}) == len(result.events)
     for mention in result.mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_pipeline_units_fuzzed_long_texts_keep_offsets() -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    try:
+        import fuzz
+    finally:
+        sys.path.pop(0)
+    assert fuzz.fuzz_long(25, seed=7) == []

@@ -127,3 +127,17 @@ def test_pipeline_units_fuzzed_long_texts_keep_offsets() -> None:
     finally:
         sys.path.pop(0)
     assert fuzz.fuzz_long(25, seed=7) == []
+
+
+def test_pipeline_without_mentions_same_events(fast: Pipeline) -> None:
+    # the ingest keeps no mentions: they are left out, the rest is unchanged
+    text = "\n\n".join([PARAGRAPH] * 3)
+    document = Document(doc_id="lean", text=text)
+    full = next(fast.code_documents([document]))
+    lean = next(fast.code_documents([document], mentions=False))
+    assert len(full.mentions) > 6 and lean.mentions == ()
+    assert (lean.events, lean.sentences, lean.assessments) == (
+        full.events,
+        full.sentences,
+        full.assessments,
+    )

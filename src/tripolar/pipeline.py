@@ -92,14 +92,20 @@ class Pipeline:
         self.coder = EventCoder(Codebook.load())
         self.assessor = AssessmentExtractor()
 
-    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents in spaCy batches, yielding them in input order (streaming)."""
+    def code_documents(
+        self, documents: Iterable[Document], *, mentions: bool = True
+    ) -> Iterator[CodedDocument]:
+        """Code documents in spaCy batches, yielding them in input order (streaming).
+
+        `mentions=False` leaves the actor mentions out (the store keeps none): a long
+        document's mentions are the largest part of its results."""
         stream = iter(documents)
         if not self.prefilter:
             while documents_chunk := list(islice(stream, self.config.batch_size)):
                 docs = self._parse(self.nlp.make_doc(d.text) for d in documents_chunk)
                 for doc, document in zip(docs, documents_chunk, strict=True):
-                    yield self._code(doc, document)
+                    coded = self._code(doc, document)
+                    yield coded if mentions else replace(coded, mentions=())
             return
         # Work units, not documents: a long document is prepared and parsed a unit at a
         # time, so memory follows the unit (see scale/units.py).
@@ -110,6 +116,8 @@ class Pipeline:
             parsed = self._parse(e.doc for p in prepared for e in p.excerpts)
             for unit, item in zip(chunk, prepared, strict=True):
                 coded = self._finish(item, [next(parsed) for _ in item.excerpts])
+                if not mentions:
+                    coded = replace(coded, mentions=())
                 if unit.part is unit.document:
                     yield coded
                     continue

@@ -115,7 +115,7 @@ def _ingest(
                 from tripolar.pipeline import Pipeline
 
                 pipeline = Pipeline(config)
-            coded = pipeline.code_documents(documents)
+            coded = pipeline.code_documents(documents, mentions=False)  # the store keeps none
         else:
             from tripolar.scale.cluster import code_distributed
 

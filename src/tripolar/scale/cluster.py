@@ -89,8 +89,8 @@ def code_batch(config: Config, documents: list[Document], mentions: bool = True)
         if _on_worker():  # the process is Dask's and keeps its pipeline for good
             freeze_until_exit()
     return [
-        (c.sentences, c.events, c.mentions if mentions else (), c.assessments)
-        for c in pipeline.code_documents(documents)
+        (c.sentences, c.events, c.mentions, c.assessments)
+        for c in pipeline.code_documents(documents, mentions=mentions)
     ]
 
 

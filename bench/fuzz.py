@@ -368,7 +368,7 @@ LONG_PIECES = (
     "China and Russia signed an agreement in Moscow. ", "Washington criticised Beijing. ",
     "The two leaders met again. ", "He said so. ", "rain fell all day ", "and then ",
     "U.S. officials ", "“Quoted words.” ", "(a bracket) ", "x" * 300, "\n", "\n\n",
-    "\n \t\n", "\r", "...", "!? ", "   ", "Ünïcödé ", "中国和俄罗斯 ", "\u2028", "-- ",
+    "\n \t\n", "\r", "...", "!? ", "   ", "Ünïcödé ", "中国和俄罗斯 ", "\u2028", "-- ", " " * 1500,
 )  # fmt: skip
 
 

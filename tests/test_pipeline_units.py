@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
@@ -56,6 +57,18 @@ def test_units_cut_long_paragraphs_at_sentence_ends() -> None:
     assert all(end - start <= 5_000 for start, end in units)
     for start, _ in units[1:]:
         assert text[start - 2 : start] == ". " and text[start].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" + " " * 200_000 + "b", "\n \n" * 70_000 + "a", ("." + " " * 20_000) * 10 + "A"],
+    ids=["spaces", "blank-lines", "stops-and-spaces"],
+)
+def test_units_long_whitespace_is_cut_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    units = work_units(text)
+    assert time.perf_counter() - started < 2  # a backtracking pattern took 16 s for 100 k
+    assert all(end - start <= 20_000 for start, end in units)
 
 
 def test_units_short_document_is_one_unit() -> None:

@@ -29,7 +29,7 @@ PARAGRAPH_CHARS = 20_000
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")  # a blank line and the space after it
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s+(?=[A-Z0-9"“‘'(\[])""")
-_WHITESPACE = re.compile(r"\s+(?=\S)")
+_WHITESPACE = re.compile(r"(?<=\s)(?=\S)")  # a word's start: no backtracking over long spaces
 
 
 def work_units(

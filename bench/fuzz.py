@@ -5,6 +5,7 @@
     .venv/bin/python bench/fuzz.py --readers display,special,deep,badbytes --count 1000
     .venv/bin/python bench/fuzz.py --many-files 50000   # time a 50,000-file directory
     .venv/bin/python bench/fuzz.py --deep 1100          # time a tree 1,100 folders deep
+    .venv/bin/python bench/fuzz.py --long 200      # code 200 long-paragraph texts
 
 Readers: txt, html, json, jsonl, csv (and tsv), feed, stdin (sniffing), directory (walking).
 Inputs are mutations of small valid samples (byte flips, cuts, splices, hostile fragments,
@@ -384,6 +385,68 @@ def walk_many(count: int) -> str:
     )
 
 
+LONG_PIECES = (
+    "China and Russia signed an agreement in Moscow. ", "Washington criticised Beijing. ",
+    "The two leaders met again. ", "He said so. ", "rain fell all day ", "and then ",
+    "U.S. officials ", "“Quoted words.” ", "(a bracket) ", "x" * 300, "\n", "\n\n",
+    "\n \t\n", "\r", "...", "!? ", "   ", "Ünïcödé ", "中国和俄罗斯 ", "\u2028", "-- ", " " * 1500,
+)  # fmt: skip
+
+
+def fuzz_long(count: int, seed: int) -> list[str]:
+    """Code `count` generated long texts (long paragraphs, run-ons, giant tokens, odd
+    breaks) in small work units; returns the problems found (offsets that do not point at
+    their text, sentence indexes with gaps, exceptions)."""
+    from functools import partial
+
+    import tripolar.pipeline as pipeline_module
+    from tripolar.scale.units import work_units
+
+    rng = random.Random(seed)
+    pipeline = pipeline_module.Pipeline()
+    problems: list[str] = []
+    original = pipeline_module.work_units
+    pipeline_module.work_units = partial(work_units, unit_chars=3000, paragraph_chars=1000)  # type: ignore[assignment]
+    try:
+        for number in range(count):
+            pieces = rng.choices(LONG_PIECES, k=rng.randint(1, 400))
+            text = "".join(pieces)
+            if not text.strip():
+                continue
+            try:
+                coded = pipeline.code_document(Document(doc_id=f"long{number}", text=text))
+            except Exception:
+                problems.append(f"long #{number}: {traceback.format_exc(limit=3)}")
+                continue
+            problem = _long_problem(text, coded)
+            if problem:
+                problems.append(f"long #{number}: {problem}")
+    finally:
+        pipeline_module.work_units = original
+    return problems
+
+
+def _long_problem(text: str, coded: object) -> str | None:
+    sentences = coded.sentences  # type: ignore[attr-defined]
+    if any(text[s.start : s.end] != s.text for s in sentences):
+        return "a sentence's offsets do not point at its text"
+    if [s.index for s in sentences] != sorted({s.index for s in sentences}):
+        return "sentence indexes out of order or repeated"
+    by_index = {s.index: s for s in sentences}
+    for event in coded.events:  # type: ignore[attr-defined]
+        sentence = by_index.get(event.sentence_index)
+        if sentence is None or (event.start, event.end) != (sentence.start, sentence.end):
+            return f"event {event.event_id} not in its sentence"
+        if event.trigger_start >= 0 and not (
+            sentence.start <= event.trigger_start < event.trigger_end <= sentence.end
+        ):
+            return f"event {event.event_id} trigger outside its sentence"
+    for mention in coded.mentions:  # type: ignore[attr-defined]
+        if text[mention.start : mention.end] != mention.text:
+            return f"mention {mention.text!r} offsets do not point at it"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="inputs per reader")
@@ -400,7 +463,19 @@ def main(argv: list[str] | None = None) -> int:
         "--readers", default=",".join(READERS),
         help=f"comma-separated readers to fuzz (default all: {','.join(READERS)})",
     )  # fmt: skip
+    parser.add_argument(
+        "--long", type=int, default=0, metavar="N",
+        help="instead of fuzzing readers, code N long-paragraph texts in small work units",
+    )  # fmt: skip
     args = parser.parse_args(argv)
+    if args.long:
+        started = time.perf_counter()
+        problems = fuzz_long(args.long, args.seed)
+        print(f"long texts: {args.long} coded, {len(problems)} problems "
+              f"({time.perf_counter() - started:.1f} s)")  # fmt: skip
+        for problem in problems[:10]:
+            print("PROBLEM", problem, file=sys.stderr)
+        return 1 if problems else 0
     if args.many_files:
         print(walk_many(args.many_files))
         return 0

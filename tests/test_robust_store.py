@@ -191,7 +191,12 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 
 @pytest.mark.slow
-def test_store_second_writer_and_reader_get_clear_lock_messages(tmp_path: Path) -> None:
+def test_store_second_writer_and_reader_get_clear_lock_messages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a process that keeps the file open for writing: readers wait a bounded time, then fail
+    monkeypatch.setattr("tripolar.store.store.READ_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr("tripolar.store.store.WRITE_WAIT_SECONDS", 0.5)
     path = tmp_path / "busy.duckdb"
     Store.open(path).close()
     writer = _hold(path, "write")

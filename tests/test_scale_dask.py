@@ -76,3 +76,59 @@ def test_cluster_two_workers_same_database(tmp_path: Path) -> None:
         single, dask = contents["single"][table], contents["dask"][table]
         assert len(single) > 0
         assert single.equals(dask), table
+
+
+@pytest.mark.slow
+def test_cluster_local_refuses_clients_without_this_runs_key() -> None:
+    # another user of the machine ran `Client("tcp://127.0.0.1:PORT").run(os.getuid)` on an
+    # open local cluster; now scheduler and workers speak TLS and demand this run's client cert
+    import os
+
+    from distributed import Client
+    from distributed.security import Security
+
+    from tripolar.scale.cluster import open_client
+
+    with open_client("local:1") as client:
+        genuine = client.security
+        targets = [client.scheduler.address, *client.scheduler_info()["workers"]]
+        assert all(t.startswith("tls://127.0.0.1:") for t in targets), targets
+        assert client.run(os.getpid)  # the run's own client works
+        forged = Security.temporary()  # type: ignore[no-untyped-call]
+        # trusts the cluster's (public) certificate, presents a certificate of its own
+        intruder = Security(  # type: ignore[no-untyped-call]
+            require_encryption=True,
+            tls_ca_file=genuine.tls_ca_file,
+            tls_client_cert=forged.tls_client_cert,
+            tls_client_key=forged.tls_client_key,
+        )
+        for target in targets:
+            for address, security in (
+                (target.replace("tls://", "tcp://"), None),  # plain TCP, as in the audit
+                (target, forged),  # TLS with credentials of its own
+                (target, intruder),
+            ):
+                with pytest.raises((OSError, TimeoutError)):
+                    other = Client(address, security=security, timeout="3s")  # type: ignore[no-untyped-call]
+                    other.run(os.getuid)
+
+
+@pytest.mark.slow
+def test_cluster_without_loopback_falls_back_to_one_process(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "-rn", "true"]).returncode:
+        pytest.skip("needs unshare -rn (a user namespace without network)")
+    (tmp_path / "a.txt").write_text("China criticised Russia over the border incident.\n")
+    result = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "tripolar", "ingest", str(tmp_path / "a.txt"),
+         "--workers", "2", "--db", str(tmp_path / "x.duckdb"), "--quiet"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    message = " ".join(result.stderr.split())
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Cluster failed to start" not in message
+    assert "[E003]" not in message and "coded in this one process instead" in message
+    assert "stored: 1" in message

@@ -16,10 +16,14 @@ class CountingStore:
 
     def __init__(self) -> None:
         self.batches: list[list[str]] = []
+        self.released_after: list[int] = []  # batches written when the file was released
 
     def add(self, coded: list[CodedDocument]) -> int:
         self.batches.append([c.document.doc_id for c in coded])
         return len(coded)
+
+    def release(self) -> None:
+        self.released_after.append(len(self.batches))
 
 
 def _coded(count: int, text: str = "A short text.") -> list[CodedDocument]:
@@ -38,6 +42,7 @@ def test_workflow_store_batches_by_document_count() -> None:
     assert [len(b) for b in store.batches] == [3, 3, 1]
     assert [d for b in store.batches for d in b] == [f"d{i}" for i in range(7)]
     assert summary.stored == 7
+    assert store.released_after == [1, 2, 3]  # readers get in after every batch
 
 
 def test_workflow_store_batches_by_text(monkeypatch: pytest.MonkeyPatch) -> None:

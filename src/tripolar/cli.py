@@ -22,10 +22,11 @@ from typer.models import CommandFunctionType
 
 from tripolar import __version__, output
 from tripolar.config import DB_ENV, DEFAULT_DB, Config, parse_date
-from tripolar.errors import ConfigError, DatabaseNotFoundError, TripolarError
+from tripolar.errors import ConfigError, DatabaseNotFoundError, IngestInterrupted, TripolarError
 from tripolar.model import Failure
 from tripolar.output import TerminalConsole, styled
 from tripolar.store import Store
+from tripolar.store.diagnose import database_error, is_interrupt
 from tripolar.workflow import IngestSummary
 
 
@@ -153,20 +154,35 @@ def _main(
 
 
 @contextmanager
-def _guard() -> Iterator[None]:
-    """Turn library errors into one clear line and exit status 1; no tracebacks."""
+def _guard(db: Path | None = None) -> Iterator[None]:
+    """Turn library errors into one clear line and exit status 1; no tracebacks.
+
+    Ctrl-C exits with 130 (what an ingest stored, and how to go on); a full disk or a
+    damaged database `db` is one message that names the file and what to do."""
     try:
         yield
     except DatabaseNotFoundError as exc:
         err.print(styled("Error:", "red"), str(exc))
         err.print(_databases_hint(Path(exc.path)))
         raise typer.Exit(1) from None
+    except IngestInterrupted as exc:
+        err.print(styled("Interrupted:", "yellow"), str(exc))
+        raise typer.Exit(130) from None
     except TripolarError as exc:
         _error(str(exc))
         raise typer.Exit(1) from None
     except ValueError as exc:  # bad option values (dates) surface here
         _error(str(exc))
         raise typer.Exit(2) from None
+    except BaseException as exc:
+        if is_interrupt(exc):
+            err.print(styled("Interrupted.", "yellow"))
+            raise typer.Exit(130) from None
+        translated = database_error(exc, db or "the database")
+        if translated is None:
+            raise
+        _error(str(translated))
+        raise typer.Exit(1) from None
 
 
 def _databases_hint(missing: Path) -> str:
@@ -240,7 +256,7 @@ def ingest(
             err.print(styled("Error:", "red"), f"{name}: {reason}")
         err.print(f"Nothing to read - {db} was left as it was.")
         raise typer.Exit(1)
-    with _guard():
+    with _guard(db):
         config = _config(date, actors, agents, max_bytes)
         with Store.open(db) as store:
             summary = _with_progress(
@@ -289,6 +305,8 @@ def _print_failure(failure: Failure) -> None:
 
 
 def _print_summary(summary: IngestSummary, db: Path) -> None:
+    for note in summary.notes:
+        err.print(styled("note", "yellow"), note)
     for failure in summary.failures:
         _print_failure(failure)
     err.print(
@@ -327,7 +345,7 @@ def code(
     if (text is None) == (input is None):
         _error("give either TEXT or --input FILE")
         raise typer.Exit(2)
-    with _guard():
+    with _guard(None):
         config = _config(date, actors, agents)
         pipe = Pipeline(config)
         records: list[dict[str, Any]] = []
@@ -428,7 +446,7 @@ def events(
     ] = None,
 ) -> None:
     """List stored events with their evidence sentences."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = store.events(
             dyad=dyad,
             since=parse_date(since),
@@ -521,7 +539,7 @@ def relations(
     from tripolar.analytics.periods import normalise_actors
     from tripolar.api import Database
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         codes = normalise_actors(actors)
         first = _default_since(store, since)
         frame = Database(store).relations(
@@ -554,7 +572,7 @@ def triangle(
     from tripolar.analytics.periods import triangle_actors
     from tripolar.api import Database
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         codes = triangle_actors(a, b, c)
         first = _default_since(store, since)
         frame = Database(store).triangle(*codes, freq=freq, since=first, until=until)
@@ -582,7 +600,7 @@ def report(
     from tripolar.actors.lookup import country_list, resolve_actors, split_list
     from tripolar.report import render_report
 
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         first, last = _default_since(store, since), parse_date(until, what="--until")
         path = render_report(
             store, output_path, actors=split_list(actors), since=first, until=last, title=title
@@ -612,7 +630,7 @@ def assessments(
     ] = TableFormat.table,
 ) -> None:
     """Judgements about relationships stated in commentary, kept apart from events."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         frame = store.assessments(
             dyad=dyad, holder=holder, since=parse_date(since), until=parse_date(until)
         )
@@ -662,7 +680,7 @@ def actors(
 @app.command()
 def status(db: DbOption = DEFAULT_DB) -> None:
     """Counts of what the database holds, and the files that failed to ingest."""
-    with _guard(), Store.open(db, read_only=True) as store:
+    with _guard(db), Store.open(db, read_only=True) as store:
         counts = store.counts()
         failures = store.failures()
     out.print(
@@ -672,6 +690,23 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
         out.print(f"  failed {where}: {row['reason']}")
+
+
+@app.command()
+def check(db: DbOption = DEFAULT_DB) -> None:
+    """Read every row of every table to find damage; says how to recover a damaged file."""
+    from tripolar.store.diagnose import RECOVERY, check_database
+
+    with _guard(db):
+        results = check_database(db)
+    for result in results:
+        state = "ok" if result.error is None else styled(f"DAMAGED ({result.error})", "red")
+        out.print(f"  {result.table}: {result.rows} rows read,", state)
+    damaged = [r.table for r in results if r.error is not None]
+    if damaged:
+        _error(f"{db} is damaged ({', '.join(damaged)}) - {RECOVERY}")
+        raise typer.Exit(1)
+    out.print(f"{db}: every table was read in full; no damage found")
 
 
 @app.command()
@@ -688,7 +723,7 @@ def demo(
     from tripolar.report import render_report
     from tripolar.workflow import ingest as run_ingest
 
-    with _guard():
+    with _guard(db):
         with Store.open(db) as store:
             summary = _with_progress(
                 lambda progress: run_ingest([corpus_path()], store=store, progress=progress),

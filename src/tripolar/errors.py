@@ -7,16 +7,20 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     ├── ConfigError               bad option values, unreadable dictionary files
     │   ├── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
     │   └── UnknownActorError     an actor argument (code, name) that the dictionary lacks
+    │   └── LocalClusterError     local Dask workers could not start (no loopback network)
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
     │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
+    ├── IngestInterrupted         Ctrl-C during an ingest (.summary: what was stored)
     ├── ModelError                the spaCy pipeline is not installed or cannot load
     ├── CodingError               the event coder met an impossible state
     │   └── UnknownEventCode      a CAMEO code that is not in the codebook
     ├── StoreError                the DuckDB file cannot be opened, written or migrated
     │   ├── StoreLockedError      another process is writing the file
     │   ├── DatabaseNotFoundError the file to read does not exist (nothing is created)
-    │   └── SchemaVersionError    the file was written by a newer tripolar
+    │   ├── SchemaVersionError    the file was written by a newer tripolar
+    │   ├── StoreFullError        the disk (or quota, or file size limit) is full
+    │   └── StoreCorruptError     the file is damaged (`tripolar check` tells where)
     └── AnalyticsError            an analytic was asked for something it cannot compute
 """
 
@@ -57,6 +61,12 @@ class UnknownActorError(ConfigError):
     code = "E003"
 
 
+class LocalClusterError(ConfigError):
+    """Local Dask workers could not start (for example, no loopback network)."""
+
+    code = "E004"
+
+
 class IngestError(TripolarError):
     code = "E010"
 
@@ -76,6 +86,16 @@ class UnsupportedFormatError(IngestError):
 
 class RecordError(IngestError):
     code = "E012"
+
+
+class IngestInterrupted(TripolarError):
+    """The user stopped an ingest; `summary` (an IngestSummary) says what was stored."""
+
+    code = "E015"
+
+    def __init__(self, message: str, *, summary: object) -> None:
+        super().__init__(message)
+        self.summary = summary
 
 
 class ModelError(TripolarError):
@@ -110,6 +130,14 @@ class DatabaseNotFoundError(StoreError):
 
 class SchemaVersionError(StoreError):
     code = "E042"
+
+
+class StoreFullError(StoreError):
+    code = "E045"
+
+
+class StoreCorruptError(StoreError):
+    code = "E046"
 
 
 class AnalyticsError(TripolarError):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.tokens import Doc, Span
@@ -39,11 +39,13 @@ from tripolar.scale.prefilter import (
     remap_events,
     with_antecedents,
 )
+from tripolar.scale.units import join_units, work_units
 
 # Characters of event-bearing sentences parsed as one excerpt: the parser's memory grows
 # with the Doc, so a very long file is parsed in runs of whole paragraphs of about this size.
 EXCERPT_CHARS = 20_000
 BATCH_CHARS = 100_000  # characters parsed together (news articles: 20-50 excerpts)
+CHUNK_CHARS = 1_000_000  # characters of work units prepared together (their Docs are held)
 
 
 @dataclass(slots=True)
@@ -55,6 +57,16 @@ class _Prepared:
     sentences: list[Span]
     mentions: list[Mention]
     excerpts: tuple[Excerpt, ...]  # the event-bearing sentences, in runs of whole paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A work unit (`tripolar.scale.units`): a document, or a piece of a long one."""
+
+    document: Document  # the whole document
+    part: Document  # the unit's text as a document of its own (same id and date)
+    start: int  # where the unit starts in the document's text
+    last: bool  # the document's last unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,19 +92,39 @@ class Pipeline:
         self.coder = EventCoder(Codebook.load())
         self.assessor = AssessmentExtractor()
 
-    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        """Code documents in spaCy batches, yielding them in input order (streaming)."""
+    def code_documents(
+        self, documents: Iterable[Document], *, mentions: bool = True
+    ) -> Iterator[CodedDocument]:
+        """Code documents in spaCy batches, yielding them in input order (streaming).
+
+        `mentions=False` leaves the actor mentions out (the store keeps none): a long
+        document's mentions are the largest part of its results."""
         stream = iter(documents)
-        while chunk := list(islice(stream, self.config.batch_size)):
-            if not self.prefilter:
-                docs = self._parse(self.nlp.make_doc(d.text) for d in chunk)
-                for doc, document in zip(docs, chunk, strict=True):
-                    yield self._code(doc, document)
-                continue
-            prepared = [self._prepare(document) for document in chunk]
+        if not self.prefilter:
+            while documents_chunk := list(islice(stream, self.config.batch_size)):
+                docs = self._parse(self.nlp.make_doc(d.text) for d in documents_chunk)
+                for doc, document in zip(docs, documents_chunk, strict=True):
+                    coded = self._code(doc, document)
+                    yield coded if mentions else replace(coded, mentions=())
+            return
+        # Work units, not documents: a long document is prepared and parsed a unit at a
+        # time, so memory follows the unit (see scale/units.py).
+        units = _units(stream)
+        parts: list[tuple[int, int, CodedDocument]] = []
+        while chunk := _take(units, self.config.batch_size, CHUNK_CHARS):
+            prepared = [self._prepare(unit.part) for unit in chunk]
             parsed = self._parse(e.doc for p in prepared for e in p.excerpts)
-            for item in prepared:
-                yield self._finish(item, [next(parsed) for _ in item.excerpts])
+            for unit, item in zip(chunk, prepared, strict=True):
+                coded = self._finish(item, [next(parsed) for _ in item.excerpts])
+                if not mentions:
+                    coded = replace(coded, mentions=())
+                if unit.part is unit.document:
+                    yield coded
+                    continue
+                parts.append((unit.start, len(item.sentences), coded))
+                if unit.last:
+                    yield join_units(unit.document, parts)
+                    parts = []
 
     def _parse(self, excerpts: Iterable[Doc]) -> Iterator[Doc]:
         """Parse in batches of at most `batch_size` Docs and about BATCH_CHARS characters:
@@ -221,6 +253,29 @@ class Pipeline:
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
+
+
+def _units(documents: Iterable[Document]) -> Iterator[_Unit]:
+    for document in documents:
+        spans = work_units(document.text)
+        if len(spans) == 1:
+            yield _Unit(document, document, 0, True)
+            continue
+        for position, (start, end) in enumerate(spans):
+            part = replace(document, text=document.text[start:end])
+            yield _Unit(document, part, start, position == len(spans) - 1)
+
+
+def _take(units: Iterator[_Unit], count: int, chars: int) -> list[_Unit]:
+    """The next units, up to `count` of them and about `chars` characters (at least one)."""
+    chunk: list[_Unit] = []
+    size = 0
+    for unit in units:
+        chunk.append(unit)
+        size += len(unit.part.text)
+        if len(chunk) >= count or size >= chars:
+            break
+    return chunk
 
 
 def split_sentences(doc: Doc, doc_id: str) -> Iterator[Sentence]:

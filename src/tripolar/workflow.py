@@ -14,10 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.config import Config
+from tripolar.errors import IngestInterrupted, LocalClusterError
 from tripolar.ingest import read_paths
 from tripolar.model import CodedDocument, Document, Failure
 from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
+from tripolar.store.diagnose import is_interrupt
 
 if TYPE_CHECKING:
     from tripolar.pipeline import Pipeline
@@ -34,6 +36,7 @@ class IngestSummary:
     sentences: int = 0  # in the new documents
     events: int = 0  # in the new documents
     failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the run went other than asked
 
 
 ProgressCallback = Callable[[IngestSummary], None]
@@ -62,8 +65,20 @@ def ingest(
     and the store is written here, in input order, so the result equals a one-process run.
     """
     config = config or Config()
-    with store.bulk_writing():
-        return _ingest(paths, store, config, pipeline, progress, workers, dask)
+    summary = IngestSummary()
+    try:
+        with store.bulk_writing():
+            _ingest(paths, store, config, pipeline, progress, workers, dask, summary)
+    except BaseException as exc:
+        if not is_interrupt(exc):
+            raise
+        raise IngestInterrupted(
+            f"interrupted: {summary.stored} new documents ({summary.sentences} sentences, "
+            f"{summary.events} events) were stored before it; the batch in progress was not. "
+            "Run the same command again to go on: stored documents are skipped",
+            summary=summary,
+        ) from None
+    return summary
 
 
 def _ingest(
@@ -74,8 +89,8 @@ def _ingest(
     progress: ProgressCallback | None,
     workers: int,
     dask: str | None,
-) -> IngestSummary:
-    summary = IngestSummary()
+    summary: IngestSummary,
+) -> None:
     items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
@@ -83,27 +98,33 @@ def _ingest(
         # nothing new: no model to load, no cluster to start; but the dictionary files
         # named are still read, so a bad one is reported whatever the input held
         _check_dictionaries(config)
-        return summary
+        return
     documents = chain([first], new_documents)
     cluster = dask or (f"local:{workers}" if workers > 1 else None)
     with ExitStack() as stack:
-        if cluster is None:
+        client = None
+        if cluster is not None:
+            from tripolar.scale.cluster import open_client
+
+            try:
+                client = stack.enter_context(open_client(cluster))
+            except LocalClusterError as exc:
+                summary.notes.append(f"{exc.message} - coded in this one process instead")
+        if client is None:
             if pipeline is None:
                 # Imported here: a Dask client never codes, and spaCy costs it half a
                 # second of start-up while the workers wait for their first batch.
                 from tripolar.pipeline import Pipeline
 
                 pipeline = Pipeline(config)
-            coded = pipeline.code_documents(documents)
+            coded = pipeline.code_documents(documents, mentions=False)  # the store keeps none
         else:
-            from tripolar.scale.cluster import code_distributed, open_client
+            from tripolar.scale.cluster import code_distributed
 
-            client = stack.enter_context(open_client(cluster))
             # The store keeps no mentions: they need not travel back.
             coded = code_distributed(documents, client=client, config=config, mentions=False)
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
         _store_all(coded, store, config, summary, progress)
-    return summary
 
 
 def _check_dictionaries(config: Config) -> None:
@@ -132,6 +153,7 @@ def _fresh_documents(
     def flush() -> Iterator[Document]:
         known = store.known_documents(d.doc_id for d in pending)
         copies: list[Document] = []
+        store.release()  # readers may come in while these documents are coded
         for document in pending:
             if document.doc_id in seen or document.doc_id in known:
                 copies.append(document)
@@ -195,6 +217,7 @@ def _store_coded(
     progress: ProgressCallback | None,
 ) -> None:
     summary.stored += store.add(coded)
+    store.release()  # readers get in between batches and read this one
     summary.sentences += sum(len(c.sentences) for c in coded)
     summary.events += sum(len(c.events) for c in coded)
     if progress:

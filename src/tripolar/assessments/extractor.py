@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import parties, syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Assessment, AssessmentScope, Mention
-from tripolar.nlp.text import doc_text, sentence_bounds
+from tripolar.nlp.text import doc_text, sentence_bounds, span_text
 
 # Mention codes whose first three letters are not a country.
 POLARITY_FLOOR = 0.1  # |polarity| below this is reported as 0 by sign()

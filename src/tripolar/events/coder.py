@@ -94,7 +94,7 @@ from tripolar.events.violence import (
     violence_targets,
 )
 from tripolar.model import UNKNOWN_COUNTRY, Event, Mention, make_event_id
-from tripolar.nlp.text import sentence_bounds
+from tripolar.nlp.text import sentence_bounds, span_text
 
 
 @dataclass(frozen=True, slots=True)

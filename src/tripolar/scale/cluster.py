@@ -9,17 +9,24 @@ spaCy model and the actor matchers load once per worker, not once per batch. Bat
 submitted ahead of the results by at most `max_in_flight`, which keeps memory flat however
 long the input is. Workers of an existing cluster need tripolar (and its spaCy model)
 installed in the same version as the client.
+
+A local cluster is closed to other users of the machine: its scheduler, nannies and workers
+listen on 127.0.0.1 over TLS with mutual authentication, using a key and certificate made
+for this run (`Security.temporary()`, kept in memory and handed to the worker processes),
+so a client without them cannot connect, let alone run code there. Their HTTP servers serve
+only /health. Where no local network can be opened (a sandbox without loopback), starting
+it raises LocalClusterError and the ingest codes in its own process instead.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from tripolar.config import Config
-from tripolar.errors import ConfigError
+from tripolar.errors import ConfigError, LocalClusterError
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.scale.heap import freeze_until_exit
 
@@ -46,6 +53,10 @@ LOCAL_WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
+    # Nothing but /health over unauthenticated HTTP: no task, log or worker pages, no API.
+    "distributed.scheduler.http.routes": ["distributed.http.health"],
+    "distributed.worker.http.routes": ["distributed.http.health"],
+    "distributed.worker.preload": ["tripolar.scale.cluster"],  # its dask_setup: no Ctrl-C
 }
 
 
@@ -78,8 +89,8 @@ def code_batch(config: Config, documents: list[Document], mentions: bool = True)
         if _on_worker():  # the process is Dask's and keeps its pipeline for good
             freeze_until_exit()
     return [
-        (c.sentences, c.events, c.mentions if mentions else (), c.assessments)
-        for c in pipeline.code_documents(documents)
+        (c.sentences, c.events, c.mentions, c.assessments)
+        for c in pipeline.code_documents(documents, mentions=mentions)
     ]
 
 
@@ -113,28 +124,14 @@ def open_client(spec: str) -> Iterator[Client]:
     """A Dask client for a local cluster of N single-threaded worker processes, or for a
     running scheduler; a local cluster is shut down on exit."""
     kind, value = parse_cluster(spec)
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     if kind == "local":
         assert isinstance(value, int)
-        import dask
-
-        with dask.config.set(_local_worker_config()):  # the nannies pass it to the workers
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=value,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                # No dashboard, but the scheduler still serves /health; on a free port, so
-                # that a second local cluster does not warn about port 8787.
-                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
-                silence_logs=40,  # logging.ERROR: the library does not print
-            )
-        try:
-            with Client(cluster) as client:  # type: ignore[no-untyped-call]
-                yield client
-        finally:
-            cluster.close()
+        with _local_cluster(value) as cluster:
+            local = Client(cluster, security=cluster.security)  # type: ignore[no-untyped-call]
+            with local:
+                yield local
         return
     try:
         client = Client(str(value), timeout="20s")  # type: ignore[no-untyped-call]
@@ -142,6 +139,73 @@ def open_client(spec: str) -> Iterator[Client]:
         raise ConfigError(f"cannot reach the Dask scheduler at {value}: {exc}") from exc
     with client:
         yield client
+
+
+@contextmanager
+def _local_cluster(workers: int) -> Iterator[Any]:
+    """A LocalCluster of `workers` processes that only holders of this run's key can use."""
+    import dask
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+    problem = _loopback_problem()
+    if problem is not None:  # found in milliseconds; Dask would wait 30 s per connection
+        raise LocalClusterError(
+            f"could not start {workers} local worker processes: they talk over the loopback "
+            f"network (127.0.0.1), and a test connection failed ({problem})"
+        )
+    security = Security.temporary()  # type: ignore[no-untyped-call]
+    try:
+        with dask.config.set(_local_worker_config()):  # the nannies pass it to the workers
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                protocol="tls://",
+                security=security,
+                dashboard_address=None,
+                # No dashboard, but the scheduler still serves /health; on a free port, so
+                # that a second local cluster does not warn about port 8787.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                # logging.CRITICAL: the library does not print, and a worker that loses its
+                # scheduler as the cluster closes on Ctrl-C logs an error; failures of tasks
+                # still come back as exceptions
+                silence_logs=50,
+            )
+    except (OSError, RuntimeError, TimeoutError) as exc:
+        raise LocalClusterError(
+            f"could not start {workers} local worker processes ({exc}); they talk over the "
+            "loopback network (127.0.0.1), which this environment may not have"
+        ) from None
+    try:
+        yield cluster
+    finally:
+        cluster.close()
+
+
+def dask_setup(worker: object) -> None:
+    """Run by Dask in each local worker process as it starts (the preload in
+    LOCAL_WORKER_CONFIG): ignore Ctrl-C. A terminal sends SIGINT to the whole process group,
+    and every worker would print a traceback; the ingest process handles it and closes the
+    cluster."""
+    import signal
+
+    with suppress(ValueError):  # not the process's main thread: leave it
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _loopback_problem() -> str | None:
+    """Why no TCP connection can be made to 127.0.0.1 here, or None if one can."""
+    import socket
+
+    try:
+        with socket.create_server(("127.0.0.1", 0)) as server:
+            port = server.getsockname()[1]
+            with socket.create_connection(("127.0.0.1", port), timeout=2):
+                return None
+    except OSError as exc:
+        return str(exc) or type(exc).__name__
 
 
 def code_distributed(

@@ -34,6 +34,10 @@ from tripolar.nlp.text import remember_text, sentence_bounds
 
 SENTENCE_FINAL = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 PARAGRAPH_BREAK = "\n\n"
+MAX_SENTENCE_TOKENS = 500
+"""A rule sentence is cut after this many tokens: text without full stops (a scraped list, a
+run-on dump) would otherwise be one sentence as long as its paragraph, parsed in one piece
+and copied into every event it carries. News sentences stay far below it."""
 
 
 def mark_sentences(doc: Doc) -> None:
@@ -42,7 +46,8 @@ def mark_sentences(doc: Doc) -> None:
     The word after sentence-final punctuation starts a sentence; closing quotes and
     brackets stay with the sentence they close, an opening quote or bracket after a space
     starts the next one; whitespace tokens never start a sentence, and a paragraph break
-    (a blank line) always ends one, so a headline without a full stop stands alone.
+    (a blank line) always ends one, so a headline without a full stop stands alone. A
+    sentence of MAX_SENTENCE_TOKENS tokens ends there.
     """
     n = len(doc)
     if n == 0:
@@ -53,18 +58,25 @@ def mark_sentences(doc: Doc) -> None:
     starts[0] = 1
     seen_end = after_break = started = False
     spaced = False  # the previous token was followed by whitespace
+    length = 0  # tokens of the sentence so far
     for i, (orth, punct, space, left, trailing) in enumerate(columns):
         if space:
             if started and doc[i].text.count("\n") >= 2:
                 after_break = True
             spaced = True
             continue
-        if started and (after_break or (seen_end and (not punct or (left and spaced)))):
+        if started and (
+            after_break
+            or (seen_end and (not punct or (left and spaced)))
+            or length >= MAX_SENTENCE_TOKENS
+        ):
             starts[i] = 1
             seen_end = after_break = False
+            length = 0
         elif orth in final:
             seen_end = True
         started = True
+        length += 1
         spaced = bool(trailing)
     column = np.asarray(starts, dtype=np.int64).astype(np.uint64).reshape(-1, 1)
     doc.from_array([SENT_START], cast(Ints2d, column))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,14 @@ from tripolar.errors import (
     StoreLockedError,
 )
 from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
+from tripolar.store.access import (
+    READ_WAIT_SECONDS,
+    WRITE_WAIT_SECONDS,
+    WriterLock,
+    connect,
+    is_lock_error,
+)
+from tripolar.store.diagnose import database_error
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -108,8 +116,9 @@ def _locked_message(target: str, detail: str, read_only: bool) -> str:
     holder = f"another process (PID {found.group(1)})" if found else "another process"
     if read_only:
         return (
-            f"{target} is being written by {holder}, probably an ingest - try again when it "
-            "has finished; DuckDB lets no reader in while a writer holds the file"
+            f"{target} is being written by {holder}, which kept it locked for "
+            f"{READ_WAIT_SECONDS:.0f} s - try again; an ingest lets readers in between its "
+            "batches, but a process that keeps the database open for writing does not"
         )
     return (
         f"{target} is in use by {holder} - only one process can write a database at a time; "
@@ -177,11 +186,40 @@ _IGNORE_REPEATS = frozenset({"assessments", "document_locations"})
 class Store:
     """A tripolar database: open it, add coded documents, query events as DataFrames."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
-        self.connection = connection
+    def __init__(
+        self,
+        connection: duckdb.DuckDBPyConnection,
+        path: str,
+        writer_lock: WriterLock | None = None,
+    ) -> None:
+        self._connection: duckdb.DuckDBPyConnection | None = connection
         self.path = path
+        self._writer_lock = writer_lock  # held from open to close by a file's writer
         self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
         self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; opened again (waiting for readers) after `release`."""
+        if self._connection is None:
+            try:
+                self._connection = connect(self.path, read_only=False, wait=WRITE_WAIT_SECONDS)
+            except duckdb.Error as exc:
+                if is_lock_error(exc):
+                    raise StoreLockedError(_locked_message(self.path, str(exc), False)) from exc
+                raise StoreError(f"cannot open {self.path}: {exc}") from exc
+            self._connection.execute("SET enable_progress_bar = false")
+            self._memory_limit = None  # a new connection starts with DuckDB's default
+        return self._connection
+
+    def release(self) -> None:
+        """Close a writer's file until its next statement, so that readers can get in.
+
+        The writer keeps its `WriterLock`: no other writer gets in meanwhile. A throwaway
+        in-memory database is kept (its data lives nowhere else)."""
+        if self._connection is not None and self._writer_lock is not None:
+            self._connection.close()
+            self._connection = None
 
     @contextmanager
     def bulk_writing(self, memory_limit: int = BULK_MEMORY_LIMIT) -> Iterator[None]:
@@ -200,13 +238,21 @@ class Store:
         row = self.connection.execute("SELECT current_setting('memory_limit')").fetchone()
         previous = row[0] if row else None
         self._bulk_limit = memory_limit
+        failed = False
         try:
             yield
+        except BaseException:
+            failed = True
+            raise
         finally:
             self._bulk_limit = None
-            if self._memory_limit is not None:
+            if self._memory_limit is not None and self._connection is not None:
                 self._memory_limit = None
-                self._restore_memory_limit(previous)
+                try:
+                    self._restore_memory_limit(previous)
+                except duckdb.Error:
+                    if not failed:  # else the error in flight is the one to report
+                        raise
 
     def _restore_memory_limit(self, previous: str | None) -> None:
         """Back to `previous`; RESET first, since the setting prints rounded (18.8 GiB)."""
@@ -240,15 +286,27 @@ class Store:
                 f"(tripolar ingest FILES --db {target})",
                 path=target,
             )
+        lock = None
+        if not read_only and target != ":memory:":
+            lock = WriterLock(target)
+            holder = lock.acquire()
+            if holder is not None:
+                raise StoreLockedError(_locked_message(target, f"PID {holder}", read_only))
         try:
-            connection = duckdb.connect(target, read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(_locked_message(target, str(exc), read_only)) from exc
-            raise StoreError(f"cannot open {target}: {exc}") from exc
+            connection = connect(
+                target,
+                read_only=read_only,
+                wait=READ_WAIT_SECONDS if read_only else WRITE_WAIT_SECONDS,
+            )
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open {target}: {exc}") from exc
-        store = cls(connection, target)
+            if lock is not None:
+                lock.release()
+            if is_lock_error(exc):
+                raise StoreLockedError(_locked_message(target, str(exc), read_only)) from exc
+            raise database_error(exc, target) or StoreError(
+                f"cannot open {target}: {exc}"
+            ) from None
+        store = cls(connection, target, lock)
         try:
             # DuckDB draws a progress bar on the terminal for long statements (a migration);
             # the library never prints.
@@ -260,10 +318,12 @@ class Store:
                 return cls.open(target, read_only=True)
             store._prepare(read_only=read_only)
         except duckdb.Error as exc:
-            connection.close()
-            raise StoreError(f"cannot open {target}: {exc}") from exc
+            store.close()
+            raise database_error(exc, target) or StoreError(
+                f"cannot open {target}: {exc}"
+            ) from None
         except StoreError:
-            connection.close()
+            store.close()
             raise
         return store
 
@@ -354,6 +414,12 @@ class Store:
         subject) are stored once, the first. Each table is written as one Arrow table.
         Returns how many documents were new.
         """
+        try:
+            return self._add(coded)
+        except duckdb.Error as exc:
+            raise database_error(exc, self.path) or exc from None
+
+    def _add(self, coded: Sequence[CodedDocument]) -> int:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         self._bound_memory(coded)
         with self.transaction():
@@ -494,7 +560,10 @@ class Store:
 
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
         """Run a parameterised query and return a DataFrame."""
-        return self.connection.execute(query, list(params or [])).df()
+        try:
+            return self.connection.execute(query, list(params or [])).df()
+        except duckdb.Error as exc:
+            raise database_error(exc, self.path) or exc from None
 
     def events(
         self,
@@ -641,7 +710,13 @@ class Store:
         return out
 
     def close(self) -> None:
-        self.connection.close()
+        try:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+        finally:
+            if self._writer_lock is not None:
+                self._writer_lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -658,4 +733,10 @@ class _Transaction:
         self.connection.execute("BEGIN TRANSACTION")
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            self.connection.execute("COMMIT")
+            return
+        # After a fatal error (a full disk) DuckDB has dropped the transaction and refuses
+        # every statement; the error that ended the transaction is the one to report.
+        with suppress(duckdb.Error):
+            self.connection.execute("ROLLBACK")

@@ -9,6 +9,8 @@ docs/codebook.md:
   the year before when that would fall after the publication date; "9 May this year" is
   in the publication year;
 * a month and year ("in June 2014") is the first of that month; "in 2014" is 1 January;
+  each date also carries its precision (day, month or year: `event_date`), so that
+  analytics never read 1 January of a year-precision date as a day in January;
 * a month alone ("in December", "last March", "since May") is the first of the latest such
   month on or before publication ("last": strictly before);
 * a weekday ("on Tuesday") is the most recent such day on or before publication (the
@@ -40,7 +42,7 @@ from collections.abc import Callable
 import dateparser
 from spacy.tokens import Span, Token
 
-from tripolar.model import EventDateBasis
+from tripolar.model import DatePrecision, EventDateBasis
 from tripolar.nlp.text import span_text
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -242,11 +244,37 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
 _AHEAD: dict[Resolver, Resolver] = {_day_month: _day_month_ahead, _month_only: _month_ahead}
 
 
-def resolve_event_date(
+# How exactly each rule's date is known; "N months ago", "last year" and the like depend on
+# their words (`_precision`).
+_PRECISION: dict[Resolver, DatePrecision] = {
+    _iso_date: "day", _full_date: "day", _this_year_date: "day", _day_month: "day",
+    _day_month_ahead: "day", _weekday: "day", _month_year: "month", _month_only: "month",
+    _month_ahead: "month", _year_only: "year",
+}  # fmt: skip
+
+
+def _precision(resolve: Resolver, match: re.Match[str]) -> DatePrecision:
+    """A week ("last week", "earlier this week", "two weeks ago") is kept as a day: the day
+    it names is within a few days of the event, which event identity allows for."""
+    if resolve in _PRECISION:
+        return _PRECISION[resolve]
+    words = " ".join(match.group(0).lower().split())
+    if words.endswith("year") or words.endswith("years ago"):
+        return "year"
+    if words.endswith("month") or words.endswith("months ago"):
+        return "month"
+    return "day"
+
+
+EventDate = tuple[dt.date | None, EventDateBasis, DatePrecision]
+"""An event's date, where it came from and how exactly it is known."""
+
+
+def event_date(
     sentence_text: str, published: dt.date | None, *, prospective: bool = False
-) -> tuple[dt.date | None, EventDateBasis]:
-    """The date an event in this sentence happened on, and where it came from.
-    ``prospective``: the event is an intent, threat, appeal or demand."""
+) -> EventDate:
+    """The date an event in this sentence happened on, where it came from and its precision
+    (the publication date is a day). ``prospective``: an intent, threat, appeal or demand."""
     for pattern, resolve in _RULES:
         if prospective:
             resolve = _AHEAD.get(resolve, resolve)
@@ -254,27 +282,36 @@ def resolve_event_date(
             found = resolve(match, published)
             if found is None or (prospective and published is not None and found > published):
                 continue
-            return found, "text"
+            return found, "text", _precision(resolve, match)
     if published is not None:
-        return published, "publication"
-    return None, "none"
+        return published, "publication", "day"
+    return None, "none", "unknown"
+
+
+def resolve_event_date(
+    sentence_text: str, published: dt.date | None, *, prospective: bool = False
+) -> tuple[dt.date | None, EventDateBasis]:
+    """The date an event in this sentence happened on, and where it came from.
+    ``prospective``: the event is an intent, threat, appeal or demand."""
+    found, basis, _ = event_date(sentence_text, published, prospective=prospective)
+    return found, basis
 
 
 # (start token, end token, prospective) -> the date found there, per sentence
-DateCache = dict[tuple[int, int, bool], tuple[dt.date | None, EventDateBasis]]
+DateCache = dict[tuple[int, int, bool], EventDate]
 
 
 def clause_date(
     verb: Token, sent: Span, published: dt.date | None, prospective: bool, cache: DateCache
-) -> tuple[dt.date | None, EventDateBasis]:
+) -> EventDate:
     """The date of an event: in the clause of its verb first ("... since Russia invaded
     Ukraine in February"), else in its sentence."""
 
-    def dated(start: int, end: int) -> tuple[dt.date | None, EventDateBasis]:
+    def dated(start: int, end: int) -> EventDate:
         key = (start, end, prospective)
         if key not in cache:
             text = span_text(sent.doc[start:end])
-            cache[key] = resolve_event_date(text, published, prospective=prospective)
+            cache[key] = event_date(text, published, prospective=prospective)
         return cache[key]
 
     in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))

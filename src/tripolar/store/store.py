@@ -13,7 +13,16 @@ import duckdb
 import pyarrow as pa
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
-from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
+from tripolar.model import (
+    Assessment,
+    CodedDocument,
+    Document,
+    Event,
+    Failure,
+    date_precision_of,
+    make_event_id,
+)
+from tripolar.store.distinct import identify, identify_backlog
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -29,12 +38,12 @@ if TYPE_CHECKING:
 EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger_start",
     "trigger_end", "source", "source_text", "target", "target_text", "code", "root",
-    "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence",
+    "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence", "date_precision",
 )  # fmt: skip
 EVENT_TYPES = (
     pa.string(), pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.int32(),
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
-    pa.float64(), pa.int8(), pa.date32(), pa.string(), pa.string(), pa.string(),
+    pa.float64(), pa.int8(), pa.date32(), pa.string(), pa.string(), pa.string(), pa.string(),
 )  # fmt: skip
 COUNTRY_COLUMNS = (
     ("source_country", "upper(left(source, 3))"),
@@ -44,11 +53,12 @@ COUNTRY_COLUMNS = (
 
 DOCUMENT_COLUMNS = (
     "doc_id", "title", "url", "source", "path", "record", "format", "published", "date_basis",
-    "text", "ingested_at", "version", "supersedes",
+    "text", "ingested_at", "version", "supersedes", "outlet",
 )  # fmt: skip
 DOCUMENT_TYPES = (
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
+    pa.string(),
 )  # fmt: skip
 
 BULK_MEMORY_LIMIT = 32 * 2**20
@@ -104,6 +114,50 @@ def _dyad_codes(dyad: str) -> list[str]:
     return parts
 
 
+def _event_filters(
+    dyad: str | None,
+    actors: Sequence[str] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    code: str | None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over alias ``e``) and their parameters for the event filters."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if dyad:
+        parts = _dyad_codes(dyad)
+        where.append(
+            "((e.source_country = ? AND e.target_country = ?) OR "
+            "(e.source_country = ? AND e.target_country = ?))"
+        )
+        params += [parts[0], parts[1], parts[1], parts[0]]
+    if actors:
+        codes = [a.strip().upper()[:3] for a in actors]
+        where.append(
+            "e.source_country IN (SELECT unnest(?)) AND e.target_country IN (SELECT unnest(?))"
+        )
+        params += [codes, codes]
+    if since:
+        where.append("e.event_date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.event_date <= ?")
+        params.append(until)
+    if code:
+        where.append("starts_with(e.code, ?)")
+        params.append(code)
+    return where, params
+
+
+def _limit(limit: int | None, params: list[Any]) -> str:
+    if limit is None:
+        return ""
+    if limit < 0:
+        raise AnalyticsError(f"limit must be >= 0, got {limit}")
+    params.append(int(limit))
+    return " LIMIT ?"
+
+
 def _assessment_row(a: Assessment) -> tuple[Any, ...]:
     return (
         a.doc_id, a.sentence_index, a.start, a.end, a.sentence, a.subject, a.scope, a.polarity,
@@ -126,6 +180,7 @@ def _event_row(event: Event) -> tuple[Any, ...]:
         event.end, event.trigger_start, event.trigger_end, event.source, event.source_text,
         event.target, event.target_text, event.code, event.root, event.goldstein,
         event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,
+        date_precision_of(event.event_date, event.date_precision),
     )  # fmt: skip
 
 
@@ -255,10 +310,13 @@ class Store:
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
+            if self._is_early_v3():
+                self.connection.execute(REPAIR_EARLY_V3)
             while version < SCHEMA_VERSION:
                 self.connection.execute(MIGRATIONS[version])
                 version += 1
             self.connection.execute(VIEWS)
+            identify_backlog(self.connection)  # rows stored before event identity
             self._set_version(version)
 
     def _set_version(self, version: int) -> None:
@@ -319,9 +377,9 @@ class Store:
                     latest[key] = (d.doc_id, version)
                 documents.append(
                     (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
-                     d.date_basis, d.text, now, version, supersedes)
+                     d.date_basis, d.text, now, version, supersedes, d.outlet)
                 )  # fmt: skip
-            replaced = {row[-1] for row in documents if row[-1] is not None}
+            replaced = {row[12] for row in documents if row[12] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
             for x in (x for c in fresh.values() for x in c.sentences):
@@ -358,6 +416,7 @@ class Store:
                         "WHERE doc_id IN (SELECT unnest(?)) AND NOT superseded",
                         [stored_replaced],
                     )
+            identify(self.connection, list(fresh), sorted(replaced))
         return len(fresh)
 
     def _insert(
@@ -445,30 +504,7 @@ class Store:
         actors keeps events whose source and target countries are both in the list; code "04"
         matches every code starting with 04.
         """
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if dyad:
-            parts = _dyad_codes(dyad)
-            where.append(
-                "((e.source_country = ? AND e.target_country = ?) OR "
-                "(e.source_country = ? AND e.target_country = ?))"
-            )
-            params += [parts[0], parts[1], parts[1], parts[0]]
-        if actors:
-            codes = [a.strip().upper()[:3] for a in actors]
-            where.append(
-                "e.source_country IN (SELECT unnest(?)) AND e.target_country IN (SELECT unnest(?))"
-            )
-            params += [codes, codes]
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(since)
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(until)
-        if code:
-            where.append("starts_with(e.code, ?)")
-            params.append(code)
+        where, params = _event_filters(dyad, actors, since, until, code)
         # The semi-join lets DuckDB read only the documents of the chosen events; a plain join
         # hashed every document (twice as slow for one dyad-year of a 10 M-event store).
         query = f"""
@@ -480,19 +516,63 @@ class Store:
                    e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
-                   d.title, d.url, d.source AS publisher, d.published
+                   d.title, d.url, d.source AS publisher, d.published, e.date_precision,
+                   coalesce(e.distinct_id, e.event_id) AS distinct_id, x.mentions, x.documents,
+                   x.sources, x.first_reported, x.last_reported, d.outlet
             FROM e JOIN (
-                SELECT doc_id, title, url, source, published FROM documents
+                SELECT doc_id, title, url, source, published, outlet FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)
+            LEFT JOIN (
+                SELECT distinct_id, mentions, documents, sources, first_reported, last_reported
+                FROM distinct_events WHERE distinct_id IN (SELECT distinct_id FROM e)
+            ) x ON x.distinct_id = e.distinct_id
             ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
         """
-        if limit is not None:
-            if limit < 0:
-                raise AnalyticsError(f"limit must be >= 0, got {limit}")
-            query += " LIMIT ?"
-            params.append(int(limit))
-        return self.sql(query, params)
+        return self.sql(query + _limit(limit, params), params)
+
+    def distinct_events(
+        self,
+        *,
+        dyad: str | None = None,
+        actors: Sequence[str] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        code: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """One row per distinct real event (store/identity.py) of the current documents.
+
+        Each row is the event's best evidence mention (``event_id``, its sentence and
+        document) with the event's ``distinct_id``, ``date_precision``, ``mentions``,
+        ``documents``, ``sources`` (outlets), ``first_reported`` and ``last_reported``.
+        Filters as in `events`, applied to the distinct event's own fields.
+        """
+        where, params = _event_filters(dyad, actors, since, until, code)
+        query = f"""
+            WITH e AS (SELECT * FROM distinct_events e WHERE {" AND ".join(where)})
+            SELECT e.distinct_id, e.event_date, e.date_precision, e.date_basis, e.source,
+                   e.target, e.code, e.root, e.goldstein, e.quad_class, e.mentions,
+                   e.documents, e.sources, e.first_reported, e.last_reported, e.event_id,
+                   e.doc_id, e.sentence_index, e.sentence, d.title, d.url, d.outlet
+            FROM e JOIN (
+                SELECT doc_id, title, url, outlet FROM documents
+                WHERE doc_id IN (SELECT doc_id FROM e)
+            ) d USING (doc_id)
+            ORDER BY e.event_date NULLS LAST, e.distinct_id
+        """
+        return self.sql(query + _limit(limit, params), params)
+
+    def mentions(self, distinct_id: str) -> pd.DataFrame:
+        """The current mentions (reports) of one distinct event, earliest report first."""
+        return self.sql(
+            "SELECT e.event_id, e.doc_id, e.sentence_index, e.sentence, e.event_date, "
+            "e.date_basis, e.date_precision, e.source, e.target, e.code, d.title, d.url, "
+            "d.outlet, d.published FROM current_events e JOIN documents d USING (doc_id) "
+            "WHERE e.distinct_id = ? ORDER BY d.published NULLS LAST, e.doc_id, "
+            "e.sentence_index, e.event_id",
+            [distinct_id],
+        )
 
     def assessments(
         self,

@@ -205,6 +205,7 @@ def code(
 ) -> None:
     """Code text without storing it and print each event with the rule that fired."""
     from tripolar.pipeline import Pipeline
+    from tripolar.store.identity import distinct_ids, identity_mention
 
     if (text is None) == (input is None):
         err.print("[red]Error:[/red] give either TEXT or --input FILE")
@@ -218,8 +219,9 @@ def code(
                 _print_explanation(pipe.explain_text(record_text, record_date), record_id)
                 continue
             coded = pipe.code_text(record_text, record_date or config.default_date)
+            same = distinct_ids([identity_mention(e) for e in coded.events])
             for event in coded.events:
-                row = output.event_record(event)
+                row = output.event_record(event, same.get(event.event_id))
                 if record_id is not None:
                     row = {"id": record_id, **row}
                 records.append(row)
@@ -297,20 +299,30 @@ def events(
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.table,
     limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
+    distinct: Annotated[
+        bool,
+        typer.Option(
+            "--distinct",
+            help="One row per distinct real event, with its mentions, documents and sources.",
+        ),
+    ] = False,
 ) -> None:
-    """List stored events with their evidence sentences."""
+    """List stored events with their evidence sentences (each report of an event, or with
+    --distinct each real event once)."""
+    start, end = parse_date(since), parse_date(until)
     with _guard(), Store.open(db, read_only=True) as store:
-        frame = store.events(
-            dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix
-        )
-    if limit is not None:
-        frame = frame.head(limit)
+        query = store.distinct_events if distinct else store.events
+        frame = query(dyad=dyad, since=start, until=end, code=code_prefix, limit=limit)
+    records = list((output.distinct_records if distinct else output.mention_records)(frame))
     if fmt is EventFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
+        output.write_csv(records, sys.stdout)
     elif fmt is EventFormat.jsonl:
-        output.write_jsonl(output.frame_records(frame), sys.stdout)
+        output.write_jsonl(records, sys.stdout)
+    elif distinct:
+        title = f"{len(frame)} distinct events"
+        output.render_table(records, out, columns=output.DISTINCT_TABLE_COLUMNS, title=title)
     else:
-        output.render_table(list(output.frame_records(frame)), out, title=f"{len(frame)} events")
+        output.render_table(records, out, title=f"{len(frame)} events")
 
 
 class TableFormat(StrEnum):

@@ -5,6 +5,7 @@ The jsonl field names are a contract other tools rely on; see docs/cli.md.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import math
@@ -15,21 +16,53 @@ from typing import TYPE_CHECKING, Any, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from tripolar.model import Event
+from tripolar.model import Event, date_precision_of
 
 if TYPE_CHECKING:
     import pandas as pd
 
 CONTRACT_FIELDS = (
-    "doc_id", "sentence", "start", "end", "event_date", "date_basis", "source", "target",
-    "code", "root", "goldstein", "quad_class", "rule",
+    "doc_id", "sentence", "start", "end", "event_date", "date_basis", "date_precision",
+    "source", "target", "code", "root", "goldstein", "quad_class", "rule", "event_id",
 )  # fmt: skip
 
+DISTINCT_FIELDS = (
+    "event_id", "event_date", "date_precision", "date_basis", "source", "target", "code", "root",
+    "goldstein", "quad_class", "mentions", "documents", "sources", "first_reported",
+    "last_reported", "doc_id", "sentence_index", "sentence", "title", "url", "outlet",
+    "mention_id",
+)  # fmt: skip
+"""`tripolar events --distinct`: one record per distinct event, its best evidence mention's
+document and sentence, and the id of that mention."""
+
 TABLE_COLUMNS = ("event_date", "source", "target", "code", "goldstein", "rule", "sentence")
+DISTINCT_TABLE_COLUMNS = (
+    "event_date", "date_precision", "source", "target", "code", "mentions", "documents",
+    "sources", "first_reported", "sentence",
+)  # fmt: skip
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An Event as a contract record (plus the evidence spans)."""
+def mention_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows of ``Store.events()`` as contract records: ``event_id`` is the distinct event the
+    mention reports (shared by every report of it), ``mention_id`` the row's own id."""
+    for record in frame_records(frame):
+        if "distinct_id" in record:
+            record["mention_id"] = record.pop("event_id", None)
+            record["event_id"] = record.pop("distinct_id")
+        yield record
+
+
+def distinct_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows of ``Store.distinct_events()`` as contract records (`DISTINCT_FIELDS`)."""
+    for record in frame_records(frame):
+        record["mention_id"] = record.pop("event_id", None)
+        record["event_id"] = record.pop("distinct_id", None)
+        yield {name: record.get(name) for name in DISTINCT_FIELDS}
+
+
+def event_record(event: Event, distinct_id: str | None = None) -> dict[str, Any]:
+    """An Event as a contract record (plus the evidence spans); ``distinct_id`` is the id of
+    the distinct event it reports (its own id when not given)."""
     return {
         "doc_id": event.doc_id,
         "sentence_index": event.sentence_index,
@@ -49,6 +82,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "rule": event.rule,
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
+        "date_precision": date_precision_of(event.event_date, event.date_precision),
+        "event_id": distinct_id or event.event_id,
+        "mention_id": event.event_id,
     }
 
 
@@ -75,6 +111,17 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
         out.write("\n")
         count += 1
     return count
+
+
+def write_csv(records: list[dict[str, Any]], out: TextIO) -> int:
+    """Records as CSV with a header (the keys of the first record); nothing when empty."""
+    if not records:
+        return 0
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _plain(v) for k, v in record.items()})
+    return len(records)
 
 
 def frame_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:

@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tripolar.model import Event, date_precision_of
+
 RECIPROCAL_ROOTS = frozenset({"04", "05", "06", "19"})
 """Roots whose acts are joint by nature: a mention coded in either direction is one act."""
 
@@ -65,6 +67,15 @@ class Mention:
     @property
     def key(self) -> str:
         return link_key(self.source_country, self.target_country, self.code)
+
+
+def identity_mention(event: Event) -> Mention:
+    """The fields of a coded event that identity compares."""
+    return Mention(
+        event.event_id, event.doc_id, event.source[:3].upper(), event.target[:3].upper(),
+        event.code, event.event_date, event.date_basis,
+        date_precision_of(event.event_date, event.date_precision),
+    )  # fmt: skip
 
 
 def family(code: str) -> str:

@@ -363,14 +363,22 @@ def relations(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    weighting: Annotated[
+        str,
+        typer.Option(
+            help="What an event counts for: distinct (each real event once), mention (each "
+            "report) or log (1 + ln(reports))."
+        ),
+    ] = "distinct",
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
         frame = Database(store).relations(
-            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
-        )
+            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until,
+            weighting=weighting,
+        )  # fmt: skip
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",

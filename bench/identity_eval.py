@@ -114,8 +114,9 @@ def main() -> int:
         print(f"corpus: {len(records)} reports of {len(gold_events)} events, {args.corpus}")
         print(f"scored mentions: {len(mentions)}; reports with a coded event: "
               f"{len(reported & documents)}/{len(documents)}")  # fmt: skip
-        print(f"gold events found: {len(per_gold)}/{len(gold_events)}; distinct events per "
-              f"found gold event: {sum(map(len, per_gold.values())) / max(len(per_gold), 1):.3f}")  # fmt: skip
+        ratio = sum(map(len, per_gold.values())) / max(len(per_gold), 1)
+        print(f"gold events found: {len(per_gold)}/{len(gold_events)}; "
+              f"distinct events per found gold event: {ratio:.3f}")  # fmt: skip
         print(f"pairwise precision {precision:.3f} ({together} pairs linked), "
               f"recall {recall:.3f} ({same} gold pairs)")  # fmt: skip
         split = {e: sorted(ids) for e, ids in per_gold.items() if len(ids) > 1}

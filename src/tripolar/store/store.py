@@ -564,8 +564,13 @@ class Store:
         Filters as in `events`, applied to the distinct event's own fields.
         """
         where, params = _event_filters(dyad, actors, since, until, code)
+        order = "ORDER BY e.event_date NULLS LAST, e.distinct_id"
+        # the limit applies before the join: only the kept rows look up their documents
         query = f"""
-            WITH e AS (SELECT * FROM distinct_events e WHERE {" AND ".join(where)})
+            WITH e AS MATERIALIZED (
+                SELECT * FROM distinct_events e WHERE {" AND ".join(where)}
+                {order}{_limit(limit, params)}
+            )
             SELECT e.distinct_id, e.event_date, e.date_precision, e.date_basis, e.source,
                    e.target, e.code, e.root, e.goldstein, e.quad_class, e.mentions,
                    e.documents, e.sources, e.first_reported, e.last_reported, e.event_id,
@@ -574,9 +579,9 @@ class Store:
                 SELECT doc_id, title, url, outlet FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)
-            ORDER BY e.event_date NULLS LAST, e.distinct_id
+            {order}
         """
-        return self.sql(query + _limit(limit, params), params)
+        return self.sql(query, params)
 
     def mentions(self, distinct_id: str) -> pd.DataFrame:
         """The current mentions (reports) of one distinct event, earliest report first."""

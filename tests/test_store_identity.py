@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 from pathlib import Path
 
 import duckdb
@@ -188,3 +189,40 @@ def test_store_migrates_schema_3_and_links_stored_events(tmp_path: Path) -> None
         assert set(store.documents()["doc_id"]) == {report(n).document.doc_id for n in (0, 1, 5)}
         outlets = store.sql("SELECT outlet FROM documents ORDER BY outlet")["outlet"].tolist()
         assert outlets == ["a.example", "b.example", "e.example"]
+
+
+MENTIONS = st.builds(
+    lambda n, doc, pair, code, offset, basis, precision: mention(
+        f"m{n:03d}", doc=f"d{doc}", pair=pair, code=code,
+        day=None if precision == "unknown" else DAY + dt.timedelta(days=offset),
+        basis=basis, precision=precision,
+    ),
+    st.integers(0, 999), st.integers(0, 4),
+    st.sampled_from([("CHN", "RUS"), ("RUS", "CHN"), ("USA", "CHN")]),
+    st.sampled_from(["040", "042", "041", "163", "111"]), st.integers(-12, 12),
+    st.sampled_from(["text", "publication"]),
+    st.sampled_from(["day", "day", "month", "year", "unknown"]),
+)  # fmt: skip
+
+
+def brute_force(mentions: list[Mention]) -> dict[str, str]:
+    """Components by comparing every pair: what `distinct_ids` must equal."""
+    group = {m.event_id: {m.event_id} for m in mentions}
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if linked(a, b) and group[a.event_id] is not group[b.event_id]:
+                merged = group[a.event_id] | group[b.event_id]
+                for member in merged:
+                    group[member] = merged
+    return {m.event_id: min(group[m.event_id]) for m in mentions}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(MENTIONS, max_size=30, unique_by=lambda m: m.event_id), st.randoms())
+def test_identity_components_are_all_links_in_any_order(
+    mentions: list[Mention], rng: random.Random
+) -> None:
+    expected = brute_force(mentions)
+    shuffled = mentions[:]
+    rng.shuffle(shuffled)
+    assert distinct_ids(mentions) == expected == distinct_ids(shuffled)

@@ -10,13 +10,14 @@ DYAD_SUMMARY_SQL = """
 WITH dyadic AS (
     SELECT least(source_country, target_country) || '-' ||
            greatest(source_country, target_country) AS dyad,
-           quad_class, goldstein, event_date
-    FROM current_events
+           quad_class, goldstein, event_date, mentions
+    FROM distinct_events
     WHERE source_country <> target_country
       AND source_country <> '---' AND target_country <> '---'  -- unknown country: no dyad
 )
 SELECT dyad,
        count(*) AS events,
+       CAST(sum(mentions) AS INTEGER) AS reports,
        count(*) FILTER (WHERE quad_class IN (1, 2)) AS coop,
        count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
        round(avg(goldstein), 2) AS goldstein,
@@ -30,9 +31,10 @@ LIMIT ?
 
 
 def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
-    """Undirected country dyads by number of events.
+    """Undirected country dyads by number of distinct events (each real event once).
 
-    Columns: dyad ("CHN-RUS", codes sorted), events, coop (quad 1-2 events),
+    Columns: dyad ("CHN-RUS", codes sorted), events, reports (the mentions behind them),
+    coop (quad 1-2 events),
     conflict (quad 3-4 events), goldstein (mean), first, last (event dates).
     Events within one country (e.g. USAGOV -> USALEG) are left out, and so are events with
     a party of unknown country (`---REB`, `---GOV`).

@@ -64,7 +64,7 @@ DOCUMENT_TYPES = (
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
-IDENTITY_MEMORY_LIMIT = 256 * 2**20  # while a batch's events are linked (`Store._identify`)
+IDENTITY_MEMORY_LIMIT = 64 * 2**20  # while a batch's events are linked (`Store._identify`)
 BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")

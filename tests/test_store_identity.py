@@ -226,3 +226,18 @@ def test_identity_components_are_all_links_in_any_order(
     shuffled = mentions[:]
     rng.shuffle(shuffled)
     assert distinct_ids(mentions) == expected == distinct_ids(shuffled)
+
+
+def test_store_links_rows_written_without_it_when_opened_for_writing(tmp_path: Path) -> None:
+    path = tmp_path / "imported.duckdb"
+    with Store.open(path) as store:
+        store.add([report(0)])
+        store.connection.execute(  # a bulk import in SQL: a second report of the meeting
+            "INSERT INTO events SELECT * REPLACE ('imported' AS event_id, NULL AS distinct_id) "
+            "FROM events"
+        )
+    with Store.open(path, read_only=True) as reader:
+        assert reader.distinct_events()["mentions"].tolist() == [1]  # readers change nothing
+    with Store.open(path) as store:
+        assert store.distinct_events()["mentions"].tolist() == [2]
+        assert store.link_events() == 0

@@ -308,6 +308,23 @@ class Store:
             with self.transaction():
                 self.connection.execute(REPAIR_EARLY_V3)
                 self.connection.execute(VIEWS)
+        if not read_only:
+            self.link_events()
+
+    def link_events(self) -> int:
+        """Link current events that have no distinct event yet into distinct events.
+
+        `add` links what it stores; this catches rows written another way (a bulk import
+        in SQL, an older tripolar) and runs whenever the store is opened for writing.
+        Returns how many documents had such events.
+        """
+        pending = self.connection.execute(
+            "SELECT 1 FROM events WHERE distinct_id IS NULL AND NOT superseded LIMIT 1"
+        ).fetchone()
+        if pending is None:
+            return 0
+        with self.transaction():
+            return identify_backlog(self.connection)
 
     def _migrate(self, version: int) -> None:
         with self.transaction():

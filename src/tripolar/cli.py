@@ -348,6 +348,13 @@ def _codes(value: str) -> list[str]:
 
 
 FreqOption = Annotated[str, typer.Option("--freq", help="week, month, quarter or year.")]
+WeightingOption = Annotated[
+    str,
+    typer.Option(
+        help="What an event counts for: distinct (each real event once), mention (each "
+        "report) or log (1 + ln(reports))."
+    ),
+]
 
 
 @app.command()
@@ -363,13 +370,7 @@ def relations(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
-    weighting: Annotated[
-        str,
-        typer.Option(
-            help="What an event counts for: distinct (each real event once), mention (each "
-            "report) or log (1 + ln(reports))."
-        ),
-    ] = "distinct",
+    weighting: WeightingOption = "distinct",
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.api import Database
@@ -398,14 +399,16 @@ def triangle(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    weighting: WeightingOption = "distinct",
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
         frame = Database(store).triangle(
-            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
-        )
+            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until,
+            weighting=weighting,
+        )  # fmt: skip
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
     _print_frame(frame, fmt, title=f"Triangle {a}-{b}-{c} by {freq}", columns=columns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import random
 from pathlib import Path
 
@@ -241,3 +242,28 @@ def test_store_links_rows_written_without_it_when_opened_for_writing(tmp_path: P
     with Store.open(path) as store:
         assert store.distinct_events()["mentions"].tolist() == [2]
         assert store.link_events() == 0
+
+
+def test_cli_events_distinct_lists_each_event_once_with_its_reports(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from tripolar.cli import app
+    from tripolar.output import DISTINCT_FIELDS
+
+    path = tmp_path / "news.duckdb"
+    with Store.open(path) as store:
+        store.add([report(i) for i in range(len(REPORTS))])
+    runner = CliRunner()
+    distinct = runner.invoke(app, ["events", "--db", str(path), "--distinct", "-f", "jsonl"])
+    rows = [json.loads(line) for line in distinct.stdout.splitlines()]
+    assert distinct.exit_code == 0 and len(rows) == 5
+    assert all(list(row) == list(DISTINCT_FIELDS) for row in rows)
+    meeting = next(row for row in rows if row["mentions"] == 3)
+    assert (meeting["documents"], meeting["sources"]) == (3, 2)
+    mentions = runner.invoke(app, ["events", "--db", str(path), "-f", "jsonl"])
+    reports = [json.loads(line) for line in mentions.stdout.splitlines()]
+    assert len(reports) == len(REPORTS)
+    assert sum(r["event_id"] == meeting["event_id"] for r in reports) == 3
+    assert {r["date_precision"] for r in reports} == {"day"}
+    table = runner.invoke(app, ["events", "--db", str(path), "--distinct", "-f", "csv"])
+    assert table.stdout.splitlines()[0].startswith("event_id,event_date,date_precision")

@@ -28,8 +28,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from realnews_metrics import Predicted, load_gold, matches_of  # noqa: E402
-
 DATA = HERE.parent.parent / "shared" / "eval" / "realnews_dev"
 
 
@@ -37,6 +35,11 @@ def main() -> int:
     articles_path, gold_path = DATA / "articles.jsonl", DATA / "gold.jsonl"
     if not (articles_path.exists() and gold_path.exists()):
         print(f"{DATA} not found - skipped (the evaluation data lives outside the project)")
+        return 0
+    try:
+        from realnews_metrics import Predicted, load_gold, matches_of
+    except ImportError:
+        print("bench/realnews_metrics.py (the matching of bench/realnews_eval.py) not found")
         return 0
     from tripolar.store import Store
     from tripolar.workflow import ingest

@@ -16,6 +16,13 @@ runs:
   actors=("CHN", "RUS", "USA"), freq="month")` without and with the bootstrap (n_boot=200),
   `triangle(store, "CHN", "RUS", "USA", freq="quarter")`, and `Store.events(dyad="CHN-RUS",
   since=..., until=...)` over one year, all rows and with limit=100.
+
+Event identity (issue 17): every two consecutive events of a document are mentions of one
+distinct event, one event in 20 has a month-precision date and one in 50 a year; the
+``distinct_events`` table is filled by the store's own refresh SQL (store/distinct.py). It
+times `Store.distinct_events` (what `tripolar events --distinct` runs) over one CHN-RUS year,
+with limit=100 over all, and all distinct events of one year; and `relations` counting
+per mention (the old default) next to the distinct default above.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from typing import Any
 
 from tripolar.analytics import category_table, relations, triangle
 from tripolar.store import Store
+from tripolar.store.distinct import REFRESH_SQL
 
 STATES = ["CHN", "RUS", "USA", "JPN", "IND", "DEU", "FRA", "GBR", "IRN", "TUR", "BRA", "KOR"]
 SUFFIXES = ["", "GOV", "MIL", "GOV", ""]
@@ -118,6 +126,17 @@ def build(store: Store, events: int) -> None:
         )
         """
     )
+    # event identity: pairs of mentions, some coarse dates
+    con.execute(
+        """
+        UPDATE events SET distinct_id = 'e' || (i - i % 2),
+            date_precision = CASE WHEN i % 50 = 7 THEN 'year' WHEN i % 20 = 3 THEN 'month'
+                                  ELSE 'day' END
+        FROM (SELECT event_id AS id, CAST(substr(event_id, 2) AS BIGINT) AS i FROM events) n
+        WHERE events.event_id = n.id
+        """
+    )
+    con.execute(REFRESH_SQL.format(where="TRUE"))
     con.execute("CHECKPOINT")
 
 
@@ -165,6 +184,15 @@ def main() -> None:
                  lambda: store.events(dyad="CHN-RUS", since=since, until=until)),
                 ("Store.events(dyad=CHN-RUS, one year, limit=100)",
                  lambda: store.events(dyad="CHN-RUS", since=since, until=until, limit=100)),
+                ("relations(store, CHN/RUS/USA, month, n_boot=0, weighting=mention)",
+                 lambda: relations(store, actors=trio, freq="month", n_boot=0,
+                                   weighting="mention")),
+                ("Store.distinct_events(dyad=CHN-RUS, one year) (events --distinct)",
+                 lambda: store.distinct_events(dyad="CHN-RUS", since=since, until=until)),
+                ("Store.distinct_events(limit=100), all years",
+                 lambda: store.distinct_events(limit=100)),
+                ("Store.distinct_events(one year), all dyads",
+                 lambda: store.distinct_events(since=since, until=until)),
             ]  # fmt: skip
             for name, job in timings:
                 seconds, frame = best_of(3, job)

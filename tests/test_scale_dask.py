@@ -20,7 +20,8 @@ from tripolar.workflow import ingest
 TABLES = {
     "documents": "SELECT * EXCLUDE (ingested_at) FROM documents ORDER BY doc_id",
     "sentences": "SELECT * FROM sentences ORDER BY doc_id, sentence_index",
-    "events": "SELECT * FROM events ORDER BY event_id",
+    "events": "SELECT * FROM events ORDER BY event_id",  # with each mention's distinct event
+    "distinct_events": "SELECT * FROM distinct_events ORDER BY distinct_id",
     "assessments": "SELECT * FROM assessments ORDER BY doc_id, sentence_index, subject",
 }
 

@@ -33,6 +33,20 @@ class Database:
             dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
         )
 
+    def distinct_events(
+        self,
+        *,
+        dyad: str | None = None,
+        actors: Sequence[str] | None = None,
+        since: dt.date | str | None = None,
+        until: dt.date | str | None = None,
+        code: str | None = None,
+    ) -> pd.DataFrame:
+        """Each real event once, with its mentions, documents and sources (docs/methods.md)."""
+        return self.store.distinct_events(
+            dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
+        )
+
     def assessments(
         self,
         *,

@@ -341,6 +341,7 @@ def code(
 ) -> None:
     """Code text without storing it and print each event with the rule that fired."""
     from tripolar.pipeline import Pipeline
+    from tripolar.store.identity import distinct_ids, identity_mention
 
     if (text is None) == (input is None):
         _error("give either TEXT or --input FILE")
@@ -354,8 +355,9 @@ def code(
                 _print_explanation(pipe.explain_text(record_text, record_date), record_id)
                 continue
             coded = pipe.code_text(record_text, record_date or config.default_date)
+            same = distinct_ids([identity_mention(e) for e in coded.events])
             for event in coded.events:
-                row = output.event_record(event)
+                row = output.event_record(event, same.get(event.event_id))
                 if record_id is not None:
                     row = {"id": record_id, **row}
                 records.append(row)
@@ -444,19 +446,29 @@ def events(
     limit: Annotated[
         int | None, typer.Option(min=0, help="Print at most this many events.")
     ] = None,
+    distinct: Annotated[
+        bool,
+        typer.Option(
+            "--distinct",
+            help="One row per distinct real event, with its mentions, documents and sources.",
+        ),
+    ] = False,
 ) -> None:
-    """List stored events with their evidence sentences."""
+    """List stored events with their evidence sentences (each report of an event, or with
+    --distinct each real event once)."""
+    import pandas as pd
+
+    start, end = parse_date(since), parse_date(until)
     with _guard(db), Store.open(db, read_only=True) as store:
-        frame = store.events(
-            dyad=dyad,
-            since=parse_date(since),
-            until=parse_date(until),
-            code=code_prefix,
-            limit=limit,
-        )
+        query = store.distinct_events if distinct else store.events
+        frame = query(dyad=dyad, since=start, until=end, code=code_prefix, limit=limit)
+    records = list((output.distinct_records if distinct else output.mention_records)(frame))
+    shown = pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
     empty = "No events match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
-    _print_frame(frame, fmt, title=f"{len(frame)} events", columns=output.TABLE_COLUMNS,
-                 empty=empty, legend=("source", "target"))  # fmt: skip
+    columns = output.DISTINCT_TABLE_COLUMNS if distinct else output.TABLE_COLUMNS
+    title = f"{len(frame)} distinct events" if distinct else f"{len(frame)} events"
+    _print_frame(shown, fmt, title=title, columns=columns, empty=empty,
+                 legend=("source", "target"))  # fmt: skip
 
 
 class TableFormat(StrEnum):
@@ -518,6 +530,13 @@ def _default_since(store: Store, since: str | None) -> dt.date | None:
 
 
 FreqOption = Annotated[str, typer.Option("--freq", help="week, month, quarter or year.")]
+WeightingOption = Annotated[
+    str,
+    typer.Option(
+        help="What an event counts for: distinct (each real event once), mention (each "
+        "report) or log (1 + ln(reports))."
+    ),
+]
 
 
 @app.command()
@@ -533,6 +552,7 @@ def relations(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    weighting: WeightingOption = "distinct",
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.actors.lookup import country_list
@@ -543,8 +563,9 @@ def relations(
         codes = normalise_actors(actors)
         first = _default_since(store, since)
         frame = Database(store).relations(
-            actors=codes, freq=freq, directed=directed, since=first, until=until
-        )
+            actors=codes, freq=freq, directed=directed, since=first, until=until,
+            weighting=weighting,
+        )  # fmt: skip
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
@@ -566,6 +587,7 @@ def triangle(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    weighting: WeightingOption = "distinct",
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.actors.lookup import country_list
@@ -575,7 +597,9 @@ def triangle(
     with _guard(db), Store.open(db, read_only=True) as store:
         codes = triangle_actors(a, b, c)
         first = _default_since(store, since)
-        frame = Database(store).triangle(*codes, freq=freq, since=first, until=until)
+        frame = Database(store).triangle(
+            *codes, freq=freq, since=first, until=until, weighting=weighting
+        )
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
     empty = f"No events among {country_list(codes)}{_dates_note(first, until)}"

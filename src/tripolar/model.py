@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,6 +32,13 @@ DateBasis = Literal["metadata", "page", "option", "none"]
 EventDateBasis = Literal["text", "publication", "none"]
 """Where an event's date came from: a date expression in its sentence, or the publication date."""
 
+DatePrecision = Literal["day", "month", "year", "unknown"]
+"""How exactly an event's date is known: "in June 2014" is stored as 2014-06-01 with precision
+"month", "in 1979" as 1979-01-01 with precision "year" (never a day in January); no date at
+all is "unknown"."""
+
+DATE_PRECISIONS: tuple[DatePrecision, ...] = ("day", "month", "year", "unknown")
+
 
 @dataclass(frozen=True, slots=True)
 class Document(_Record):
@@ -46,6 +54,35 @@ class Document(_Record):
     format: str = "txt"  # txt, html, json, jsonl, csv, feed
     published: dt.date | None = None
     date_basis: DateBasis = "none"
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet that published the document (see `outlet_of`)."""
+        return outlet_of(self.url, self.source, self.path)
+
+
+def outlet_of(url: str | None, source: str | None, path: str | None) -> str | None:
+    """Who published a document: the host of its URL without "www." ("reuters.com"), else
+    its feed or source field (lower case), else the name of the folder its file is in
+    ("corpus/tass/a.txt" -> "tass"); None when none of these is known.
+
+    Two documents from one outlet count as one source of an event. Mirrored in SQL by
+    ``tripolar.store.schema.OUTLET_SQL`` for rows stored before outlets were kept.
+    """
+    if url:
+        found = _HOST.match(url.strip())
+        if found:
+            host = found.group(1).lower().rstrip(".")
+            return host.removeprefix("www.") or None
+    if source and source.strip():
+        return " ".join(source.split()).lower()
+    if path and path != "-":
+        folder = path.replace("\\", "/").rstrip("/").rpartition("/")[0].rpartition("/")[2]
+        return folder.lower() or None
+    return None
+
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +148,12 @@ class Event(_Record):
     source_text: str = ""
     target_text: str = ""
     event_id: str = field(default="", compare=False)
+    date_precision: DatePrecision = "day"
+
+
+def date_precision_of(event_date: dt.date | None, precision: DatePrecision) -> DatePrecision:
+    """``precision``, or "unknown" when there is no date."""
+    return "unknown" if event_date is None else precision
 
 
 @dataclass(frozen=True, slots=True)

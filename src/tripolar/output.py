@@ -22,17 +22,30 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from tripolar.model import Event
+from tripolar.model import Event, date_precision_of
 
 if TYPE_CHECKING:
     import pandas as pd
 
 CONTRACT_FIELDS = (
-    "doc_id", "sentence", "start", "end", "event_date", "date_basis", "source", "target",
-    "code", "root", "goldstein", "quad_class", "rule",
+    "doc_id", "sentence", "start", "end", "event_date", "date_basis", "date_precision",
+    "source", "target", "code", "root", "goldstein", "quad_class", "rule", "event_id",
 )  # fmt: skip
 
+DISTINCT_FIELDS = (
+    "event_id", "event_date", "date_precision", "date_basis", "source", "target", "code", "root",
+    "goldstein", "quad_class", "mentions", "documents", "sources", "first_reported",
+    "last_reported", "doc_id", "sentence_index", "sentence", "title", "url", "outlet",
+    "mention_id",
+)  # fmt: skip
+"""`tripolar events --distinct`: one record per distinct event, its best evidence mention's
+document and sentence, and the id of that mention."""
+
 TABLE_COLUMNS = ("event_date", "source", "target", "code", "goldstein", "rule", "sentence")
+DISTINCT_TABLE_COLUMNS = (
+    "event_date", "date_precision", "source", "target", "code", "mentions", "documents",
+    "sources", "first_reported", "sentence",
+)  # fmt: skip
 
 
 _HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -79,8 +92,27 @@ def styled(text: str, style: str | Style) -> Text:
     return Text(visible(text), style=style)
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """An Event as a contract record (plus the evidence spans)."""
+def mention_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows of ``Store.events()`` as contract records: ``event_id`` is the distinct event the
+    mention reports (shared by every report of it), ``mention_id`` the row's own id."""
+    for record in frame_records(frame):
+        if "distinct_id" in record:
+            record["mention_id"] = record.pop("event_id", None)
+            record["event_id"] = record.pop("distinct_id")
+        yield record
+
+
+def distinct_records(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+    """Rows of ``Store.distinct_events()`` as contract records (`DISTINCT_FIELDS`)."""
+    for record in frame_records(frame):
+        record["mention_id"] = record.pop("event_id", None)
+        record["event_id"] = record.pop("distinct_id", None)
+        yield {name: record.get(name) for name in DISTINCT_FIELDS}
+
+
+def event_record(event: Event, distinct_id: str | None = None) -> dict[str, Any]:
+    """An Event as a contract record (plus the evidence spans); ``distinct_id`` is the id of
+    the distinct event it reports (its own id when not given)."""
     return {
         "doc_id": event.doc_id,
         "sentence_index": event.sentence_index,
@@ -100,6 +132,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "rule": event.rule,
         "trigger_start": event.trigger_start,
         "trigger_end": event.trigger_end,
+        "date_precision": date_precision_of(event.event_date, event.date_precision),
+        "event_id": distinct_id or event.event_id,
+        "mention_id": event.event_id,
     }
 
 

@@ -147,6 +147,7 @@ def change_points(
     max_points: int | None = 6,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    weighting: str = "distinct",
 ) -> pd.DataFrame:
     """Where the dyad's ``measure`` series shifts level, with the events that show it.
 
@@ -174,8 +175,9 @@ def change_points(
         raise AnalyticsError(f"max_points must be >= 1 or None, got {max_points}")
     a, b, directed = parse_dyad(dyad)
     series = relations(
-        events, actors=(a, b), freq=freq, directed=directed, since=since, until=until, n_boot=0
-    )
+        events, actors=(a, b), freq=freq, directed=directed, since=since, until=until, n_boot=0,
+        weighting=weighting,
+    )  # fmt: skip
     name = f"{a}->{b}" if directed else "-".join(sorted((a, b)))
     series = series[series["dyad"] == name].reset_index(drop=True)
     weighted = measure in MEAN_SIGNALS

@@ -20,6 +20,7 @@ from typing import Any, Protocol, TypeAlias
 import numpy as np
 import pandas as pd
 
+from tripolar.analytics.counting import check_weighting, counted, placeable, sql_source
 from tripolar.analytics.periods import (
     PERIOD_MONTHS,
     QUAD_NAMES,
@@ -127,18 +128,26 @@ def category_table(
     since: dt.date | None = None,
     until: dt.date | None = None,
     include_domestic: bool = False,
+    weighting: str = "distinct",
 ) -> pd.DataFrame:
     """Event counts per (dyad, src, tgt, period, quad_class, goldstein).
 
     ``src``/``tgt`` are the dyad's two countries (sorted when undirected). Undated events
-    are left out. Works on a DataFrame (pandas) or a Store (DuckDB).
+    are left out, and so are events whose date is too coarse for ``freq``; ``weighting``
+    says what one event counts for (analytics/counting.py): each distinct real event once
+    (the default), each report ("mention") or ``1 + ln(reports)`` ("log", then ``n`` is a
+    float). Works on a DataFrame (pandas) or a Store (DuckDB).
     """
     check_freq(freq)
+    check_weighting(weighting)
     codes = normalise_actors(actors)
     if isinstance(events, pd.DataFrame):
+        events = counted(events, weighting, freq)
         return _category_table_pandas(events, codes, freq, directed, since, until, include_domestic)
     if hasattr(events, "sql"):
-        return _category_table_sql(events, codes, freq, directed, since, until, include_domestic)
+        return _category_table_sql(
+            events, codes, freq, directed, since, until, include_domestic, weighting
+        )
     raise AnalyticsError(f"expected an events DataFrame or a Store, got {type(events).__name__}")
 
 
@@ -175,6 +184,9 @@ def _category_table_pandas(
         }
     )
     grouped = table.groupby(list(table.columns), sort=True, observed=True).size()
+    if "weight" in frame.columns and not (frame["weight"] == 1.0).all():
+        weights = frame["weight"].astype("float64").to_numpy()
+        grouped = table.assign(n=weights).groupby(list(table.columns), sort=True)["n"].sum()
     return grouped.rename("n").reset_index()
 
 
@@ -186,14 +198,17 @@ def _category_table_sql(
     since: dt.date | None,
     until: dt.date | None,
     include_domestic: bool,
+    weighting: str,
 ) -> pd.DataFrame:
     # a party of unknown country ("---REB") belongs to no dyad
     where: list[str] = [
         "event_date IS NOT NULL",
         "source_country <> '---'",
         "target_country <> '---'",
+        "date_precision IN (SELECT unnest(?))",
     ]
-    params: list[Any] = []
+    params: list[Any] = [list(placeable(freq))]
+    table_name, weight = sql_source(weighting)
     if actors is not None:
         where.append("source_country IN (SELECT unnest(?))")
         where.append("target_country IN (SELECT unnest(?))")
@@ -216,22 +231,22 @@ def _category_table_sql(
     query = f"""
         SELECT {src} || '{sep}' || {tgt} AS dyad, {src} AS src, {tgt} AS tgt,
                {sql_period(freq)} AS period, CAST(quad_class AS BIGINT) AS quad_class,
-               CAST(goldstein AS DOUBLE) AS goldstein, count(*) AS n
-        FROM current_events WHERE {" AND ".join(where)}
+               CAST(goldstein AS DOUBLE) AS goldstein, sum({weight}) AS n
+        FROM {table_name} WHERE {" AND ".join(where)}
         GROUP BY ALL ORDER BY ALL
     """
     table = store.sql(query, params)
     table["period"] = pd.to_datetime(table["period"]).astype("datetime64[us]")
     if freq == "all" and len(table):
         first = store.sql(
-            f"SELECT min(event_date) AS d FROM current_events WHERE {' AND '.join(where)}", params
+            f"SELECT min(event_date) AS d FROM {table_name} WHERE {' AND '.join(where)}", params
         )["d"].iloc[0]
         table["period"] = pd.Timestamp(first).normalize()
         table["period"] = table["period"].astype("datetime64[us]")
         table = table.groupby(
             ["dyad", "src", "tgt", "period", "quad_class", "goldstein"], as_index=False
         )["n"].sum()
-    table["n"] = table["n"].astype("int64")
+    table["n"] = table["n"].astype("float64" if weighting == "log" else "int64")
     return table
 
 
@@ -277,8 +292,12 @@ def relations(
     half_life: float = 6.0,
     prior_events: float = 3.0,
     index_scale: float = 4.0,
+    weighting: str = "distinct",
 ) -> pd.DataFrame:
     """Dyad series: one row per dyad and period, on a gap-free period grid.
+
+    Each distinct real event counts once (``weighting``: see `category_table`); with
+    ``weighting="log"`` the counts are weights, not whole numbers.
 
     ``events`` is the DataFrame of ``Store.events()`` or a Store (then the group-by runs in
     DuckDB). ``actors=None`` keeps every country. With ``actors`` given, every dyad among
@@ -307,6 +326,7 @@ def relations(
         since=since,
         until=until,
         include_domestic=include_domestic,
+        weighting=weighting,
     )
     grid = _grid(table, freq, since, until)
     dyads = _dyads(table, codes, directed)
@@ -434,13 +454,14 @@ def _dyad_series(
             "actor_b": actor_b,
             "directed": directed,
             "period": grid,
-            "n_events": n_events.astype("int64"),
+            "n_events": n_events,
         }
     )
     for key, values in point.items():
         frame[key] = values
-    for key in COUNT_COLUMNS:
-        frame[key] = frame[key].astype("int64")
+    if np.array_equal(counts, np.round(counts)):  # whole events (not log weights)
+        for key in ("n_events", *COUNT_COLUMNS):
+            frame[key] = np.round(frame[key]).astype("int64")
     frame["relation_band"] = [band(v) for v in point["relation_index"]]
     bounds = _bootstrap(table, row, weights, counts, name, grid, n_boot, ci, seed, decay, params)
     for key, values in bounds.items():
@@ -477,9 +498,11 @@ def _bootstrap(
         members = order[bounds[t] : bounds[t + 1]]
         if len(members) == 0:
             continue
-        n = int(counts[members].sum())
+        total = counts[members].sum()
+        n = max(round(float(total)), 1)  # weights ("log") draw their rounded total
         rng = _group_seed(seed, name, grid[t])
-        draws = rng.multinomial(n, counts[members] / n, size=n_boot).astype(float)
+        draws = rng.multinomial(n, counts[members] / total, size=n_boot).astype(float)
+        draws *= total / n
         for key, vector in weights.items():
             reps[key][t] = draws @ vector[members]
     _derive(reps, n_events[:, np.newaxis])

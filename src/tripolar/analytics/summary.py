@@ -16,15 +16,17 @@ _SOURCE, _TARGET = _PARTY.format(c="source"), _PARTY.format(c="target")
 
 DYAD_SUMMARY_SQL = f"""
 WITH parties AS (
-    SELECT {_SOURCE} AS a, {_TARGET} AS b, quad_class, goldstein, event_date
-    FROM current_events
+    SELECT {_SOURCE} AS a, {_TARGET} AS b, quad_class, goldstein, event_date, mentions
+    FROM distinct_events
     WHERE source_country <> '---' AND target_country <> '---'  -- unknown country: no dyad
 ), dyadic AS (
-    SELECT least(a, b) || '-' || greatest(a, b) AS dyad, quad_class, goldstein, event_date
+    SELECT least(a, b) || '-' || greatest(a, b) AS dyad, quad_class, goldstein, event_date,
+           mentions
     FROM parties WHERE a <> b
 )
 SELECT dyad,
        count(*) AS events,
+       CAST(sum(mentions) AS INTEGER) AS reports,
        count(*) FILTER (WHERE quad_class IN (1, 2)) AS coop,
        count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
        round(avg(goldstein), 2) AS goldstein,
@@ -38,11 +40,12 @@ LIMIT ?
 
 
 def dyad_summary(store: Store, *, limit: int = 15) -> pd.DataFrame:
-    """Undirected dyads by number of events.
+    """Undirected dyads by number of distinct events (each real event once).
 
     Columns: dyad ("CHN-RUS", codes sorted; an organisation by its whole code,
-    "IGOWSTNAT-RUS"), parties (the dyad in words, "China – Russia"), events, coop (quad 1-2
-    events), conflict (quad 3-4 events), goldstein (mean), first, last (event dates).
+    "IGOWSTNAT-RUS"), parties (the dyad in words, "China – Russia"), events, reports (the
+    mentions behind them), coop (quad 1-2 events), conflict (quad 3-4 events), goldstein
+    (mean), first, last (event dates).
     Events within one country (e.g. USAGOV -> USALEG) are left out, and so are events with
     a party of unknown country (`---REB`, `---GOV`).
     """

@@ -103,6 +103,7 @@ def triangle(
     since: dt.date | None = None,
     until: dt.date | None = None,
     half_life: float = 6.0,
+    weighting: str = "distinct",
 ) -> pd.DataFrame:
     """One row per period: the three dyad scores and signs, Dittmer's type, balance, pivot.
 
@@ -140,6 +141,7 @@ def triangle(
         until=until,
         n_boot=0,
         half_life=half_life,
+        weighting=weighting,
     )
     names = side_names(actors)
     periods = series[["period", "period_label"]].drop_duplicates().reset_index(drop=True)

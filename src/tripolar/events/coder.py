@@ -220,7 +220,7 @@ class EventCoder:
                 continue
             prospective = is_prospective(outcome.context, outcome.code)
             clause = _clause_verb(trigger)
-            event_date, basis = clause_date(
+            event_date, basis, precision = clause_date(
                 clause, sent, published, prospective, dates, trigger=trigger
             )
             for source, source_code, target, target_code in pairs(outcome):
@@ -258,6 +258,7 @@ class EventCoder:
                         quad_class=meta.quad_class,
                         event_date=event_date,
                         date_basis=basis,
+                        date_precision=precision,
                         rule=rule_text,
                         trigger_start=trigger.idx,
                         trigger_end=trigger.idx + len(trigger.text),

@@ -9,6 +9,8 @@ docs/codebook.md:
   the year before when that would fall after the publication date; "9 May this year" is
   in the publication year;
 * a month and year ("in June 2014") is the first of that month; "in 2014" is 1 January;
+  each date also carries its precision (day, month or year: `event_date`), so that
+  analytics never read 1 January of a year-precision date as a day in January;
 * a month alone ("in December", "last March", "since May") is the first of the latest such
   month on or before publication ("last": strictly before);
 * a weekday ("on Tuesday") is the most recent such day on or before publication (the
@@ -41,7 +43,7 @@ import dateparser
 from spacy.tokens import Span, Token
 
 from tripolar.ingest.dates import dateline_end
-from tripolar.model import EventDateBasis
+from tripolar.model import DatePrecision, EventDateBasis
 from tripolar.nlp.text import span_text
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -243,11 +245,37 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
 _AHEAD: dict[Resolver, Resolver] = {_day_month: _day_month_ahead, _month_only: _month_ahead}
 
 
-def resolve_event_date(
+# How exactly each rule's date is known; "N months ago", "last year" and the like depend on
+# their words (`_precision`).
+_PRECISION: dict[Resolver, DatePrecision] = {
+    _iso_date: "day", _full_date: "day", _this_year_date: "day", _day_month: "day",
+    _day_month_ahead: "day", _weekday: "day", _month_year: "month", _month_only: "month",
+    _month_ahead: "month", _year_only: "year",
+}  # fmt: skip
+
+
+def _precision(resolve: Resolver, match: re.Match[str]) -> DatePrecision:
+    """A week ("last week", "earlier this week", "two weeks ago") is kept as a day: the day
+    it names is within a few days of the event, which event identity allows for."""
+    if resolve in _PRECISION:
+        return _PRECISION[resolve]
+    words = " ".join(match.group(0).lower().split())
+    if words.endswith("year") or words.endswith("years ago"):
+        return "year"
+    if words.endswith("month") or words.endswith("months ago"):
+        return "month"
+    return "day"
+
+
+EventDate = tuple[dt.date | None, EventDateBasis, DatePrecision]
+"""An event's date, where it came from and how exactly it is known."""
+
+
+def event_date(
     sentence_text: str, published: dt.date | None, *, prospective: bool = False
-) -> tuple[dt.date | None, EventDateBasis]:
-    """The date an event in this sentence happened on, and where it came from.
-    ``prospective``: the event is an intent, threat, appeal or demand."""
+) -> EventDate:
+    """The date an event in this sentence happened on, where it came from and its precision
+    (the publication date is a day). ``prospective``: an intent, threat, appeal or demand."""
     for pattern, resolve in _RULES:
         if prospective:
             resolve = _AHEAD.get(resolve, resolve)
@@ -255,17 +283,24 @@ def resolve_event_date(
             found = resolve(match, published)
             if found is None or (prospective and published is not None and found > published):
                 continue
-            return found, "text"
+            return found, "text", _precision(resolve, match)
     if published is not None:
-        return published, "publication"
-    return None, "none"
+        return published, "publication", "day"
+    return None, "none", "unknown"
+
+
+def resolve_event_date(
+    sentence_text: str, published: dt.date | None, *, prospective: bool = False
+) -> tuple[dt.date | None, EventDateBasis]:
+    """The date an event in this sentence happened on, and where it came from.
+    ``prospective``: the event is an intent, threat, appeal or demand."""
+    found, basis, _ = event_date(sentence_text, published, prospective=prospective)
+    return found, basis
 
 
 # (start token, end token, prospective, token ranges left out) -> the date found there,
 # per sentence
-DateCache = dict[
-    tuple[int, int, bool, tuple[tuple[int, int], ...]], tuple[dt.date | None, EventDateBasis]
-]
+DateCache = dict[tuple[int, int, bool, tuple[tuple[int, int], ...]], EventDate]
 
 
 # Clauses that tell of another event, whose dates are not this one's: "since he took power
@@ -284,17 +319,18 @@ def clause_date(
     prospective: bool,
     cache: DateCache,
     trigger: Token | None = None,
-) -> tuple[dt.date | None, EventDateBasis]:
-    """The date of an event: on its noun first ("the 1985 summit", "the summit in May 2019"),
+) -> EventDate:
+    """The date of an event (with its basis and precision): on its noun first ("the 1985
+    summit", "the summit in May 2019"),
     then in the clause of its verb ("... since Russia invaded Ukraine in February"), else in
     its sentence; clauses that tell of other events are passed over in the last two."""
     trigger = trigger if trigger is not None else verb
     foreign = _other_event_clauses(sent, trigger) + _dateline_tokens(sent)
 
-    def dated(start: int, end: int) -> tuple[dt.date | None, EventDateBasis]:
+    def dated(start: int, end: int) -> EventDate:
         key = (start, end, prospective, foreign)
         if key not in cache:
-            cache[key] = resolve_event_date(
+            cache[key] = event_date(
                 _text_outside(sent, start, end, foreign), published, prospective=prospective
             )
         return cache[key]
@@ -302,14 +338,14 @@ def clause_date(
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.i != verb.i:
         year = next((c for c in trigger.children if _YEAR_WORD.match(c.text)), None)
         if year is not None and _year_modifier(year):  # "the 2015 nuclear deal"
-            return dt.date(int(year.text), 1, 1), "text"
+            return dt.date(int(year.text), 1, 1), "text", "year"
         on_noun = dated(trigger.left_edge.i, trigger.right_edge.i + 1)
         if on_noun[1] == "text":
             return on_noun
     in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
     if measured is not None:
-        return measured, "text"
+        return measured, "text", "day"
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     return dated(sent.start, sent.end)

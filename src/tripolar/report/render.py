@@ -38,6 +38,7 @@ from tripolar.analytics import (
     transitions,
     triangle,
 )
+from tripolar.analytics.counting import counted
 from tripolar.analytics.periods import normalise_actors
 from tripolar.errors import AnalyticsError, TripolarError
 from tripolar.report import figures
@@ -60,6 +61,7 @@ class ReportOptions:
     n_boot: int = 300
     seed: int = 0
     assessment_freq: str = "quarter"  # commentary is sparser than news: its line is quarterly
+    weighting: str = "distinct"  # each real event once (analytics/counting.py)
 
 
 def safe_url(url: object) -> str | None:
@@ -110,10 +112,40 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def _event_rows(frame: pd.DataFrame, namer: Callable[[str], str]) -> list[dict[str, Any]]:
+def _reports(chosen: pd.DataFrame, events: pd.DataFrame | None) -> dict[str, list[Any]]:
+    """distinct_id -> the reports (mentions) of that event in the report's scope, earliest
+    first: what the reader opens under "N reports"."""
+    if events is None or chosen.empty or "distinct_id" not in events.columns:
+        return {}
+    mine = events[events["distinct_id"].isin(set(chosen["distinct_id"]))]
+    mine = mine.sort_values(["published", "doc_id", "sentence_index"], na_position="last")
+    out: dict[str, list[Any]] = {}
+    for r in mine.to_dict("records"):
+        published = r.get("published")
+        out.setdefault(str(r["distinct_id"]), []).append(
+            {
+                "published": pd.Timestamp(published).date().isoformat()
+                if pd.notna(published)
+                else "",
+                "title": _text(r.get("title")) or "(untitled document)",
+                "url": safe_url(r.get("url")),
+                "outlet": _text(r.get("outlet")),
+                "sentence": _text(r.get("sentence")),
+            }
+        )
+    return out
+
+
+def _event_rows(
+    frame: pd.DataFrame, namer: Callable[[str], str], events: pd.DataFrame | None = None
+) -> list[dict[str, Any]]:
+    """Evidence rows; with ``events`` (all mentions in scope) each row lists the reports
+    of its distinct event."""
     rows = []
+    reports = _reports(frame, events)
     for e in frame.to_dict("records"):
         date = e.get("event_date")
+        mine = reports.get(_text(e.get("distinct_id")), [])
         rows.append(
             {
                 "date": pd.Timestamp(date).date().isoformat() if pd.notna(date) else "",
@@ -137,6 +169,10 @@ def _event_rows(frame: pd.DataFrame, namer: Callable[[str], str]) -> list[dict[s
                 "url": safe_url(e.get("url")),
                 "event_id": _text(e.get("event_id")),
                 "publisher": _text(e.get("publisher")),
+                "date_precision": _text(e.get("date_precision")),
+                "n_reports": int(e["mentions"]) if pd.notna(e.get("mentions")) else len(mine),
+                "n_sources": int(e["sources"]) if pd.notna(e.get("sources")) else 0,
+                "reports": mine,
             }
         )
     return rows
@@ -275,7 +311,7 @@ def build_context(
     """Everything the template shows, computed from the store."""
     namer = _code_namer()
     events = store.events(actors=list(actors), since=since, until=until)
-    scoped = annotate(events, freq=opts.freq, actors=actors)
+    scoped = annotate(counted(events, opts.weighting, opts.freq), freq=opts.freq, actors=actors)
     series = relations(
         events,
         actors=actors,
@@ -284,6 +320,7 @@ def build_context(
         until=until,
         n_boot=opts.n_boot,
         seed=opts.seed,
+        weighting=opts.weighting,
     )
     anchors = {
         (str(r.dyad), str(r.period_label)): _slug("ev", str(r.dyad), str(r.period_label))
@@ -379,8 +416,9 @@ def _commentary(
         n_boot=opts.n_boot, seed=opts.seed,
     )  # fmt: skip
     out["event_series"] = relations(
-        events, actors=actors, freq=opts.assessment_freq, since=first, until=last, n_boot=0
-    )
+        events, actors=actors, freq=opts.assessment_freq, since=first, until=last, n_boot=0,
+        weighting=opts.weighting,
+    )  # fmt: skip
     return out
 
 
@@ -447,7 +485,11 @@ def _dyad_context(
     opts: ReportOptions,
     window: tuple[dt.date, dt.date] | None = None,
 ) -> dict[str, Any]:
-    cps = change_points(events, name, freq=opts.freq) if part["n_events"].sum() else None
+    cps = (
+        change_points(events, name, freq=opts.freq, weighting=opts.weighting)
+        if part["n_events"].sum()
+        else None
+    )
     change_rows = []
     if cps is not None:
         by_id = events.set_index("event_id", drop=False)
@@ -461,7 +503,7 @@ def _dyad_context(
                     "before": cp.before,
                     "after": cp.after,
                     "shift": cp.shift,
-                    "events": _event_rows(chosen, namer),
+                    "events": _event_rows(chosen, namer, events),
                 }
             )
     periods = []
@@ -486,7 +528,7 @@ def _dyad_context(
                     row.n_verbal_conflict,
                     row.n_material_conflict,
                 ],
-                "events": _event_rows(chosen, namer),
+                "events": _event_rows(chosen, namer, events),
                 "hidden": row.n_events - len(chosen),
             }
         )
@@ -522,7 +564,10 @@ def _triangle_context(
     a, b, c = actors[:3]
     window = commentary["window"] if commentary else None
     first, last = window if window else (None, None)
-    tri = triangle(events, a, b, c, freq=opts.triangle_freq, since=first, until=last)
+    tri = triangle(
+        events, a, b, c, freq=opts.triangle_freq, since=first, until=last,
+        weighting=opts.weighting,
+    )  # fmt: skip
     anchors = {str(p): _slug("tri", str(p)) for p in tri["period_label"]}
     moves = transitions(events, tri, freq=opts.triangle_freq)
     by_id = events.set_index("event_id", drop=False)
@@ -537,11 +582,12 @@ def _triangle_context(
                 "to": TYPE_LABELS.get(move.to_type, move.to_type),
                 "changes": move.changes,
                 "anchor": anchors.get(str(move.period_label), ""),
-                "events": _event_rows(chosen, namer),
+                "events": _event_rows(chosen, namer, events),
             }
         )
     names = [col.removeprefix("sign_") for col in tri.columns if col.startswith("sign_")]
-    scoped = annotate(events, freq=opts.triangle_freq, actors=(a, b, c))
+    distinct = counted(events, opts.weighting, opts.triangle_freq)
+    scoped = annotate(distinct, freq=opts.triangle_freq, actors=(a, b, c))
     grouped = dict(tuple(scoped.groupby(["period", "dyad"], sort=False))) if len(scoped) else {}
     evidence, cells = [], {}
     for r in tri.iloc[::-1].itertuples():
@@ -558,7 +604,7 @@ def _triangle_context(
                     "label": str(r.period_label),
                     "dyad": name,
                     "n_events": len(part),
-                    "events": _event_rows(chosen, namer),
+                    "events": _event_rows(chosen, namer, events),
                     "hidden": len(part) - len(chosen),
                 }
             )

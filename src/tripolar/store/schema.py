@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -97,6 +97,69 @@ CREATE TABLE IF NOT EXISTS document_locations (
 the record within the file) that held the same text. Lineage follows only the document's own
 URL or file; this table keeps the other places a copy was found."""
 
+OUTLET_SQL = (
+    "CASE WHEN regexp_matches(url, '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?[^/:?#]+') "
+    "THEN regexp_replace(lower(regexp_extract(url, "
+    "'^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)', 1)), '^www[.]', '') "
+    "WHEN trim(source) <> '' THEN lower(regexp_replace(trim(source), '\\s+', ' ', 'g')) "
+    "WHEN path IS NOT NULL AND path <> '-' "
+    "THEN nullif(lower(regexp_extract(replace(path, '\\', '/'), '([^/]+)/[^/]*$', 1)), '') END"
+)
+"""The outlet of a stored document (mirrors tripolar.model.outlet_of): URL host, else the
+source field, else the folder of its file."""
+
+DISTINCT_EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS distinct_events (
+    distinct_id VARCHAR NOT NULL,
+    event_id VARCHAR NOT NULL,
+    doc_id VARCHAR NOT NULL,
+    sentence_index INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL,
+    source VARCHAR NOT NULL,
+    target VARCHAR NOT NULL,
+    code VARCHAR NOT NULL,
+    root VARCHAR NOT NULL,
+    goldstein DOUBLE NOT NULL,
+    quad_class TINYINT NOT NULL,
+    event_date DATE,
+    date_basis VARCHAR NOT NULL,
+    date_precision VARCHAR NOT NULL,
+    source_country VARCHAR NOT NULL,
+    target_country VARCHAR NOT NULL,
+    mentions INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    first_reported DATE,
+    last_reported DATE
+);
+"""
+"""One row per distinct event of the current mentions (store/identity.py): its best
+evidence mention's fields and how many mentions, documents and outlets report it."""
+
+EVENT_IDENTITY = (
+    """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS date_precision VARCHAR DEFAULT 'day';
+ALTER TABLE events ADD COLUMN IF NOT EXISTS distinct_id VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS outlet VARCHAR;
+"""
+    + DISTINCT_EVENTS_TABLE
+    + f"""
+UPDATE events SET date_precision = CASE
+    WHEN event_date IS NULL THEN 'unknown'
+    WHEN date_basis = 'text' AND month(event_date) = 1 AND day(event_date) = 1 THEN 'year'
+    WHEN date_basis = 'text' AND day(event_date) = 1 THEN 'month'
+    ELSE 'day' END
+WHERE distinct_id IS NULL;
+UPDATE events SET distinct_id = event_id WHERE superseded AND distinct_id IS NULL;
+UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL;
+"""
+)
+"""Event identity and date precision (schema 4): each event row's ``date_precision`` and the
+``distinct_id`` of the real event it reports, each document's ``outlet``, and the
+``distinct_events`` table. Rows stored before get a precision guessed from their dates
+(a text date on 1 January was a year, on the first of a month a month) and an outlet; the
+Store then links their current events (``Store._identify_backlog``)."""
+
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -123,7 +186,7 @@ CREATE TABLE IF NOT EXISTS documents (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
-{LOCATIONS_TABLE}"""
+{LOCATIONS_TABLE}{EVENT_IDENTITY}"""
 
 VIEWS = """
 CREATE OR REPLACE VIEW current_documents AS
@@ -209,4 +272,6 @@ WHERE documents.doc_id = chain.doc_id;
     2: ASSESSMENTS_TABLE + REBUILD_SENTENCES_AND_EVENTS,
     # 4: document_locations, every path and URL a document was seen at (issue 15, item 1).
     3: ADD_DOCUMENT_LOCATIONS,
+    # 5: event identity (one real event, one row) and date precision (issue 17).
+    4: EVENT_IDENTITY,
 }

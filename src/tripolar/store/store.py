@@ -20,7 +20,15 @@ from tripolar.errors import (
     StoreError,
     StoreLockedError,
 )
-from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
+from tripolar.model import (
+    Assessment,
+    CodedDocument,
+    Document,
+    Event,
+    Failure,
+    date_precision_of,
+    make_event_id,
+)
 from tripolar.store.access import (
     READ_WAIT_SECONDS,
     WRITE_WAIT_SECONDS,
@@ -29,6 +37,7 @@ from tripolar.store.access import (
     is_lock_error,
 )
 from tripolar.store.diagnose import database_error
+from tripolar.store.distinct import identify, identify_backlog
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -44,12 +53,12 @@ if TYPE_CHECKING:
 EVENT_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "start_char", "end_char", "trigger_start",
     "trigger_end", "source", "source_text", "target", "target_text", "code", "root",
-    "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence",
+    "goldstein", "quad_class", "event_date", "date_basis", "rule", "sentence", "date_precision",
 )  # fmt: skip
 EVENT_TYPES = (
     pa.string(), pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.int32(),
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
-    pa.float64(), pa.int8(), pa.date32(), pa.string(), pa.string(), pa.string(),
+    pa.float64(), pa.int8(), pa.date32(), pa.string(), pa.string(), pa.string(), pa.string(),
 )  # fmt: skip
 COUNTRY_COLUMNS = (
     ("source_country", "upper(left(source, 3))"),
@@ -59,16 +68,18 @@ COUNTRY_COLUMNS = (
 
 DOCUMENT_COLUMNS = (
     "doc_id", "title", "url", "source", "path", "record", "format", "published", "date_basis",
-    "text", "ingested_at", "version", "supersedes",
+    "text", "ingested_at", "version", "supersedes", "outlet",
 )  # fmt: skip
 DOCUMENT_TYPES = (
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
+    pa.string(),
 )  # fmt: skip
 
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
+IDENTITY_MEMORY_LIMIT = 64 * 2**20  # while a batch's events are linked (`Store._identify`)
 BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
@@ -154,6 +165,49 @@ def _party(column: str, code: str) -> str:
     return f"starts_with(e.{column}, ?)"
 
 
+def _event_filters(
+    dyad: str | None,
+    actors: Sequence[str] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    code: str | None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over alias ``e``) and their parameters for the event filters."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if dyad:
+        a, b = _dyad_codes(dyad)
+        where.append(
+            f"(({_party('source', a)} AND {_party('target', b)}) OR "
+            f"({_party('source', b)} AND {_party('target', a)}))"
+        )
+        params += [a, b, b, a]
+    if actors:
+        codes = resolve_actors(actors)
+        for column in ("source", "target"):
+            where.append("(" + " OR ".join(_party(column, c) for c in codes) + ")")
+            params += codes
+    if since:
+        where.append("e.event_date >= ?")
+        params.append(since)
+    if until:
+        where.append("e.event_date <= ?")
+        params.append(until)
+    if code:
+        where.append("starts_with(e.code, ?)")
+        params.append(code)
+    return where, params
+
+
+def _limit(limit: int | None, params: list[Any]) -> str:
+    if limit is None:
+        return ""
+    if limit < 0:
+        raise AnalyticsError(f"limit must be >= 0, got {limit}")
+    params.append(int(limit))
+    return " LIMIT ?"
+
+
 def _assessment_row(a: Assessment) -> tuple[Any, ...]:
     return (
         a.doc_id, a.sentence_index, a.start, a.end, a.sentence, a.subject, a.scope, a.polarity,
@@ -176,6 +230,7 @@ def _event_row(event: Event) -> tuple[Any, ...]:
         event.end, event.trigger_start, event.trigger_end, event.source, event.source_text,
         event.target, event.target_text, event.code, event.root, event.goldstein,
         event.quad_class, event.event_date, event.date_basis, event.rule, event.sentence,
+        date_precision_of(event.event_date, event.date_precision),
     )  # fmt: skip
 
 
@@ -369,13 +424,33 @@ class Store:
                 self.connection.execute(VIEWS)
         if version < SCHEMA_VERSION:
             self._migrate(version)
+        if not read_only:
+            self.link_events()
+
+    def link_events(self) -> int:
+        """Link current events that have no distinct event yet into distinct events.
+
+        `add` links what it stores; this catches rows written another way (a bulk import
+        in SQL, an older tripolar) and runs whenever the store is opened for writing.
+        Returns how many documents had such events.
+        """
+        pending = self.connection.execute(
+            "SELECT 1 FROM events WHERE distinct_id IS NULL AND NOT superseded LIMIT 1"
+        ).fetchone()
+        if pending is None:
+            return 0
+        with self.transaction():
+            return identify_backlog(self.connection)
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
+            if self._is_early_v3():
+                self.connection.execute(REPAIR_EARLY_V3)
             while version < SCHEMA_VERSION:
                 self.connection.execute(MIGRATIONS[version])
                 version += 1
             self.connection.execute(VIEWS)
+            identify_backlog(self.connection)  # rows stored before event identity
             self._set_version(version)
 
     def _set_version(self, version: int) -> None:
@@ -444,9 +519,9 @@ class Store:
                 path = storable(d.path) if d.path else d.path
                 documents.append(
                     (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
-                     d.date_basis, d.text, now, version, supersedes)
+                     d.date_basis, d.text, now, version, supersedes, d.outlet)
                 )  # fmt: skip
-            replaced = {row[-1] for row in documents if row[-1] is not None}
+            replaced = {row[12] for row in documents if row[12] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
             self._insert_places([c.document for c in coded], now)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
@@ -484,6 +559,7 @@ class Store:
                         "WHERE doc_id IN (SELECT unnest(?)) AND NOT superseded",
                         [stored_replaced],
                     )
+            self._identify(list(fresh), sorted(replaced))
         return len(fresh)
 
     def add_places(self, documents: Sequence[Document]) -> None:
@@ -497,6 +573,20 @@ class Store:
         rows = {(d.doc_id, *place): now for d in documents for place in places(d)}
         values = [(*key, seen) for key, seen in rows.items()]
         self._insert("document_locations", LOCATION_COLUMNS, LOCATION_TYPES, values)
+
+    def _identify(self, new_docs: list[str], replaced: list[str]) -> None:
+        """Link the new mentions into distinct events (store/distinct.py). Under the bulk
+        memory cap DuckDB's per-thread aggregation tables need more room than the cap leaves;
+        the linking touches only the events near the new ones, so its memory follows the
+        batch, not the store, and the cap returns right after."""
+        if self._memory_limit is None or self._memory_limit >= IDENTITY_MEMORY_LIMIT:
+            identify(self.connection, new_docs, replaced)
+            return
+        self.connection.execute(f"SET memory_limit = '{IDENTITY_MEMORY_LIMIT}B'")
+        try:
+            identify(self.connection, new_docs, replaced)
+        finally:
+            self.connection.execute(f"SET memory_limit = '{self._memory_limit}B'")
 
     def _insert(
         self,
@@ -588,29 +678,7 @@ class Store:
         UnknownActorError with a suggestion (tripolar.actors.lookup). code "04" matches every
         code starting with 04.
         """
-        where: list[str] = ["TRUE"]
-        params: list[Any] = []
-        if dyad:
-            a, b = _dyad_codes(dyad)
-            where.append(
-                f"(({_party('source', a)} AND {_party('target', b)}) OR "
-                f"({_party('source', b)} AND {_party('target', a)}))"
-            )
-            params += [a, b, b, a]
-        if actors:
-            codes = resolve_actors(actors)
-            for column in ("source", "target"):
-                where.append("(" + " OR ".join(_party(column, c) for c in codes) + ")")
-                params += codes
-        if since:
-            where.append("e.event_date >= ?")
-            params.append(since)
-        if until:
-            where.append("e.event_date <= ?")
-            params.append(until)
-        if code:
-            where.append("starts_with(e.code, ?)")
-            params.append(code)
+        where, params = _event_filters(dyad, actors, since, until, code)
         # The semi-join lets DuckDB read only the documents of the chosen events; a plain join
         # hashed every document (twice as slow for one dyad-year of a 10 M-event store).
         query = f"""
@@ -622,19 +690,68 @@ class Store:
                    e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
-                   d.title, d.url, d.source AS publisher, d.published
+                   d.title, d.url, d.source AS publisher, d.published, e.date_precision,
+                   coalesce(e.distinct_id, e.event_id) AS distinct_id, x.mentions, x.documents,
+                   x.sources, x.first_reported, x.last_reported, d.outlet
             FROM e JOIN (
-                SELECT doc_id, title, url, source, published FROM documents
+                SELECT doc_id, title, url, source, published, outlet FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)
+            LEFT JOIN (
+                SELECT distinct_id, mentions, documents, sources, first_reported, last_reported
+                FROM distinct_events WHERE distinct_id IN (SELECT distinct_id FROM e)
+            ) x ON x.distinct_id = e.distinct_id
             ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
         """
-        if limit is not None:
-            if limit < 0:
-                raise AnalyticsError(f"limit must be >= 0, got {limit}")
-            query += " LIMIT ?"
-            params.append(int(limit))
+        return self.sql(query + _limit(limit, params), params)
+
+    def distinct_events(
+        self,
+        *,
+        dyad: str | None = None,
+        actors: Sequence[str] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        code: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """One row per distinct real event (store/identity.py) of the current documents.
+
+        Each row is the event's best evidence mention (``event_id``, its sentence and
+        document) with the event's ``distinct_id``, ``date_precision``, ``mentions``,
+        ``documents``, ``sources`` (outlets), ``first_reported`` and ``last_reported``.
+        Filters as in `events`, applied to the distinct event's own fields.
+        """
+        where, params = _event_filters(dyad, actors, since, until, code)
+        order = "ORDER BY e.event_date NULLS LAST, e.distinct_id"
+        # the limit applies before the join: only the kept rows look up their documents
+        query = f"""
+            WITH e AS MATERIALIZED (
+                SELECT * FROM distinct_events e WHERE {" AND ".join(where)}
+                {order}{_limit(limit, params)}
+            )
+            SELECT e.distinct_id, e.event_date, e.date_precision, e.date_basis, e.source,
+                   e.target, e.code, e.root, e.goldstein, e.quad_class, e.mentions,
+                   e.documents, e.sources, e.first_reported, e.last_reported, e.event_id,
+                   e.doc_id, e.sentence_index, e.sentence, d.title, d.url, d.outlet
+            FROM e JOIN (
+                SELECT doc_id, title, url, outlet FROM documents
+                WHERE doc_id IN (SELECT doc_id FROM e)
+            ) d USING (doc_id)
+            {order}
+        """
         return self.sql(query, params)
+
+    def mentions(self, distinct_id: str) -> pd.DataFrame:
+        """The current mentions (reports) of one distinct event, earliest report first."""
+        return self.sql(
+            "SELECT e.event_id, e.doc_id, e.sentence_index, e.sentence, e.event_date, "
+            "e.date_basis, e.date_precision, e.source, e.target, e.code, d.title, d.url, "
+            "d.outlet, d.published FROM current_events e JOIN documents d USING (doc_id) "
+            "WHERE e.distinct_id = ? ORDER BY d.published NULLS LAST, e.doc_id, "
+            "e.sentence_index, e.event_id",
+            [distinct_id],
+        )
 
     def assessments(
         self,

@@ -8,7 +8,8 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     │   └── DictionaryError       a TABARI/PETRARCH or built-in dictionary line is malformed
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
-    │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
+    │   ├── RecordError           one record of a JSONL/CSV/feed file (.line)
+    │   └── FetchError            a URL could not be fetched (.path is the URL)
     ├── ModelError                the spaCy pipeline is not installed or cannot load
     ├── CodingError               the event coder met an impossible state
     │   └── UnknownEventCode      a CAMEO code that is not in the codebook
@@ -67,6 +68,10 @@ class UnsupportedFormatError(IngestError):
 
 class RecordError(IngestError):
     code = "E012"
+
+
+class FetchError(IngestError):
+    code = "E013"
 
 
 class ModelError(TripolarError):

@@ -6,17 +6,22 @@ The CLI calls these; they report progress through a callback and never print.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.config import Config
 from tripolar.ingest import read_paths
-from tripolar.model import CodedDocument, Document, Failure
+from tripolar.ingest.fetch import Fetcher
+from tripolar.ingest.web import is_url, read_urls
+from tripolar.model import CodedDocument, Document, Failure, FetchRecord
 from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
 
@@ -34,6 +39,8 @@ class IngestSummary:
     failed: int = 0  # files or records that could not be read
     sentences: int = 0  # in the new documents
     events: int = 0  # in the new documents
+    fetched: int = 0  # pages and feeds downloaded over HTTP
+    unchanged: int = 0  # URLs not modified since the last fetch (nothing downloaded)
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -52,8 +59,17 @@ def ingest(
     progress: ProgressCallback | None = None,
     workers: int = 1,
     dask: str | None = None,
+    fetcher: Fetcher | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestSummary:
     """Read, code and store documents; re-ingesting the same content stores nothing new.
+
+    ``paths`` may mix files, directories, ``-`` and http(s) URLs of pages or RSS/Atom feeds
+    (a feed gives the pages its items link to). URLs are fetched with ``fetcher`` (or one
+    made from ``config.fetch`` for this run); unchanged pages are asked for conditionally
+    and neither downloaded nor coded again. Only URLs given here are fetched: files never
+    cause a network request. Once ``stop`` is set no new fetch starts; what was fetched is
+    still coded and stored.
 
     Bad files and records are recorded as failures (in the summary and the store) and the
     rest of the batch goes on. Each batch of documents is written in one transaction.
@@ -64,11 +80,14 @@ def ingest(
     """
     config = config or Config()
     with store.bulk_writing():
-        return _ingest(paths, store, config, pipeline, progress, workers, dask)
+        summary = IngestSummary()
+        items = _read_sources(paths, store, config, summary, progress, fetcher, stop)
+        return _ingest(items, summary, store, config, pipeline, progress, workers, dask)
 
 
 def _ingest(
-    paths: Sequence[str | Path],
+    items: Iterable[Document | Failure],
+    summary: IngestSummary,
     store: Store,
     config: Config,
     pipeline: Pipeline | None,
@@ -76,8 +95,6 @@ def _ingest(
     workers: int,
     dask: str | None,
 ) -> IngestSummary:
-    summary = IngestSummary()
-    items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
     if first is None:
@@ -102,6 +119,113 @@ def _ingest(
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
         _store_all(coded, store, config, summary, progress)
     return summary
+
+
+def _read_sources(
+    paths: Sequence[str | Path],
+    store: Store,
+    config: Config,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+    fetcher: Fetcher | None,
+    stop: threading.Event | None,
+) -> Iterator[Document | Failure]:
+    """Documents of files and URLs in the order given; consecutive URLs are fetched together."""
+    with ExitStack() as stack:
+        for url_run, group in groupby(paths, key=lambda path: is_url(os.fspath(path))):
+            given = [os.fspath(path) for path in group]
+            if not url_run:
+                yield from read_paths(
+                    given, default_date=config.default_date, max_bytes=config.max_bytes
+                )
+                continue
+            if fetcher is None:
+                fetcher = stack.enter_context(Fetcher(config.fetch))
+            log = _StoreFetchLog(store, summary, progress)
+            yield from read_urls(
+                given, fetcher=fetcher, log=log, default_date=config.default_date, stop=stop
+            )
+
+
+class _StoreFetchLog:
+    """Fetch records kept in the store; downloads and unchanged URLs counted in the summary."""
+
+    def __init__(
+        self, store: Store, summary: IngestSummary, progress: ProgressCallback | None
+    ) -> None:
+        self.store = store
+        self.summary = summary
+        self.progress = progress
+
+    def known(self, urls: Sequence[str]) -> dict[str, FetchRecord]:
+        return self.store.fetch_records(urls)
+
+    def fetched(self, record: FetchRecord) -> None:
+        self.store.record_fetch(record)
+        self.summary.fetched += 1
+        if self.progress:
+            self.progress(self.summary)
+
+    def unchanged(self, url: str, *, asked: bool) -> None:
+        if asked:
+            self.store.record_unchanged(url)
+        self.summary.unchanged += 1
+        if self.progress:
+            self.progress(self.summary)
+
+
+def watch(
+    sources: Sequence[str | Path],
+    *,
+    store: Store,
+    every: float,
+    config: Config | None = None,
+    stop: threading.Event | None = None,
+    cycles: int | None = None,
+    on_cycle: Callable[[int, IngestSummary], None] | None = None,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> int:
+    """Ingest ``sources`` every ``every`` seconds until ``stop`` is set (or ``cycles`` ran).
+
+    One fetcher serves all cycles (robots.txt is read once a day, connections are reused)
+    and one pipeline codes them. Setting ``stop`` ends the watch after the batch under way
+    is stored, or at once while it waits. Returns the number of cycles run.
+    """
+    config = config or Config()
+    stop = stop or threading.Event()
+    done = 0
+    with Fetcher(config.fetch) as fetcher:
+        while not stop.is_set():
+            summary = ingest(
+                sources, store=store, config=config, pipeline=pipeline, progress=progress,
+                fetcher=fetcher, stop=stop,
+            )  # fmt: skip
+            done += 1
+            if on_cycle is not None:
+                on_cycle(done, summary)
+            if cycles is not None and done >= cycles:
+                break
+            stop.wait(every)
+    return done
+
+
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(value: str) -> float:
+    """Seconds in a duration option: ``90s``, ``30m``, ``1h30m``, ``2h``, ``1d`` (or seconds)."""
+    text = value.strip().lower()
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        seconds = float(text)
+    elif parts and re.fullmatch(r"(?:\s*\d+(?:\.\d+)?\s*[smhd])+\s*", text):
+        seconds = sum(float(number) * DURATION_UNITS[unit] for number, unit in parts)
+    else:
+        raise ValueError(f"not a duration: {value!r} - write it like 90s, 30m, 1h30m or 1d")
+    if seconds <= 0:
+        raise ValueError(f"the interval must be longer than zero, got {value!r}")
+    return seconds
 
 
 def _fresh_documents(

@@ -184,6 +184,14 @@ class _EncodedText(io.RawIOBase):
         return size
 
 
+def read_data(
+    data: bytes, *, path: str, suffix: str | None, default_date: dt.date | None = None
+) -> Items:
+    """Documents of bytes already in memory (a fetched page), read as a file named ``path``
+    with extension ``suffix`` would be (None: the format is sniffed from the content)."""
+    yield from _guarded(path, lambda: _read_bytes(data, path, suffix, default_date))
+
+
 def _guarded(path: str, reader: Callable[[], Items]) -> Items:
     """Run a reader, turning the error that ends it into a Failure.
 

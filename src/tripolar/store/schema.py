@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -45,6 +45,30 @@ CREATE TABLE IF NOT EXISTS assessments (
     PRIMARY KEY (doc_id, sentence_index, subject)
 );
 """
+
+FETCHES_TABLE = """
+CREATE TABLE IF NOT EXISTS fetches (
+    url VARCHAR PRIMARY KEY,
+    final_url VARCHAR NOT NULL,
+    status SMALLINT NOT NULL,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    content_type VARCHAR,
+    doc_id VARCHAR,
+    items VARCHAR[],
+    fetched_at TIMESTAMP,
+    checked_at TIMESTAMP NOT NULL
+);
+"""
+"""One row per URL fetched over HTTP (tripolar ingest URL / watch): the validators for the
+next conditional request, the document a page gave or the item links a feed held."""
+
+OUTLET_SQL = (
+    "nullif(regexp_replace(rtrim(lower(regexp_extract(url, "
+    "'^\\s*[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)', 1)), '.'), "
+    "'^www\\.', ''), '')"
+)
+"""``tripolar.ingest.outlet`` in SQL (host, lower case, no leading www.), for stored rows."""
 
 SENTENCES_TABLE = """
 CREATE TABLE IF NOT EXISTS sentences (
@@ -102,7 +126,12 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
-    supersedes VARCHAR
+    supersedes VARCHAR,
+    outlet VARCHAR,
+    requested_url VARCHAR,
+    final_url VARCHAR,
+    fetched_at TIMESTAMP,
+    http_status SMALLINT
 );
 {SENTENCES_TABLE}{EVENTS_TABLE}{ASSESSMENTS_TABLE}CREATE TABLE IF NOT EXISTS failures (
     path VARCHAR NOT NULL,
@@ -110,7 +139,7 @@ CREATE TABLE IF NOT EXISTS documents (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
-"""
+{FETCHES_TABLE}"""
 
 VIEWS = """
 CREATE OR REPLACE VIEW current_documents AS
@@ -160,6 +189,18 @@ WHERE doc_id IN (SELECT supersedes FROM documents WHERE supersedes IS NOT NULL);
 """Brings a file written by a development build of schema 3 (before the stored countries and
 superseded flags) to the released schema 3."""
 
+FETCH_STEP = f"""
+{FETCHES_TABLE}
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS outlet VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS requested_url VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS final_url VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS fetched_at TIMESTAMP;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS http_status SMALLINT;
+UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL AND url IS NOT NULL;
+"""
+"""Live sources: the fetch record table, and per document the outlet (filled from the URL
+for rows already stored) and what was fetched: URL asked for, final URL, time, status."""
+
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {
     # 2: document versions. Rows already stored are chained per URL/file by ingest time.
@@ -181,4 +222,6 @@ WHERE documents.doc_id = chain.doc_id;
     # stored country columns and a superseded flag; sentences and events lose their primary
     # keys. Both tables are rebuilt (DuckDB cannot drop a key or add NOT NULL after an update).
     2: ASSESSMENTS_TABLE + REBUILD_SENTENCES_AND_EVENTS,
+    # 4: live sources (fetch records; outlet and fetch columns on documents).
+    3: FETCH_STEP,
 }

@@ -13,7 +13,15 @@ import duckdb
 import pyarrow as pa
 
 from tripolar.errors import AnalyticsError, SchemaVersionError, StoreError, StoreLockedError
-from tripolar.model import Assessment, CodedDocument, Document, Event, Failure, make_event_id
+from tripolar.model import (
+    Assessment,
+    CodedDocument,
+    Document,
+    Event,
+    Failure,
+    FetchRecord,
+    make_event_id,
+)
 from tripolar.store.schema import (
     LINEAGE_SQL,
     MIGRATIONS,
@@ -44,17 +52,25 @@ COUNTRY_COLUMNS = (
 
 DOCUMENT_COLUMNS = (
     "doc_id", "title", "url", "source", "path", "record", "format", "published", "date_basis",
-    "text", "ingested_at", "version", "supersedes",
+    "text", "ingested_at", "version", "supersedes", "outlet", "requested_url", "final_url",
+    "fetched_at", "http_status",
 )  # fmt: skip
 DOCUMENT_TYPES = (
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
+    pa.string(), pa.string(), pa.string(), pa.timestamp("us"), pa.int16(),
 )  # fmt: skip
+SUPERSEDES = DOCUMENT_COLUMNS.index("supersedes")
 
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
 BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
+
+FETCH_COLUMNS = (
+    "url", "final_url", "status", "etag", "last_modified", "content_type", "doc_id", "items",
+    "fetched_at", "checked_at",
+)  # fmt: skip
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
 SENTENCE_TYPES = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.string())
@@ -246,15 +262,13 @@ class Store:
                 f"{self.path} was written by a newer tripolar (schema {version}, this one "
                 f"reads up to {SCHEMA_VERSION}) - upgrade tripolar to open it"
             )
-        if version < SCHEMA_VERSION:
+        if version < SCHEMA_VERSION or self._is_early_v3():
             self._migrate(version)
-        elif self._is_early_v3():
-            with self.transaction():
-                self.connection.execute(REPAIR_EARLY_V3)
-                self.connection.execute(VIEWS)
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
+            if self._is_early_v3():
+                self.connection.execute(REPAIR_EARLY_V3)
             while version < SCHEMA_VERSION:
                 self.connection.execute(MIGRATIONS[version])
                 version += 1
@@ -319,9 +333,10 @@ class Store:
                     latest[key] = (d.doc_id, version)
                 documents.append(
                     (d.doc_id, d.title, d.url, d.source, d.path, d.record, d.format, d.published,
-                     d.date_basis, d.text, now, version, supersedes)
+                     d.date_basis, d.text, now, version, supersedes, d.outlet, d.requested_url,
+                     d.final_url, d.fetched_at, d.http_status)
                 )  # fmt: skip
-            replaced = {row[-1] for row in documents if row[-1] is not None}
+            replaced = {str(row[SUPERSEDES]) for row in documents if row[SUPERSEDES] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
             for x in (x for c in fresh.values() for x in c.sentences):
@@ -417,6 +432,63 @@ class Store:
                 where,
             )
             self.connection.execute("INSERT INTO failures VALUES (?, ?, ?, ?)", [*where, now])
+
+    def fetch_records(self, urls: Iterable[str]) -> dict[str, FetchRecord]:
+        """Records of URLs fetched before that a conditional request may rely on.
+
+        A page's record counts only while the document it gave is stored (a run that
+        stopped between fetching and storing must fetch the page again in full); a feed's
+        counts when it lists its items. Keyed by the URL as asked for.
+        """
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
+        rows = self.connection.execute(
+            f"SELECT {', '.join(FETCH_COLUMNS[:-1])} FROM fetches "
+            "WHERE url IN (SELECT unnest(?)) AND (items IS NOT NULL "
+            "OR doc_id IN (SELECT doc_id FROM documents))",
+            [wanted],
+        ).fetchall()
+        return {
+            url: FetchRecord(
+                url=url,
+                final_url=final,
+                status=status,
+                etag=etag,
+                last_modified=modified,
+                content_type=media,
+                doc_id=doc_id,
+                fetched_at=fetched_at,
+                items=tuple(items) if items is not None else None,
+            )
+            for url, final, status, etag, modified, media, doc_id, items, fetched_at in rows
+        }
+
+    def record_fetch(self, record: FetchRecord) -> None:
+        """Remember a URL just fetched (status 200), replacing what was known of it."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        items = list(record.items) if record.items is not None else None
+        values = [
+            record.url, record.final_url, record.status, record.etag, record.last_modified,
+            record.content_type, record.doc_id, items, record.fetched_at or now, now,
+        ]  # fmt: skip
+        self.connection.execute(
+            f"INSERT OR REPLACE INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(FETCH_COLUMNS))})",
+            values,
+        )
+
+    def record_unchanged(self, url: str) -> None:
+        """A conditional request for ``url`` was answered 304 Not Modified."""
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.connection.execute("UPDATE fetches SET checked_at = ? WHERE url = ?", [now, url])
+
+    def fetches(self) -> pd.DataFrame:
+        """Every URL fetched over HTTP with its last status and times, newest first."""
+        return self.sql(
+            "SELECT url, final_url, status, content_type, doc_id, len(items) AS n_items, "
+            "fetched_at, checked_at FROM fetches ORDER BY checked_at DESC, url"
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -538,7 +610,8 @@ class Store:
     def documents(self) -> pd.DataFrame:
         return self.sql(
             "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
-            "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
+            "length(text) AS n_chars, ingested_at, version, supersedes, outlet, requested_url, "
+            "final_url, fetched_at, http_status FROM documents "
             "ORDER BY published, doc_id, version"
         )
 

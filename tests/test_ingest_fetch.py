@@ -12,7 +12,6 @@ import pytest
 from tripolar import __version__
 from tripolar.config import FetchOptions
 from tripolar.errors import FetchError
-from tripolar.ingest import outlet
 from tripolar.ingest.fetch import Fetcher, public_address, retry_after
 from tripolar.model import FetchRecord
 from web_support import LocalSite, article
@@ -233,10 +232,3 @@ def test_fetch_public_address_rejects_internal_ranges() -> None:
                 "::ffff:127.0.0.1", "0.0.0.0", "100.64.0.1", "224.0.0.1")  # fmt: skip
     for address in internal:
         assert not public_address(address), address
-
-
-def test_ingest_outlet_is_the_host_without_www() -> None:
-    assert outlet("https://www.Reuters.com/world/x?y=1") == "reuters.com"
-    assert outlet("http://news.example.org:8080/a") == "news.example.org"
-    assert outlet("https://wwwfoo.com/") == "wwwfoo.com"
-    assert outlet("notes/today.txt") is None and outlet(None) is None

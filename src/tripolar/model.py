@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -46,12 +47,40 @@ class Document(_Record):
     format: str = "txt"  # txt, html, json, jsonl, csv, feed
     published: dt.date | None = None
     date_basis: DateBasis = "none"
-    outlet: str | None = None  # site of the URL: host, lower case, no "www." (ingest.outlet)
     # Set for pages fetched over HTTP (tripolar ingest URL / watch), else None:
     requested_url: str | None = None  # the URL asked for (a feed item's link, a given URL)
     final_url: str | None = None  # after redirects; also ``url``
     fetched_at: dt.datetime | None = None  # UTC
     http_status: int | None = None
+
+    @property
+    def outlet(self) -> str | None:
+        """The outlet that published the document (see `outlet_of`)."""
+        return outlet_of(self.url, self.source, self.path)
+
+
+def outlet_of(url: str | None, source: str | None, path: str | None) -> str | None:
+    """Who published a document: the host of its URL without "www." ("reuters.com"), else
+    its feed or source field (lower case), else the name of the folder its file is in
+    ("corpus/tass/a.txt" -> "tass"); None when none of these is known.
+
+    Two documents from one outlet count as one source of an event. Mirrored in SQL by
+    ``tripolar.store.schema.OUTLET_SQL`` for rows stored before outlets were kept.
+    """
+    if url:
+        found = _HOST.match(url.strip())
+        if found:
+            host = found.group(1).lower().rstrip(".")
+            return host.removeprefix("www.") or None
+    if source and source.strip():
+        return " ".join(source.split()).lower()
+    if path and path != "-":
+        folder = path.replace("\\", "/").rstrip("/").rpartition("/")[0].rpartition("/")[2]
+        return folder.lower() or None
+    return None
+
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@
 Formats, accepted field names and the date rules are described in docs/ingest.md.
 """
 
-from tripolar.ingest.identity import outlet, text_id
+from tripolar.ingest.identity import text_id
 from tripolar.ingest.reader import read_file, read_paths
 
-__all__ = ["outlet", "read_file", "read_paths", "text_id"]
+__all__ = ["read_file", "read_paths", "text_id"]

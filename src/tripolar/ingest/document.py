@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tripolar.errors import IngestError
-from tripolar.ingest.identity import outlet, text_id
+from tripolar.ingest.identity import text_id
 from tripolar.ingest.text import clean_line, same_words
 from tripolar.model import DateBasis, Document
 
@@ -45,17 +45,15 @@ def build_document(
         published, basis = default_date, "option"
     else:
         published, basis = None, "none"
-    url = clean_line(url) if url else None
     return Document(
         doc_id=text_id(text),
         text=text,
         title=title or None,
-        url=url,
+        url=clean_line(url) if url else None,
         source=clean_line(source) if source else None,
         path=path,
         record=record,
         format=fmt,
         published=published,
         date_basis=basis,
-        outlet=outlet(url),
     )

@@ -29,7 +29,6 @@ from urllib.parse import urljoin, urlsplit
 from tripolar.errors import FetchError
 from tripolar.ingest.feed import entry_date, parse_feed, read_feed
 from tripolar.ingest.fetch import FEED_TYPES, HTML_TYPES, TEXT_TYPES, Fetched, Fetcher
-from tripolar.ingest.identity import outlet
 from tripolar.ingest.reader import read_data
 from tripolar.model import Document, Failure, FetchRecord
 
@@ -181,7 +180,6 @@ def _with_fetch(document: Document, fetched: Fetched, basis: Any = None) -> Docu
     return replace(
         document,
         url=fetched.final_url,
-        outlet=outlet(fetched.final_url),
         requested_url=fetched.url,
         final_url=fetched.final_url,
         fetched_at=fetched.fetched_at,
@@ -228,9 +226,7 @@ def _linkless_entries(
     for item in read_feed(fetched.body, path=fetched.url, default_date=default_date, parsed=parsed):
         if isinstance(item, Document):
             if item.record in numbers:
-                yield replace(
-                    _with_fetch(item, fetched), url=item.url, outlet=outlet(fetched.final_url)
-                )
+                yield replace(_with_fetch(item, fetched), url=item.url)
         else:
             found = _ENTRY.search(item.reason)
             if found is not None and found.group(1) in numbers:

@@ -63,13 +63,6 @@ CREATE TABLE IF NOT EXISTS fetches (
 """One row per URL fetched over HTTP (tripolar ingest URL / watch): the validators for the
 next conditional request, the document a page gave or the item links a feed held."""
 
-OUTLET_SQL = (
-    "nullif(regexp_replace(rtrim(lower(regexp_extract(url, "
-    "'^\\s*[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:\\[\\]]+)', 1)), '.'), "
-    "'^www\\.', ''), '')"
-)
-"""``tripolar.ingest.outlet`` in SQL (host, lower case, no leading www.), for stored rows."""
-
 SENTENCES_TABLE = """
 CREATE TABLE IF NOT EXISTS sentences (
     doc_id VARCHAR NOT NULL,
@@ -107,6 +100,17 @@ CREATE TABLE IF NOT EXISTS events (
     superseded BOOLEAN NOT NULL DEFAULT false
 );
 """
+
+OUTLET_SQL = (
+    "CASE WHEN regexp_matches(url, '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?[^/:?#]+') "
+    "THEN regexp_replace(lower(regexp_extract(url, "
+    "'^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)', 1)), '^www[.]', '') "
+    "WHEN trim(source) <> '' THEN lower(regexp_replace(trim(source), '\\s+', ' ', 'g')) "
+    "WHEN path IS NOT NULL AND path <> '-' "
+    "THEN nullif(lower(regexp_extract(replace(path, '\\', '/'), '([^/]+)/[^/]*$', 1)), '') END"
+)
+"""The outlet of a stored document (mirrors tripolar.model.outlet_of): URL host, else the
+source field, else the folder of its file."""
 
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
@@ -196,10 +200,11 @@ ALTER TABLE documents ADD COLUMN IF NOT EXISTS requested_url VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS final_url VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS fetched_at TIMESTAMP;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS http_status SMALLINT;
-UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL AND url IS NOT NULL;
+UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL;
 """
-"""Live sources: the fetch record table, and per document the outlet (filled from the URL
-for rows already stored) and what was fetched: URL asked for, final URL, time, status."""
+"""Live sources: the fetch record table, and per document the outlet (Document.outlet; filled
+for rows already stored) and what was fetched: URL asked for, final URL, time, status. The
+outlet column and its backfill are shared with the event-identity step (both idempotent)."""
 
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {

@@ -10,7 +10,8 @@ import pytest
 
 from tripolar.config import FetchOptions
 from tripolar.ingest.fetch import Fetcher
-from tripolar.ingest.web import is_url, read_urls
+from tripolar.ingest.reader import is_url
+from tripolar.ingest.web import read_urls
 from tripolar.model import Document, Failure, FetchRecord
 from web_support import LocalSite, article, rss
 

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from tripolar.config import Config
 from tripolar.ingest import read_paths
 from tripolar.ingest.fetch import Fetcher
-from tripolar.ingest.web import is_url, read_urls
+from tripolar.ingest.reader import is_url
+from tripolar.ingest.web import read_urls
 from tripolar.model import CodedDocument, Document, Failure, FetchRecord
 from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store

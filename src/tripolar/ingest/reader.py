@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -63,6 +64,10 @@ def read_paths(
                     yield from read_file(found, default_date=default_date, max_bytes=max_bytes)
         else:
             yield from read_file(name, default_date=default_date, max_bytes=max_bytes)
+
+
+def is_url(name: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", name) is not None
 
 
 def read_file(

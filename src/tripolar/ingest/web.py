@@ -32,14 +32,8 @@ from tripolar.ingest.fetch import FEED_TYPES, HTML_TYPES, TEXT_TYPES, Fetched, F
 from tripolar.ingest.reader import read_data
 from tripolar.model import Document, Failure, FetchRecord
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _ENTRY = re.compile(r"^\[E\d+\] entry (\d+):")
 _FEED_START = (b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")
-
-
-def is_url(argument: str) -> bool:
-    """Does a command-line argument name a URL (``scheme://...``) rather than a file?"""
-    return bool(_SCHEME.match(argument))
 
 
 class FetchLog(Protocol):

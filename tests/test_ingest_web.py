@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -160,3 +161,21 @@ def test_web_each_url_is_fetched_once_per_run(site: LocalSite) -> None:
     items = _read([site.url("/one"), site.url("/feed.xml"), site.url("/one")], MemoryLog())
     assert site.paths().count("/one") == 1
     assert len([item for item in items if isinstance(item, Document)]) == 2
+
+
+def test_web_stop_during_a_run_finishes_only_the_fetches_under_way(site: LocalSite) -> None:
+    for number in range(8):
+        text = f"Russia and China signed agreement number {number} on gas supplies in Moscow."
+        page = article("Gas deal", text, "The two sides also discussed a new pipeline.")
+        site.page(f"/s{number}", page, delay=0.5)
+    stop = threading.Event()
+    urls = [site.url(f"/s{number}") for number in range(8)]
+    items = []
+    with Fetcher(replace(FAST, connections=1)) as fetcher:
+        for item in read_urls(urls, fetcher=fetcher, log=MemoryLog(), stop=stop):
+            items.append(item)
+            stop.set()
+    # one fetch at a time: what had begun when the first page was read is finished, the rest
+    # is never asked for
+    assert 1 <= len(items) < 8 and all(isinstance(item, Document) for item in items)
+    assert len([path for path in site.paths() if path.startswith("/s")]) == len(items)

@@ -71,7 +71,7 @@ def read_urls(
     """Documents of the pages and feeds at ``urls``; a URL that fails gives a Failure.
 
     At most ``window`` fetches run ahead of what has been consumed. Once ``stop`` is set no
-    new fetch starts; those under way are finished and yielded.
+    new fetch starts (queued ones are dropped); those under way are finished and yielded.
     """
     queue = deque(_Task(url.strip()) for url in dict.fromkeys(urls))
     seen = {task.url for task in queue}
@@ -80,8 +80,9 @@ def read_urls(
     while queue or pending:
         if stop is None or not stop.is_set():
             _start(queue, pending, ahead, fetcher, log)
-        elif not pending:
-            return
+        else:  # fetches not begun yet are dropped; those under way are finished
+            queue.clear()
+            pending = deque(entry for entry in pending if not entry[2].cancel())
         if not pending:
             continue
         task, record, future = pending.popleft()

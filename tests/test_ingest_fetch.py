@@ -232,3 +232,13 @@ def test_fetch_public_address_rejects_internal_ranges() -> None:
                 "::ffff:127.0.0.1", "0.0.0.0", "100.64.0.1", "224.0.0.1")  # fmt: skip
     for address in internal:
         assert not public_address(address), address
+
+
+def test_fetch_refuses_a_name_that_reaches_a_private_address_after_the_check(
+    site: LocalSite,
+) -> None:
+    # DNS rebinding: the lookup says public, the connection lands on 127.0.0.1
+    rebinding = Fetcher(replace(FAST, allow_private=False), resolve=lambda h, p: ["93.184.216.34"])
+    with rebinding, pytest.raises(FetchError, match="reached a private address"):
+        rebinding.fetch(site.url("/a"))
+    assert "/a" not in site.paths()

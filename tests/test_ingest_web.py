@@ -141,10 +141,13 @@ def test_web_entries_without_links_are_read_from_the_feed(site: LocalSite) -> No
         "/bare.xml",
         '<?xml version="1.0"?><rss version="2.0"><channel><title>Notes</title>'
         "<item><title>Note</title><description>China and Russia held joint naval drills in "
-        "the Sea of Japan.</description></item></channel></rss>",
+        "the Sea of Japan.</description></item><item><title>Odd</title><link>http://[oops/</link>"
+        "<description>India and Japan agreed to expand defence cooperation in Tokyo on Monday."
+        "</description></item></channel></rss>",
         content_type="text/xml",
     )
-    (document,) = _read([site.url("/bare.xml")], MemoryLog())
+    document, odd = _read([site.url("/bare.xml")], MemoryLog())
+    assert isinstance(odd, Document) and "defence cooperation" in odd.text
     assert isinstance(document, Document) and document.format == "feed"
     assert "joint naval drills" in document.text
     assert document.requested_url == site.url("/bare.xml") and document.url is None

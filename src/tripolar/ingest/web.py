@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 from tripolar.errors import FetchError
 from tripolar.ingest.feed import entry_date, parse_feed, read_feed
 from tripolar.ingest.fetch import FEED_TYPES, HTML_TYPES, TEXT_TYPES, Fetched, Fetcher
-from tripolar.ingest.reader import read_data
+from tripolar.ingest.reader import UNEXPECTED, read_data
 from tripolar.model import Document, Failure, FetchRecord
 
 _ENTRY = re.compile(r"^\[E\d+\] entry (\d+):")
@@ -90,6 +90,10 @@ def read_urls(
             fetched = future.result()
         except FetchError as err:
             yield Failure(task.url, None, f"[{err.code}] {err.reason}")
+            continue
+        except Exception as err:  # a bug in the client or below: the rest still goes on
+            reason = f"{UNEXPECTED} ({type(err).__name__}: {str(err)[:200]}) - please report this"
+            yield Failure(task.url, None, f"[{FetchError.code}] {reason}")
             continue
         if fetched.status == 304:
             log.unchanged(task.url, asked=True)
@@ -203,8 +207,12 @@ def _feed_items(parsed: Any, base: str) -> tuple[list[str], dict[str, dt.date | 
     linkless: set[str] = set()
     for number, entry in enumerate(parsed.get("entries") or [], start=1):
         link = (entry.get("link") or "").strip()
-        url = urljoin(base, link) if link else ""
-        if not url or urlsplit(url).scheme.lower() not in ("http", "https"):
+        try:
+            url = urljoin(base, link) if link else ""
+            scheme = urlsplit(url).scheme.lower()
+        except ValueError:  # a malformed link ("http://[oops")
+            url, scheme = "", ""
+        if scheme not in ("http", "https"):
             linkless.add(str(number))
             continue
         url = url.split("#", 1)[0]

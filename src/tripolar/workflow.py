@@ -146,10 +146,13 @@ def _read_sources(
             yield from read_urls(
                 given, fetcher=fetcher, log=log, default_date=config.default_date, stop=stop
             )
+            log.flush()
 
 
 class _StoreFetchLog:
-    """Fetch records kept in the store; downloads and unchanged URLs counted in the summary."""
+    """Fetch records kept in the store, written in batches; downloads and unchanged URLs
+    counted in the summary. A record not yet written when a run stops only means that URL
+    is fetched in full next time."""
 
     def __init__(
         self, store: Store, summary: IngestSummary, progress: ProgressCallback | None
@@ -157,22 +160,35 @@ class _StoreFetchLog:
         self.store = store
         self.summary = summary
         self.progress = progress
+        self.records: list[FetchRecord] = []
+        self.checked: list[str] = []
+        self.due = time.monotonic() + STORE_BATCH_SECONDS
 
     def known(self, urls: Sequence[str]) -> dict[str, FetchRecord]:
         return self.store.fetch_records(urls)
 
     def fetched(self, record: FetchRecord) -> None:
-        self.store.record_fetch(record)
+        self.records.append(record)
         self.summary.fetched += 1
-        if self.progress:
-            self.progress(self.summary)
+        self._counted()
 
     def unchanged(self, url: str, *, asked: bool) -> None:
         if asked:
-            self.store.record_unchanged(url)
+            self.checked.append(url)
         self.summary.unchanged += 1
+        self._counted()
+
+    def _counted(self) -> None:
+        if len(self.records) + len(self.checked) >= 256 or time.monotonic() >= self.due:
+            self.flush()
         if self.progress:
             self.progress(self.summary)
+
+    def flush(self) -> None:
+        self.store.record_fetches(self.records)
+        self.store.record_unchanged(self.checked)
+        self.records, self.checked = [], []
+        self.due = time.monotonic() + STORE_BATCH_SECONDS
 
 
 def watch(

@@ -71,6 +71,10 @@ FETCH_COLUMNS = (
     "url", "final_url", "status", "etag", "last_modified", "content_type", "doc_id", "items",
     "fetched_at", "checked_at",
 )  # fmt: skip
+FETCH_TYPES = (
+    pa.string(), pa.string(), pa.int16(), pa.string(), pa.string(), pa.string(), pa.string(),
+    pa.list_(pa.string()), pa.timestamp("us"), pa.timestamp("us"),
+)  # fmt: skip
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
 SENTENCE_TYPES = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.string())
@@ -464,24 +468,41 @@ class Store:
             for url, final, status, etag, modified, media, doc_id, items, fetched_at in rows
         }
 
-    def record_fetch(self, record: FetchRecord) -> None:
-        """Remember a URL just fetched (status 200), replacing what was known of it."""
+    def record_fetches(self, records: Sequence[FetchRecord]) -> None:
+        """Remember URLs just fetched (status 200), replacing what was known of them; one
+        transaction for all (a commit per URL cost more than the fetch)."""
+        if not records:
+            return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        items = list(record.items) if record.items is not None else None
-        values = [
-            record.url, record.final_url, record.status, record.etag, record.last_modified,
-            record.content_type, record.doc_id, items, record.fetched_at or now, now,
+        latest = {r.url: r for r in records}  # one row per URL: the last fetch of it
+        rows = [
+            (r.url, r.final_url, r.status, r.etag, r.last_modified, r.content_type, r.doc_id,
+             list(r.items) if r.items is not None else None, r.fetched_at or now, now)
+            for r in latest.values()
         ]  # fmt: skip
-        self.connection.execute(
-            f"INSERT OR REPLACE INTO fetches ({', '.join(FETCH_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(FETCH_COLUMNS))})",
-            values,
+        arrays = [
+            pa.array(values, type=kind)
+            for values, kind in zip(zip(*rows, strict=True), FETCH_TYPES, strict=True)
+        ]
+        self.connection.register(
+            "tripolar_batch_fetches", pa.Table.from_arrays(arrays, names=list(FETCH_COLUMNS))
         )
+        try:
+            self.connection.execute(
+                f"INSERT OR REPLACE INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+                f"SELECT {', '.join(FETCH_COLUMNS)} FROM tripolar_batch_fetches"
+            )
+        finally:
+            self.connection.unregister("tripolar_batch_fetches")
 
-    def record_unchanged(self, url: str) -> None:
-        """A conditional request for ``url`` was answered 304 Not Modified."""
+    def record_unchanged(self, urls: Sequence[str]) -> None:
+        """Conditional requests for ``urls`` were answered 304 Not Modified."""
+        if not urls:
+            return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        self.connection.execute("UPDATE fetches SET checked_at = ? WHERE url = ?", [now, url])
+        self.connection.execute(
+            "UPDATE fetches SET checked_at = ? WHERE url IN (SELECT unnest(?))", [now, list(urls)]
+        )
 
     def fetches(self) -> pd.DataFrame:
         """Every URL fetched over HTTP with its last status and times, newest first."""

@@ -70,13 +70,15 @@ def read_urls(
 ) -> Iterator[Document | Failure]:
     """Documents of the pages and feeds at ``urls``; a URL that fails gives a Failure.
 
-    At most ``window`` fetches run ahead of what has been consumed. Once ``stop`` is set no
+    At most ``window`` fetches (default 16 per connection: enough to keep fetching while a
+    coding batch of 96 documents is parsed, and at 100 KB a page about 13 MB held) run ahead
+    of what has been consumed. Once ``stop`` is set no
     new fetch starts (queued ones are dropped); those under way are finished and yielded.
     """
     queue = deque(_Task(url.strip()) for url in dict.fromkeys(urls))
     seen = {task.url for task in queue}
     pending: deque[tuple[_Task, FetchRecord | None, Future[Fetched]]] = deque()
-    ahead = window or 8 * fetcher.options.connections
+    ahead = window or 16 * fetcher.options.connections
     while queue or pending:
         if stop is None or not stop.is_set():
             _start(queue, pending, ahead, fetcher, log)

@@ -120,6 +120,10 @@ def test_workflow_files_never_fetch_the_urls_they_name(
     feed.write_text(rss("Saved", [("Gas", site.url("/a"))]), encoding="utf-8")
     ingest([feed], store=store, config=CONFIG, pipeline=pipeline)
     assert site.requests == []
+    # files and URLs in one run: only the URL given is fetched
+    summary = ingest([feed, site.url("/b")], store=store, config=CONFIG, pipeline=pipeline)
+    assert site.paths() == ["/robots.txt", "/b"]
+    assert (summary.read, summary.duplicates, summary.stored) == (2, 1, 1)
 
 
 def test_workflow_parse_duration_reads_units() -> None:

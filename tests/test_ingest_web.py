@@ -182,3 +182,26 @@ def test_web_stop_during_a_run_finishes_only_the_fetches_under_way(site: LocalSi
     # is never asked for
     assert 1 <= len(items) < 8 and all(isinstance(item, Document) for item in items)
     assert len([path for path in site.paths() if path.startswith("/s")]) == len(items)
+
+
+def test_web_page_is_decoded_with_the_charset_http_names(site: LocalSite) -> None:
+    # too short for the encoding to be guessed (KOI8-R or a Windows code page?): the header
+    # tells
+    text = "Russia and China signed a gas agreement in Moscow on Tuesday, officials said.\n\n"
+    text += "Россия и Китай подписали соглашение."
+    paragraphs = "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
+    page = f"<html><head><title>Gas</title></head><body><article>{paragraphs}</article>"
+    site.page("/ru", page.encode("koi8-r"), content_type="text/html; charset=KOI8-R")
+    (document,) = _read([site.url("/ru")], MemoryLog())
+    assert isinstance(document, Document) and document.text == text
+
+
+def test_web_charset_declared_in_the_page_wins_over_http(site: LocalSite) -> None:
+    text = "Le ministre a salué l'accord signé à Pékin mercredi, selon l'agence."
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Accord</title></head><body><article>'
+        f"<p>{text}</p></article></body></html>"
+    )
+    site.page("/fr", page.encode("latin-1"), content_type="text/html; charset=koi8-r")
+    (document,) = _read([site.url("/fr")], MemoryLog())
+    assert isinstance(document, Document) and document.text == text

@@ -77,6 +77,7 @@ class Fetched:
     etag: str | None
     last_modified: str | None
     fetched_at: dt.datetime  # UTC, naive
+    charset: str | None = None  # from Content-Type, when given
 
     def record(
         self, *, doc_id: str | None = None, items: tuple[str, ...] | None = None
@@ -240,6 +241,7 @@ class Fetcher:
                 raise FetchError("HTTP 304 Not Modified to a request that was not conditional")
             return Fetched(
                 url=url, final_url=current, status=status, body=body, media_type=media,
+                charset=_charset(response_headers.get("content-type")),
                 etag=response_headers.get("etag"),
                 last_modified=response_headers.get("last-modified"),
                 fetched_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
@@ -409,6 +411,14 @@ class Fetcher:
 
 
 _ACCEPTED = HTML_TYPES | FEED_TYPES | TEXT_TYPES
+
+
+def _charset(value: str | None) -> str | None:
+    for parameter in (value or "").split(";")[1:]:
+        name, _, given = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return given.strip().strip("\"'") or None
+    return None
 
 
 def _media_type(value: str | None) -> str | None:

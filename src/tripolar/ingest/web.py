@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from tripolar.errors import FetchError
+from tripolar.ingest.decode import with_transport_charset
 from tripolar.ingest.feed import entry_date, parse_feed, read_feed
 from tripolar.ingest.fetch import FEED_TYPES, HTML_TYPES, TEXT_TYPES, Fetched, Fetcher
 from tripolar.ingest.reader import UNEXPECTED, read_data
@@ -160,10 +161,9 @@ def _read_fetched(
     suffix = ".html" if fetched.media_type in HTML_TYPES else None
     if fetched.media_type in TEXT_TYPES:
         suffix = ".txt"
+    body = with_transport_charset(fetched.body, fetched.charset)
     items = list(
-        read_data(
-            fetched.body, path=task.url, suffix=suffix, default_date=task.date or default_date
-        )
+        read_data(body, path=task.url, suffix=suffix, default_date=task.date or default_date)
     )
     documents = [item for item in items if isinstance(item, Document)]
     log.fetched(fetched.record(doc_id=documents[0].doc_id if documents else None))

@@ -153,6 +153,31 @@ def _main(
     """Evidence-backed political event data (CAMEO) from news and commentary."""
 
 
+# -- live sources (tripolar ingest URL..., tripolar watch): options shared by both commands
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private", help="Allow URLs on loopback/private addresses (local servers)."
+    ),
+]
+ConnectionsOption = Annotated[
+    int, typer.Option("--connections", min=1, help="HTTP requests at once, all sites together.")
+]
+RateOption = Annotated[
+    float, typer.Option("--rate", min=0.0, help="Requests a second to one site (0: no limit).")
+]
+
+
+def _fetching(config: Config, allow_private: bool, connections: int, rate: float) -> Config:
+    fetch = replace(
+        config.fetch, allow_private=allow_private, connections=connections, rate=rate,
+        per_host=min(config.fetch.per_host, connections),
+    )  # fmt: skip
+    if config.max_bytes != Config().max_bytes:  # --max-bytes given: pages obey it too
+        fetch = replace(fetch, max_bytes=config.max_bytes)
+    return replace(config, fetch=fetch)
+
+
 @contextmanager
 def _guard(db: Path | None = None) -> Iterator[None]:
     """Turn library errors into one clear line and exit status 1; no tracebacks.
@@ -215,7 +240,8 @@ def _config(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or directories to read; '-' for stdin.")
+        list[str],
+        typer.Argument(help="Files, directories, http(s) URLs of pages or feeds; '-' for stdin."),
     ],
     db: DbOption = DEFAULT_DB,
     date: DateOption = None,
@@ -243,21 +269,26 @@ def ingest(
             help="Code on Dask workers: local:N, or a running scheduler tcp://HOST:PORT.",
         ),
     ] = None,
+    allow_private: AllowPrivateOption = False,
+    connections: ConnectionsOption = 8,
+    rate: RateOption = 1.0,
 ) -> None:
-    """Read documents, code their events and store them. Re-ingesting stores nothing new."""
-    from tripolar.ingest.reader import missing_paths, url_failure
+    """Read documents, code their events and store them. Re-ingesting stores nothing new.
+
+    URLs are fetched (a feed: the pages its items link to), politely and conditionally."""
+    from tripolar.ingest.reader import missing_paths
     from tripolar.workflow import ingest as run_ingest
 
-    refused = [url_failure(p) for p in paths]
     missing = set(missing_paths(paths))
-    if all(r is not None or p in missing for p, r in zip(paths, refused, strict=True)):
-        for name, failure in zip(paths, refused, strict=True):
-            reason = failure.reason if failure else "[E010] no such file or directory"
-            err.print(styled("Error:", "red"), f"{name}: {reason}")
+    if all(p in missing for p in paths):
+        for name in paths:
+            err.print(styled("Error:", "red"), f"{name}: [E010] no such file or directory")
         err.print(f"Nothing to read - {db} was left as it was.")
         raise typer.Exit(1)
     with _guard(db):
-        config = _config(date, actors, agents, max_bytes)
+        config = _fetching(
+            _config(date, actors, agents, max_bytes), allow_private, connections, rate
+        )
         with Store.open(db) as store:
             summary = _with_progress(
                 lambda progress: run_ingest(
@@ -271,12 +302,13 @@ def ingest(
                 quiet=quiet,
             )
         _print_summary(summary, db)
-    if summary.read == 0 and summary.failed == 0:
+    nothing = summary.read == 0 and not (summary.fetched or summary.unchanged)
+    if nothing and summary.failed == 0:
         err.print(
             f"Found no files to read in {', '.join(paths)} (hidden files are skipped) - "
             "give files or folders of text, HTML, JSONL, CSV or feeds; see docs/ingest.md."
         )
-    if summary.read == 0:
+    if nothing:
         raise typer.Exit(1)
 
 
@@ -289,9 +321,10 @@ def _with_progress(job: Any, *, quiet: bool) -> IngestSummary:
         task = bar.add_task("reading", total=None)
 
         def progress(summary: IngestSummary) -> None:
+            fetched = f"{summary.fetched} fetched, " if summary.fetched + summary.unchanged else ""
             bar.update(
                 task,
-                description=f"{summary.stored} stored, {summary.duplicates} duplicates, "
+                description=f"{fetched}{summary.stored} stored, {summary.duplicates} duplicates, "
                 f"{summary.failed} failed, {summary.events} events",
             )
 
@@ -312,8 +345,84 @@ def _print_summary(summary: IngestSummary, db: Path) -> None:
     err.print(
         f"Documents read: {summary.read}, stored: {summary.stored}, skipped as duplicates: "
         f"{summary.duplicates}, failed: {summary.failed}; sentences: {summary.sentences}, "
-        f"events: {summary.events} -> {db}"
+        f"events: {summary.events}"
+        + (
+            f"; pages fetched: {summary.fetched}, unchanged: {summary.unchanged}"
+            if summary.fetched + summary.unchanged
+            else ""
+        )
+        + f" -> {db}",
     )
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="URLs of feeds or pages to follow.")],
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 90s, 30m, 1h30m, 1d.")
+    ] = "30m",
+    db: DbOption = DEFAULT_DB,
+    date: DateOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    cycles: Annotated[
+        int | None, typer.Option("--cycles", min=1, help="Stop after N polls (default: never).")
+    ] = None,
+    allow_private: AllowPrivateOption = False,
+    connections: ConnectionsOption = 8,
+    rate: RateOption = 1.0,
+) -> None:
+    """Poll feeds and pages and ingest what is new, until Ctrl-C (or --cycles polls).
+
+    Ctrl-C ends the watch once the batch under way is stored; a second one stops at once."""
+    import signal
+    import threading
+
+    from tripolar.pipeline import Pipeline
+    from tripolar.workflow import parse_duration
+    from tripolar.workflow import watch as run_watch
+
+    stop = threading.Event()
+
+    def interrupted(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        err.print("stopping after the batch under way is stored (Ctrl-C again to stop now)")
+
+    with _guard():
+        seconds = parse_duration(every)
+        config = _fetching(_config(date, None, None), allow_private, connections, rate)
+        previous = signal.signal(signal.SIGINT, interrupted)
+        try:
+            with Store.open(db) as store:
+                pipeline = Pipeline(config)
+
+                def cycle(number: int, summary: IngestSummary) -> None:
+                    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+                    err.print(f"[bold]poll {number}[/bold] at {stamp}", highlight=False)
+                    _print_summary(summary, db)
+
+                run_watch(
+                    sources, store=store, every=seconds, config=config, stop=stop,
+                    cycles=cycles, on_cycle=cycle, pipeline=pipeline,
+                    progress=None if quiet or not err.is_terminal else _status_line(),
+                )  # fmt: skip
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _status_line() -> Any:
+    """A one-line progress report for watch polls (a bar would scroll between polls)."""
+
+    def progress(summary: IngestSummary) -> None:
+        err.print(
+            f"{summary.fetched} fetched, {summary.unchanged} unchanged, {summary.stored} stored,"
+            f" {summary.failed} failed",
+            end="\r",
+            highlight=False,
+        )
+
+    return progress
 
 
 @app.command()
@@ -707,10 +816,14 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     with _guard(db), Store.open(db, read_only=True) as store:
         counts = store.counts()
         failures = store.failures()
+        fetches = store.fetches()
     out.print(
         f"{db}: {counts['documents']} documents, {counts['sentences']} sentences, "
         f"{counts['events']} events, {counts['failures']} failures"
     )
+    if len(fetches):
+        last = fetches["checked_at"].max()
+        out.print(f"  {len(fetches)} URLs fetched, last checked {last:%Y-%m-%d %H:%M} UTC")
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
         out.print(f"  failed {where}: {row['reason']}")

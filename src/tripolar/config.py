@@ -28,6 +28,23 @@ def parse_date(value: str | dt.date | None, *, what: str = "date") -> dt.date | 
 
 
 @dataclass(frozen=True, slots=True)
+class FetchOptions:
+    """How politely and how far URLs are fetched (tripolar.ingest.fetch); the CLI sets
+    the first four and ``max_bytes``."""
+
+    connections: int = 8  # requests at once, all hosts together
+    per_host: int = 2  # requests at once to one host
+    rate: float = 1.0  # request starts a second to one host; 0 = no limit
+    allow_private: bool = False  # allow loopback and private addresses (local servers)
+    timeout: float = 30.0  # seconds for the connection, each read, and the whole answer
+    retries: int = 3  # more tries after a 429 or 5xx answer
+    backoff: float = 1.0  # seconds before the first retry; doubled for each next one
+    max_retry_wait: float = 300.0  # a longer Retry-After gives up instead of waiting
+    max_bytes: int = 10_000_000  # larger answers are refused
+    max_redirects: int = 10
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     model: str = MODEL_NAME
     actor_files: tuple[
@@ -41,3 +58,4 @@ class Config:
     # (at most a second's worth: see tripolar.workflow).
     store_batch: int = 256
     max_bytes: int = 50_000_000  # larger single-document files are refused (--max-bytes raises it)
+    fetch: FetchOptions = FetchOptions()  # politeness and limits for URLs (ingest URL, watch)

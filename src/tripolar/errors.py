@@ -10,7 +10,8 @@ Every message starts with a stable code (``[E012]``) so users can search for it.
     │   └── LocalClusterError     local Dask workers could not start (no loopback network)
     ├── IngestError               a file or record could not be read (.path, .line)
     │   ├── UnsupportedFormatError
-    │   └── RecordError           one record of a JSONL/CSV/feed file (.line)
+    │   ├── RecordError           one record of a JSONL/CSV/feed file (.line)
+    │   └── FetchError            a URL could not be fetched (.path is the URL)
     ├── IngestInterrupted         Ctrl-C during an ingest (.summary: what was stored)
     ├── ModelError                the spaCy pipeline is not installed or cannot load
     ├── CodingError               the event coder met an impossible state
@@ -96,6 +97,10 @@ class IngestInterrupted(TripolarError):
     def __init__(self, message: str, *, summary: object) -> None:
         super().__init__(message)
         self.summary = summary
+
+
+class FetchError(IngestError):
+    code = "E013"
 
 
 class ModelError(TripolarError):

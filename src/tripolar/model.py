@@ -54,6 +54,11 @@ class Document(_Record):
     format: str = "txt"  # txt, html, json, jsonl, csv, feed
     published: dt.date | None = None
     date_basis: DateBasis = "none"
+    # Set for pages fetched over HTTP (tripolar ingest URL / watch), else None:
+    requested_url: str | None = None  # the URL asked for (a feed item's link, a given URL)
+    final_url: str | None = None  # after redirects; also ``url``
+    fetched_at: dt.datetime | None = None  # UTC
+    http_status: int | None = None
 
     @property
     def outlet(self) -> str | None:
@@ -163,6 +168,25 @@ class Failure(_Record):
     path: str
     line: int | None
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FetchRecord(_Record):
+    """What the store remembers of one URL fetched over HTTP, for conditional requests.
+
+    A page's record names the document it gave (``doc_id``); a feed's lists the item links
+    it held (``items``). ``etag``/``last_modified`` are the validators the server sent.
+    """
+
+    url: str  # as asked for
+    final_url: str
+    status: int
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+    doc_id: str | None = None
+    items: tuple[str, ...] | None = None
+    fetched_at: dt.datetime | None = None  # UTC, when the body was last downloaded
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,18 +5,24 @@ The CLI calls these; they report progress through a callback and never print.
 
 from __future__ import annotations
 
+import os
+import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tripolar.config import Config
 from tripolar.errors import IngestInterrupted, LocalClusterError
 from tripolar.ingest import read_paths
-from tripolar.model import CodedDocument, Document, Failure
+from tripolar.ingest.fetch import Fetcher
+from tripolar.ingest.reader import is_url
+from tripolar.ingest.web import read_urls
+from tripolar.model import CodedDocument, Document, Failure, FetchRecord
 from tripolar.scale.heap import frozen_heap
 from tripolar.store import Store
 from tripolar.store.diagnose import is_interrupt
@@ -35,6 +41,8 @@ class IngestSummary:
     failed: int = 0  # files or records that could not be read
     sentences: int = 0  # in the new documents
     events: int = 0  # in the new documents
+    fetched: int = 0  # pages and feeds downloaded over HTTP
+    unchanged: int = 0  # URLs not modified since the last fetch (nothing downloaded)
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the run went other than asked
 
@@ -54,8 +62,17 @@ def ingest(
     progress: ProgressCallback | None = None,
     workers: int = 1,
     dask: str | None = None,
+    fetcher: Fetcher | None = None,
+    stop: threading.Event | None = None,
 ) -> IngestSummary:
     """Read, code and store documents; re-ingesting the same content stores nothing new.
+
+    ``paths`` may mix files, directories, ``-`` and http(s) URLs of pages or RSS/Atom feeds
+    (a feed gives the pages its items link to). URLs are fetched with ``fetcher`` (or one
+    made from ``config.fetch`` for this run); unchanged pages are asked for conditionally
+    and neither downloaded nor coded again. Only URLs given here are fetched: files never
+    cause a network request. Once ``stop`` is set no new fetch starts; what was fetched is
+    still coded and stored.
 
     Bad files and records are recorded as failures (in the summary and the store) and the
     rest of the batch goes on. Each batch of documents is written in one transaction.
@@ -68,7 +85,8 @@ def ingest(
     summary = IngestSummary()
     try:
         with store.bulk_writing():
-            _ingest(paths, store, config, pipeline, progress, workers, dask, summary)
+            items = _read_sources(paths, store, config, summary, progress, fetcher, stop)
+            _ingest(items, summary, store, config, pipeline, progress, workers, dask)
     except BaseException as exc:
         if not is_interrupt(exc):
             raise
@@ -82,16 +100,15 @@ def ingest(
 
 
 def _ingest(
-    paths: Sequence[str | Path],
+    items: Iterable[Document | Failure],
+    summary: IngestSummary,
     store: Store,
     config: Config,
     pipeline: Pipeline | None,
     progress: ProgressCallback | None,
     workers: int,
     dask: str | None,
-    summary: IngestSummary,
 ) -> None:
-    items = read_paths(paths, default_date=config.default_date, max_bytes=config.max_bytes)
     new_documents = _fresh_documents(items, store, summary, progress)
     first = next(new_documents, None)
     if first is None:
@@ -133,6 +150,129 @@ def _check_dictionaries(config: Config) -> None:
         from tripolar.actors.dictionary import ActorDictionary
 
         ActorDictionary.from_petrarch(config.actor_files, config.agent_files)
+
+
+def _read_sources(
+    paths: Sequence[str | Path],
+    store: Store,
+    config: Config,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+    fetcher: Fetcher | None,
+    stop: threading.Event | None,
+) -> Iterator[Document | Failure]:
+    """Documents of files and URLs in the order given; consecutive URLs are fetched together."""
+    with ExitStack() as stack:
+        for url_run, group in groupby(paths, key=lambda path: is_url(os.fspath(path))):
+            given = [os.fspath(path) for path in group]
+            if not url_run:
+                yield from read_paths(
+                    given, default_date=config.default_date, max_bytes=config.max_bytes
+                )
+                continue
+            if fetcher is None:
+                fetcher = stack.enter_context(Fetcher(config.fetch))
+            log = _StoreFetchLog(store, summary, progress)
+            yield from read_urls(
+                given, fetcher=fetcher, log=log, default_date=config.default_date, stop=stop
+            )
+            log.flush()
+
+
+class _StoreFetchLog:
+    """Fetch records kept in the store, written in batches; downloads and unchanged URLs
+    counted in the summary. A record not yet written when a run stops only means that URL
+    is fetched in full next time."""
+
+    def __init__(
+        self, store: Store, summary: IngestSummary, progress: ProgressCallback | None
+    ) -> None:
+        self.store = store
+        self.summary = summary
+        self.progress = progress
+        self.records: list[FetchRecord] = []
+        self.checked: list[str] = []
+        self.due = time.monotonic() + STORE_BATCH_SECONDS
+
+    def known(self, urls: Sequence[str]) -> dict[str, FetchRecord]:
+        return self.store.fetch_records(urls)
+
+    def fetched(self, record: FetchRecord) -> None:
+        self.records.append(record)
+        self.summary.fetched += 1
+        self._counted()
+
+    def unchanged(self, url: str, *, asked: bool) -> None:
+        if asked:
+            self.checked.append(url)
+        self.summary.unchanged += 1
+        self._counted()
+
+    def _counted(self) -> None:
+        if len(self.records) + len(self.checked) >= 256 or time.monotonic() >= self.due:
+            self.flush()
+        if self.progress:
+            self.progress(self.summary)
+
+    def flush(self) -> None:
+        self.store.record_fetches(self.records)
+        self.store.record_unchanged(self.checked)
+        self.records, self.checked = [], []
+        self.due = time.monotonic() + STORE_BATCH_SECONDS
+
+
+def watch(
+    sources: Sequence[str | Path],
+    *,
+    store: Store,
+    every: float,
+    config: Config | None = None,
+    stop: threading.Event | None = None,
+    cycles: int | None = None,
+    on_cycle: Callable[[int, IngestSummary], None] | None = None,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> int:
+    """Ingest ``sources`` every ``every`` seconds until ``stop`` is set (or ``cycles`` ran).
+
+    One fetcher serves all cycles (robots.txt is read once a day, connections are reused)
+    and one pipeline codes them. Setting ``stop`` ends the watch after the batch under way
+    is stored, or at once while it waits. Returns the number of cycles run.
+    """
+    config = config or Config()
+    stop = stop or threading.Event()
+    done = 0
+    with Fetcher(config.fetch) as fetcher:
+        while not stop.is_set():
+            summary = ingest(
+                sources, store=store, config=config, pipeline=pipeline, progress=progress,
+                fetcher=fetcher, stop=stop,
+            )  # fmt: skip
+            done += 1
+            if on_cycle is not None:
+                on_cycle(done, summary)
+            if cycles is not None and done >= cycles:
+                break
+            stop.wait(every)
+    return done
+
+
+DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(value: str) -> float:
+    """Seconds in a duration option: ``90s``, ``30m``, ``1h30m``, ``2h``, ``1d`` (or seconds)."""
+    text = value.strip().lower()
+    parts = re.findall(r"(\d+(?:\.\d+)?)\s*([smhd])", text)
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        seconds = float(text)
+    elif parts and re.fullmatch(r"(?:\s*\d+(?:\.\d+)?\s*[smhd])+\s*", text):
+        seconds = sum(float(number) * DURATION_UNITS[unit] for number, unit in parts)
+    else:
+        raise ValueError(f"not a duration: {value!r} - write it like 90s, 30m, 1h30m or 1d")
+    if seconds <= 0:
+        raise ValueError(f"the interval must be longer than zero, got {value!r}")
+    return seconds
 
 
 def _fresh_documents(

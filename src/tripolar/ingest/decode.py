@@ -145,6 +145,26 @@ def _mostly_utf8(sample: bytes) -> bool:
     return good >= 3 * bad
 
 
+def with_transport_charset(data: bytes, charset: str | None) -> bytes:
+    """``data`` re-encoded as UTF-8 when the transport (an HTTP Content-Type) names its
+    charset and nothing better does: no BOM, not UTF-8 already, no charset declared in the
+    document itself, and the bytes decode with it. Otherwise ``data`` unchanged (then
+    detect_encoding decides, as for a file)."""
+    if not charset or any(data.startswith(bom) for bom, _ in _BOMS):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    if _DECLARED.search(data[:2048]):
+        return data
+    try:
+        return data.decode(codecs.lookup(charset).name).encode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return data
+
+
 def decode_bytes(data: bytes, *, declared_ok: bool = False) -> str:
     """Decode a whole file; raise IngestError for empty, binary or undecodable content."""
     if not data.strip():

@@ -83,7 +83,7 @@ def _entry_document(
             path=path,
             record=str(number),
             fmt="feed",
-            metadata_date=_entry_date(entry),
+            metadata_date=entry_date(entry),
             page_date=parts.page_date,
             default_date=default_date,
         )
@@ -91,7 +91,7 @@ def _entry_document(
         raise RecordError(err.reason + " - the entry was skipped") from None
 
 
-def _entry_date(entry: Any) -> dt.date | None:
+def entry_date(entry: Any) -> dt.date | None:
     """The entry's own date as written (local to the publisher), else feedparser's UTC date."""
     for key in ("published", "updated", "created"):
         value = parse_date_value(entry.get(key))

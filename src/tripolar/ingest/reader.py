@@ -76,13 +76,11 @@ def is_url(name: str) -> bool:
 
 
 def url_failure(name: str) -> Failure | None:
-    """A URL given as a path: refused with a clear message until URLs are fetched.
-
-    The one place that decides what a URL argument does; fetching replaces it.
-    """
+    """A URL that reached the file reader (``workflow.ingest`` sends URLs to the fetcher,
+    ingest/web.py): refused with a clear message, never opened as a file."""
     if not is_url(name):
         return None
-    reason = "[E011] URLs are not fetched by this version - save the page and ingest the file"
+    reason = "[E011] a URL is not a file - give it to `tripolar ingest`, which fetches http(s) URLs"
     return Failure(name, None, reason)
 
 
@@ -228,6 +226,14 @@ class _EncodedText(io.RawIOBase):
         buffer[:size] = self._pending[:size]
         self._pending = self._pending[size:]
         return size
+
+
+def read_data(
+    data: bytes, *, path: str, suffix: str | None, default_date: dt.date | None = None
+) -> Items:
+    """Documents of bytes already in memory (a fetched page), read as a file named ``path``
+    with extension ``suffix`` would be (None: the format is sniffed from the content)."""
+    yield from _guarded(path, lambda: _read_bytes(data, path, suffix, default_date))
 
 
 def _guarded(path: str, reader: Callable[[], Items]) -> Items:

@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -45,6 +45,23 @@ CREATE TABLE IF NOT EXISTS assessments (
     PRIMARY KEY (doc_id, sentence_index, subject)
 );
 """
+
+FETCHES_TABLE = """
+CREATE TABLE IF NOT EXISTS fetches (
+    url VARCHAR PRIMARY KEY,
+    final_url VARCHAR NOT NULL,
+    status SMALLINT NOT NULL,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    content_type VARCHAR,
+    doc_id VARCHAR,
+    items VARCHAR[],
+    fetched_at TIMESTAMP,
+    checked_at TIMESTAMP NOT NULL
+);
+"""
+"""One row per URL fetched over HTTP (tripolar ingest URL / watch): the validators for the
+next conditional request, the document a page gave or the item links a feed held."""
 
 SENTENCES_TABLE = """
 CREATE TABLE IF NOT EXISTS sentences (
@@ -178,7 +195,12 @@ CREATE TABLE IF NOT EXISTS documents (
     text VARCHAR NOT NULL,
     ingested_at TIMESTAMP NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
-    supersedes VARCHAR
+    supersedes VARCHAR,
+    outlet VARCHAR,
+    requested_url VARCHAR,
+    final_url VARCHAR,
+    fetched_at TIMESTAMP,
+    http_status SMALLINT
 );
 {SENTENCES_TABLE}{EVENTS_TABLE}{ASSESSMENTS_TABLE}CREATE TABLE IF NOT EXISTS failures (
     path VARCHAR NOT NULL,
@@ -186,7 +208,7 @@ CREATE TABLE IF NOT EXISTS documents (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
-{LOCATIONS_TABLE}{EVENT_IDENTITY}"""
+{LOCATIONS_TABLE}{EVENT_IDENTITY}{FETCHES_TABLE}"""
 
 VIEWS = """
 CREATE OR REPLACE VIEW current_documents AS
@@ -249,6 +271,19 @@ WHERE path IS NOT NULL AND path <> '-';
 """The places of the documents already stored, as they were recorded (paths as typed then:
 older files kept no resolved path)."""
 
+FETCH_STEP = f"""
+{FETCHES_TABLE}
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS outlet VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS requested_url VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS final_url VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS fetched_at TIMESTAMP;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS http_status SMALLINT;
+UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL;
+"""
+"""Live sources: the fetch record table, and per document the outlet (Document.outlet; filled
+for rows already stored) and what was fetched: URL asked for, final URL, time, status. The
+outlet column and its backfill are shared with the event-identity step (both idempotent)."""
+
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {
     # 2: document versions. Rows already stored are chained per URL/file by ingest time.
@@ -274,4 +309,6 @@ WHERE documents.doc_id = chain.doc_id;
     3: ADD_DOCUMENT_LOCATIONS,
     # 5: event identity (one real event, one row) and date precision (issue 17).
     4: EVENT_IDENTITY,
+    # 6: live sources (fetch records; outlet and fetch columns on documents; issue 22).
+    5: FETCH_STEP,
 }

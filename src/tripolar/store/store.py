@@ -26,6 +26,7 @@ from tripolar.model import (
     Document,
     Event,
     Failure,
+    FetchRecord,
     date_precision_of,
     make_event_id,
 )
@@ -68,19 +69,30 @@ COUNTRY_COLUMNS = (
 
 DOCUMENT_COLUMNS = (
     "doc_id", "title", "url", "source", "path", "record", "format", "published", "date_basis",
-    "text", "ingested_at", "version", "supersedes", "outlet",
+    "text", "ingested_at", "version", "supersedes", "outlet", "requested_url", "final_url",
+    "fetched_at", "http_status",
 )  # fmt: skip
 DOCUMENT_TYPES = (
     pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
-    pa.string(),
+    pa.string(), pa.string(), pa.string(), pa.timestamp("us"), pa.int16(),
 )  # fmt: skip
+SUPERSEDES = DOCUMENT_COLUMNS.index("supersedes")
 
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
 IDENTITY_MEMORY_LIMIT = 64 * 2**20  # while a batch's events are linked (`Store._identify`)
 BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
+
+FETCH_COLUMNS = (
+    "url", "final_url", "status", "etag", "last_modified", "content_type", "doc_id", "items",
+    "fetched_at", "checked_at",
+)  # fmt: skip
+FETCH_TYPES = (
+    pa.string(), pa.string(), pa.int16(), pa.string(), pa.string(), pa.string(), pa.string(),
+    pa.list_(pa.string()), pa.timestamp("us"), pa.timestamp("us"),
+)  # fmt: skip
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
 SENTENCE_TYPES = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.string())
@@ -519,9 +531,10 @@ class Store:
                 path = storable(d.path) if d.path else d.path
                 documents.append(
                     (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
-                     d.date_basis, d.text, now, version, supersedes, d.outlet)
+                     d.date_basis, d.text, now, version, supersedes, d.outlet, d.requested_url,
+                     d.final_url, d.fetched_at, d.http_status)
                 )  # fmt: skip
-            replaced = {row[12] for row in documents if row[12] is not None}
+            replaced = {str(row[SUPERSEDES]) for row in documents if row[SUPERSEDES] is not None}
             self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
             self._insert_places([c.document for c in coded], now)
             sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
@@ -645,6 +658,80 @@ class Store:
                 where,
             )
             self.connection.execute("INSERT INTO failures VALUES (?, ?, ?, ?)", [*where, now])
+
+    def fetch_records(self, urls: Iterable[str]) -> dict[str, FetchRecord]:
+        """Records of URLs fetched before that a conditional request may rely on.
+
+        A page's record counts only while the document it gave is stored (a run that
+        stopped between fetching and storing must fetch the page again in full); a feed's
+        counts when it lists its items. Keyed by the URL as asked for.
+        """
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
+        rows = self.connection.execute(
+            f"SELECT {', '.join(FETCH_COLUMNS[:-1])} FROM fetches "
+            "WHERE url IN (SELECT unnest(?)) AND (items IS NOT NULL "
+            "OR doc_id IN (SELECT doc_id FROM documents))",
+            [wanted],
+        ).fetchall()
+        return {
+            url: FetchRecord(
+                url=url,
+                final_url=final,
+                status=status,
+                etag=etag,
+                last_modified=modified,
+                content_type=media,
+                doc_id=doc_id,
+                fetched_at=fetched_at,
+                items=tuple(items) if items is not None else None,
+            )
+            for url, final, status, etag, modified, media, doc_id, items, fetched_at in rows
+        }
+
+    def record_fetches(self, records: Sequence[FetchRecord]) -> None:
+        """Remember URLs just fetched (status 200), replacing what was known of them; one
+        transaction for all (a commit per URL cost more than the fetch)."""
+        if not records:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        latest = {r.url: r for r in records}  # one row per URL: the last fetch of it
+        rows = [
+            (r.url, r.final_url, r.status, r.etag, r.last_modified, r.content_type, r.doc_id,
+             list(r.items) if r.items is not None else None, r.fetched_at or now, now)
+            for r in latest.values()
+        ]  # fmt: skip
+        arrays = [
+            pa.array(values, type=kind)
+            for values, kind in zip(zip(*rows, strict=True), FETCH_TYPES, strict=True)
+        ]
+        self.connection.register(
+            "tripolar_batch_fetches", pa.Table.from_arrays(arrays, names=list(FETCH_COLUMNS))
+        )
+        try:
+            self.connection.execute(
+                f"INSERT OR REPLACE INTO fetches ({', '.join(FETCH_COLUMNS)}) "
+                f"SELECT {', '.join(FETCH_COLUMNS)} FROM tripolar_batch_fetches"
+            )
+        finally:
+            self.connection.unregister("tripolar_batch_fetches")
+
+    def record_unchanged(self, urls: Sequence[str]) -> None:
+        """Conditional requests for ``urls`` were answered 304 Not Modified."""
+        if not urls:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.connection.execute(
+            "UPDATE fetches SET checked_at = ? WHERE url IN (SELECT unnest(?))", [now, list(urls)]
+        )
+
+    def fetches(self) -> pd.DataFrame:
+        """Every URL fetched over HTTP with its last status and times, newest first."""
+        return self.sql(
+            "SELECT url, final_url, status, content_type, doc_id, len(items) AS n_items, "
+            "fetched_at, checked_at FROM fetches ORDER BY checked_at DESC, url"
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -797,7 +884,8 @@ class Store:
     def documents(self) -> pd.DataFrame:
         return self.sql(
             "SELECT doc_id, title, url, source, path, record, format, published, date_basis, "
-            "length(text) AS n_chars, ingested_at, version, supersedes FROM documents "
+            "length(text) AS n_chars, ingested_at, version, supersedes, outlet, requested_url, "
+            "final_url, fetched_at, http_status FROM documents "
             "ORDER BY published, doc_id, version"
         )
 

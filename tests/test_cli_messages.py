@@ -84,8 +84,8 @@ def test_cli_code_reads_plain_text_on_stdin() -> None:
 def test_cli_code_jsonl_problems_name_the_line() -> None:
     lines = '{"text": "China criticised Japan."}\n{bad\n{"id": 3}\n'
     result = CliRunner().invoke(app, ["code", "-i", "-"], input=lines)
-    assert "line 2: not valid JSON" in result.stderr
-    assert 'line 3: a record needs a "text" field' in result.stderr
+    assert "line 2: [E012] not valid JSON" in result.stderr
+    assert 'line 3: [E012] no "text" field' in result.stderr
     assert "JSONDecodeError" not in result.output and "KeyError" not in result.output
 
 

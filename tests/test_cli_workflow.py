@@ -119,7 +119,7 @@ def test_cli_demo_runs_from_any_directory(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     rows = _table_rows(result.stdout)
     assert rows[0][0] == "CHN-USA"  # the most distinct events ...
-    assert max(rows, key=lambda row: int(row[2]))[0] == "CHN-RUS"  # ... and the most reports
+    assert max(rows, key=lambda row: int(row[3]))[0] == "CHN-RUS"  # ... and the most reports
     # the README's demo session is this run's, row for row
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     session = readme.split("$ make demo", 1)[1].split("Report written to", 1)[0]

@@ -399,7 +399,7 @@ def watch(
 
                 def cycle(number: int, summary: IngestSummary) -> None:
                     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-                    err.print(f"[bold]poll {number}[/bold] at {stamp}", highlight=False)
+                    err.print(styled(f"poll {number}", "bold"), f"at {stamp}")
                     _print_summary(summary, db)
 
                 run_watch(
@@ -419,7 +419,6 @@ def _status_line() -> Any:
             f"{summary.fetched} fetched, {summary.unchanged} unchanged, {summary.stored} stored,"
             f" {summary.failed} failed",
             end="\r",
-            highlight=False,
         )
 
     return progress

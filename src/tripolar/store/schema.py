@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS sentences (
 );
 """
 
-EVENTS_TABLE = """
+EVENTS_TABLE_V3 = """
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
@@ -83,6 +83,32 @@ CREATE TABLE IF NOT EXISTS events (
     superseded BOOLEAN NOT NULL DEFAULT false
 );
 """
+"""The events table of schema 3 (what the schema-3 rebuild writes; later steps add columns)."""
+
+DATASETS_STEP = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset VARCHAR DEFAULT 'tripolar';
+ALTER TABLE events ADD COLUMN IF NOT EXISTS original_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS url VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS sources INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS articles INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS tone DOUBLE;
+CREATE TABLE IF NOT EXISTS imports (
+    dataset VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL,
+    events_stored BIGINT NOT NULL,
+    rows_failed BIGINT NOT NULL,
+    finished_at TIMESTAMP NOT NULL
+);
+"""
+"""Events of other datasets (GDELT, ICEWS, POLECAT, Phoenix; docs/interchange.md): which
+dataset an event belongs to (tripolar's own: ``tripolar``), its id there, its source URL,
+mention/source/article counts and tone; ``imports`` lists the files imported completely
+(by content fingerprint), so importing one again is a no-op."""
+
+EVENTS_TABLE = EVENTS_TABLE_V3 + DATASETS_STEP
 
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (
@@ -136,7 +162,7 @@ REBUILD_SENTENCES_AND_EVENTS = (
     + "INSERT INTO sentences SELECT * FROM sentences_v2;\n"
     + "DROP TABLE sentences_v2;\n"
     + "ALTER TABLE events RENAME TO events_v2;\n"
-    + EVENTS_TABLE
+    + EVENTS_TABLE_V3
     + """
 INSERT INTO events
 SELECT *, upper(left(source, 3)), upper(left(target, 3)),
@@ -181,4 +207,6 @@ WHERE documents.doc_id = chain.doc_id;
     # stored country columns and a superseded flag; sentences and events lose their primary
     # keys. Both tables are rebuilt (DuckDB cannot drop a key or add NOT NULL after an update).
     2: ASSESSMENTS_TABLE + REBUILD_SENTENCES_AND_EVENTS,
+    # 4: events of other datasets (dataset, original id, URL, mention counts) and imports.
+    3: DATASETS_STEP,
 }

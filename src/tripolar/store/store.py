@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -51,10 +52,25 @@ DOCUMENT_TYPES = (
     pa.date32(), pa.string(), pa.large_string(), pa.timestamp("us"), pa.int32(), pa.string(),
 )  # fmt: skip
 
+OWN_DATASET = "tripolar"
+"""The ``dataset`` of events tripolar coded itself; imported events carry their dataset's name."""
+
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
 BULK_MEMORY_PER_TEXT_BYTE = 8  # a batch with more text raises the limit to 8 bytes per char
+
+IMPORTED_COLUMNS = (
+    "key", "original_id", "event_date", "source", "source_text", "target", "target_text",
+    "code", "root", "goldstein", "quad_class", "url", "mentions", "sources", "articles",
+    "tone", "sentence",
+)  # fmt: skip
+"""One imported event (tripolar.interchange.record.ROW_FIELDS)."""
+IMPORTED_TYPES = (
+    pa.string(), pa.string(), pa.date32(), pa.string(), pa.string(), pa.string(), pa.string(),
+    pa.string(), pa.string(), pa.float64(), pa.int8(), pa.string(), pa.int32(), pa.int32(),
+    pa.int32(), pa.float64(), pa.string(),
+)  # fmt: skip
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
 SENTENCE_TYPES = (pa.string(), pa.int32(), pa.int32(), pa.int32(), pa.int32(), pa.string())
@@ -104,6 +120,19 @@ def _dyad_codes(dyad: str) -> list[str]:
     return parts
 
 
+_UNSCOPED_EVENTS = re.compile(r"(?<![\w.])current_events\b")
+
+
+def _scope_events(query: str) -> str:
+    """``query`` with ``current_events`` bound to one dataset's events (a leading CTE whose
+    one parameter comes first)."""
+    cte = "current_events AS (SELECT * FROM main.current_events WHERE dataset = ?)"
+    head = query.lstrip()
+    if head[:5].upper() == "WITH ":
+        return f"WITH {cte}, {head[5:]}"
+    return f"WITH {cte} {head}"
+
+
 def _assessment_row(a: Assessment) -> tuple[Any, ...]:
     return (
         a.doc_id, a.sentence_index, a.start, a.end, a.sentence, a.subject, a.scope, a.polarity,
@@ -132,9 +161,12 @@ def _event_row(event: Event) -> tuple[Any, ...]:
 class Store:
     """A tripolar database: open it, add coded documents, query events as DataFrames."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(
+        self, connection: duckdb.DuckDBPyConnection, path: str, dataset: str = OWN_DATASET
+    ) -> None:
         self.connection = connection
         self.path = path
+        self.dataset = dataset  # whose events `events()` and the analytics' SQL read
         self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
         self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
 
@@ -255,6 +287,8 @@ class Store:
 
     def _migrate(self, version: int) -> None:
         with self.transaction():
+            if self._is_early_v3():
+                self.connection.execute(REPAIR_EARLY_V3)
             while version < SCHEMA_VERSION:
                 self.connection.execute(MIGRATIONS[version])
                 version += 1
@@ -406,6 +440,73 @@ class Store:
         ).fetchall()
         return {key: (doc_id, int(version)) for key, doc_id, version in rows}
 
+    def add_imported(self, dataset: str, rule: str, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Store events of another dataset; returns how many were new.
+
+        ``rows`` are tuples in ``IMPORTED_COLUMNS`` order (``tripolar.interchange`` builds
+        them). An event whose id (dataset + its key there) is stored already is skipped, so
+        importing a file twice, or again after an interruption, adds nothing twice.
+        """
+        if not rows:
+            return 0
+        if self._bulk_limit is not None and self._memory_limit != self._bulk_limit:
+            self.connection.execute(f"SET memory_limit = '{self._bulk_limit}B'")
+            self._memory_limit = self._bulk_limit
+        unique = list({row[0]: row for row in rows}.values())
+        arrays = [
+            pa.array(values, type=kind)
+            for values, kind in zip(zip(*unique, strict=True), IMPORTED_TYPES, strict=True)
+        ]
+        batch = pa.Table.from_arrays(arrays, names=list(IMPORTED_COLUMNS))
+        self.connection.register("tripolar_import_batch", batch)
+        try:
+            with self.transaction():
+                before = self._event_count(dataset)
+                self.connection.execute(
+                    f"""
+                    INSERT INTO events (event_id, doc_id, sentence_index, start_char, end_char,
+                        trigger_start, trigger_end, source, source_text, target, target_text,
+                        code, root, goldstein, quad_class, event_date, date_basis, rule,
+                        sentence, source_country, target_country, superseded, dataset,
+                        original_id, url, mentions, sources, articles, tone)
+                    SELECT ? || ':' || b.key, ? || ':' || b.key, 0, 0, 0, 0, 0, source,
+                        source_text, target, target_text, code, root, goldstein, quad_class,
+                        event_date, 'dataset', ?, sentence, {COUNTRY_COLUMNS[0][1]},
+                        {COUNTRY_COLUMNS[1][1]}, false, ?, original_id, url, mentions,
+                        sources, articles, tone
+                    FROM tripolar_import_batch b
+                    WHERE NOT EXISTS (SELECT 1 FROM events e
+                        WHERE e.dataset = ? AND e.event_id = ? || ':' || b.key)
+                    """,
+                    [dataset, dataset, rule, dataset, dataset, dataset],
+                )
+                return self._event_count(dataset) - before
+        finally:
+            self.connection.unregister("tripolar_import_batch")
+
+    def _event_count(self, dataset: str) -> int:
+        rows = self.connection.execute(
+            "SELECT count(*) FROM events WHERE dataset = ?", [dataset]
+        ).fetchall()  # fetched to the end: DuckDB refuses `register` after an open result
+        return int(rows[0][0]) if rows else 0
+
+    def imported(self, dataset: str, fingerprint: str) -> bool:
+        """Whether a file with this content was imported completely into ``dataset``."""
+        rows = self.connection.execute(
+            "SELECT count(*) FROM imports WHERE dataset = ? AND fingerprint = ?",
+            [dataset, fingerprint],
+        ).fetchall()
+        return bool(rows and rows[0][0])
+
+    def record_import(
+        self, dataset: str, path: str, fingerprint: str, rows: int, stored: int, failed: int
+    ) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.connection.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [dataset, path, fingerprint, rows, stored, failed, now],
+        )
+
     def add_failure(self, failure: Failure) -> None:
         """Record a failed file or record; the same failure met again only updates its time."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -420,9 +521,33 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def scoped(self, dataset: str) -> Store:
+        """This store (the same connection) reading the events of ``dataset``.
+
+        ``events()`` and every query of ``sql()`` that reads ``current_events`` then see that
+        dataset's events only, so every analytic over a Store works on one dataset.
+        """
+        view = copy.copy(self)
+        view.dataset = dataset
+        return view
+
+    def datasets(self) -> pd.DataFrame:
+        """Each dataset in the store with its number of current events, first and last date."""
+        return self.sql(
+            "SELECT dataset, count(*) AS events, min(event_date) AS first, "
+            "max(event_date) AS last FROM main.current_events GROUP BY dataset ORDER BY dataset"
+        )
+
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
-        """Run a parameterised query and return a DataFrame."""
-        return self.connection.execute(query, list(params or [])).df()
+        """Run a parameterised query and return a DataFrame.
+
+        ``current_events`` in the query means the current events of this store's dataset
+        (``main.current_events`` is the whole view).
+        """
+        values = list(params or [])
+        if _UNSCOPED_EVENTS.search(query):
+            query, values = _scope_events(query), [self.dataset, *values]
+        return self.connection.execute(query, values).df()
 
     def events(
         self,
@@ -434,11 +559,15 @@ class Store:
         code: str | None = None,
         include_superseded: bool = False,
         limit: int | None = None,
+        dataset: str | None = None,
     ) -> pd.DataFrame:
         """Events as a DataFrame, in the column order of the output contract.
 
         Events of documents replaced by a newer version are left out unless
         ``include_superseded``. ``limit`` keeps the first rows of the ordered result.
+        ``dataset`` picks whose events (default: the store's, ``tripolar`` unless `scoped`);
+        ``"*"`` reads every dataset. Imported events have no document: their title and
+        publisher are empty and ``url`` is the dataset's source URL.
 
         dyad "CHN-RUS" matches both directions by country (the first three letters of
         the actor codes, upper case: the stored ``source_country``/``target_country``);
@@ -447,6 +576,10 @@ class Store:
         """
         where: list[str] = ["TRUE"]
         params: list[Any] = []
+        chosen = self.dataset if dataset is None else dataset
+        if chosen != "*":
+            where.append("e.dataset = ?")
+            params.append(chosen)
         if dyad:
             parts = _dyad_codes(dyad)
             where.append(
@@ -473,15 +606,16 @@ class Store:
         # hashed every document (twice as slow for one dyad-year of a 10 M-event store).
         query = f"""
             WITH e AS (
-                SELECT * FROM {"events" if include_superseded else "current_events"} e
+                SELECT * FROM {"events" if include_superseded else "main.current_events"} e
                 WHERE {" AND ".join(where)}
             )
             SELECT e.doc_id, e.sentence_index, e.sentence, e.start_char AS start,
                    e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
-                   d.title, d.url, d.source AS publisher, d.published
-            FROM e JOIN (
+                   d.title, coalesce(e.url, d.url) AS url, d.source AS publisher, d.published,
+                   e.dataset, e.original_id, e.mentions, e.sources, e.articles, e.tone
+            FROM e LEFT JOIN (
                 SELECT doc_id, title, url, source, published FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)

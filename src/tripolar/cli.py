@@ -41,6 +41,9 @@ class EventFormat(StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 class CodeFormat(StrEnum):
@@ -64,6 +67,12 @@ SinceOption = Annotated[
     str | None, typer.Option(help="First date (YYYY-MM-DD): event date, or publication date.")
 ]
 UntilOption = Annotated[str | None, typer.Option(help="Last date (YYYY-MM-DD), inclusive.")]
+DatasetOption = Annotated[
+    str,
+    typer.Option(
+        "--dataset", help="Whose events: tripolar (its own coding) or an imported dataset."
+    ),
+]
 AgentsOption = Annotated[
     list[Path] | None,
     typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable)."),
@@ -297,20 +306,56 @@ def events(
         EventFormat, typer.Option("--format", "-f", help="Output format.")
     ] = EventFormat.table,
     limit: Annotated[int | None, typer.Option(help="Print at most this many events.")] = None,
+    dataset: DatasetOption = "tripolar",
+    output_path: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (needed for parquet).")
+    ] = None,
 ) -> None:
-    """List stored events with their evidence sentences."""
+    """List stored events with their evidence sentences (or write them as Parquet, GDELT 2.0
+    or PLOVER rows)."""
+    from tripolar.interchange.exporter import write_events, write_parquet
+
+    if fmt is EventFormat.parquet and output_path is None:
+        err.print("[red]Error:[/red] --format parquet needs --output FILE", highlight=False)
+        raise typer.Exit(2)
     with _guard(), Store.open(db, read_only=True) as store:
         frame = store.events(
-            dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix
-        )
-    if limit is not None:
-        frame = frame.head(limit)
+            dyad=dyad, since=parse_date(since), until=parse_date(until), code=code_prefix,
+            dataset=dataset,
+        )  # fmt: skip
+        if limit is not None:
+            frame = frame.head(limit)
+        if fmt is EventFormat.parquet:
+            write_parquet(store, frame, str(output_path))
+            err.print(f"{len(frame)} events written to {output_path}", highlight=False)
+            return
+    if fmt in (EventFormat.gdelt, EventFormat.plover):
+        with _output(output_path) as stream:
+            _, skipped = write_events(frame, fmt.value, stream)
+        if skipped:
+            reason = "undated" if fmt is EventFormat.gdelt else "undated, or CAMEO 01/02"
+            err.print(f"{skipped} events have no {fmt.value} row ({reason})", highlight=False)
+        return
     if fmt is EventFormat.csv:
         frame.to_csv(sys.stdout, index=False)
     elif fmt is EventFormat.jsonl:
         output.write_jsonl(output.frame_records(frame), sys.stdout)
     else:
         output.render_table(list(output.frame_records(frame)), out, title=f"{len(frame)} events")
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Any]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        err.print(f"[red]Error:[/red] cannot write {path}: {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    with handle:
+        yield handle
 
 
 class TableFormat(StrEnum):
@@ -351,14 +396,16 @@ def relations(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    dataset: DatasetOption = "tripolar",
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
         frame = Database(store).relations(
-            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until
-        )
+            actors=_codes(actors), freq=freq, directed=directed, since=since, until=until,
+            dataset=dataset,
+        )  # fmt: skip
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
     columns = ("dyad", "period_label", "n_events", "goldstein_sum", "goldstein_mean", "net_coop",
@@ -378,14 +425,16 @@ def triangle(
     fmt: Annotated[
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
+    dataset: DatasetOption = "tripolar",
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.api import Database
 
     with _guard(), Store.open(db, read_only=True) as store:
         frame = Database(store).triangle(
-            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until
-        )
+            a.upper(), b.upper(), c.upper(), freq=freq, since=since, until=until,
+            dataset=dataset,
+        )  # fmt: skip
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
     _print_frame(frame, fmt, title=f"Triangle {a}-{b}-{c} by {freq}", columns=columns)
@@ -403,14 +452,19 @@ def report(
     since: SinceOption = None,
     until: UntilOption = None,
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
+    dataset: DatasetOption = "tripolar",
+    compare: Annotated[
+        str | None,
+        typer.Option(help="Another dataset to set beside it, e.g. gdelt2 (correlations, gaps)."),
+    ] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
     from tripolar.report import render_report
 
     with _guard(), Store.open(db, read_only=True) as store:
         path = render_report(
-            store, output_path, actors=_codes(actors), since=parse_date(since),
-            until=parse_date(until), title=title,
+            store.scoped(dataset), output_path, actors=_codes(actors),
+            since=parse_date(since), until=parse_date(until), title=title, compare=compare,
         )  # fmt: skip
     out.print(f"Report written to {path}", highlight=False)
 
@@ -440,17 +494,93 @@ def assessments(
     _print_frame(frame, fmt, title=f"{len(frame)} assessments", columns=columns)
 
 
+class ImportFormat(StrEnum):
+    gdelt1 = "gdelt1"
+    gdelt2 = "gdelt2"
+    icews = "icews"
+    polecat = "polecat"
+    phoenix = "phoenix"
+    tripolar = "tripolar"
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Event files (plain, .gz, .bz2, .zip, .zst) or folders; '-' = stdin."),
+    ],
+    fmt: Annotated[
+        ImportFormat,
+        typer.Option("--format", "-f", help="Their format (tripolar: a `tripolar export` folder)."),
+    ],
+    db: DbOption = DEFAULT_DB,
+    dataset: Annotated[
+        str | None, typer.Option("--dataset", help="Dataset name (default: the format's).")
+    ] = None,
+) -> None:
+    """Import another project's event data (GDELT, ICEWS, POLECAT, Phoenix) as its own dataset.
+    Importing the same file again stores nothing; an interrupted import resumes."""
+    from tripolar.interchange import import_events, import_store
+
+    with _guard(), Store.open(db) as store:
+        if fmt is ImportFormat.tripolar:
+            for path in paths:
+                added = import_store(store, path)
+                shown = ", ".join(f"{k} {v}" for k, v in added.items())
+                out.print(f"{path}: rows added: {shown} -> {db}", highlight=False)
+            return
+        name = dataset or fmt.value
+        summary = import_events(paths, store=store, format=fmt.value, dataset=name)
+        for failure in summary.failures[:20]:
+            where = f"{failure.path} line {failure.line}" if failure.line else failure.path
+            err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)
+        if len(summary.failures) > 20:
+            err.print(f"... {len(summary.failures) - 20} more: tripolar status", highlight=False)
+        out.print(summary.line(name) + f" -> {db}", highlight=False)
+    if summary.files == 0 and summary.files_skipped == 0:
+        raise typer.Exit(1)
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write one file per table into.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.parquet,
+) -> None:
+    """Copy the whole store (every table) to Parquet or CSV files; `import --format tripolar`
+    reads a Parquet export back."""
+    from tripolar.interchange import export_store
+
+    with _guard(), Store.open(db, read_only=True) as store:
+        written = export_store(store, directory, fmt.value)
+    out.print(f"{len(written)} tables written to {directory}", highlight=False)
+
+
 @app.command()
 def status(db: DbOption = DEFAULT_DB) -> None:
     """Counts of what the database holds, and the files that failed to ingest."""
     with _guard(), Store.open(db, read_only=True) as store:
         counts = store.counts()
         failures = store.failures()
+        datasets = store.datasets()
     out.print(
         f"{db}: {counts['documents']} documents, {counts['sentences']} sentences, "
         f"{counts['events']} events, {counts['failures']} failures",
         highlight=False,
     )
+    for row in output.frame_records(datasets):
+        out.print(
+            f"  dataset {row['dataset']}: {row['events']} events, "
+            f"{str(row['first'])[:10]} - {str(row['last'])[:10]}",
+            highlight=False,
+        )
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
         out.print(f"  failed {where}: {row['reason']}", highlight=False)

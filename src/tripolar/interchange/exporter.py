@@ -9,7 +9,6 @@ CSV); ``import_store`` reads a Parquet export into another store, adding only ro
 from __future__ import annotations
 
 import datetime as dt
-import math
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,15 +40,25 @@ TABLE_KEYS = {
 """The tables a store export holds and the columns that identify a row of each."""
 
 
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pandas' NA (what a DataFrame holds for SQL NULL)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value) or type(value).__name__ in ("NAType", "NaTType")
+    except TypeError:  # pd.NA refuses to be a bool
+        return True
+
+
 def _clean(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return ""
     text = str(value)
     return " ".join(text.split()) if any(c in text for c in "\t\r\n") else text
 
 
 def _day(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return None
     if hasattr(value, "date") and callable(value.date):
         try:
@@ -67,9 +76,17 @@ def _country(code: str) -> str:
 
 
 def _count(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return ""
     return str(int(value))
+
+
+def event_key(e: Any) -> str:
+    """The id an exported row carries: the event's key in its dataset (unique there; for
+    GDELT its GLOBALEVENTID, for ICEWS id@date), tripolar's event id for its own events."""
+    event_id = _clean(e.event_id)
+    prefix = f"{e.dataset}:"
+    return event_id[len(prefix) :] if event_id.startswith(prefix) else event_id
 
 
 def gdelt_line(e: Any) -> str | None:
@@ -80,7 +97,7 @@ def gdelt_line(e: Any) -> str | None:
     fields = [""] * len(GDELT2_COLUMNS)
     start = dt.date(day.year, 1, 1)
     fraction = day.year + ((day - start).days + 1) / 365
-    fields[0] = _clean(e.original_id) or _clean(e.event_id)
+    fields[0] = event_key(e)
     fields[1:5] = [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
     fields[5:8] = [_clean(e.source), _clean(e.source_text), _country(str(e.source))]
     fields[15:18] = [_clean(e.target), _clean(e.target_text), _country(str(e.target))]
@@ -88,10 +105,7 @@ def gdelt_line(e: Any) -> str | None:
     fields[26:31] = [str(e.code), str(e.code)[:3], str(e.root), str(int(e.quad_class)),
                      repr(float(e.goldstein))]  # fmt: skip
     fields[31:34] = [_count(e.mentions), _count(e.sources), _count(e.articles)]
-    tone = e.tone
-    fields[34] = (
-        "" if tone is None or (isinstance(tone, float) and math.isnan(tone)) else repr(tone)
-    )
+    fields[34] = "" if _missing(e.tone) else repr(float(e.tone))
     fields[59] = day.strftime("%Y%m%d") + "000000"
     fields[60] = _clean(e.url)
     return "\t".join(fields)
@@ -127,7 +141,7 @@ def plover_line(e: Any) -> str | None:
     if kind is None or day is None:
         return None
     values = (
-        _clean(e.original_id) or _clean(e.event_id), day.isoformat(), kind[0], kind[1], "",
+        event_key(e), day.isoformat(), kind[0], kind[1], "",
         _clean(e.source_text), _country(str(e.source)), _clean(e.target_text),
         _country(str(e.target)), _clean(e.url), str(e.code),
     )  # fmt: skip

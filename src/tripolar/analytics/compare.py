@@ -62,12 +62,17 @@ def compare_datasets(
     if a == b:
         raise AnalyticsError(f"compare two different datasets, not {a!r} with itself")
     keep = ["dyad", "period", "period_label", "n_events", "goldstein_mean"]
-    left, right = (
-        relations(store.scoped(name), actors=actors, freq=freq, since=since, until=until, n_boot=0)[
-            keep
-        ]
-        for name in (a, b)
-    )
+
+    def series(name: str) -> pd.DataFrame:
+        scoped = store.scoped(name)
+        if scoped.sql("SELECT count(*) AS n FROM current_events")["n"].iloc[0] == 0:
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in keep})
+        found: pd.DataFrame = relations(
+            scoped, actors=actors, freq=freq, since=since, until=until, n_boot=0
+        )
+        return found[keep]
+
+    left, right = series(a), series(b)
     both = left.merge(right, on=["dyad", "period"], how="outer", suffixes=("_a", "_b"))
     both["period_label"] = both["period_label_a"].fillna(both["period_label_b"])
     for side in ("a", "b"):

@@ -411,7 +411,7 @@ def _dyad_series(
     position = {p: i for i, p in enumerate(grid)}
     weights = _weights(table["quad_class"].to_numpy(), table["goldstein"].to_numpy())
     counts = table["n"].to_numpy().astype(float)
-    row = table["period"].map(position).to_numpy()
+    row = table["period"].map(position).to_numpy().astype("int64")  # empty: float, else int
     point: dict[str, np.ndarray] = {}
     for key, vector in weights.items():
         point[key] = np.bincount(row, weights=counts * vector, minlength=periods)

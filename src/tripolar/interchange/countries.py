@@ -28,6 +28,7 @@ class CountryMapper:
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self._dictionary = dictionary
         self._cache: dict[str, str | None] = {"": None}
+        self._actors: dict[tuple[str, str], tuple[str, str | None]] = {}
         self.unmapped: Counter[str] = Counter()
 
     def country(self, value: str) -> str | None:
@@ -49,6 +50,21 @@ class CountryMapper:
         NGO, IMG) are kept; an actor without a known country becomes ``---`` + its sector
         (``---GOV``), and one with no code at all ``---`` (counted as ``(none)``).
         """
+        key = (code, country)
+        try:
+            found, missed = self._actors[key]
+        except KeyError:
+            before = self.unmapped.copy()
+            found = self._map_actor(code, country)
+            added = self.unmapped - before
+            missed = next(iter(added)) if added else None
+            self._actors[key] = (found, missed)
+            return found
+        if missed is not None:
+            self.unmapped[missed] += 1
+        return found
+
+    def _map_actor(self, code: str, country: str) -> str:
         code = code.strip().upper()
         if code.startswith(NON_STATE_PREFIXES):
             return code

@@ -83,8 +83,21 @@ def count(value: str, name: str) -> int | None:
         raise RowError(f"{name} {value!r} is not a whole number") from None
 
 
+_DATES: dict[str, dt.date] = {}
+
+
 def compact_date(value: str, name: str = "date") -> dt.date:
-    """YYYYMMDD (GDELT's SQLDATE, Phoenix) -> date."""
+    """YYYYMMDD (GDELT's SQLDATE, Phoenix) -> date (dates repeat: a cache of the parsed)."""
+    found = _DATES.get(value)
+    if found is not None:
+        return found
+    if len(_DATES) > 100_000:
+        _DATES.clear()
+    _DATES[value] = day = _parse_compact(value, name)
+    return day
+
+
+def _parse_compact(value: str, name: str) -> dt.date:
     text = value.strip()
     if len(text) != 8 or not text.isdigit():
         raise RowError(f"{name} {value!r} is not a YYYYMMDD date")

@@ -194,3 +194,28 @@ def test_interchange_country_mapper_uses_pycountry_and_the_actor_dictionary() ->
     assert mapper.actor("IGOUNO") == "IGOUNO"
     assert mapper.actor("GOV", "China") == "CHNGOV"
     assert mapper.unmapped == {"Narnia": 1}
+
+
+def test_interchange_reads_zstd_files_when_zstandard_is_installed(
+    store: Store, tmp_path: Path
+) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    data = (DATA / "gdelt2.export.CSV").read_bytes()
+    (tmp_path / "day.CSV.zst").write_bytes(zstandard.ZstdCompressor().compress(data))
+    summary = import_events([str(tmp_path / "day.CSV.zst")], store=store, format="gdelt2")
+    assert summary.stored == 4
+
+
+def test_interchange_database_api_takes_a_dataset(tmp_path: Path) -> None:
+    import tripolar
+
+    db = tripolar.open(tmp_path / "api.duckdb")
+    import_events([str(DATA / "gdelt2.export.CSV")], store=db.store, format="gdelt2")
+    assert len(db.events(dataset="gdelt2")) == 4 and len(db.events()) == 0
+    series = db.relations(dataset="gdelt2", n_boot=0)
+    assert series.groupby("dyad")["n_events"].sum().to_dict() == {
+        "CHN-RUS": 2, "CHN-USA": 0, "RUS-USA": 1,
+    }  # fmt: skip
+    assert db.datasets()["dataset"].tolist() == ["gdelt2"]
+    assert db.compare("gdelt2")["n_events_b"].tolist() == [2, 0, 1]
+    db.close()

@@ -75,18 +75,20 @@ def test_interchange_bad_rows_are_reported_with_file_and_line(store: Store) -> N
 def test_interchange_icews_names_become_iso_codes(store: Store) -> None:
     path = DATA / "icews.20220201-20220331.tab"
     summary = import_events([str(path)], store=store, format="icews")
-    assert (summary.stored, summary.failed) == (4, 0)
+    assert (summary.stored, summary.failed) == (5, 0)
     frame = store.events(dataset="icews")
     # "Russian Federation" -> RUS; codes written without leading zeros ("57") are CAMEO 057
     assert frame["source"].tolist()[:3] == ["CHN", "CHN", "USA"]
     assert frame["target"].tolist()[:3] == ["RUS", "RUS", "RUS"]
-    assert frame["code"].tolist() == ["057", "042", "163", "040"]
+    assert frame["code"].tolist() == ["057", "042", "163", "040", "020"]
     # the same Event ID on two dates is two events (id and date are the key)
     assert frame["original_id"].tolist()[:2] == ["926685", "926685"]
     assert frame["goldstein"].tolist()[:3] == [8.0, 1.9, -8.0]  # Intensity
     assert frame["source_text"].iloc[0] == "Xi Jinping (Government,Executive)"
     # a country no table knows is not guessed
     assert frame["source"].iloc[3] == "---"
+    # no country: an organisation the actor dictionary names
+    assert frame["source"].iloc[4] == "IGOUNO"
     assert summary.unmapped == {"Atlantis": 1}
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 import pycountry
 
 from tripolar.actors import ActorDictionary
-from tripolar.actors.dictionary import NON_STATE_PREFIXES, NULL_CODE
+from tripolar.actors.dictionary import NON_STATE_PREFIXES, NULL_CODE, normalise_phrase
 
 UNKNOWN = NULL_CODE
 """The country part of an actor whose country is unknown (``---GOV``); analytics skip it."""
@@ -28,61 +28,78 @@ class CountryMapper:
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self._dictionary = dictionary
         self._cache: dict[str, str | None] = {"": None}
-        self._actors: dict[tuple[str, str], tuple[str, str | None]] = {}
+        self._actors: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+        self._named: dict[str, str] | None = None
         self.unmapped: Counter[str] = Counter()
 
     def country(self, value: str) -> str | None:
         """An alpha-3 code for a country name or code, else None (counted when not empty)."""
-        text = value.strip()
-        try:
-            found = self._cache[text]
-        except KeyError:
-            found = self._cache[text] = self._lookup(text)
-        if found is None and text:
-            self.unmapped[text] += 1
+        found = self._country(value)
+        if found is None and value.strip():
+            self.unmapped[value.strip()] += 1
         return found
 
-    def actor(self, code: str, country: str = "") -> str:
+    def _country(self, value: str) -> str | None:
+        text = value.strip()
+        try:
+            return self._cache[text]
+        except KeyError:
+            found = self._cache[text] = self._lookup(text)
+            return found
+
+    def actor(self, code: str, country: str = "", name: str = "") -> str:
         """A CAMEO-style actor code whose first three letters are an alpha-3 country.
 
         ``code`` is the dataset's actor code (``CHNGOV``, ``GOV``, ``IGOUNO``; may be empty),
-        ``country`` its country field (code or name; may be empty). Non-state codes (IGO,
-        NGO, IMG) are kept; an actor without a known country becomes ``---`` + its sector
-        (``---GOV``), and one with no code at all ``---`` (counted as ``(none)``).
+        ``country`` its country field (code or name; may be empty), ``name`` the actor's
+        name, used only when there is neither code nor country: an organisation the actor
+        dictionary names ("United Nations" -> ``IGOUNO``). Non-state codes (IGO, NGO, IMG)
+        are kept; an actor without a known country becomes ``---`` + its sector (``---GOV``),
+        and one with no code at all ``---`` (counted, as ``(none)`` when nothing was given).
         """
-        key = (code, country)
+        key = (code, country, name)
         try:
             found, missed = self._actors[key]
         except KeyError:
-            before = self.unmapped.copy()
-            found = self._map_actor(code, country)
-            added = self.unmapped - before
-            missed = next(iter(added)) if added else None
-            self._actors[key] = (found, missed)
-            return found
+            found, missed = self._actors[key] = self._map_actor(code, country, name)
         if missed is not None:
             self.unmapped[missed] += 1
         return found
 
-    def _map_actor(self, code: str, country: str) -> str:
-        code = code.strip().upper()
+    def _map_actor(self, raw: str, country: str, name: str) -> tuple[str, str | None]:
+        """(actor code, the value that could not be mapped or None)."""
+        code = raw.strip().upper()
         if code.startswith(NON_STATE_PREFIXES):
-            return code
+            return code, None
         if code.startswith(UNKNOWN):  # already unknown (tripolar's own exports)
-            self.unmapped[code] += 1
-            return code
+            return code, code
         given = country.strip()
         if given:
-            iso = self.country(given)
             prefixed = len(given) == 3 and code.startswith(given.upper())
-            rest = code[3:] if prefixed else code
-        elif len(code) >= 3:
-            iso = self.country(code[:3])
-            rest = code[3:] if iso else code
-        else:
-            iso, rest = None, code
-            self.unmapped[code or "(none)"] += 1
-        return (iso or UNKNOWN) + rest
+            iso, rest = self._country(given), code[3:] if prefixed else code
+            return (iso or UNKNOWN) + rest, None if iso else given
+        if len(code) >= 3:
+            iso = self._country(code[:3])
+            return (iso + code[3:], None) if iso else (UNKNOWN + code, code)
+        if not code and name.strip():
+            named = self._organisation(name)
+            if named is not None:
+                return named, None
+            return UNKNOWN, name.strip()
+        return UNKNOWN + code, code or "(none)"
+
+    def _organisation(self, name: str) -> str | None:
+        """The one code of an IGO or organisation the actor dictionary names exactly."""
+        if self._named is None:
+            if self._dictionary is None:
+                self._dictionary = ActorDictionary.builtin()
+            index: dict[str, set[str]] = {}
+            for entry in self._dictionary.actors:
+                if entry.kind in ("igo", "organisation") and entry.default and not entry.terms:
+                    for pattern in entry.patterns:
+                        index.setdefault(pattern.key, set()).update(entry.default)
+            self._named = {k: next(iter(v)) for k, v in index.items() if len(v) == 1}
+        return self._named.get(normalise_phrase(name))
 
     def _lookup(self, text: str) -> str | None:
         upper = text.upper()

@@ -4,9 +4,11 @@ CAMEO Code, Intensity, Target Name, Target Sectors, Target Country, Story ID, Se
 Number, Publisher, City, District, Province, Country, Latitude, Longitude.
 
 Event ID alone is not unique (the same id recurs with another date), so the key is id and
-date. Countries are names ("Russian Federation") mapped to alpha-3; sectors are kept in the
-actor text, not turned into agent codes. Intensity is ICEWS's Goldstein-style score (-10 to
-10) and is kept as the event's Goldstein value. See docs/interchange.md.
+date. Countries are names ("Russian Federation") mapped to alpha-3; sectors are kept in
+the actor text, not turned into agent codes. An actor without a country (an international
+organisation) is looked up by name in the actor dictionary ("United Nations" -> IGOUNO).
+Intensity is ICEWS's Goldstein-style score (-10 to 10) and is kept as the event's Goldstein
+value. See docs/interchange.md.
 """
 
 from __future__ import annotations
@@ -32,15 +34,15 @@ def parse_icews(fields: list[str], ctx: Context) -> Row:
     if not original:
         raise RowError("Event ID is empty")
     day = iso_date(_get(fields, ctx, "event date"), "Event Date")
-    code, root, goldstein, quad = ctx.codes.resolve(_get(fields, ctx, "cameo code"))
+    code, root, goldstein, quad = ctx.codes.resolve(_get(fields, ctx, "cameo code"), unpadded=True)
     intensity = number(_get(fields, ctx, "intensity"), "Intensity")
     return (
         f"{original}@{day.isoformat()}",
         original,
         day,
-        ctx.actor("", _get(fields, ctx, "source country")),
+        ctx.actor("", _get(fields, ctx, "source country"), _get(fields, ctx, "source name")),
         _actor_text(_get(fields, ctx, "source name"), _get(fields, ctx, "source sectors")),
-        ctx.actor("", _get(fields, ctx, "target country")),
+        ctx.actor("", _get(fields, ctx, "target country"), _get(fields, ctx, "target name")),
         _actor_text(_get(fields, ctx, "target name"), _get(fields, ctx, "target sectors")),
         code,
         root,

@@ -37,9 +37,9 @@ def _phoenix(fields: list[str], ctx: Context) -> Row:
         original,
         original,
         compact_date(fields[1], "Date"),
-        ctx.actor(source, ""),
+        ctx.actor(source, "", ""),
         source,
-        ctx.actor(target, ""),
+        ctx.actor(target, "", ""),
         target,
         code,
         root,
@@ -63,7 +63,7 @@ def _petrarch(fields: list[str], ctx: Context) -> Row:
     ids = next((f for f in reversed(rest) if f and f != url and any(c.isdigit() for c in f)), "")
     key = "\t".join((ids, fields[0].strip(), source, target, code))
     return (
-        key, ids or None, day, ctx.actor(source, ""), source, ctx.actor(target, ""), target,
+        key, ids or None, day, ctx.actor(source, "", ""), source, ctx.actor(target, "", ""), target,
         code, root, goldstein, quad, url, None, None, None, None, "",
     )  # fmt: skip
 

@@ -33,33 +33,35 @@ class Context:
     """What a reader needs besides the line: the code table and the country mapper."""
 
     codes: EventCodes
-    actor: Callable[[str, str], str]
+    actor: Callable[[str, str, str], str]  # (code, country, name) -> actor code
     header: dict[str, int] = field(default_factory=dict)  # column name -> index, if any
 
 
 class EventCodes:
     """A dataset's CAMEO code -> (code, root, Goldstein, quad class) from the codebook.
 
-    Codes are compared as strings; ICEWS writes them as numbers without leading zeros
-    ("42" for 042, "311" for 0311), so a code not in the codebook is tried with one and two
-    leading zeros. A code that is still unknown is an error for that row (never guessed).
+    Codes are compared as strings. ICEWS writes them as numbers without leading zeros
+    ("42" for 042, "20" for 020, "311" for 0311): with ``unpadded`` a code of one or two
+    digits is read as three digits first, and a code not in the codebook is tried with a
+    leading zero. A code that is still unknown is an error for that row (never guessed).
     """
 
     def __init__(self, codebook: Codebook | None = None) -> None:
         book = codebook or Codebook.load()
         self._known = {c.code: (c.code, c.root, c.goldstein, c.quad_class) for c in book}
-        self._cache: dict[str, tuple[str, str, float, int]] = {}
+        self._cache: dict[tuple[str, bool], tuple[str, str, float, int]] = {}
 
-    def resolve(self, raw: str) -> tuple[str, str, float, int]:
+    def resolve(self, raw: str, *, unpadded: bool = False) -> tuple[str, str, float, int]:
         try:
-            return self._cache[raw]
+            return self._cache[(raw, unpadded)]
         except KeyError:
             pass
         text = raw.strip()
-        for candidate in (text, "0" + text, "00" + text):
+        candidates = (text.zfill(3), text, "0" + text) if unpadded else (text,)
+        for candidate in candidates:
             found = self._known.get(candidate)
             if found is not None:
-                self._cache[raw] = found
+                self._cache[(raw, unpadded)] = found
                 return found
         raise RowError(f"event code {raw!r} is not a CAMEO code")
 

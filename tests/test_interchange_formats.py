@@ -221,3 +221,13 @@ def test_interchange_database_api_takes_a_dataset(tmp_path: Path) -> None:
     assert db.datasets()["dataset"].tolist() == ["gdelt2"]
     assert db.compare("gdelt2")["n_events_b"].tolist() == [2, 0, 1]
     db.close()
+
+
+def test_interchange_truncated_archive_keeps_the_rows_before(store: Store, tmp_path: Path) -> None:
+    data = gzip.compress((DATA / "gdelt2.export.CSV").read_bytes() * 100)
+    broken = tmp_path / "cut.CSV.gz"
+    broken.write_bytes(data[: len(data) // 2])
+    summary = import_events([str(broken)], store=store, format="gdelt2", batch_rows=50)
+    assert summary.stored == 4  # the four distinct events of the first rows
+    assert "could not be read to the end" in summary.failures[-1].reason
+    assert summary.failures[-1].path == str(broken)

@@ -9,6 +9,7 @@ events stored before the interruption are recognised by their ids and skipped.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ def import_events(
                 rows, stored, failed = _import_file(
                     item, kind, name, context, store, summary, stdin, batch_rows, progress
                 )
-            except (OSError, EOFError, ValueError) as exc:  # a broken archive mid-stream
+            except (OSError, EOFError, ValueError, zlib.error) as exc:  # a broken archive
                 reason = f"could not be read to the end ({exc}) - the rows before were stored"
                 _fail(store, summary, Failure(item.name, None, reason))
                 continue

@@ -517,6 +517,7 @@ def import_(
     dataset: Annotated[
         str | None, typer.Option("--dataset", help="Dataset name (default: the format's).")
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
 ) -> None:
     """Import another project's event data (GDELT, ICEWS, POLECAT, Phoenix) as its own dataset.
     Importing the same file again stores nothing; an interrupted import resumes."""
@@ -530,7 +531,17 @@ def import_(
                 out.print(f"{path}: rows added: {shown} -> {db}", highlight=False)
             return
         name = dataset or fmt.value
-        summary = import_events(paths, store=store, format=fmt.value, dataset=name)
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=err, transient=True, disable=quiet or not err.is_terminal,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("importing", total=None)
+            summary = import_events(
+                paths, store=store, format=fmt.value, dataset=name,
+                progress=lambda done: bar.update(
+                    task, description=f"{done.stored:,} events stored, {done.failed:,} bad rows"
+                ),
+            )  # fmt: skip
         for failure in summary.failures[:20]:
             where = f"{failure.path} line {failure.line}" if failure.line else failure.path
             err.print(f"[yellow]skipped[/yellow] {where}: {failure.reason}", highlight=False)

@@ -63,10 +63,11 @@ def import_events(
     dataset: str | None = None,
     stdin: BinaryIO | None = None,
     batch_rows: int = BATCH_ROWS,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[ImportSummary], None] | None = None,
 ) -> ImportSummary:
     """Import event files in ``format`` (gdelt1, gdelt2, icews, polecat, phoenix) into
-    ``store`` as ``dataset`` (default: the format's name). ``progress`` gets row counts."""
+    ``store`` as ``dataset`` (default: the format's name). ``progress`` is called with the
+    summary so far after each stored batch."""
     kind = get_format(format)
     name = dataset or kind.name
     if not name or name == "*" or name == "tripolar":
@@ -110,7 +111,7 @@ def _import_file(
     summary: ImportSummary,
     stdin: BinaryIO | None,
     batch_rows: int,
-    progress: Callable[[int], None] | None,
+    progress: Callable[[ImportSummary], None] | None,
 ) -> tuple[int, int, int]:
     rule = f"import:{kind.name}"
     parse = kind.parse
@@ -125,9 +126,9 @@ def _import_file(
         stored += new
         summary.stored += new
         summary.duplicates += len(batch) - new
-        if progress is not None:
-            progress(len(batch))
         batch.clear()
+        if progress is not None:
+            progress(summary)
 
     with open_lines(item, stdin) as lines:
         for number, line in enumerate(lines, 1):

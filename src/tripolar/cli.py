@@ -408,7 +408,7 @@ def watch(
 
                 def cycle(number: int, summary: IngestSummary) -> None:
                     stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
-                    err.print(f"[bold]poll {number}[/bold] at {stamp}", highlight=False)
+                    err.print(styled(f"poll {number}", "bold"), f"at {stamp}")
                     _print_summary(summary, db)
 
                 run_watch(
@@ -428,7 +428,6 @@ def _status_line() -> Any:
             f"{summary.fetched} fetched, {summary.unchanged} unchanged, {summary.stored} stored,"
             f" {summary.failed} failed",
             end="\r",
-            highlight=False,
         )
 
     return progress
@@ -963,7 +962,8 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     if len(fetches):
         last = fetches["checked_at"].max()
         out.print(f"  {len(fetches)} URLs fetched, last checked {last:%Y-%m-%d %H:%M} UTC")
-    for row in output.frame_records(datasets):
+    imported = set(datasets["dataset"]) - {"tripolar"}  # only a store with imports lists them
+    for row in output.frame_records(datasets) if imported else ():
         out.print(
             f"  dataset {row['dataset']}: {row['events']} events, "
             f"{str(row['first'])[:10]} - {str(row['last'])[:10]}"

@@ -11,6 +11,7 @@ import pandas as pd
 
 from tripolar.config import DEFAULT_DB, parse_date
 from tripolar.store import Store
+from tripolar.store.store import OWN_DATASET
 
 
 class Database:
@@ -27,11 +28,14 @@ class Database:
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
         code: str | None = None,
+        dataset: str = OWN_DATASET,
     ) -> pd.DataFrame:
-        """Events with their evidence; columns as in docs/api.md."""
+        """Events with their evidence; columns as in docs/api.md. ``dataset``: whose events
+        (``tripolar``, or an imported dataset such as ``gdelt2``; ``*`` for all)."""
         return self.store.events(
-            dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
-        )
+            dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code,
+            dataset=dataset,
+        )  # fmt: skip
 
     def distinct_events(
         self,
@@ -68,13 +72,14 @@ class Database:
         directed: bool = False,
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
+        dataset: str = OWN_DATASET,
         **options: Any,
     ) -> pd.DataFrame:
         """Dyad series with bootstrap intervals and the relation index (docs/methods.md)."""
         from tripolar.analytics import relations
 
         return relations(
-            self.store, actors=actors, freq=freq, directed=directed,
+            self.store.scoped(dataset), actors=actors, freq=freq, directed=directed,
             since=_date(since), until=_date(until), **options,
         )  # fmt: skip
 
@@ -87,34 +92,70 @@ class Database:
         freq: str = "quarter",
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
+        dataset: str = OWN_DATASET,
         **options: Any,
     ) -> pd.DataFrame:
         """Dittmer's triangle per period: signs, type, pivot, balance (docs/methods.md)."""
         from tripolar.analytics import triangle
 
         return triangle(
-            self.store, a, b, c, freq=freq, since=_date(since), until=_date(until), **options
+            self.store.scoped(dataset),
+            a,
+            b,
+            c,
+            freq=freq,
+            since=_date(since),
+            until=_date(until),
+            **options,
         )
 
     def change_points(
-        self, dyad: str = "CHN-RUS", *, freq: str = "month", **options: Any
+        self,
+        dyad: str = "CHN-RUS",
+        *,
+        freq: str = "month",
+        dataset: str = OWN_DATASET,
+        **options: Any,
     ) -> pd.DataFrame:
         """Change points in a dyad's series, each with the ids of its evidence events."""
         from tripolar.analytics import change_points
 
-        return change_points(self.store.events(dyad=dyad), dyad=dyad, freq=freq, **options)
+        events = self.store.events(dyad=dyad, dataset=dataset)
+        return change_points(events, dyad=dyad, freq=freq, **options)
 
-    def topics(self, *, actors: Sequence[str] = ("CHN", "RUS", "USA")) -> pd.DataFrame:
+    def topics(
+        self, *, actors: Sequence[str] = ("CHN", "RUS", "USA"), dataset: str = OWN_DATASET
+    ) -> pd.DataFrame:
         """Events per cooperation area and dyad."""
         from tripolar.analytics import topic_breakdown
 
-        return topic_breakdown(self.store, actors=actors)
+        return topic_breakdown(self.store.scoped(dataset), actors=actors)
 
-    def report(self, path: str | Path = "report.html", **options: Any) -> Path:
-        """Write the self-contained HTML report; returns its path."""
+    def report(
+        self, path: str | Path = "report.html", *, dataset: str = OWN_DATASET, **options: Any
+    ) -> Path:
+        """Write the self-contained HTML report of one dataset's events; returns its path.
+        ``compare="gdelt2"`` adds the comparison with another dataset."""
         from tripolar.report import render_report
 
-        return render_report(self.store, path, **options)
+        return render_report(self.store.scoped(dataset), path, **options)
+
+    def compare(
+        self,
+        other: str,
+        *,
+        dataset: str = OWN_DATASET,
+        actors: Sequence[str] = ("CHN", "RUS", "USA"),
+        freq: str = "month",
+    ) -> pd.DataFrame:
+        """Per dyad: events in each dataset and the correlation of their series."""
+        from tripolar.analytics import compare_datasets
+
+        return compare_datasets(self.store, dataset, other, actors=actors, freq=freq).summary
+
+    def datasets(self) -> pd.DataFrame:
+        """The datasets in the store with their number of events and date range."""
+        return self.store.datasets()
 
     def documents(self) -> pd.DataFrame:
         return self.store.documents()

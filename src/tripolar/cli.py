@@ -80,6 +80,9 @@ class EventFormat(StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 class CodeFormat(StrEnum):
@@ -128,6 +131,12 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None,
     typer.Option(help="Last date (YYYY-MM-DD), inclusive.", callback=_date_option),
+]
+DatasetOption = Annotated[
+    str,
+    typer.Option(
+        "--dataset", help="Whose events: tripolar (its own coding) or an imported dataset."
+    ),
 ]
 AgentsOption = Annotated[
     list[Path] | None,
@@ -561,15 +570,42 @@ def events(
             help="One row per distinct real event, with its mentions, documents and sources.",
         ),
     ] = False,
+    dataset: DatasetOption = "tripolar",
+    output_path: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (needed for parquet).")
+    ] = None,
 ) -> None:
     """List stored events with their evidence sentences (each report of an event, or with
-    --distinct each real event once)."""
+    --distinct each real event once; or write them as Parquet, GDELT 2.0 or PLOVER rows)."""
     import pandas as pd
 
+    from tripolar.interchange.exporter import write_events, write_parquet
+
+    if fmt is EventFormat.parquet and output_path is None:
+        _error("--format parquet needs --output FILE")
+        raise typer.Exit(2)
     start, end = parse_date(since), parse_date(until)
     with _guard(db), Store.open(db, read_only=True) as store:
-        query = store.distinct_events if distinct else store.events
-        frame = query(dyad=dyad, since=start, until=end, code=code_prefix, limit=limit)
+        if distinct:
+            frame = store.scoped(dataset).distinct_events(
+                dyad=dyad, since=start, until=end, code=code_prefix, limit=limit
+            )
+        else:
+            frame = store.events(
+                dyad=dyad, since=start, until=end, code=code_prefix, limit=limit,
+                dataset=dataset,
+            )  # fmt: skip
+        if fmt is EventFormat.parquet:
+            write_parquet(store, frame, str(output_path))
+            err.print(f"{len(frame)} events written to {output_path}")
+            return
+    if fmt in (EventFormat.gdelt, EventFormat.plover):
+        with _output(output_path) as stream:
+            _, skipped = write_events(frame, fmt.value, stream)
+        if skipped:
+            reason = "undated" if fmt is EventFormat.gdelt else "undated, or CAMEO 01/02"
+            err.print(f"{skipped} events have no {fmt.value} row ({reason})")
+        return
     records = list((output.distinct_records if distinct else output.mention_records)(frame))
     shown = pd.DataFrame.from_records(records, columns=list(records[0]) if records else None)
     empty = "No events match" + (f" the dyad {dyad}" if dyad else "") + _dates_note(since, until)
@@ -577,6 +613,20 @@ def events(
     title = f"{len(frame)} distinct events" if distinct else f"{len(frame)} events"
     _print_frame(shown, fmt, title=title, columns=columns, empty=empty,
                  legend=("source", "target"))  # fmt: skip
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[Any]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        _error(f"cannot write {path}: {exc}")
+        raise typer.Exit(1) from None
+    with handle:
+        yield handle
 
 
 class TableFormat(StrEnum):
@@ -661,6 +711,7 @@ def relations(
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
     weighting: WeightingOption = "distinct",
+    dataset: DatasetOption = "tripolar",
 ) -> None:
     """Dyad series per period: counts by quad class, Goldstein, net cooperation, relation index."""
     from tripolar.actors.lookup import country_list
@@ -672,7 +723,7 @@ def relations(
         first = _default_since(store, since)
         frame = Database(store).relations(
             actors=codes, freq=freq, directed=directed, since=first, until=until,
-            weighting=weighting,
+            weighting=weighting, dataset=dataset,
         )  # fmt: skip
     if fmt is TableFormat.table:
         frame = frame[frame["n_events"] > 0]
@@ -696,6 +747,7 @@ def triangle(
         TableFormat, typer.Option("--format", "-f", help="Output format.")
     ] = TableFormat.table,
     weighting: WeightingOption = "distinct",
+    dataset: DatasetOption = "tripolar",
 ) -> None:
     """Dittmer's strategic triangle per period: signs of the three dyads, type, pivot, balance."""
     from tripolar.actors.lookup import country_list
@@ -706,7 +758,7 @@ def triangle(
         codes = triangle_actors(a, b, c)
         first = _default_since(store, since)
         frame = Database(store).triangle(
-            *codes, freq=freq, since=first, until=until, weighting=weighting
+            *codes, freq=freq, since=first, until=until, weighting=weighting, dataset=dataset
         )
     sides = tuple(col for col in frame.columns if col.startswith("sign_"))
     columns = ("period_label", *sides, "type_label", "pivot", "outcast", "balance")
@@ -727,6 +779,11 @@ def report(
     since: SinceOption = None,
     until: UntilOption = None,
     title: Annotated[str | None, typer.Option(help="Report title.")] = None,
+    dataset: DatasetOption = "tripolar",
+    compare: Annotated[
+        str | None,
+        typer.Option(help="Another dataset to set beside it, e.g. gdelt2 (correlations, gaps)."),
+    ] = None,
 ) -> None:
     """Write one self-contained HTML report (charts, triangle, network, evidence); opens offline."""
     from tripolar.actors.lookup import country_list, resolve_actors, split_list
@@ -735,10 +792,11 @@ def report(
     with _guard(db), Store.open(db, read_only=True) as store:
         first, last = _default_since(store, since), parse_date(until, what="--until")
         path = render_report(
-            store, output_path, actors=split_list(actors), since=first, until=last, title=title
-        )
+            store.scoped(dataset), output_path, actors=split_list(actors), since=first,
+            until=last, title=title, compare=compare,
+        )  # fmt: skip
         chosen = list(resolve_actors(actors))
-        if store.events(actors=chosen, since=first, until=last, limit=1).empty:
+        if store.events(actors=chosen, since=first, until=last, limit=1, dataset=dataset).empty:
             err.print(
                 f"No events among {country_list(chosen)}{_dates_note(first, last)}: "
                 "the report's charts are empty."
@@ -809,6 +867,86 @@ def actors(
         out.print(f"  source: {info.source}")
 
 
+class ImportFormat(StrEnum):
+    gdelt1 = "gdelt1"
+    gdelt2 = "gdelt2"
+    icews = "icews"
+    polecat = "polecat"
+    phoenix = "phoenix"
+    tripolar = "tripolar"
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Event files (plain, .gz, .bz2, .zip, .zst) or folders; '-' = stdin."),
+    ],
+    fmt: Annotated[
+        ImportFormat,
+        typer.Option("--format", "-f", help="Their format (tripolar: a `tripolar export` folder)."),
+    ],
+    db: DbOption = DEFAULT_DB,
+    dataset: Annotated[
+        str | None, typer.Option("--dataset", help="Dataset name (default: the format's).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress line.")] = False,
+) -> None:
+    """Import another project's event data (GDELT, ICEWS, POLECAT, Phoenix) as its own dataset.
+    Importing the same file again stores nothing; an interrupted import resumes."""
+    from tripolar.interchange import import_events, import_store
+
+    with _guard(db), Store.open(db) as store:
+        if fmt is ImportFormat.tripolar:
+            for path in paths:
+                added = import_store(store, path)
+                shown = ", ".join(f"{k} {v}" for k, v in added.items())
+                out.print(f"{path}: rows added: {shown} -> {db}")
+            return
+        name = dataset or fmt.value
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=err, transient=True, disable=quiet or not err.is_terminal,
+        ) as bar:  # fmt: skip
+            task = bar.add_task("importing", total=None)
+            summary = import_events(
+                paths, store=store, format=fmt.value, dataset=name,
+                progress=lambda done: bar.update(
+                    task, description=f"{done.stored:,} events stored, {done.failed:,} bad rows"
+                ),
+            )  # fmt: skip
+        for failure in summary.failures[:20]:
+            where = f"{failure.path} line {failure.line}" if failure.line else failure.path
+            err.print(styled("skipped", "yellow"), f"{where}: {failure.reason}")
+        if len(summary.failures) > 20:
+            err.print(f"... {len(summary.failures) - 20} more: tripolar status")
+        out.print(summary.line(name) + f" -> {db}")
+    if summary.files == 0 and summary.files_skipped == 0:
+        raise typer.Exit(1)
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write one file per table into.")],
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.parquet,
+) -> None:
+    """Copy the whole store (every table) to Parquet or CSV files; `import --format tripolar`
+    reads a Parquet export back."""
+    from tripolar.interchange import export_store
+
+    with _guard(db), Store.open(db, read_only=True) as store:
+        written = export_store(store, directory, fmt.value)
+    out.print(f"{len(written)} tables written to {directory}")
+
+
 @app.command()
 def status(db: DbOption = DEFAULT_DB) -> None:
     """Counts of what the database holds, and the files that failed to ingest."""
@@ -816,6 +954,7 @@ def status(db: DbOption = DEFAULT_DB) -> None:
         counts = store.counts()
         failures = store.failures()
         fetches = store.fetches()
+        datasets = store.datasets()
     out.print(
         f"{db}: {counts['documents']} documents, {counts['sentences']} sentences, "
         f"{counts['events']} events, {counts['failures']} failures"
@@ -823,6 +962,12 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     if len(fetches):
         last = fetches["checked_at"].max()
         out.print(f"  {len(fetches)} URLs fetched, last checked {last:%Y-%m-%d %H:%M} UTC")
+    imported = set(datasets["dataset"]) - {"tripolar"}  # only a store with imports lists them
+    for row in output.frame_records(datasets) if imported else ():
+        out.print(
+            f"  dataset {row['dataset']}: {row['events']} events, "
+            f"{str(row['first'])[:10]} - {str(row['last'])[:10]}"
+        )
     for row in output.frame_records(failures):
         where = f"{row['path']} line {row['line']}" if row["line"] else row["path"]
         out.print(f"  failed {where}: {row['reason']}")

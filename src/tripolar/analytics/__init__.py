@@ -15,6 +15,7 @@ from tripolar.analytics.assessments import (
     top_assessments,
 )
 from tripolar.analytics.changepoints import change_points
+from tripolar.analytics.compare import Comparison, compare_datasets
 from tripolar.analytics.evidence import annotate, top_events
 from tripolar.analytics.network import ActorNetwork, network
 from tripolar.analytics.series import band, category_table, relation_index, relations
@@ -25,6 +26,7 @@ __all__ = [
     "TOPIC_LABELS",
     "TYPE_LABELS",
     "ActorNetwork",
+    "Comparison",
     "Lexicon",
     "annotate",
     "annotate_assessments",
@@ -35,6 +37,7 @@ __all__ = [
     "category_table",
     "change_points",
     "classify",
+    "compare_datasets",
     "compare_triangles",
     "network",
     "relation_index",

@@ -29,6 +29,7 @@ from tripolar.analytics import (
     assessment_series,
     assessment_triangle,
     change_points,
+    compare_datasets,
     compare_triangles,
     network,
     relations,
@@ -277,8 +278,12 @@ def render_report(
     until: dt.date | None = None,
     title: str | None = None,
     options: ReportOptions | None = None,
+    compare: str | None = None,
 ) -> Path:
-    """Write the report for ``actors`` (the first three form the triangle); return its path."""
+    """Write the report for ``actors`` (the first three form the triangle); return its path.
+
+    The report reads the events of ``store.dataset`` (see `Store.scoped`); ``compare`` names
+    another dataset to set beside it (correlations and the periods they disagree most)."""
     opts = options or ReportOptions()
     codes = normalise_actors(actors)
     if codes is None or len(codes) < 2:
@@ -286,6 +291,10 @@ def render_report(
     check_writable(Path(path))  # before the work, not after it
     context = build_context(store, codes, since, until, opts)
     context["title"] = title or f"Relations between {', '.join(codes)}"
+    context["dataset"] = store.dataset
+    context["comparison"] = (
+        _comparison(store, compare, codes, since, until, opts) if compare else None
+    )
     env = Environment(
         loader=PackageLoader("tripolar.report", "templates"),
         autoescape=True,
@@ -299,6 +308,26 @@ def render_report(
     except OSError as exc:
         raise AnalyticsError(f"cannot write the report to {target}: {exc}") from exc
     return target
+
+
+def _comparison(
+    store: Store,
+    other: str,
+    actors: tuple[str, ...],
+    since: dt.date | None,
+    until: dt.date | None,
+    opts: ReportOptions,
+) -> dict[str, Any]:
+    found = compare_datasets(
+        store, store.dataset, other, actors=actors, freq=opts.freq, since=since, until=until
+    )
+    return {
+        "a": store.dataset,
+        "b": other,
+        "freq": opts.freq,
+        "summary": found.summary.to_dict("records"),
+        "disagreements": found.disagreements.to_dict("records"),
+    }
 
 
 def build_context(

@@ -20,7 +20,7 @@ from tripolar.store.identity import Mention, candidate_window, distinct_ids
 
 _MENTION_COLUMNS = (
     "event_id, doc_id, source_country, target_country, code, event_date, date_basis, "
-    "date_precision, distinct_id"
+    "date_precision, coalesce(dataset, 'tripolar') AS dataset, distinct_id"
 )
 
 BEST_EVIDENCE_KEY = (
@@ -35,21 +35,23 @@ sentence (then the smallest id)."""
 _BEST_COLUMNS = (
     "event_id", "doc_id", "sentence_index", "sentence", "source", "target", "code", "root",
     "goldstein", "quad_class", "event_date", "date_basis", "date_precision", "source_country",
-    "target_country",
+    "target_country", "dataset",
 )  # fmt: skip
 
 REFRESH_SQL = f"""
-INSERT INTO distinct_events
+INSERT INTO distinct_events (distinct_id, {", ".join(_BEST_COLUMNS)}, mentions, documents,
+       sources, first_reported, last_reported)
 WITH e AS (
     SELECT distinct_id, {", ".join(_BEST_COLUMNS)} FROM current_events WHERE {{where}}
 ), d AS (
     SELECT doc_id, coalesce(outlet, 'document:' || doc_id) AS outlet, published FROM documents
     WHERE doc_id IN (SELECT doc_id FROM e)
 ), per_document AS (
-    SELECT distinct_id, doc_id, any_value(outlet) AS outlet, any_value(published) AS published,
+    SELECT distinct_id, doc_id, coalesce(any_value(outlet), 'document:' || doc_id) AS outlet,
+           any_value(published) AS published,
            count(*) AS mentions, min({BEST_EVIDENCE_KEY}) AS key,
            arg_min(struct_pack({", ".join(_BEST_COLUMNS)}), {BEST_EVIDENCE_KEY}) AS best
-    FROM e JOIN d USING (doc_id) GROUP BY distinct_id, doc_id
+    FROM e LEFT JOIN d USING (doc_id) GROUP BY distinct_id, doc_id
 )
 SELECT distinct_id, {", ".join(f"best.{c}" for c in _BEST_COLUMNS)}, mentions, documents,
        sources, first_reported, last_reported
@@ -62,13 +64,14 @@ FROM (
 ORDER BY best.event_date, distinct_id
 """
 """Distinct-event rows from their current mentions; a document of no known outlet counts as
-an outlet of its own. Rows are written in date order, so that date filters can skip DuckDB's
-row groups (as they do on events, which arrive roughly in date order)."""
+an outlet of its own (so does an imported event, which has no document). Rows are written in
+date order, so that date filters can skip DuckDB's row groups (as they do on events, which
+arrive roughly in date order)."""
 
 
 def _mentions(rows: Sequence[tuple[Any, ...]]) -> dict[str, tuple[Mention, str | None]]:
     return {
-        row[0]: (Mention(*row[:8]), row[8])
+        row[0]: (Mention(*row[:9]), row[9])
         for row in rows  # event_id -> (mention, its stored distinct_id)
     }
 
@@ -114,14 +117,14 @@ def _neighbours(
         window = candidate_window(m)
         if window is not None:
             a, b = sorted((m.source_country, m.target_country))
-            windows.append((a, b, m.code[:2], window[0], window[1]))
+            windows.append((a, b, m.code[:2], m.dataset, window[0], window[1]))
     if not windows:
         return set()
     columns = list(zip(*windows, strict=True))
     probe = pa.Table.from_arrays(
-        [pa.array(columns[i], type=pa.string()) for i in range(3)]
-        + [pa.array(columns[i], type=pa.date32()) for i in (3, 4)],
-        names=["a", "b", "root", "lo", "hi"],
+        [pa.array(columns[i], type=pa.string()) for i in range(4)]
+        + [pa.array(columns[i], type=pa.date32()) for i in (4, 5)],
+        names=["a", "b", "root", "dataset", "lo", "hi"],
     )
     connection.register("tripolar_identity_probe", probe)
     try:
@@ -131,7 +134,8 @@ def _neighbours(
             JOIN (SELECT DISTINCT * FROM tripolar_identity_probe) p
               ON least(e.source_country, e.target_country) = p.a
              AND greatest(e.source_country, e.target_country) = p.b
-             AND e.root = p.root AND e.event_date BETWEEN p.lo AND p.hi
+             AND e.root = p.root AND coalesce(e.dataset, 'tripolar') = p.dataset
+             AND e.event_date BETWEEN p.lo AND p.hi
             WHERE e.doc_id NOT IN (SELECT unnest(?)) AND e.distinct_id IS NOT NULL
             """,
             [list(new_docs)],

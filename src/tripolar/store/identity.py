@@ -63,10 +63,11 @@ class Mention:
     event_date: dt.date | None
     date_basis: str  # text, publication, none
     date_precision: str  # day, month, year, unknown
+    dataset: str = "tripolar"  # events of different datasets never link
 
     @property
     def key(self) -> str:
-        return link_key(self.source_country, self.target_country, self.code)
+        return f"{self.dataset}|" + link_key(self.source_country, self.target_country, self.code)
 
 
 def identity_mention(event: Event) -> Mention:

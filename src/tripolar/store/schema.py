@@ -16,7 +16,7 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS sentences (
 );
 """
 
-EVENTS_TABLE = """
+EVENTS_TABLE_V3 = """
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR NOT NULL,
     doc_id VARCHAR NOT NULL,
@@ -100,6 +100,37 @@ CREATE TABLE IF NOT EXISTS events (
     superseded BOOLEAN NOT NULL DEFAULT false
 );
 """
+"""The events table of schema 3 (what the schema-3 rebuild writes; later steps add columns)."""
+
+DATASETS_STEP = """
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset VARCHAR DEFAULT 'tripolar';
+ALTER TABLE events ADD COLUMN IF NOT EXISTS original_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS url VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset_mentions INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset_sources INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS dataset_articles INTEGER;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS tone DOUBLE;
+CREATE TABLE IF NOT EXISTS imports (
+    dataset VARCHAR NOT NULL,
+    path VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,
+    rows_read BIGINT NOT NULL,
+    events_stored BIGINT NOT NULL,
+    rows_failed BIGINT NOT NULL,
+    finished_at TIMESTAMP NOT NULL
+);
+"""
+"""Events of other datasets (GDELT, ICEWS, POLECAT, Phoenix; docs/interchange.md): which
+dataset an event belongs to (tripolar's own: ``tripolar``), its id there, its source URL,
+mention/source/article counts and tone; ``imports`` lists the files imported completely
+(by content fingerprint), so importing one again is a no-op."""
+
+EVENTS_TABLE = EVENTS_TABLE_V3 + DATASETS_STEP
+
+DISTINCT_DATASET_STEP = (
+    "ALTER TABLE distinct_events ADD COLUMN IF NOT EXISTS dataset VARCHAR DEFAULT 'tripolar';\n"
+)
+"""The dataset of each distinct event (schema 7; events of different datasets never link)."""
 
 LOCATIONS_TABLE = """
 CREATE TABLE IF NOT EXISTS document_locations (
@@ -147,7 +178,8 @@ CREATE TABLE IF NOT EXISTS distinct_events (
     documents INTEGER NOT NULL,
     sources INTEGER NOT NULL,
     first_reported DATE,
-    last_reported DATE
+    last_reported DATE,
+    dataset VARCHAR DEFAULT 'tripolar'
 );
 """
 """One row per distinct event of the current mentions (store/identity.py): its best
@@ -234,7 +266,7 @@ REBUILD_SENTENCES_AND_EVENTS = (
     + "INSERT INTO sentences SELECT * FROM sentences_v2;\n"
     + "DROP TABLE sentences_v2;\n"
     + "ALTER TABLE events RENAME TO events_v2;\n"
-    + EVENTS_TABLE
+    + EVENTS_TABLE_V3
     + """
 INSERT INTO events
 SELECT *, upper(left(source, 3)), upper(left(target, 3)),
@@ -311,4 +343,7 @@ WHERE documents.doc_id = chain.doc_id;
     4: EVENT_IDENTITY,
     # 6: live sources (fetch records; outlet and fetch columns on documents; issue 22).
     5: FETCH_STEP,
+    # 7: events of other datasets (dataset, original id, URL, their mention counts) and
+    # imports (issue 21); distinct events keep their dataset (never linked across datasets).
+    6: DATASETS_STEP + DISTINCT_DATASET_STEP,
 }

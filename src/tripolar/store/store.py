@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -79,6 +80,9 @@ DOCUMENT_TYPES = (
 )  # fmt: skip
 SUPERSEDES = DOCUMENT_COLUMNS.index("supersedes")
 
+OWN_DATASET = "tripolar"
+"""The ``dataset`` of events tripolar coded itself; imported events carry their dataset's name."""
+
 BULK_MEMORY_LIMIT = 32 * 2**20
 """DuckDB's memory limit during an ingest (`Store.bulk_writing`): 1 M -> 4 M words grew the
 peak RSS by 72 MiB with the default limit, by 23 MiB with this one, for 13 % more store time."""
@@ -92,6 +96,19 @@ FETCH_COLUMNS = (
 FETCH_TYPES = (
     pa.string(), pa.string(), pa.int16(), pa.string(), pa.string(), pa.string(), pa.string(),
     pa.list_(pa.string()), pa.timestamp("us"), pa.timestamp("us"),
+)  # fmt: skip
+
+IMPORTED_COLUMNS = (
+    "key", "original_id", "event_date", "source", "source_text", "target", "target_text",
+    "code", "root", "goldstein", "quad_class", "url", "dataset_mentions", "dataset_sources",
+    "dataset_articles",
+    "tone", "sentence",
+)  # fmt: skip
+"""One imported event (tripolar.interchange.record.ROW_FIELDS)."""
+IMPORTED_TYPES = (
+    pa.string(), pa.string(), pa.date32(), pa.string(), pa.string(), pa.string(), pa.string(),
+    pa.string(), pa.string(), pa.float64(), pa.int8(), pa.string(), pa.int32(), pa.int32(),
+    pa.int32(), pa.float64(), pa.string(),
 )  # fmt: skip
 
 SENTENCE_COLUMNS = ("doc_id", "sentence_index", "start_char", "end_char", "paragraph", "text")
@@ -220,6 +237,27 @@ def _limit(limit: int | None, params: list[Any]) -> str:
     return " LIMIT ?"
 
 
+_SCOPED_TABLES = ("current_events", "distinct_events")
+_UNSCOPED = {t: re.compile(rf"(?<![\w.])(?<!INTO ){t}\b", re.IGNORECASE) for t in _SCOPED_TABLES}
+
+
+def _scope_events(query: str) -> tuple[str, int]:
+    """``query`` with ``current_events`` and ``distinct_events`` bound to one dataset's rows
+    (leading CTEs whose parameters come first), and how many such parameters it takes."""
+    ctes = [
+        f"{t} AS (SELECT * FROM main.{t} WHERE dataset = ?)"
+        for t, pattern in _UNSCOPED.items()
+        if pattern.search(query)
+    ]
+    if not ctes:
+        return query, 0
+    cte = ", ".join(ctes)
+    head = query.lstrip()
+    if head[:5].upper() == "WITH ":
+        return f"WITH {cte}, {head[5:]}", len(ctes)
+    return f"WITH {cte} {head}", len(ctes)
+
+
 def _assessment_row(a: Assessment) -> tuple[Any, ...]:
     return (
         a.doc_id, a.sentence_index, a.start, a.end, a.sentence, a.subject, a.scope, a.polarity,
@@ -258,10 +296,12 @@ class Store:
         connection: duckdb.DuckDBPyConnection,
         path: str,
         writer_lock: WriterLock | None = None,
+        dataset: str = OWN_DATASET,
     ) -> None:
         self._connection: duckdb.DuckDBPyConnection | None = connection
         self.path = path
         self._writer_lock = writer_lock  # held from open to close by a file's writer
+        self.dataset = dataset  # whose events `events()` and the analytics' SQL read
         self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
         self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
 
@@ -647,6 +687,77 @@ class Store:
         ).fetchall()
         return {key: (doc_id, int(version)) for key, doc_id, version in rows}
 
+    def add_imported(self, dataset: str, rule: str, rows: Sequence[tuple[Any, ...]]) -> int:
+        """Store events of another dataset; returns how many were new.
+
+        ``rows`` are tuples in ``IMPORTED_COLUMNS`` order (``tripolar.interchange`` builds
+        them). An event whose id (dataset + its key there) is stored already is skipped, so
+        importing a file twice, or again after an interruption, adds nothing twice.
+        """
+        if not rows:
+            return 0
+        if self._bulk_limit is not None and self._memory_limit != self._bulk_limit:
+            self.connection.execute(f"SET memory_limit = '{self._bulk_limit}B'")
+            self._memory_limit = self._bulk_limit
+        unique = list({row[0]: row for row in rows}.values())
+        arrays = [
+            pa.array(values, type=kind)
+            for values, kind in zip(zip(*unique, strict=True), IMPORTED_TYPES, strict=True)
+        ]
+        batch = pa.Table.from_arrays(arrays, names=list(IMPORTED_COLUMNS))
+        self.connection.register("tripolar_import_batch", batch)
+        try:
+            with self.transaction():
+                before = self._event_count(dataset)
+                self.connection.execute(
+                    f"""
+                    INSERT INTO events (event_id, doc_id, sentence_index, start_char, end_char,
+                        trigger_start, trigger_end, source, source_text, target, target_text,
+                        code, root, goldstein, quad_class, event_date, date_basis, rule,
+                        sentence, source_country, target_country, superseded, dataset,
+                        original_id, url, dataset_mentions, dataset_sources,
+                        dataset_articles, tone, date_precision)
+                    SELECT ? || ':' || b.key, ? || ':' || b.key, 0, 0, 0, 0, 0, source,
+                        source_text, target, target_text, code, root, goldstein, quad_class,
+                        event_date, 'dataset', ?, sentence, {COUNTRY_COLUMNS[0][1]},
+                        {COUNTRY_COLUMNS[1][1]}, false, ?, original_id, url, dataset_mentions,
+                        dataset_sources, dataset_articles, tone,
+                        CASE WHEN event_date IS NULL THEN 'unknown' ELSE 'day' END
+                    FROM tripolar_import_batch b
+                    WHERE NOT EXISTS (SELECT 1 FROM events e
+                        WHERE e.dataset = ? AND e.event_id = ? || ':' || b.key)
+                    """,
+                    [dataset, dataset, rule, dataset, dataset, dataset],
+                )
+                added = self._event_count(dataset) - before
+        finally:
+            self.connection.unregister("tripolar_import_batch")
+        self.link_events()  # the new events join distinct events of their own dataset
+        return added
+
+    def _event_count(self, dataset: str) -> int:
+        rows = self.connection.execute(
+            "SELECT count(*) FROM events WHERE dataset = ?", [dataset]
+        ).fetchall()  # fetched to the end: DuckDB refuses `register` after an open result
+        return int(rows[0][0]) if rows else 0
+
+    def imported(self, dataset: str, fingerprint: str) -> bool:
+        """Whether a file with this content was imported completely into ``dataset``."""
+        rows = self.connection.execute(
+            "SELECT count(*) FROM imports WHERE dataset = ? AND fingerprint = ?",
+            [dataset, fingerprint],
+        ).fetchall()
+        return bool(rows and rows[0][0])
+
+    def record_import(
+        self, dataset: str, path: str, fingerprint: str, rows: int, stored: int, failed: int
+    ) -> None:
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self.connection.execute(
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [dataset, path, fingerprint, rows, stored, failed, now],
+        )
+
     def add_failure(self, failure: Failure) -> None:
         """Record a failed file or record; the same failure met again only updates its time."""
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -735,10 +846,34 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def scoped(self, dataset: str) -> Store:
+        """This store (the same connection) reading the events of ``dataset``.
+
+        ``events()`` and every query of ``sql()`` that reads ``current_events`` then see that
+        dataset's events only, so every analytic over a Store works on one dataset.
+        """
+        view = copy.copy(self)
+        view.dataset = dataset
+        return view
+
+    def datasets(self) -> pd.DataFrame:
+        """Each dataset in the store with its number of current events, first and last date."""
+        return self.sql(
+            "SELECT dataset, count(*) AS events, min(event_date) AS first, "
+            "max(event_date) AS last FROM main.current_events GROUP BY dataset ORDER BY dataset"
+        )
+
     def sql(self, query: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
-        """Run a parameterised query and return a DataFrame."""
+        """Run a parameterised query and return a DataFrame.
+
+        ``current_events`` and ``distinct_events`` in the query mean those of this store's
+        dataset (``main.current_events`` and ``main.distinct_events`` are the whole tables).
+        """
+        values = list(params or [])
+        query, scoped = _scope_events(query)
+        values = [self.dataset] * scoped + values
         try:
-            return self.connection.execute(query, list(params or [])).df()
+            return self.connection.execute(query, values).df()
         except duckdb.Error as exc:
             raise database_error(exc, self.path) or exc from None
 
@@ -752,11 +887,15 @@ class Store:
         code: str | None = None,
         include_superseded: bool = False,
         limit: int | None = None,
+        dataset: str | None = None,
     ) -> pd.DataFrame:
         """Events as a DataFrame, in the column order of the output contract.
 
         Events of documents replaced by a newer version are left out unless
         ``include_superseded``. ``limit`` keeps the first rows of the ordered result.
+        ``dataset`` picks whose events (default: the store's, ``tripolar`` unless `scoped`);
+        ``"*"`` reads every dataset. Imported events have no document: their title and
+        publisher are empty and ``url`` is the dataset's source URL.
 
         dyad "CHN-RUS" (or "China-Russia") matches both directions by country (the first
         three letters of the actor codes, upper case: the stored ``source_country``/
@@ -766,27 +905,33 @@ class Store:
         code starting with 04.
         """
         where, params = _event_filters(dyad, actors, since, until, code)
+        chosen = self.dataset if dataset is None else dataset
+        if chosen != "*":
+            where.append("e.dataset = ?")
+            params.append(chosen)
         # The semi-join lets DuckDB read only the documents of the chosen events; a plain join
         # hashed every document (twice as slow for one dyad-year of a 10 M-event store).
         query = f"""
             WITH e AS (
-                SELECT * FROM {"events" if include_superseded else "current_events"} e
+                SELECT * FROM {"events" if include_superseded else "main.current_events"} e
                 WHERE {" AND ".join(where)}
             )
             SELECT e.doc_id, e.sentence_index, e.sentence, e.start_char AS start,
                    e.end_char AS "end", e.event_date, e.date_basis, e.source, e.target,
                    e.code, e.root, e.goldstein, e.quad_class, e.rule, e.source_text,
                    e.target_text, e.trigger_start, e.trigger_end, e.event_id,
-                   d.title, d.url, d.source AS publisher, d.published, e.date_precision,
-                   coalesce(e.distinct_id, e.event_id) AS distinct_id, x.mentions, x.documents,
-                   x.sources, x.first_reported, x.last_reported, d.outlet
-            FROM e JOIN (
+                   d.title, coalesce(e.url, d.url) AS url, d.source AS publisher, d.published,
+                   e.date_precision, coalesce(e.distinct_id, e.event_id) AS distinct_id,
+                   x.mentions, x.documents, x.sources, x.first_reported, x.last_reported,
+                   d.outlet, e.dataset, e.original_id, e.dataset_mentions, e.dataset_sources,
+                   e.dataset_articles, e.tone
+            FROM e LEFT JOIN (
                 SELECT doc_id, title, url, source, published, outlet FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)
             LEFT JOIN (
                 SELECT distinct_id, mentions, documents, sources, first_reported, last_reported
-                FROM distinct_events WHERE distinct_id IN (SELECT distinct_id FROM e)
+                FROM main.distinct_events WHERE distinct_id IN (SELECT distinct_id FROM e)
             ) x ON x.distinct_id = e.distinct_id
             ORDER BY e.event_date NULLS LAST, e.doc_id, e.sentence_index, e.trigger_start
         """
@@ -820,8 +965,8 @@ class Store:
             SELECT e.distinct_id, e.event_date, e.date_precision, e.date_basis, e.source,
                    e.target, e.code, e.root, e.goldstein, e.quad_class, e.mentions,
                    e.documents, e.sources, e.first_reported, e.last_reported, e.event_id,
-                   e.doc_id, e.sentence_index, e.sentence, d.title, d.url, d.outlet
-            FROM e JOIN (
+                   e.doc_id, e.sentence_index, e.sentence, d.title, d.url, d.outlet, e.dataset
+            FROM e LEFT JOIN (
                 SELECT doc_id, title, url, outlet FROM documents
                 WHERE doc_id IN (SELECT doc_id FROM e)
             ) d USING (doc_id)

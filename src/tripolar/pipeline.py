@@ -39,7 +39,7 @@ from tripolar.scale.prefilter import (
     remap_events,
     with_antecedents,
 )
-from tripolar.scale.units import join_units, work_units
+from tripolar.scale.units import CodedPart, UnitShifter, join_parts, work_units
 
 # Characters of event-bearing sentences parsed as one excerpt: the parser's memory grows
 # with the Doc, so a very long file is parsed in runs of whole paragraphs of about this size.
@@ -107,10 +107,27 @@ class Pipeline:
                     coded = self._code(doc, document)
                     yield coded if mentions else replace(coded, mentions=())
             return
+        pieces: list[CodedDocument] = []
+        for part in self.code_parts(stream, mentions=mentions):
+            if part.first and part.last:
+                yield part.coded
+                continue
+            pieces.append(part.coded)
+            if part.last:
+                yield join_parts(part.coded.document, pieces)
+                pieces = []
+
+    def code_parts(
+        self, documents: Iterable[Document], *, mentions: bool = True
+    ) -> Iterator[CodedPart]:
+        """As `code_documents`, but a document coded in several work units comes as one
+        `CodedPart` a unit, each as soon as it is coded: the caller (the store) can write
+        a long document's rows unit by unit, so memory follows the unit, not the document.
+        A document of one unit is one part, first and last."""
         # Work units, not documents: a long document is prepared and parsed a unit at a
         # time, so memory follows the unit (see scale/units.py).
-        units = _units(stream)
-        parts: list[tuple[int, int, CodedDocument]] = []
+        units = _units(iter(documents))
+        shifter: UnitShifter | None = None
         while chunk := _take(units, self.config.batch_size, CHUNK_CHARS):
             prepared = [self._prepare(unit.part) for unit in chunk]
             parsed = self._parse(e.doc for p in prepared for e in p.excerpts)
@@ -119,12 +136,15 @@ class Pipeline:
                 if not mentions:
                     coded = replace(coded, mentions=())
                 if unit.part is unit.document:
-                    yield coded
+                    yield CodedPart(coded, first=True, last=True)
                     continue
-                parts.append((unit.start, len(item.sentences), coded))
+                first = shifter is None
+                if shifter is None:
+                    shifter = UnitShifter(unit.document)
+                shifted = shifter.shift(unit.start, len(item.sentences), coded)
+                yield CodedPart(shifted, first=first, last=unit.last)
                 if unit.last:
-                    yield join_units(unit.document, parts)
-                    parts = []
+                    shifter = None
 
     def _parse(self, excerpts: Iterable[Doc]) -> Iterator[Doc]:
         """Parse in batches of at most `batch_size` Docs and about BATCH_CHARS characters:

@@ -24,6 +24,7 @@ from tripolar.ingest.reader import is_url
 from tripolar.ingest.web import read_urls
 from tripolar.model import CodedDocument, Document, Failure, FetchRecord
 from tripolar.scale.heap import frozen_heap
+from tripolar.scale.units import CodedPart
 from tripolar.store import Store
 from tripolar.store.diagnose import is_interrupt
 
@@ -134,14 +135,16 @@ def _ingest(
                 from tripolar.pipeline import Pipeline
 
                 pipeline = Pipeline(config)
-            coded = pipeline.code_documents(documents, mentions=False)  # the store keeps none
+            # a long document comes a work unit at a time, and is stored so (_store_all)
+            parts = pipeline.code_parts(documents, mentions=False)  # the store keeps none
         else:
             from tripolar.scale.cluster import code_distributed
 
             # The store keeps no mentions: they need not travel back.
             coded = code_distributed(documents, client=client, config=config, mentions=False)
+            parts = (CodedPart(c, first=True, last=True) for c in coded)
         stack.enter_context(frozen_heap())  # the model and the cluster live on: see heap.py
-        _store_all(coded, store, config, summary, progress)
+        _store_all(parts, store, config, summary, progress)
 
 
 def _check_dictionaries(config: Config) -> None:
@@ -323,7 +326,7 @@ def _fresh_documents(
 
 
 def _store_all(
-    coded: Iterable[CodedDocument],
+    parts: Iterable[CodedPart],
     store: Store,
     config: Config,
     summary: IngestSummary,
@@ -331,11 +334,22 @@ def _store_all(
 ) -> None:
     """Write coded documents as they come, `config.store_batch` to a transaction, fewer when
     their text passes STORE_BATCH_CHARS (a transaction's memory follows its text) or a
-    second has passed since the last write (progress moves on, and a crash loses little)."""
+    second has passed since the last write (progress moves on, and a crash loses little).
+    A document coded in several work units is a transaction of its own, written a unit at
+    a time (its rows never all wait in memory)."""
     batch: list[CodedDocument] = []
     chars = 0
     due = time.monotonic() + STORE_BATCH_SECONDS
-    for item in coded:
+    stream = iter(parts)
+    for part in stream:
+        if not part.last or not part.first:
+            if batch:
+                _store_coded(batch, store, summary, progress)
+                batch, chars = [], 0
+            _store_parts(part, stream, store, summary, progress)
+            due = time.monotonic() + STORE_BATCH_SECONDS
+            continue
+        item = part.coded
         batch.append(item)
         chars += len(item.document.text)
         if (
@@ -348,6 +362,33 @@ def _store_all(
             due = time.monotonic() + STORE_BATCH_SECONDS
     if batch:
         _store_coded(batch, store, summary, progress)
+
+
+def _store_parts(
+    first: CodedPart,
+    rest: Iterator[CodedPart],
+    store: Store,
+    summary: IngestSummary,
+    progress: ProgressCallback | None,
+) -> None:
+    """Store one document from its parts: `first`, then those `rest` yields up to its last."""
+    sentences = events = 0
+
+    def document_parts() -> Iterator[CodedDocument]:
+        nonlocal sentences, events
+        part: CodedPart | None = first
+        while part is not None:
+            sentences += len(part.coded.sentences)
+            events += len(part.coded.events)
+            yield part.coded
+            part = None if part.last else next(rest, None)
+
+    summary.stored += store.add_parts(document_parts())
+    store.release()  # readers get in between documents and read this one
+    summary.sentences += sentences
+    summary.events += events
+    if progress:
+        progress(summary)
 
 
 def _store_coded(

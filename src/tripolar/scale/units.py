@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from tripolar.model import CodedDocument, Document, Event, make_event_id
 
@@ -90,40 +90,80 @@ def _last_match(pattern: re.Pattern[str], text: str, start: int, end: int) -> in
     return cut
 
 
+@dataclass(frozen=True, slots=True)
+class CodedPart:
+    """Results of a document, whole or a piece: `coded` is in whole-document terms
+    (sentence indexes, offsets, event ids) and holds the whole `Document`; `first` and
+    `last` mark the document's first and last piece (both for a document of one unit)."""
+
+    coded: CodedDocument
+    first: bool
+    last: bool
+
+
+class UnitShifter:
+    """Puts the results of a long document's units into whole-document terms, one unit at
+    a time in text order, so that a unit's results can be stored before the next is coded."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._base = 0  # sentences of the units before
+        self._paragraph = 0
+        self._scanned = 0
+
+    def shift(self, start: int, count: int, coded: CodedDocument) -> CodedDocument:
+        """One unit's results: (unit start, sentences the unit's Doc had, the unit coded
+        as a document of its own). Paragraphs are counted over the whole text."""
+        base, text = self._base, self.document.text
+        sentences = []
+        for s in coded.sentences:
+            self._paragraph += text.count("\n\n", self._scanned, s.start + start)
+            self._scanned = s.start + start
+            sentences.append(
+                replace(
+                    s,
+                    index=s.index + base,
+                    start=s.start + start,
+                    end=s.end + start,
+                    paragraph=self._paragraph,
+                )
+            )
+        self._base += count
+        return CodedDocument(
+            self.document,
+            tuple(sentences),
+            tuple(_shifted_event(e, base, start) for e in coded.events),
+            tuple(replace(m, start=m.start + start, end=m.end + start) for m in coded.mentions),
+            tuple(
+                replace(
+                    a,
+                    sentence_index=a.sentence_index + base,
+                    start=a.start + start,
+                    end=a.end + start,
+                    cue_start=a.cue_start + start if a.cue_start >= 0 else a.cue_start,
+                    cue_end=a.cue_end + start if a.cue_start >= 0 else a.cue_end,
+                )
+                for a in coded.assessments
+            ),
+        )
+
+
 def join_units(
     document: Document, parts: Sequence[tuple[int, int, CodedDocument]]
 ) -> CodedDocument:
-    """One CodedDocument from its units' results: (unit start, sentences the unit's Doc
-    had, the unit coded as a document of its own). Sentence indexes, offsets and event ids
-    become those of the whole text; paragraphs are counted over the whole text."""
-    sentences, events, mentions, assessments = [], [], [], []
-    base = 0
-    for start, count, coded in parts:
-        sentences += [
-            replace(s, index=s.index + base, start=s.start + start, end=s.end + start)
-            for s in coded.sentences
-        ]
-        events += [_shifted_event(e, base, start) for e in coded.events]
-        mentions += [replace(m, start=m.start + start, end=m.end + start) for m in coded.mentions]
-        assessments += [
-            replace(
-                a,
-                sentence_index=a.sentence_index + base,
-                start=a.start + start,
-                end=a.end + start,
-                cue_start=a.cue_start + start if a.cue_start >= 0 else a.cue_start,
-                cue_end=a.cue_end + start if a.cue_start >= 0 else a.cue_end,
-            )
-            for a in coded.assessments
-        ]
-        base += count
-    paragraph, scanned = 0, 0
-    for position, sentence in enumerate(sentences):
-        paragraph += document.text.count("\n\n", scanned, sentence.start)
-        scanned = sentence.start
-        sentences[position] = replace(sentence, paragraph=paragraph)
+    """One CodedDocument from its units' results (see `UnitShifter.shift`)."""
+    shifter = UnitShifter(document)
+    return join_parts(document, [shifter.shift(*part) for part in parts])
+
+
+def join_parts(document: Document, parts: Sequence[CodedDocument]) -> CodedDocument:
+    """One CodedDocument from the shifted results of its units, in text order."""
     return CodedDocument(
-        document, tuple(sentences), tuple(events), tuple(mentions), tuple(assessments)
+        document,
+        tuple(s for p in parts for s in p.sentences),
+        tuple(e for p in parts for e in p.events),
+        tuple(m for p in parts for m in p.mentions),
+        tuple(a for p in parts for a in p.assessments),
     )
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -368,10 +369,10 @@ class Store:
         if previous is not None and (row is None or row[0] != previous):
             self.connection.execute(f"SET memory_limit = '{previous}'")
 
-    def _bound_memory(self, coded: Sequence[CodedDocument]) -> None:
+    def _bound_memory(self, text: int) -> None:
+        """Under `bulk_writing`, DuckDB's memory limit for a write of ``text`` characters."""
         if self._bulk_limit is None:
             return
-        text = sum(len(c.document.text) for c in coded)
         limit = max(self._bulk_limit, BULK_MEMORY_PER_TEXT_BYTE * text)
         if limit != self._memory_limit:
             self.connection.execute(f"SET memory_limit = '{limit}B'")
@@ -548,72 +549,122 @@ class Store:
 
     def _add(self, coded: Sequence[CodedDocument]) -> int:
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        self._bound_memory(coded)
+        self._bound_memory(sum(len(c.document.text) for c in coded))
         with self.transaction():
-            known = self.known_documents(c.document.doc_id for c in coded)
-            fresh: dict[str, CodedDocument] = {}
-            for item in coded:
-                if item.document.doc_id not in known:
-                    fresh.setdefault(item.document.doc_id, item)
+            fresh, replaced = self._add_documents(coded, now)
             if not fresh:
-                self._insert_places([c.document for c in coded], now)
                 return 0
-            latest = self._latest_versions([c.document for c in fresh.values()])
-            documents = []
-            for d in (c.document for c in fresh.values()):
-                key = lineage(d)
-                version, supersedes = 1, None
-                if key is not None and key in latest:
-                    previous_id, previous_version = latest[key]
-                    version, supersedes = previous_version + 1, previous_id
-                if key is not None:
-                    latest[key] = (d.doc_id, version)
-                path = storable(d.path) if d.path else d.path
-                documents.append(
-                    (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
-                     d.date_basis, d.text, now, version, supersedes, d.outlet, d.requested_url,
-                     d.final_url, d.fetched_at, d.http_status)
-                )  # fmt: skip
-            replaced = {str(row[SUPERSEDES]) for row in documents if row[SUPERSEDES] is not None}
-            self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
-            self._insert_places([c.document for c in coded], now)
-            sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
-            for x in (x for c in fresh.values() for x in c.sentences):
-                sentences.setdefault(
-                    (x.doc_id, x.index), (x.doc_id, x.index, x.start, x.end, x.paragraph, x.text)
-                )
-            self._insert("sentences", SENTENCE_COLUMNS, SENTENCE_TYPES, list(sentences.values()))
-            events: dict[str, tuple[Any, ...]] = {}
-            for e in (e for c in fresh.values() for e in c.events):
-                row = _event_row(e)
-                events.setdefault(row[0], (*row, e.doc_id in replaced))
-            self._insert(
-                "events",
-                (*EVENT_COLUMNS, "superseded"),
-                (*EVENT_TYPES, pa.bool_()),
-                list(events.values()),
-                derived=COUNTRY_COLUMNS,
-            )
-            assessments: dict[tuple[str, int, str], tuple[Any, ...]] = {}
-            for a in (a for c in fresh.values() for a in c.assessments):
-                key3 = (a.doc_id, a.sentence_index, a.subject)
-                assessments.setdefault(key3, (*_assessment_row(a), a.doc_id in replaced))
-            self._insert(
-                "assessments",
-                (*ASSESSMENT_COLUMNS, "superseded"),
-                (*ASSESSMENT_TYPES, pa.bool_()),
-                list(assessments.values()),
-            )
-            stored_replaced = sorted(replaced - fresh.keys())
-            if stored_replaced:
-                for table in ("events", "assessments"):
-                    self.connection.execute(
-                        f"UPDATE {table} SET superseded = true "
-                        "WHERE doc_id IN (SELECT unnest(?)) AND NOT superseded",
-                        [stored_replaced],
-                    )
-            self._identify(list(fresh), sorted(replaced))
+            self._add_rows(fresh.values(), replaced)
+            self._supersede_and_link(list(fresh), replaced)
         return len(fresh)
+
+    def add_parts(self, parts: Iterable[CodedDocument]) -> int:
+        """Store one document given as its results a work unit at a time, in text order
+        (`Pipeline.code_parts`: the same `Document`, whole-document offsets), in one
+        transaction written unit by unit, so memory follows the unit, not the document.
+
+        Otherwise as `add`: a document stored already is skipped (its parts are read all
+        the same). Returns 1 when the document was new, else 0."""
+        try:
+            return self._add_parts(iter(parts))
+        except duckdb.Error as exc:
+            raise database_error(exc, self.path) or exc from None
+
+    def _add_parts(self, parts: Iterator[CodedDocument]) -> int:
+        first = next(parts, None)
+        if first is None:
+            return 0
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        self._bound_memory(len(first.document.text))  # the document row holds the text
+        with self.transaction():
+            fresh, replaced = self._add_documents([first], now)
+            if fresh:
+                self._bound_memory(0)  # the parts' rows are small tables
+                for part in chain([first], parts):
+                    self._add_rows([part], replaced)
+                self._supersede_and_link(list(fresh), replaced)
+        for _ in parts:  # a known document: its parts are consumed, nothing is written
+            pass
+        return len(fresh)
+
+    def _add_documents(
+        self, coded: Sequence[CodedDocument], now: dt.datetime
+    ) -> tuple[dict[str, CodedDocument], set[str]]:
+        """Write the rows of the documents not stored yet, with their versions, and the
+        places of all; the new ones by id, and the ids of the documents they replace."""
+        known = self.known_documents(c.document.doc_id for c in coded)
+        fresh: dict[str, CodedDocument] = {}
+        for item in coded:
+            if item.document.doc_id not in known:
+                fresh.setdefault(item.document.doc_id, item)
+        if not fresh:
+            self._insert_places([c.document for c in coded], now)
+            return fresh, set()
+        latest = self._latest_versions([c.document for c in fresh.values()])
+        documents = []
+        for d in (c.document for c in fresh.values()):
+            key = lineage(d)
+            version, supersedes = 1, None
+            if key is not None and key in latest:
+                previous_id, previous_version = latest[key]
+                version, supersedes = previous_version + 1, previous_id
+            if key is not None:
+                latest[key] = (d.doc_id, version)
+            path = storable(d.path) if d.path else d.path
+            documents.append(
+                (d.doc_id, d.title, d.url, d.source, path, d.record, d.format, d.published,
+                 d.date_basis, d.text, now, version, supersedes, d.outlet, d.requested_url,
+                 d.final_url, d.fetched_at, d.http_status)
+            )  # fmt: skip
+        replaced = {str(row[SUPERSEDES]) for row in documents if row[SUPERSEDES] is not None}
+        self._insert("documents", DOCUMENT_COLUMNS, DOCUMENT_TYPES, documents)
+        self._insert_places([c.document for c in coded], now)
+        return fresh, replaced
+
+    def _add_rows(self, coded: Iterable[CodedDocument], replaced: set[str]) -> None:
+        """Write the sentences, events and assessments of new documents; rows repeated
+        within ``coded`` are written once, the first."""
+        coded = list(coded)
+        sentences: dict[tuple[str, int], tuple[Any, ...]] = {}
+        for x in (x for c in coded for x in c.sentences):
+            sentences.setdefault(
+                (x.doc_id, x.index), (x.doc_id, x.index, x.start, x.end, x.paragraph, x.text)
+            )
+        self._insert("sentences", SENTENCE_COLUMNS, SENTENCE_TYPES, list(sentences.values()))
+        events: dict[str, tuple[Any, ...]] = {}
+        for e in (e for c in coded for e in c.events):
+            row = _event_row(e)
+            events.setdefault(row[0], (*row, e.doc_id in replaced))
+        self._insert(
+            "events",
+            (*EVENT_COLUMNS, "superseded"),
+            (*EVENT_TYPES, pa.bool_()),
+            list(events.values()),
+            derived=COUNTRY_COLUMNS,
+        )
+        assessments: dict[tuple[str, int, str], tuple[Any, ...]] = {}
+        for a in (a for c in coded for a in c.assessments):
+            key3 = (a.doc_id, a.sentence_index, a.subject)
+            assessments.setdefault(key3, (*_assessment_row(a), a.doc_id in replaced))
+        self._insert(
+            "assessments",
+            (*ASSESSMENT_COLUMNS, "superseded"),
+            (*ASSESSMENT_TYPES, pa.bool_()),
+            list(assessments.values()),
+        )
+
+    def _supersede_and_link(self, new_docs: list[str], replaced: set[str]) -> None:
+        """Flag the rows of stored documents that new ones replace, then link the new
+        mentions into distinct events."""
+        stored_replaced = sorted(replaced - set(new_docs))
+        if stored_replaced:
+            for table in ("events", "assessments"):
+                self.connection.execute(
+                    f"UPDATE {table} SET superseded = true "
+                    "WHERE doc_id IN (SELECT unnest(?)) AND NOT superseded",
+                    [stored_replaced],
+                )
+        self._identify(new_docs, sorted(replaced))
 
     def add_places(self, documents: Sequence[Document]) -> None:
         """Record where ``documents`` (stored already, or on their way) were seen: a copy of a

@@ -201,10 +201,16 @@ def _event_filters(
     since: dt.date | None,
     until: dt.date | None,
     code: str | None,
+    *,
+    dataset: str,
 ) -> tuple[list[str], list[Any]]:
-    """WHERE conditions (over alias ``e``) and their parameters for the event filters."""
+    """WHERE conditions (over alias ``e``) and their parameters for the event filters of
+    `Store.events` and `Store.distinct_events`; ``dataset`` "*" reads every dataset."""
     where: list[str] = ["TRUE"]
     params: list[Any] = []
+    if dataset != "*":
+        where.append("e.dataset = ?")
+        params.append(dataset)
     if dyad:
         a, b = _dyad_codes(dyad)
         where.append(
@@ -955,11 +961,8 @@ class Store:
         UnknownActorError with a suggestion (tripolar.actors.lookup). code "04" matches every
         code starting with 04.
         """
-        where, params = _event_filters(dyad, actors, since, until, code)
         chosen = self.dataset if dataset is None else dataset
-        if chosen != "*":
-            where.append("e.dataset = ?")
-            params.append(chosen)
+        where, params = _event_filters(dyad, actors, since, until, code, dataset=chosen)
         # The semi-join lets DuckDB read only the documents of the chosen events; a plain join
         # hashed every document (twice as slow for one dyad-year of a 10 M-event store).
         query = f"""
@@ -997,20 +1000,22 @@ class Store:
         until: dt.date | None = None,
         code: str | None = None,
         limit: int | None = None,
+        dataset: str | None = None,
     ) -> pd.DataFrame:
         """One row per distinct real event (store/identity.py) of the current documents.
 
         Each row is the event's best evidence mention (``event_id``, its sentence and
         document) with the event's ``distinct_id``, ``date_precision``, ``mentions``,
         ``documents``, ``sources`` (outlets), ``first_reported`` and ``last_reported``.
-        Filters as in `events`, applied to the distinct event's own fields.
+        Filters (``dataset`` too) as in `events`, applied to the distinct event's own fields.
         """
-        where, params = _event_filters(dyad, actors, since, until, code)
+        chosen = self.dataset if dataset is None else dataset
+        where, params = _event_filters(dyad, actors, since, until, code, dataset=chosen)
         order = "ORDER BY e.event_date NULLS LAST, e.distinct_id"
         # the limit applies before the join: only the kept rows look up their documents
         query = f"""
             WITH e AS MATERIALIZED (
-                SELECT * FROM distinct_events e WHERE {" AND ".join(where)}
+                SELECT * FROM main.distinct_events e WHERE {" AND ".join(where)}
                 {order}{_limit(limit, params)}
             )
             SELECT e.distinct_id, e.event_date, e.date_precision, e.date_basis, e.source,

@@ -16,6 +16,8 @@ Written for fast analytics over many events (docs/scale.md, "The store"):
 
 from __future__ import annotations
 
+from tripolar.model import SPACE_CHARACTERS
+
 SCHEMA_VERSION = 7
 
 ASSESSMENTS_TABLE = """
@@ -145,16 +147,20 @@ CREATE TABLE IF NOT EXISTS document_locations (
 the record within the file) that held the same text. Lineage follows only the document's own
 URL or file; this table keeps the other places a copy was found."""
 
-OUTLET_SQL = (
-    "CASE WHEN regexp_matches(url, '^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?[^/:?#]+') "
-    "THEN regexp_replace(lower(regexp_extract(url, "
-    "'^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)', 1)), '^www[.]', '') "
-    "WHEN trim(source) <> '' THEN lower(regexp_replace(trim(source), '\\s+', ' ', 'g')) "
-    "WHEN path IS NOT NULL AND path <> '-' "
-    "THEN nullif(lower(regexp_extract(replace(path, '\\', '/'), '([^/]+)/[^/]*$', 1)), '') END"
+_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in SPACE_CHARACTERS) + "]"
+_OUTLET_HOST = (
+    "regexp_replace(regexp_replace(lower(regexp_extract("
+    f"regexp_replace(url, '^{_SPACE}+|{_SPACE}+$', '', 'g'), "
+    "'^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?([^/:?#]+)', 1)), '[.]+$', ''), '^www[.]', '')"
 )
-"""The outlet of a stored document (mirrors tripolar.model.outlet_of): URL host, else the
-source field, else the folder of its file."""
+_OUTLET_SOURCE = f"nullif(lower(trim(regexp_replace(source, '{_SPACE}+', ' ', 'g'))), '')"
+_OUTLET_FOLDER = (
+    "CASE WHEN path <> '-' THEN nullif(lower(regexp_extract("
+    "rtrim(replace(path, '\\', '/'), '/'), '([^/]+)/[^/]*$', 1)), '') END"
+)
+OUTLET_SQL = f"coalesce(nullif({_OUTLET_HOST}, ''), {_OUTLET_SOURCE}, {_OUTLET_FOLDER})"
+"""The outlet of a stored document (mirrors tripolar.model.outlet_of, which a property test
+holds it to): URL host, else the source field, else the folder of its file."""
 
 DISTINCT_EVENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS distinct_events (

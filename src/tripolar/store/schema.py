@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from tripolar.model import SPACE_CHARACTERS
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 ASSESSMENTS_TABLE = """
 CREATE TABLE IF NOT EXISTS assessments (
@@ -147,7 +147,21 @@ CREATE TABLE IF NOT EXISTS document_locations (
 the record within the file) that held the same text. Lineage follows only the document's own
 URL or file; this table keeps the other places a copy was found."""
 
-_SPACE = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in SPACE_CHARACTERS) + "]"
+
+def _char_class(characters: str) -> str:
+    """The inside of an RE2 character class matching ``characters`` (runs as ranges)."""
+    codes = sorted(map(ord, characters))
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in runs)
+
+
+_SPACE = f"[{_char_class(SPACE_CHARACTERS)}]"  # what str.isspace() is true for
+_NOT_SPACE = f"[^{_char_class(SPACE_CHARACTERS)}]"
 _OUTLET_HOST = (
     "regexp_replace(regexp_replace(lower(regexp_extract("
     f"regexp_replace(url, '^{_SPACE}+|{_SPACE}+$', '', 'g'), "
@@ -322,6 +336,33 @@ UPDATE documents SET outlet = {OUTLET_SQL} WHERE outlet IS NULL;
 for rows already stored) and what was fetched: URL asked for, final URL, time, status. The
 outlet column and its backfill are shared with the event-identity step (both idempotent)."""
 
+
+def _trim_step(table: str, text: str, offsets: bool) -> str:
+    """UPDATE trimming the space around ``text`` in rows of ``table`` that have some, moving
+    their sentence offsets in by as much (only rows whose offsets span their text)."""
+    lead = f"length(regexp_extract({text}, '^{_SPACE}+'))"
+    trail = f"length(regexp_extract({text}, '{_SPACE}+$'))"
+    moved = f", start_char = start_char + {lead}, end_char = end_char - {trail}" if offsets else ""
+    spans = f" AND end_char - start_char = length({text})" if offsets else ""
+    return (
+        f"UPDATE {table} SET {text} = substring({text}, 1 + {lead}, "
+        f"length({text}) - {lead} - {trail}){moved}\n"
+        f"WHERE regexp_matches({text}, '^{_SPACE}|{_SPACE}$') "
+        f"AND regexp_matches({text}, '{_NOT_SPACE}'){spans};\n"
+    )
+
+
+TRIM_SENTENCES_STEP = (
+    _trim_step("sentences", "text", offsets=True)
+    + _trim_step("events", "sentence", offsets=True)
+    + _trim_step("assessments", "sentence", offsets=True)
+    + _trim_step("distinct_events", "sentence", offsets=False)
+)
+"""Sentences stored before the space around them was left out (``nlp.text.sentence_bounds``:
+the blank line after a paragraph's last sentence) are trimmed, in every table that keeps a
+sentence, and their offsets move in by as much, so ``documents.text[start:end]`` is still
+the sentence. The tables are unchanged; running the step twice changes nothing."""
+
 # from_version -> SQL that brings a file to from_version + 1
 MIGRATIONS: dict[int, str] = {
     # 2: document versions. Rows already stored are chained per URL/file by ingest time.
@@ -352,4 +393,6 @@ WHERE documents.doc_id = chain.doc_id;
     # 7: events of other datasets (dataset, original id, URL, their mention counts) and
     # imports (issue 21); distinct events keep their dataset (never linked across datasets).
     6: DATASETS_STEP + DISTINCT_DATASET_STEP,
+    # 8: sentences stored with the blank lines after them are trimmed (no table changes).
+    7: TRIM_SENTENCES_STEP,
 }

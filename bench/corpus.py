@@ -211,6 +211,30 @@ def write_corpus(
     return documents, total
 
 
+DISPATCH_COUNTRIES = ["China", "Russia", "the United States", "Japan", "India", "France", "Iran"]
+DISPATCH_VERBS = [
+    "signed a trade agreement with", "criticised", "met officials from", "threatened",
+    "praised", "imposed sanctions on", "hosted a delegation from", "accused",
+]  # fmt: skip
+
+
+def write_dispatches(root: Path, count: int) -> Path:
+    """`count` short dispatches, one .txt file each (doc00000.txt ...), in a new folder
+    `root`: a headline and twelve one-sentence paragraphs, each an event between two of
+    DISPATCH_COUNTRIES, numbered so that no two files are alike. Many small documents, for
+    the runs that watch an ingest's transactions (bench/reader_latency.py, the crash tests)."""
+    root.mkdir()
+    for number in range(count):
+        lines = [f"Dispatch number {number}", ""]
+        for k in range(12):
+            first = DISPATCH_COUNTRIES[(number + k) % len(DISPATCH_COUNTRIES)]
+            second = DISPATCH_COUNTRIES[(number + 3 * k + 1) % len(DISPATCH_COUNTRIES)]
+            verb = DISPATCH_VERBS[(number * 7 + k) % len(DISPATCH_VERBS)]
+            lines.append(f"{first} {verb} {second} on Monday, according to report {number}-{k}.")
+        (root / f"doc{number:05d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("directory", type=Path)

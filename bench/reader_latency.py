@@ -28,11 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from corpus import write_dispatches  # noqa: E402
 from tripolar.store import Store  # noqa: E402
-
-COUNTRIES = ["China", "Russia", "the United States", "Japan", "India", "France", "Iran"]
-VERBS = ["signed a trade agreement with", "criticised", "met officials from", "threatened",
-         "praised", "imposed sanctions on", "hosted a delegation from", "accused"]  # fmt: skip
 
 INGEST = """
 import sys
@@ -43,18 +40,6 @@ from tripolar.cli import main
 sys.argv = ["tripolar", "ingest", *sys.argv[2:]]
 main()
 """
-
-
-def make_corpus(root: Path, count: int) -> None:
-    root.mkdir()
-    for number in range(count):
-        lines = [f"Dispatch number {number}", ""]
-        for k in range(12):
-            first = COUNTRIES[(number + k) % len(COUNTRIES)]
-            second = COUNTRIES[(number + 3 * k + 1) % len(COUNTRIES)]
-            verb = VERBS[(number * 7 + k) % len(VERBS)]
-            lines.append(f"{first} {verb} {second} on Monday, according to report {number}-{k}.")
-        (root / f"doc{number:05d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
 
 
 def run_ingest(
@@ -98,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        make_corpus(corpus, args.documents)
+        write_dispatches(corpus, args.documents)
         wall, cpu, reads = run_ingest(corpus, Path(tmp) / "shared.duckdb", "release", args.interval)
         latencies = sorted(seconds for seconds, _ in reads)
         partial = sum(1 for _, n in reads if 0 < n < args.documents)

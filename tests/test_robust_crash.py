@@ -17,27 +17,18 @@ import pytest
 
 from tripolar.store import Store
 
-COUNTRIES = ["China", "Russia", "the United States", "Japan", "India", "France", "Iran"]
-VERBS = [
-    "signed a trade agreement with", "criticised", "met officials from", "threatened",
-    "praised", "imposed sanctions on", "hosted a delegation from", "accused",
-]  # fmt: skip
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
+from corpus import write_dispatches
 
 # documents: enough for several store transactions (they close at least once a second)
 CORPUS = 400
 
 
 def make_corpus(root: Path, count: int = CORPUS) -> Path:
-    root.mkdir()
-    for number in range(count):
-        lines = [f"Dispatch number {number}", ""]
-        for k in range(12):
-            first = COUNTRIES[(number + k) % len(COUNTRIES)]
-            second = COUNTRIES[(number + 3 * k + 1) % len(COUNTRIES)]
-            verb = VERBS[(number * 7 + k) % len(VERBS)]
-            lines.append(f"{first} {verb} {second} on Monday, according to report {number}-{k}.")
-        (root / f"doc{number:04d}.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    """The dispatches of bench/corpus.py (shared with bench/reader_latency.py) and one
+    broken file, which each run records as a failure."""
+    write_dispatches(root, count)
     (root / "broken.pdf").write_bytes(b"%PDF-1.4\x00\x01")
     return root
 

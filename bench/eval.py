@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -25,9 +24,18 @@ from typing import Any
 
 from eval_metrics import Record, Triple, score_plover, score_ud, score_unittests
 from eval_plover import load_plover_map
-from eval_report import SET_TITLES, format_report, record_run
+from eval_report import (
+    REPO,
+    SET_TITLES,
+    add_output_options,
+    format_report,
+    git_commit,
+    inside_repo_unignored,
+    print_results,
+    record_run,
+    write_jsonl,
+)
 
-REPO = Path(__file__).resolve().parents[1]
 GOLD_DIR = REPO.parent / "shared" / "eval"
 VALIDATE_DICTS = "petrarch2_validate_dicts"
 
@@ -131,45 +139,24 @@ def score_run(run: SetRun) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def write_errors(
     path: Path, runs: Sequence[SetRun], verdicts: dict[str, list[dict[str, Any]]]
 ) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for run in runs:
+    write_jsonl(
+        path,
+        (
+            {
+                "set": run.name,
+                "id": record.get("id"),
+                "date": record.get("date"),
+                "text": record["text"],
+                "gold": record["events"],
+                "predicted": [list(t) for t in pred],
+                **verdict,
+            }
+            for run in runs
             for record, pred, verdict in zip(
                 run.records, run.predictions, verdicts[run.name], strict=True
-            ):
-                row = {
-                    "set": run.name,
-                    "id": record.get("id"),
-                    "date": record.get("date"),
-                    "text": record["text"],
-                    "gold": record["events"],
-                    "predicted": [list(t) for t in pred],
-                    **verdict,
-                }
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def inside_repo_unignored(path: Path) -> bool:
-    """True when `path` would land in the repository as a trackable file."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(REPO):
-        return False
-    check = subprocess.run(
-        ["git", "-C", str(REPO), "check-ignore", "-q", str(resolved)], check=False
+            )
+        ),
     )
-    return check.returncode != 0
-
-
-def git_commit() -> str:
-    """Short HEAD hash, with "+wip" when src/ has uncommitted changes (read-only git calls)."""
-
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
-        )
-        return done.stdout.strip()
-
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    return commit + ("+wip" if git("status", "--porcelain", "--", "src") else "")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -182,20 +169,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="plover, ud or petrarch (file stems work too); repeatable; default all",
     )
     parser.add_argument("--limit", type=int, default=None, help="first N records of each set")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    parser.add_argument(
-        "--errors",
-        type=Path,
-        default=None,
-        help="write per-record predictions vs gold as JSONL (outside the repo)",
-    )
-    parser.add_argument(
-        "--record",
-        nargs="?",
-        const=REPO / "docs" / "benchmarks.md",
-        type=Path,
-        default=None,
-        help="append this run's figures to docs/benchmarks.md",
+    add_output_options(
+        parser,
+        json_help="print JSON instead of tables",
+        errors_help="write per-record predictions vs gold as JSONL (outside the repo)",
+        record_help="append this run's figures to docs/benchmarks.md",
     )
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -255,10 +233,7 @@ def main(argv: Sequence[str] | None = None, predictors: dict[str, Predict] | Non
         "limit": args.limit,
         "sets": [SET_TITLES[r.name] for r in runs],
     }
-    if args.json:
-        print(json.dumps({"meta": meta, "results": results}, indent=2))
-    else:
-        print(format_report(results, meta))
+    print_results(meta, results, as_json=args.json, report=lambda: format_report(results, meta))
     if args.errors is not None:
         write_errors(args.errors, runs, verdicts)
         print(f"eval: per-record results written to {args.errors}", file=sys.stderr)

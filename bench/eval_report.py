@@ -1,11 +1,89 @@
-"""Readable tables for bench/eval.py and the run history in docs/benchmarks.md."""
+"""What the evaluation benches share (bench/eval.py, bench/realnews_eval.py): their output
+options (--json, --errors, --record), the commit a run measured, per-record JSONL, run rows
+in docs/benchmarks.md; and the readable tables of bench/eval.py."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import argparse
+import json
+import subprocess
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+BENCHMARKS = REPO / "docs" / "benchmarks.md"
+
+
+def add_output_options(
+    parser: argparse.ArgumentParser, *, json_help: str, errors_help: str, record_help: str
+) -> None:
+    """--json, --errors FILE and --record [FILE] (default docs/benchmarks.md)."""
+    parser.add_argument("--json", action="store_true", help=json_help)
+    parser.add_argument("--errors", type=Path, default=None, help=errors_help)
+    parser.add_argument(
+        "--record", nargs="?", const=BENCHMARKS, type=Path, default=None, help=record_help
+    )
+
+
+def inside_repo_unignored(path: Path) -> bool:
+    """True when `path` would land in the repository as a trackable file."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(REPO):
+        return False
+    check = subprocess.run(
+        ["git", "-C", str(REPO), "check-ignore", "-q", str(resolved)], check=False
+    )
+    return check.returncode != 0
+
+
+def git_commit() -> str:
+    """Short HEAD hash, with "+wip" when src/ has uncommitted changes (read-only git calls)."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("+wip" if git("status", "--porcelain", "--", "src") else "")
+
+
+def print_results(
+    meta: Mapping[str, Any],
+    results: Mapping[str, Any],
+    *,
+    as_json: bool,
+    report: Callable[[], str],
+) -> None:
+    """The run's figures: JSON ({"meta", "results"}) with --json, else the readable report."""
+    print(json.dumps({"meta": meta, "results": results}, indent=2) if as_json else report())
+
+
+def write_jsonl(path: Path, rows: Iterable[Mapping[str, Any]]) -> None:
+    """One JSON object a line (the --errors file), non-ASCII kept as it is."""
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def insert_row(doc: Path, marker: str, section: Iterable[str], row: str, *, empty: str) -> None:
+    """Insert `row` above `marker` in `doc`, keeping earlier rows. A file without the marker
+    gets `section` (title, header, separator, marker) appended first; a missing file starts
+    as `empty`."""
+    text = doc.read_text(encoding="utf-8") if doc.exists() else empty
+    if marker not in text:
+        text = (text.rstrip() + "\n\n" if text.strip() else "# Benchmarks\n\n") + "\n".join(section)
+    doc.write_text(text.replace(marker, row + "\n" + marker, 1), encoding="utf-8")
+
+
+def table_section(title: str, header: str, marker: str) -> list[str]:
+    """The lines of a new run table: title, header, separator, marker."""
+    separator = "|" + "---|" * (header.count("|") - 1)
+    return [title, "", header, separator, marker, ""]
+
 
 SET_TITLES = {
     "plover": "plover_gsr_cameo",
@@ -224,11 +302,5 @@ def run_row(results: Mapping[str, Any], meta: Mapping[str, Any]) -> str:
 
 def record_run(doc: Path, results: Mapping[str, Any], meta: Mapping[str, Any]) -> None:
     """Insert this run's row into the coding-accuracy table, keeping earlier rows."""
-    row = run_row(results, meta)
-    text = doc.read_text(encoding="utf-8") if doc.exists() else ""
-    if ROWS_MARKER not in text:
-        separator = "|" + "---|" * (ROW_HEADER.count("|") - 1)
-        section = ["## Coding accuracy", "", ROW_HEADER, separator, ROWS_MARKER, ""]
-        text = (text.rstrip() + "\n\n" if text.strip() else "# Benchmarks\n\n") + "\n".join(section)
-    text = text.replace(ROWS_MARKER, row + "\n" + ROWS_MARKER, 1)
-    doc.write_text(text, encoding="utf-8")
+    section = table_section("## Coding accuracy", ROW_HEADER, ROWS_MARKER)
+    insert_row(doc, ROWS_MARKER, section, run_row(results, meta), empty="")

@@ -26,7 +26,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from eval import git_commit, inside_repo_unignored
+from eval_report import (
+    REPO,
+    add_output_options,
+    git_commit,
+    insert_row,
+    inside_repo_unignored,
+    print_results,
+    table_section,
+    write_jsonl,
+)
 from realnews_metrics import (
     GoldEvent,
     Predicted,
@@ -36,7 +45,6 @@ from realnews_metrics import (
     score,
 )
 
-REPO = Path(__file__).resolve().parents[1]
 SET_DIR = REPO.parent / "shared" / "eval" / "realnews_dev"
 ROWS_MARKER = "<!-- realnews-rows: bench/realnews_eval.py --record inserts above this line -->"
 ROW_HEADER = (
@@ -140,23 +148,22 @@ def write_errors(
     predicted: Sequence[Predicted],
 ) -> None:
     matched = {i for v in verdicts for i in v.matched}
-    with path.open("w", encoding="utf-8") as out:
-        for verdict in verdicts:
-            row = {"kind": "gold", **verdict.to_json(predicted)}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for i, event in enumerate(predicted):
-            if i not in matched:
-                row = {
-                    "kind": "unmatched prediction",
-                    "article": event.article,
-                    "source": event.source,
-                    "target": event.target,
-                    "code": event.code,
-                    "rule": event.rule,
-                    "event_date": event.event_date.isoformat() if event.event_date else None,
-                    "sentence": event.sentence,
-                }
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    rows: list[dict[str, Any]] = [{"kind": "gold", **v.to_json(predicted)} for v in verdicts]
+    rows += [
+        {
+            "kind": "unmatched prediction",
+            "article": event.article,
+            "source": event.source,
+            "target": event.target,
+            "code": event.code,
+            "rule": event.rule,
+            "event_date": event.event_date.isoformat() if event.event_date else None,
+            "sentence": event.sentence,
+        }
+        for i, event in enumerate(predicted)
+        if i not in matched
+    ]
+    write_jsonl(path, rows)
 
 
 def record_run(doc: Path, result: Score, meta: dict[str, Any]) -> None:
@@ -181,37 +188,17 @@ def record_run(doc: Path, result: Score, meta: dict[str, Any]) -> None:
         f"{meta['seconds']:.0f}",
     ]
     row = "| " + " | ".join(cells) + " |"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    if ROWS_MARKER not in text:
-        separator = "|" + "---|" * (ROW_HEADER.count("|") - 1)
-        section = [
-            "## Real news: recall on articles",
-            "",
-            ROW_HEADER,
-            separator,
-            ROWS_MARKER,
-            "",
-        ]
-        text = text.rstrip() + "\n\n" + "\n".join(section)
-    doc.write_text(text.replace(ROWS_MARKER, row + "\n" + ROWS_MARKER, 1), encoding="utf-8")
+    section = table_section("## Real news: recall on articles", ROW_HEADER, ROWS_MARKER)
+    insert_row(doc, ROWS_MARKER, section, row, empty="# Benchmarks\n")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument(
-        "--errors",
-        type=Path,
-        default=None,
-        help="per gold event detail as JSONL (outside the repo)",
-    )
-    parser.add_argument(
-        "--record",
-        nargs="?",
-        const=REPO / "docs" / "benchmarks.md",
-        type=Path,
-        default=None,
-        help="append this run's row to docs/benchmarks.md",
+    add_output_options(
+        parser,
+        json_help="print the figures as JSON",
+        errors_help="per gold event detail as JSONL (outside the repo)",
+        record_help="append this run's row to docs/benchmarks.md",
     )
     parser.add_argument(
         "--article", action="append", default=None, metavar="ID", help="only these articles"
@@ -241,10 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seconds = time.perf_counter() - start
     result, verdicts = score(gold, predicted, sentences=sentences, published=published)
     meta = {"date": dt.date.today().isoformat(), "commit": git_commit(), "seconds": seconds}
-    if args.json:
-        print(json.dumps({"meta": meta, "results": result.to_dict()}, indent=2))
-    else:
-        print(format_report(result, meta))
+    report = lambda: format_report(result, meta)  # noqa: E731
+    print_results(meta, result.to_dict(), as_json=args.json, report=report)
     if args.errors is not None:
         write_errors(args.errors, verdicts, predicted)
         print(f"realnews: per-event detail written to {args.errors}", file=sys.stderr)

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+import time
 from pathlib import Path
 
 import duckdb
@@ -267,3 +268,22 @@ def test_cli_events_distinct_lists_each_event_once_with_its_reports(tmp_path: Pa
     assert {r["date_precision"] for r in reports} == {"day"}
     table = runner.invoke(app, ["events", "--db", str(path), "--distinct", "-f", "csv"])
     assert table.stdout.splitlines()[0].startswith("event_id,event_date,date_precision")
+
+
+def test_identity_long_document_links_without_comparing_every_pair() -> None:
+    # One long document: 20,000 undated mentions of one key and 20,000 on its publication
+    # day. Comparing every pair took minutes (4e8 pairs); the components are the same.
+    undated = [
+        mention(f"u{n:05d}", doc="long", day=None, precision="unknown") for n in range(20_000)
+    ]
+    dated = [mention(f"p{n:05d}", doc="long", basis="publication") for n in range(20_000)]
+    others = [
+        mention(f"x{n:05d}", doc=f"d{n}", day=DAY + dt.timedelta(days=10 * n)) for n in range(50)
+    ]
+    started = time.process_time()
+    ids = distinct_ids([*undated, *dated, *others])
+    assert time.process_time() - started < 10
+    assert {ids[m.event_id] for m in [*undated, *dated]} == {"p00000"}
+    assert ids["x00000"] == "p00000"  # the same day, in another document
+    assert ids["x00001"] == "x00001"  # ten days later: an event of its own
+    assert len(set(ids.values())) == 50

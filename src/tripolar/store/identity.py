@@ -173,27 +173,20 @@ class _Components:
 def distinct_ids(mentions: Sequence[Mention]) -> dict[str, str]:
     """event_id -> id of its distinct event (the smallest event_id of its component).
 
-    Pairs are only compared where they can link: within one key, day-precision dates within
-    ``MAX_DAY_SPAN`` of each other, coarser dates of one period, and pairs of one document.
+    The components of `linked` without comparing every pair (a long document has tens of
+    thousands of mentions of one key): within one key, day-precision dates link where their
+    intervals meet, which a sweep over the intervals in date order finds (across documents
+    with the report lag, within one document with the longer one); coarser dates of one
+    period link; and within one document an undated mention links to every other, and a
+    coarser date to the finer ones in its period.
     """
     found = _Components(m.event_id for m in mentions)
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[m.key].append(m)
-    span = dt.timedelta(days=MAX_DAY_SPAN)
     for group in by_key.values():
-        days = sorted(
-            (m for m in group if _precision(m) == "day"),
-            key=lambda m: (m.event_date, m.event_id),
-        )
-        for i, first in enumerate(days):
-            assert first.event_date is not None
-            for second in days[i + 1 :]:
-                assert second.event_date is not None
-                if second.event_date - first.event_date > span:
-                    break
-                if dates_compatible(first, second):
-                    found.union(first.event_id, second.event_id)
+        days = [m for m in group if _precision(m) == "day"]
+        _join_meeting(found, [(*_day_interval(m, False), m.event_id) for m in days])
         periods: dict[tuple[str, tuple[int, int]], list[Mention]] = defaultdict(list)
         documents: dict[str, list[Mention]] = defaultdict(list)
         for m in group:
@@ -204,11 +197,48 @@ def distinct_ids(mentions: Sequence[Mention]) -> dict[str, str]:
             for other in members[1:]:
                 found.union(members[0].event_id, other.event_id)
         for members in documents.values():
-            for i, first in enumerate(members):
-                for second in members[i + 1 :]:
-                    if dates_compatible(first, second):
-                        found.union(first.event_id, second.event_id)
+            _join_in_document(found, members)
     return {m.event_id: found.find(m.event_id) for m in mentions}
+
+
+def _join_meeting(found: _Components, intervals: list[tuple[dt.date, dt.date, str]]) -> None:
+    """Join the mentions whose day intervals (lo, hi, event_id) meet, allowing ACROSS_DAYS:
+    sorted by start, an interval meets an earlier one exactly when it starts before the
+    furthest reach of those (the components of an interval graph)."""
+    slack = dt.timedelta(days=ACROSS_DAYS)
+    head: str | None = None
+    reach = dt.date.min
+    for lo, hi, event_id in sorted(intervals):
+        if head is not None and lo <= reach:
+            found.union(head, event_id)
+            reach = max(reach, hi + slack)
+        else:
+            head, reach = event_id, hi + slack
+
+
+def _join_in_document(found: _Components, members: list[Mention]) -> None:
+    """The links among mentions of one key in one document that `distinct_ids` has not
+    made across documents (see `dates_compatible`)."""
+    if any(_precision(m) == "unknown" for m in members):
+        for m in members[1:]:  # an undated mention links to every mention of its document
+            found.union(members[0].event_id, m.event_id)
+        return
+    days = [m for m in members if _precision(m) == "day"]
+    _join_meeting(found, [(*_day_interval(m, True), m.event_id) for m in days])
+    finer: dict[tuple[int, int], list[str]] = defaultdict(list)  # (year, 0) and (year, month)
+    for m in members:
+        assert m.event_date is not None
+        if _precision(m) in ("day", "month"):
+            finer[(m.event_date.year, 0)].append(m.event_id)
+        if _precision(m) == "day":
+            finer[(m.event_date.year, m.event_date.month)].append(m.event_id)
+    coarse: dict[tuple[int, int], str] = {}  # period -> a month or year mention of it
+    for m in members:
+        if _precision(m) in ("month", "year"):
+            coarse.setdefault(_period(m), m.event_id)
+    for period, event_id in coarse.items():
+        for other in finer.get(period, ()):  # a coarser date and the finer ones in it
+            found.union(event_id, other)
 
 
 def candidate_window(m: Mention) -> tuple[dt.date, dt.date] | None:

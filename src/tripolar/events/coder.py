@@ -16,34 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tripolar.events._syntax import (
-    EVENT_HEADS,
-    LIGHT_VERBS,
-    SUBJECT_DEPS,
-    _agent_objects,
-    _Candidate,
-    _child,
-    _clause_verb,
-    _distinct_codes,
-    _find_targets,
-    _has_in_protest,
-    _has_modifier,
-    _home_government,
-    _in_protest,
-    _is_passive,
-    _is_purpose,
-    _is_stance,
-    _light_verb,
-    _located,
-    _MentionIndex,
-    _owner_objects,
-    _particle,
-    _patient,
-    _pattern_object,
-    _prep_objects,
-    _protested,
-    _subjects,
-    _up_to_object,
+from tripolar.events.arguments import (
+    Candidate,
+    MentionIndex,
+    distinct_codes,
+    find_targets,
+    home_government,
+    located_actors,
 )
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import DateCache, clause_date
@@ -54,6 +33,29 @@ from tripolar.events.governed import (
     labelled_act,
     noun_demand,
     reported_demand,
+)
+from tripolar.events.grammar import (
+    EVENT_HEADS,
+    LIGHT_VERBS,
+    SUBJECT_DEPS,
+    agent_objects,
+    clause_verb,
+    dependent,
+    find_pattern_object,
+    has_in_protest,
+    has_pattern_modifier,
+    is_in_protest,
+    is_passive,
+    is_purpose_clause,
+    is_stance,
+    light_verb_of,
+    owner_objects,
+    passive_patient,
+    prep_objects,
+    protested_objects,
+    subject_heads,
+    up_to_object,
+    verb_particle,
 )
 from tripolar.events.implied import (
     DOMESTIC_SECTORS,
@@ -147,7 +149,7 @@ class EventCoder:
         published: dt.date | None,
     ) -> CodingResult:
         """Events plus the triggers that matched a pattern but were rejected, with reasons."""
-        index = _MentionIndex(doc, mentions)
+        index = MentionIndex(doc, mentions)
         result = CodingResult()
         for sentence_index, sent in enumerate(doc.sents):
             if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):
@@ -161,16 +163,16 @@ class EventCoder:
         self,
         sent: Span,
         sentence_index: int,
-        index: _MentionIndex,
+        index: MentionIndex,
         doc_id: str,
         published: dt.date | None,
         result: CodingResult,
     ) -> None:
         consumed: set[int] = set()
         bounds = sentence_bounds(sent)
-        pending: list[tuple[Token, _Candidate | str, str]] = []
+        pending: list[tuple[Token, Candidate | str, str]] = []
         for token in sent:
-            if (token.pos_ == "VERB" or _is_stance(token)) and (
+            if (token.pos_ == "VERB" or is_stance(token)) and (
                 token.lemma_.lower() in self.patterns.verbs
             ):
                 outcome, rule = self._verb(token, index, consumed)
@@ -195,7 +197,7 @@ class EventCoder:
                 outcome, rule = self._noun(token, index, lemma)
                 if rule:
                     pending.append((token, outcome, rule))
-        coded = {t.i for t, outcome, _ in pending if isinstance(outcome, _Candidate)}
+        coded = {t.i for t, outcome, _ in pending if isinstance(outcome, Candidate)}
         for token in sent:
             found = (
                 governed_act(self, token, index, coded)
@@ -208,18 +210,18 @@ class EventCoder:
                 pending.append((token, found, found.rule))
         dates: DateCache = {}
         seen: set[tuple[str, str, str]] = set()
-        violent = {t.i for t, o, _ in pending if isinstance(o, _Candidate) and is_violent(o.code)}
+        violent = {t.i for t, o, _ in pending if isinstance(o, Candidate) and is_violent(o.code)}
         asked = is_question(span_text(sent))
         for trigger, outcome, rule in pending:
-            if isinstance(outcome, _Candidate) and outcome_of_attack(trigger, outcome, violent):
+            if isinstance(outcome, Candidate) and outcome_of_attack(trigger, outcome, violent):
                 outcome = f"the outcome of the attack coded on {trigger.head.text!r}"
-            if isinstance(outcome, _Candidate) and asked:
+            if isinstance(outcome, Candidate) and asked:
                 outcome = "a question, not a report"
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
             prospective = is_prospective(outcome.context, outcome.code)
-            clause = _clause_verb(trigger)
+            clause = clause_verb(trigger)
             event_date, basis, precision = clause_date(
                 clause, sent, published, prospective, dates, trigger=trigger
             )
@@ -278,17 +280,17 @@ class EventCoder:
     # -- verbs -------------------------------------------------------------------------
 
     def _verb(
-        self, verb: Token, index: _MentionIndex, consumed: set[int]
-    ) -> tuple[_Candidate | str, str]:
+        self, verb: Token, index: MentionIndex, consumed: set[int]
+    ) -> tuple[Candidate | str, str]:
         """The first pattern of this verb that yields events, else the best reason why not."""
-        passive = _is_passive(verb)
-        obj = _patient(verb) if passive else (_up_to_object(verb) or _child(verb, "dobj"))
-        particle = _particle(verb)
+        passive = is_passive(verb)
+        obj = passive_patient(verb) if passive else (up_to_object(verb) or dependent(verb, "dobj"))
+        particle = verb_particle(verb)
         first_failure: tuple[str, str] | None = None
         for pattern in self.patterns.verbs[verb.lemma_.lower()]:
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
                 continue
-            pattern_object = _pattern_object(verb, obj, pattern)
+            pattern_object = find_pattern_object(verb, obj, pattern)
             if pattern.objects and pattern_object is None:
                 continue
             if pattern_object is not None:
@@ -306,7 +308,7 @@ class EventCoder:
                 rule,
                 consumed,
             )
-            if isinstance(outcome, _Candidate):
+            if isinstance(outcome, Candidate):
                 return outcome, outcome.rule
             if first_failure is None:
                 first_failure = (outcome, rule)
@@ -321,16 +323,16 @@ class EventCoder:
         pattern_object: Token | None,
         obj: Token | None,
         passive: bool,
-        index: _MentionIndex,
+        index: MentionIndex,
         rule: str,
         consumed: set[int],
-    ) -> _Candidate | str:
+    ) -> Candidate | str:
         context = context_of(verb)
         if context.reason:
             return context.reason
         code = pattern.code
         mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
-        threatened = _child(verb, "xcomp") if "threat" in pattern.flags else None
+        threatened = dependent(verb, "xcomp") if "threat" in pattern.flags else None
         if threatened is not None and self.act_code(threatened) is not None:
             return f"coded by the threatened act {threatened.text!r}"
         if "that" in pattern.flags and not _states_a_view(verb):
@@ -338,7 +340,7 @@ class EventCoder:
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
         if mode_flag is not None:
-            asked = _child(verb, "xcomp") or _child(verb, "ccomp")
+            asked = dependent(verb, "xcomp") or dependent(verb, "ccomp")
             asked_code = self.act_code(asked) if asked is not None else None
             if asked_code is None and obj is not None:  # "demanded the withdrawal of ..."
                 asked_code = self.noun_code(obj)
@@ -346,7 +348,7 @@ class EventCoder:
                     consumed.add(obj.i)  # asked for, not done
             if asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
-        sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
+        sources = index.of_group(agent_objects(verb)) if passive else index.subjects_of(verb)
         means: list[Token] = []
         unidentified = False  # the source is the place's unidentified forces
         if not sources and passive and is_violent(code):
@@ -364,7 +366,7 @@ class EventCoder:
             means = [
                 o
                 for p in ("in", "during", "by")
-                for o in _prep_objects(verb, p)
+                for o in prep_objects(verb, p)
                 if self._violent_noun_code(o) is not None
             ]
             sources = unidentified_forces(verb, obj, means, index)
@@ -387,12 +389,12 @@ class EventCoder:
                 code = "074"  # peacekeepers arriving in X: protection provided to X
                 rule += "/peacekeepers"
         if code[:2] == "04" and any(
-            o.lemma_.lower() in REACTION_NOUNS for o in _prep_objects(verb, "with")
+            o.lemma_.lower() in REACTION_NOUNS for o in prep_objects(verb, "with")
         ):
             return "met with a reaction, not a meeting"
-        if code == "041" and _child(verb, "oprd") is not None:
+        if code == "041" and dependent(verb, "oprd") is not None:
             return "called X something: naming, not a call"
-        targets, slot = _find_targets(pattern.targets, verb, obj, pattern_object, index)
+        targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
@@ -400,20 +402,20 @@ class EventCoder:
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
             for conj in verb.children:
-                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _child(conj, "nsubj"):
-                    conj_obj = _child(conj, "dobj")
-                    targets, slot = _find_targets(pattern.targets, conj, conj_obj, None, index)
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not dependent(conj, "nsubj"):
+                    conj_obj = dependent(conj, "dobj")
+                    targets, slot = find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
-        if not targets and code[:2] == "14" and _has_in_protest(verb, *filter(None, [obj])):
+        if not targets and code[:2] == "14" and has_in_protest(verb, *filter(None, [obj])):
             return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:
-            targets, slot = _other_actors(_located(index, verb, obj), sources), "in"
+            targets, slot = _other_actors(located_actors(index, verb, obj), sources), "in"
         if not targets and "loc" in pattern.flags and code[:2] == "04" and pattern_object:
             # "attended the Beijing Olympics": the host named on the event
             targets, slot = _other_actors(index.of_phrase(pattern_object), sources), "host"
         if not targets and means:
-            targets, slot = _other_actors(_located(index, verb, *means), sources), "in"
+            targets, slot = _other_actors(located_actors(index, verb, *means), sources), "in"
         if not targets and is_violent(code):
             targets, slot = violence_targets(verb, obj, index)
         if not targets and code[:2] == "14":
@@ -422,16 +424,16 @@ class EventCoder:
                 return purpose
             targets, slot = purpose, "purpose"
         if not targets and code == "0874" and irregular(sources, [sources[0]]):
-            targets, slot = _home_government(sources, index), "home"  # rebels surrendered
+            targets, slot = home_government(sources, index), "home"  # rebels surrendered
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
-            targets, slot = _home_government(sources, index), "home"
+            targets, slot = home_government(sources, index), "home"
         if (
             not targets
             and obj is None
             and _takes_place_target(code)
-            and _distinct_codes(sources) < 2
+            and distinct_codes(sources) < 2
         ):
-            targets, slot = _located(index, verb, obj), "in"  # "X will meet in Geneva"
+            targets, slot = located_actors(index, verb, obj), "in"  # "X will meet in Geneva"
         if (
             code == "190"
             and verb.lemma_.lower() in KILLING_VERBS
@@ -453,17 +455,17 @@ class EventCoder:
         if not targets and mapped[:2] == "13":
             targets, slot = _other_actors(condition_subjects(verb, index), sources), "condition"
         if not targets:
-            if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
-                return _Candidate(mapped, f"{rule}+recip", sources, [], True, context)
+            if "recip" in pattern.flags and distinct_codes(sources) >= 2:
+                return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
-        return _Candidate(
+        return Candidate(
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
 
     def _means_of_violence(
-        self, verb: Token, index: _MentionIndex
+        self, verb: Token, index: MentionIndex
     ) -> tuple[list[Token], list[Mention]]:
         """The event noun a passive act of violence happened "in" and its actors: "killed in
         an air strike by X", "in X's shelling", also when the parser reads "shelling" as a
@@ -486,16 +488,16 @@ class EventCoder:
                 if not any(self._violent_noun_code(t) is not None for t in means):
                     continue
                 actors = index.of_group(
-                    [o for t in means for o in _agent_objects(t) + _prep_objects(t, "by")]
+                    [o for t in means for o in agent_objects(t) + prep_objects(t, "by")]
                 ) or index.of_phrase(noun)
                 if actors:
                     return means, actors
         return [], []
 
-    def _unattributed(self, verb: Token, passive: bool, index: _MentionIndex) -> bool:
+    def _unattributed(self, verb: Token, passive: bool, index: MentionIndex) -> bool:
         """Violence with no perpetrator in the sentence: an agentless passive, or a means of
         violence as the subject ("a car bomb killed ...") that names no actor."""
-        doers = _agent_objects(verb) if passive else _subjects(verb)
+        doers = agent_objects(verb) if passive else subject_heads(verb)
         if passive and not doers:
             return True
         return bool(doers) and all(
@@ -507,7 +509,7 @@ class EventCoder:
     def _violent_noun_code(self, noun: Token) -> str | None:
         lemma = noun.lemma_.lower() if noun.pos_ != "VERB" else noun.lower_
         for noun_pattern in self.patterns.nouns.get(lemma, []):
-            if is_violent(noun_pattern.code) and _has_modifier(noun, noun_pattern):
+            if is_violent(noun_pattern.code) and has_pattern_modifier(noun, noun_pattern):
                 return noun_pattern.code
         return None
 
@@ -516,7 +518,7 @@ class EventCoder:
         if pattern_object is None:
             return pattern
         for noun_pattern in self.patterns.nouns.get(pattern_object.lemma_.lower(), []):
-            if not noun_pattern.modifiers or not _has_modifier(pattern_object, noun_pattern):
+            if not noun_pattern.modifiers or not has_pattern_modifier(pattern_object, noun_pattern):
                 continue
             if noun_pattern.code[:2] == pattern.code[:2]:
                 return replace(pattern, code=noun_pattern.code)
@@ -528,34 +530,38 @@ class EventCoder:
 
     def act_code(self, verb: Token) -> str | None:
         """The code a verb (with its object) would have as a plain act, ignoring actors."""
-        particle = _particle(verb)
-        obj = _patient(verb) if _is_passive(verb) else (_up_to_object(verb) or _child(verb, "dobj"))
+        particle = verb_particle(verb)
+        obj = (
+            passive_patient(verb)
+            if is_passive(verb)
+            else (up_to_object(verb) or dependent(verb, "dobj"))
+        )
         for pattern in self.patterns.verbs.get(verb.lemma_.lower(), []):
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
                 continue
-            if pattern.objects and _pattern_object(verb, obj, pattern) is None:
+            if pattern.objects and find_pattern_object(verb, obj, pattern) is None:
                 continue
             return pattern.code
         if obj is not None and verb.lemma_.lower() in LIGHT_VERBS:
             for noun_pattern in self.patterns.nouns.get(obj.lemma_.lower(), []):
-                if _has_modifier(obj, noun_pattern):
+                if has_pattern_modifier(obj, noun_pattern):
                     return noun_pattern.code
         return None
 
     def noun_code(self, noun: Token) -> str | None:
         """The code an event noun has as a plain act ("withdrawal" -> 087), ignoring actors."""
         for noun_pattern in self.patterns.nouns.get(noun.lemma_.lower(), []):
-            if _has_modifier(noun, noun_pattern):
+            if has_pattern_modifier(noun, noun_pattern):
                 return noun_pattern.code
         return None
 
-    def _purpose_targets(self, holder: Token, index: _MentionIndex) -> list[Mention] | str:
+    def _purpose_targets(self, holder: Token, index: MentionIndex) -> list[Mention] | str:
         """Targets of a protest from its purpose clause: "went on strike to demand that X ...".
 
         A purpose clause that is itself a protest ("a strike to protest X's decision") codes
         the event; the trigger then yields a reason instead of a second event."""
         for clause in holder.children:
-            if clause.dep_ not in ("advcl", "xcomp") or not _is_purpose(clause):
+            if clause.dep_ not in ("advcl", "xcomp") or not is_purpose_clause(clause):
                 continue
             patterns = self.patterns.verbs.get(clause.lemma_.lower(), [])
             if any(p.code[:2] == "14" for p in patterns):
@@ -570,15 +576,15 @@ class EventCoder:
         patterns = self.patterns.verbs.get(verb.lemma_.lower(), ())
         return verb.pos_ == "VERB" and any({"appeal", "demand"} & p.flags for p in patterns)
 
-    def _noun(self, noun: Token, index: _MentionIndex, lemma: str) -> tuple[_Candidate | str, str]:
-        light = _light_verb(noun)
+    def _noun(self, noun: Token, index: MentionIndex, lemma: str) -> tuple[Candidate | str, str]:
+        light = light_verb_of(noun)
         first_failure: tuple[str, str] | None = None
         for pattern in self.patterns.nouns[lemma]:
-            if not _has_modifier(noun, pattern):
+            if not has_pattern_modifier(noun, pattern):
                 continue
             rule = pattern.rule
             outcome = self._noun_candidate(noun, light, pattern, index, rule)
-            if isinstance(outcome, _Candidate):
+            if isinstance(outcome, Candidate):
                 return outcome, outcome.rule
             if first_failure is None:
                 first_failure = (outcome, rule)
@@ -589,9 +595,9 @@ class EventCoder:
         noun: Token,
         light: Token | None,
         pattern: NounPattern,
-        index: _MentionIndex,
+        index: MentionIndex,
         rule: str,
-    ) -> _Candidate | str:
+    ) -> Candidate | str:
         context = Context("act")
         sources: list[Mention] = []
         hypothetical = possibility_of(noun)
@@ -605,21 +611,21 @@ class EventCoder:
             context = context_of(light)
             if context.reason:
                 return context.reason
-            if _is_passive(light):
-                sources = index.of_group(_agent_objects(light))
+            if is_passive(light):
+                sources = index.of_group(agent_objects(light))
             else:
                 sources = index.subjects_of(light)
         elif noun.dep_ in SUBJECT_DEPS and is_negated(noun.head):
             return f"negated ({noun.head.text!r})"
         elif noun.dep_ == "dobj" and self._asks(noun.head):  # "to urge the withdrawal of X"
             return f"asked for by {noun.head.text!r}, not done"
-        by_objects = _agent_objects(noun) + _prep_objects(noun, "by")
+        by_objects = agent_objects(noun) + prep_objects(noun, "by")
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
             sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
         if not sources and "mover" in pattern.flags:  # "the withdrawal of US troops"
-            sources = index.of_group(_prep_objects(noun, "of"))
+            sources = index.of_group(prep_objects(noun, "of"))
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
         reacted_to: list[Mention] = []  # "prompting condemnation from X": X reacts
@@ -627,8 +633,8 @@ class EventCoder:
             sources, reacted_to = reaction_parties(noun, index)
         if "civil" in pattern.flags and not _civilian(sources):
             return "not a civilian group"
-        between = _prep_objects(noun, "between") + (
-            _prep_objects(light, "between") if light is not None else []
+        between = prep_objects(noun, "between") + (
+            prep_objects(light, "between") if light is not None else []
         )
         if between and any(s.slot == "between" for s in pattern.targets):
             members = index.of_group(between)
@@ -637,47 +643,47 @@ class EventCoder:
                 return f"no CAMEO code for {context.mode} of {pattern.code}"
             if "recip" not in pattern.flags and sources and members:
                 # a mediator acts on each party: "X's mediation between Y and Z"
-                return _Candidate(code, f"{rule}+between", sources, members, False, context)
-            if _distinct_codes(members) >= 2:
-                return _Candidate(code, f"{rule}+between", members, [], True, context)
+                return Candidate(code, f"{rule}+between", sources, members, False, context)
+            if distinct_codes(members) >= 2:
+                return Candidate(code, f"{rule}+between", members, [], True, context)
         targets: list[Mention] = []
         slot = ""
         for target in pattern.targets:
             if target.slot == "between" or not target.is_prep:
                 continue
-            objects = _prep_objects(noun, target.slot, target.heads)
+            objects = prep_objects(noun, target.slot, target.heads)
             if light is not None and not objects:
-                objects = _prep_objects(light, target.slot, target.heads)
+                objects = prep_objects(light, target.slot, target.heads)
             if not objects:  # "the visit by X to Y", parsed with "to Y" on X
-                objects = [o for b in by_objects for o in _prep_objects(b, target.slot)]
+                objects = [o for b in by_objects for o in prep_objects(b, target.slot)]
             if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
-                movers = _prep_objects(noun, "of")
-                objects = [o for m in movers for o in _prep_objects(m, target.slot)]
+                movers = prep_objects(noun, "of")
+                objects = [o for m in movers for o in prep_objects(m, target.slot)]
             targets = index.of_group(objects) or index.of_group(
-                [o for n in objects if n.pos_ == "NOUN" for o in _owner_objects(n)]
+                [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
             )  # "a protest against violations by X"
             if targets:
                 slot = target.slot
                 break
         if not targets and reacted_to:
             targets, slot = _other_actors(reacted_to, sources), "prompted"
-        if not targets and _in_protest(noun):
-            targets, slot = index.of_group(_protested(noun)), "in-protest"
+        if not targets and is_in_protest(noun):
+            targets, slot = index.of_group(protested_objects(noun)), "in-protest"
         if not targets and light is None:  # "X engaged Y in a firefight"
             engaged = _engaged_object(noun)
             if engaged is not None:
                 targets, slot = index.of_group([engaged]), "engaged"
-        if not targets and pattern.code[:2] == "14" and _has_in_protest(light or noun.head, noun):
+        if not targets and pattern.code[:2] == "14" and has_in_protest(light or noun.head, noun):
             return IN_PROTEST_CODES_IT  # "a hunger strike in protest of X", "a rally ... at X"
         if not targets and "loc" in pattern.flags:
-            targets, slot = _other_actors(_located(index, noun, light), sources), "in"
+            targets, slot = _other_actors(located_actors(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":
             purpose = self._purpose_targets(light or noun.head, index)
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
         if not targets and pattern.code[:2] == "14" and context.mode == "act":
-            targets, slot = _home_government(sources, index), "home"
+            targets, slot = home_government(sources, index), "home"
         code = map_code(pattern.code, context.mode)
         if code is None:
             return context.negation or f"no CAMEO code for {context.mode} of {pattern.code}"
@@ -689,10 +695,10 @@ class EventCoder:
         if not sources:
             return "no source actor linked to the noun"
         if not targets:
-            if "recip" in pattern.flags and _distinct_codes(sources) >= 2:
-                return _Candidate(code, f"{rule}+recip", sources, [], True, context)
+            if "recip" in pattern.flags and distinct_codes(sources) >= 2:
+                return Candidate(code, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the noun"
-        return _Candidate(
+        return Candidate(
             code, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
 
@@ -728,7 +734,7 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", 
 def _arriving_forces(verb: Token) -> str:
     """ "peacekeepers" when the subject of an arrival is a peacekeeping force, "troops" for
     other armed forces ("French troops arrived in X" is a deployment), else ""."""
-    subjects = _subjects(verb)
+    subjects = subject_heads(verb)
     if not subjects or any(s.lemma_.lower() not in FORCE_HEADS for s in subjects):
         return ""
     words = {t.lemma_.lower() for s in subjects for t in s.subtree}
@@ -747,19 +753,19 @@ def _takes_place_target(code: str) -> bool:
 
 def _states_a_view(verb: Token) -> bool:
     """ "X and Y agreed that ...": a finite that-clause, not an act to do ("agreed to ...")."""
-    clause = _child(verb, "ccomp")
-    return clause is not None and _child(verb, "xcomp") is None and not is_infinitive(clause)
+    clause = dependent(verb, "ccomp")
+    return clause is not None and dependent(verb, "xcomp") is None and not is_infinitive(clause)
 
 
 def _asks_for_act(verb: Token) -> bool:
     """ "wants Y to <act>": an xcomp, or an infinitival clause with its own subject."""
-    if _child(verb, "xcomp") is not None:
+    if dependent(verb, "xcomp") is not None:
         return True
-    clause = _child(verb, "ccomp")
+    clause = dependent(verb, "ccomp")
     return clause is not None and is_infinitive(clause)
 
 
-def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mention]:
+def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention]:
     """ "X staged a strike in protest against Y": a noun under "in" on a clause (or on that
     clause's object) is the act of the clause's subject; so is fighting "after/during"
     which a clause happened ("X retook the town after fighting with Y")."""
@@ -774,7 +780,7 @@ def _manner_sources(noun: Token, index: _MentionIndex, code: str) -> list[Mentio
     holder = prep.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):
         holder = holder.head
-    if holder.pos_ not in ("VERB", "AUX") or _is_passive(holder):
+    if holder.pos_ not in ("VERB", "AUX") or is_passive(holder):
         return []  # "X were wounded in an ambush": X suffered it
     return index.subjects_of(holder)
 
@@ -788,4 +794,4 @@ def _engaged_object(noun: Token) -> Token | None:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
         return None
-    return _child(prep.head, "dobj")
+    return dependent(prep.head, "dobj")

@@ -421,3 +421,48 @@ def unique_mentions(mentions: Iterable[Mention]) -> list[Mention]:
 
 def distinct_codes(mentions: Sequence[Mention]) -> int:
     return len({code for m in mentions for code in m.codes})
+
+
+ARGUMENT_PREPS = (
+    "to", "with", "for", "from", "against", "on", "upon", "into", "toward", "towards", "over",
+    "at",
+)  # fmt: skip
+
+
+def act_targets(act: Token, index: MentionIndex) -> list[Mention]:
+    """Actors among the arguments of an act: object, recipient, prepositional objects."""
+    for _ in range(3):
+        obj = dependent(act, "dobj")
+        found = index.of_group([obj]) if obj is not None else []
+        if not found and obj is not None:
+            found = index.of_group(owner_objects(obj))
+        dative = dependent(act, "dative")
+        if not found and dative is not None and dative.pos_ != "ADP":
+            found = index.of_group([dative])
+        groups = [prep_objects(holder, p) for holder in (act, obj) for p in ARGUMENT_PREPS]
+        for group in groups:
+            if not found:
+                found = index.of_group(group)
+        if not found:  # "refused to respond to a demand from X": whose demand
+            found = index.of_group(
+                [o for g in groups for n in g if n.pos_ == "NOUN" for o in owner_objects(n)]
+            )
+        if found:
+            return found
+        deeper = dependent(act, "xcomp")  # "agreed to allow X to return"
+        if deeper is None or deeper.pos_ != "VERB":
+            break
+        act = deeper
+    return located_actors(index, act, dependent(act, "dobj"))
+
+
+def other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Mention]:
+    """Targets that are not just the sources again: protesters "in" their own country take
+    their government as the target instead."""
+    own = {code for source in sources for code in source.codes}
+    return [t for t in targets if not set(t.codes) <= own]
+
+
+# a protest act with an "in protest of/at X" phrase is coded once, through the phrase; checked
+# before the act's place, which would otherwise make its own country the target
+IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"

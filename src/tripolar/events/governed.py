@@ -11,16 +11,9 @@ embedded act's arguments. Reported obligations ("X said Y must ...") are demands
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
-from tripolar.events.arguments import (
-    Candidate,
-    MentionIndex,
-    distinct_codes,
-    located_actors,
-)
+from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
 from tripolar.events.grammar import (
     SAY_VERBS,
     dependent,
@@ -28,6 +21,7 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
 )
+from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
     ALLEGE_GOVERNORS,
     DEMAND_NOUNS,
@@ -36,10 +30,6 @@ from tripolar.events.modality import (
     demanding_noun,
     map_code,
 )
-from tripolar.model import Mention
-
-if TYPE_CHECKING:
-    from tripolar.events.coder import EventCoder
 
 # governor lemma -> the code of "<governor> to <act without a pattern>"
 GENERIC_CODES = {
@@ -62,10 +52,6 @@ CONFRONT_VERBS = frozenset({
 })  # fmt: skip
 # nouns an agreement can be "to/on/upon" ("agreed to a ceasefire", "agreed on a plan")
 AGREE_PREPS = ("to", "on", "upon")
-ARGUMENT_PREPS = (
-    "to", "with", "for", "from", "against", "on", "upon", "into", "toward", "towards", "over",
-    "at",
-)  # fmt: skip
 OBLIGATION_AUX = frozenset({"must"})
 # verbs that make or restate a demand held as their object ("reiterated its demand that ...")
 DEMAND_HOLDERS = frozenset({
@@ -76,7 +62,7 @@ DEMAND_HOLDERS = frozenset({
 
 
 def governed_act(
-    coder: EventCoder, governor: Token, index: MentionIndex, coded: set[int]
+    lexicon: ActLexicon, governor: Token, index: MentionIndex, coded: set[int]
 ) -> Candidate | None:
     """The 030/130/120 event of "<agree|threaten|refuse> to <act>" when the act codes nothing."""
     lemma = governor.lemma_.lower()
@@ -108,7 +94,7 @@ def governed_act(
     if not sources:
         return None
     if act is not None:
-        targets = _act_targets(act, index)
+        targets = act_targets(act, index)
     else:
         assert noun is not None
         targets = index.of_phrase(noun) or index.of_group(owner_objects(noun))
@@ -123,7 +109,7 @@ def governed_act(
     return Candidate(code, f"{rule}+args", sources, targets, False, context)
 
 
-def reported_demand(coder: EventCoder, clause: Token, index: MentionIndex) -> Candidate | None:
+def reported_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code)."""
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
         return None
@@ -137,12 +123,12 @@ def reported_demand(coder: EventCoder, clause: Token, index: MentionIndex) -> Ca
     targets = index.of_group(subject_heads(clause))
     if not sources or not targets:
         return None
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     code = (map_code(act, "demand") if act is not None else None) or "100"
     return Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
 
 
-def noun_demand(coder: EventCoder, clause: Token, index: MentionIndex) -> Candidate | None:
+def noun_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X reiterated its demand that Y <act>" -> X demands of Y (10x, refined by the act);
     "X renewed its call for Y to <act>" -> X's appeal to Y (02x)."""
     noun = demanding_noun(clause)
@@ -163,7 +149,7 @@ def noun_demand(coder: EventCoder, clause: Token, index: MentionIndex) -> Candid
     if not sources or not targets:
         return None
     mode: Mode = "demand" if DEMAND_NOUNS[noun.lemma_.lower()] == "demand" else "appeal"
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     code = (map_code(act, mode) if act is not None else None) or (
         "100" if mode == "demand" else "020"
     )
@@ -171,7 +157,7 @@ def noun_demand(coder: EventCoder, clause: Token, index: MentionIndex) -> Candid
     return Candidate(code, rule, sources, targets, False, context)
 
 
-def alleged_act(coder: EventCoder, clause: Token, index: MentionIndex) -> Candidate | None:
+def alleged_act(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X claimed/charged that Y <conflict act>", "X alleged that Y ..." -> X accuses Y (112).
 
     When Y is X itself ("the group claimed that it had attacked Z"), X claims
@@ -182,7 +168,7 @@ def alleged_act(coder: EventCoder, clause: Token, index: MentionIndex) -> Candid
     context = context_of(claimer)
     if context.reason or context.mode != "act":
         return None
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     # "allege" accuses whatever follows ("alleged that X was aware of the plans"); "claim"
     # and "charge" only when the claimed act is itself one of conflict
     conflict = act is not None and "11" <= act[:2] <= "20"
@@ -196,7 +182,7 @@ def alleged_act(coder: EventCoder, clause: Token, index: MentionIndex) -> Candid
     if {code for m in accused for code in m.codes} <= own:
         if not conflict:
             return None
-        targets = _act_targets(clause, index)
+        targets = act_targets(clause, index)
         if not targets:
             return None
         return Candidate("015", "alleged:own+args", sources, targets, False, context)
@@ -222,33 +208,6 @@ def _embedded_act(governor: Token) -> Token | None:
     return None
 
 
-def _act_targets(act: Token, index: MentionIndex) -> list[Mention]:
-    """Actors among the arguments of an act: object, recipient, prepositional objects."""
-    for _ in range(3):
-        obj = dependent(act, "dobj")
-        found = index.of_group([obj]) if obj is not None else []
-        if not found and obj is not None:
-            found = index.of_group(owner_objects(obj))
-        dative = dependent(act, "dative")
-        if not found and dative is not None and dative.pos_ != "ADP":
-            found = index.of_group([dative])
-        groups = [prep_objects(holder, p) for holder in (act, obj) for p in ARGUMENT_PREPS]
-        for group in groups:
-            if not found:
-                found = index.of_group(group)
-        if not found:  # "refused to respond to a demand from X": whose demand
-            found = index.of_group(
-                [o for g in groups for n in g if n.pos_ == "NOUN" for o in owner_objects(n)]
-            )
-        if found:
-            return found
-        deeper = dependent(act, "xcomp")  # "agreed to allow X to return"
-        if deeper is None or deeper.pos_ != "VERB":
-            break
-        act = deeper
-    return located_actors(index, act, dependent(act, "dobj"))
-
-
 # Naming an act or a state with a word of blame is disapproval (111): "described the visit
 # as an egregious provocation", "called the veto a guilty plea", "branded X a rogue state".
 LABEL_VERBS = frozenset({
@@ -268,7 +227,7 @@ BLAME_WORDS = frozenset({
 BLAME_CODE = "111"
 
 
-def labelled_act(coder: EventCoder, verb: Token, index: MentionIndex) -> Candidate | None:
+def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candidate | None:
     """X names Y (or Y's act) with a word of blame: X -> Y 111."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABEL_VERBS:
         return None

@@ -12,12 +12,12 @@ from tripolar.actors.resolver import PHRASE_MODIFIERS
 from tripolar.events.arguments import (
     Candidate,
     MentionIndex,
+    act_targets,
     event_noun_targets,
     located_actors,
     named_places,
     unique_mentions,
 )
-from tripolar.events.governed import _act_targets
 from tripolar.events.grammar import (
     dependent,
     is_passive,
@@ -70,7 +70,7 @@ def violence_targets(
     in X")."""
     for clause in verb.children:
         if clause.dep_ in ("advcl", "xcomp") and is_purpose_clause(clause):
-            found = _act_targets(clause, index)
+            found = act_targets(clause, index)
             if found:
                 return found, "purpose"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
@@ -78,7 +78,7 @@ def violence_targets(
         main_object = passive_patient(main) if is_passive(main) else dependent(main, "dobj")
         found = index.of_group([main_object]) if main_object is not None else []
         if not found:
-            found = _act_targets(main, index)
+            found = act_targets(main, index)
         if found:
             return found, "clause"
     if obj is None or index.of_group([obj]):

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from tripolar.actors import ActorDictionary, ActorEntry, Pattern, Term, attach_agent
-from tripolar.actors.builtin import load_builtin
+from tripolar.actors.dictionary import load_builtin
 from tripolar.actors.dictionary import country_root
 
 D = dt.date

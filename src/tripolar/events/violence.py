@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tripolar.actors.resolver import PHRASE_MODIFIERS
+from tripolar.actors.units import PHRASE_MODIFIERS
 from tripolar.events.arguments import (
     Candidate,
     MentionIndex,

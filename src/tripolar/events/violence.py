@@ -1,6 +1,7 @@
 """Acts of force: which are violent, who the irregular fighters are, where force with no
 target in its own slots lands, when a killing is only an attack's outcome, and when damage
-done by a crowd is a riot. Read by the coder (``coder.py``)."""
+done by a crowd is a riot. Read by the trigger stages (``verb_acts``, ``noun_acts``) and
+``recording``."""
 
 from __future__ import annotations
 

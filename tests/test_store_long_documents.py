@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tripolar.model import CodedDocument, Document
+from tripolar.model import CodedDocument, Document, Sentence
 from tripolar.pipeline import Pipeline
 from tripolar.scale.units import work_units
 from tripolar.store import Store
@@ -104,3 +104,21 @@ def test_store_long_document_stopped_between_units_leaves_nothing(
         counts = store.counts()
     assert (first.stored, again.stored, again.duplicates) == (1, 0, 1)
     assert counts["documents"] == 1 and counts["events"] == first.events >= 24
+
+
+def test_store_long_document_larger_than_the_memory_cap(tmp_path: Path) -> None:
+    # The commit pins the document's text in one block: the cap must let it in, as `add`
+    # does for a batch, although the parts' rows were written under the small cap.
+    text = "Markets were calm and the harvest was large this year.\n\n" * 40_000  # 2.3 M chars
+    document = Document(doc_id="memo-long", text=text)
+    size = len(text) // 4
+    parts = [
+        CodedDocument(document, (Sentence("memo-long", k, k * size, k * size + 5, text[:5]),), ())
+        for k in range(4)
+    ]
+    with Store.open(tmp_path / "cap.duckdb") as store:
+        with store.bulk_writing(memory_limit=2**20):
+            assert store.add_parts(iter(parts)) == 1
+        assert store.counts()["sentences"] == 4
+        row = store.connection.execute("SELECT length(text) FROM documents").fetchall()
+    assert row == [(len(text),)]

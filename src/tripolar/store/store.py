@@ -589,6 +589,7 @@ class Store:
                 for part in chain([first], parts):
                     self._add_rows([part], replaced)
                 self._supersede_and_link(list(fresh), replaced)
+                self._bound_memory(len(first.document.text))  # the commit pins the text
         for _ in parts:  # a known document: its parts are consumed, nothing is written
             pass
         return len(fresh)

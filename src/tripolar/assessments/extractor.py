@@ -151,7 +151,7 @@ class AssessmentExtractor:
         """'the West', 'Europe', 'Western countries' as parties, with CAMEO region codes; not
         'West Africa' or 'the European Union' (a name the actors stage resolves)."""
         found: list[Mention] = []
-        for match in self._regions.find(list(doc)):
+        for match in self._regions.find(doc[:]):
             span = doc[match.start : match.end]
             named = next(t for t in span if t.lower_ != "the")
             after = doc[match.end] if match.end < len(doc) else None
@@ -178,7 +178,7 @@ class AssessmentExtractor:
         items = self._items(sentence, token_mentions)
         if not items:
             return []
-        negator_matches = list(self._negators.find(list(sentence)))
+        negator_matches = list(self._negators.find(sentence))
         heads = {item.head.i for item in items}
         for item in items:
             stop = heads - {item.head.i}
@@ -230,7 +230,7 @@ class AssessmentExtractor:
         items: list[_Item] = []
         doc = sentence.doc
         lexicon = self.lexicon
-        for match in self._terms.find(list(sentence)):
+        for match in self._terms.find(sentence):
             entry = lexicon.entries[match.term]
             span = doc[match.start : match.end]
             head = span.root
@@ -420,7 +420,7 @@ class AssessmentExtractor:
                 return 1, [topic]
             # three or more parties and no triangle: no pair can be told apart
             return 1, [tuple(sorted(found))] if len(found) == 3 and triadic else []
-        anaphoric = any(True for _ in self._anaphors.find(list(sentence)))
+        anaphoric = any(True for _ in self._anaphors.find(sentence))
         if len(found) == 1:
             (country,) = found
             if anaphoric and context:

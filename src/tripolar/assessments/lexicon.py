@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from tripolar.errors import DictionaryError
 
@@ -94,6 +94,25 @@ def token_forms(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
+FORMS_KEY = "tripolar.forms"
+
+
+def doc_forms(doc: Doc) -> list[tuple[str, str]]:
+    """`token_forms` of every token of `doc`, computed once per lemmatized Doc.
+
+    The extractor looks terms up in every sentence several times (terms, negators,
+    concessions, tense and modality words); reading each token's strings once per Doc
+    instead of once per lookup is most of its speed. A Doc without lemmas (not yet
+    parsed) is read afresh each time, so no forms from before the parse are kept."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if isinstance(forms, list) and len(forms) == len(doc):
+        return forms
+    forms = [token_forms(t) for t in doc]
+    if doc.has_annotation("LEMMA"):
+        doc.user_data[FORMS_KEY] = forms
+    return forms
+
+
 class PhraseTable:
     """Longest-match lookup of multi-token terms over lower-case forms and lemmas."""
 
@@ -110,17 +129,27 @@ class PhraseTable:
     def __contains__(self, term: str) -> bool:
         return term_key(term) in self._keys
 
-    def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
-        """Non-overlapping longest matches, left to right."""
-        forms: list[tuple[str, ...]] = [token_forms(t) for t in tokens]
+    def find(self, tokens: Sequence[Token] | Span) -> Iterator[Match]:
+        """Non-overlapping longest matches, left to right, in a span or a token sequence."""
+        if not tokens:
+            return
+        if isinstance(tokens, Span):
+            forms: list[tuple[str, ...]] = list(doc_forms(tokens.doc)[tokens.start : tokens.end])
+            positions: Sequence[int] = range(tokens.start, tokens.end)
+        else:
+            of_doc = doc_forms(tokens[0].doc)
+            positions = [t.i for t in tokens]
+            forms = [of_doc[i] for i in positions]
+        first = self._first
         index = 0
-        while index < len(tokens):
-            found = self._longest_at(forms, index)
+        while index < len(forms):
+            lower, lemma = forms[index]
+            found = self._longest_at(forms, index) if lower in first or lemma in first else None
             if found is None:
                 index += 1
                 continue
             length, term = found
-            yield Match(tokens[index].i, tokens[index].i + length, term)
+            yield Match(positions[index], positions[index] + length, term)
             index += length
 
     def matches_surface(self, words: Sequence[str]) -> bool:

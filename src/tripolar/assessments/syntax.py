@@ -251,7 +251,7 @@ def _collapse_phrases(indices: set[int]) -> set[int]:
 def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) -> dict[int, float]:
     """Weight of each token: what a contrast concedes counts less than what it asserts."""
     weights = {token.i: 1.0 for token in sentence}
-    for match in concessive.find(list(sentence)):
+    for match in concessive.find(sentence):
         marker = sentence.doc[match.start]
         last = sentence.doc[match.end - 1]
         if last.dep_ == "mark" and last.head.i != last.i:
@@ -355,7 +355,7 @@ def _reported_from_past(root: Token, lexicon: Lexicon) -> bool:
 
 def modality_of(token: Token, sentence: Span, lexicon: Lexicon, conditional: PhraseTable) -> str:
     """conditional, prescription, expectation or fact."""
-    for match in conditional.find(list(sentence)):
+    for match in conditional.find(sentence):
         first = sentence.doc[match.start]
         if first.lower_ in ("handle", "handled", "mismanage", "mismanaged"):
             if first.tag_ == "VBN" and first.dep_ in ("advcl", "ROOT", "amod", "acl"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -119,12 +120,14 @@ class PhraseTable:
     def __init__(self, terms: Iterable[str]) -> None:
         self._keys: dict[tuple[str, ...], str] = {}
         self._first: set[str] = set()
+        self._prefixes: set[tuple[str, ...]] = set()  # every key's beginnings, itself included
         for term in terms:
             key = term_key(term)
             if not key or len(key) > MAX_TERM_TOKENS:
                 continue
             self._keys[key] = term
             self._first.add(key[0])
+            self._prefixes.update(key[:length] for length in range(1, len(key) + 1))
 
     def __contains__(self, term: str) -> bool:
         return term_key(term) in self._keys
@@ -157,7 +160,12 @@ class PhraseTable:
         unparsed sentence): each word may also match with a plain English inflection
         stripped ("tensions", "eased", "deepening")."""
         forms = [(word, *_stems(word)) for word in words]
-        return any(self._longest_at(forms, index) for index in range(len(forms)))
+        first = self._first
+        return any(
+            self._longest_at(forms, index)
+            for index, starts in enumerate(forms)
+            if not first.isdisjoint(starts)
+        )
 
     def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
         if not any(form in self._first for form in forms[index]):
@@ -171,7 +179,11 @@ class PhraseTable:
                 break
             # Ordered (surface form before lemma) so that equal-length matches are decided the
             # same way in every process: "stronger" wins over its lemma "strong".
-            paths = list(dict.fromkeys((*path, form) for path in paths for form in forms[position]))
+            extended = dict.fromkeys((*path, form) for path in paths for form in forms[position])
+            # a path that begins no term can end none, here or further on
+            paths = [path for path in extended if path in self._prefixes]
+            if not paths:
+                break
             for path in paths:
                 term = self._keys.get(path)
                 if term is not None:
@@ -270,6 +282,7 @@ class Lexicon:
 INFLECTIONS = ("ies", "ing", "est", "es", "ed", "er", "s", "d")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stems(word: str) -> tuple[str, ...]:
     """Rough stems: 'tensions' -> 'tension', 'eased' -> 'eas'/'ease', 'thinner' -> 'thin'."""
     for ending in INFLECTIONS:

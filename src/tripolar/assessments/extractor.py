@@ -133,7 +133,8 @@ class AssessmentExtractor:
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
             present = parties.countries(
-                token_mentions, (t.i for t in sentence if t.i not in sidelined)
+                token_mentions,
+                (i for i in range(sentence.start, sentence.end) if i not in sidelined),
             )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))

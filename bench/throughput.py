@@ -89,7 +89,13 @@ def bench_code(directory: Path, words: int) -> dict[str, Any]:
     command = [sys.executable, __file__, "--stage", "code", "--dir", str(directory)]
     _, out, rss = _run_measured(command)
     row = json.loads(out)
-    return {"words_per_s": words / row["seconds"], "events": row["events"], "rss_mib": rss}
+    return {
+        "words_per_s": words / row["seconds"],
+        "events": row["events"],
+        "rss_mib": rss,
+        "cpu_s": CPU_SECONDS[-1],
+        "load_before": LOAD[-1],
+    }
 
 
 LOAD: list[float] = []  # the 1-minute load average before each timed run
@@ -215,7 +221,8 @@ def main() -> None:
             results["code_only"] = c = bench_code(directory, words)
             print(f"(c) read + code with Pipeline, no store, 1 process: "
                   f"{c['words_per_s']:,.0f} words/s, {c['events']:,} events, "
-                  f"peak RSS {c['rss_mib']:,.0f} MiB", flush=True)  # fmt: skip
+                  f"peak RSS {c['rss_mib']:,.0f} MiB, {c['cpu_s']:.0f} CPU s, "
+                  f"load before {c['load_before']:.1f}", flush=True)  # fmt: skip
         if args.only != "spacy":
             runs = []
             for workers in args.workers:

@@ -137,6 +137,25 @@ def test_discourse_no_pair_in_sight_gives_nothing(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "open_question"),
+    [
+        ("Will the two capitals find a way back to cooperation?", True),
+        ("Will the two capitals find a way back to cooperation?\u201d\n\n", True),
+        ('"Will the two capitals find a way back to cooperation?".', True),
+        ("Isn't this a new cold war?", False),  # rhetorical: it judges
+        ("The two capitals found a way back to cooperation.", False),
+        ("The two capitals found a way back to cooperation", False),
+        ("Is it? No, the two capitals found a way back.", False),
+    ],
+)
+def test_discourse_open_question_is_read_from_the_sentence_end(nlp, text, open_question):
+    from tripolar.assessments.syntax import is_open_question
+
+    sentences = list(nlp(text).sents)
+    assert is_open_question(sentences[-1]) is open_question
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Will the two capitals find a way back to cooperation?",

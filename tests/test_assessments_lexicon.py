@@ -38,6 +38,39 @@ def test_lexicon_phrase_table_prefers_longest_match_and_lemmas():
     assert found == [(1, 4, "new cold war"), (5, 6, "rise"), (6, 7, "tension")]
 
 
+def test_lexicon_phrase_table_finds_the_same_in_a_span_as_in_its_tokens():
+    words = ["ties", "were", "a", "new", "cold", "war", "and", "deep", "mutual", "trust"]
+    lemmas = ["tie", "be", "a", "new", "cold", "war", "and", "deep", "mutual", "trust"]
+    doc = Doc(Vocab(), words=words, lemmas=lemmas)
+    # "cold peace" shares a beginning with "cold war" but ends elsewhere; "deep mutual trust"
+    # is reached through a three-word path
+    table = PhraseTable(["tie", "cold peace", "new cold war", "deep mutual trust", "trust"])
+    span = doc[2:10]
+    in_span = [(m.start, m.end, m.term) for m in table.find(span)]
+    assert in_span == [(3, 6, "new cold war"), (7, 10, "deep mutual trust")]
+    assert in_span == [(m.start, m.end, m.term) for m in table.find(list(span))]
+    assert [m.term for m in table.find(doc[0:1])] == ["tie"]  # by its lemma
+    # tokens picked out of order of the Doc match as they stand in the list
+    picked = [doc[8], doc[9], doc[0]]
+    assert [(m.start, m.term) for m in table.find(picked)] == [(9, "trust"), (0, "tie")]
+
+
+def test_lexicon_forms_of_a_doc_without_lemmas_are_read_again_once_it_has_them():
+    doc = Doc(Vocab(), words=["rising", "tensions"])
+    table = PhraseTable(["rise", "tension"])
+    assert list(table.find(doc[:])) == []  # no lemmas yet: surface forms only
+    doc[0].lemma_, doc[1].lemma_ = "rise", "tension"
+    assert [m.term for m in table.find(doc[:])] == ["rise", "tension"]
+
+
+def test_lexicon_surface_match_strips_inflections_of_unparsed_words():
+    table = PhraseTable(["tension", "deepen", "cold war"])
+    assert table.matches_surface(["the", "tensions", "grew"])
+    assert table.matches_surface(["a", "cold", "war"])
+    assert not table.matches_surface(["a", "cold", "morning"])
+    assert not table.matches_surface(["markets", "rose"])
+
+
 def _write(tmp_path: Path, evaluative: str) -> tuple[Path, Path, Path]:
     paths = (tmp_path / "e.tsv", tmp_path / "c.tsv", tmp_path / "d.tsv")
     paths[0].write_text(evaluative, encoding="utf-8")

@@ -212,7 +212,8 @@ class Pipeline:
         if keep:
             # a sentence naming no actor can still judge the pair named before it
             # ("Tensions had been building for years."): parse it for the assessments
-            later = (i for i in range(keep[0] + 1, len(sentences)) if i not in set(keep))
+            named = set(keep)
+            later = (i for i in range(keep[0] + 1, len(sentences)) if i not in named)
             keep = sorted([*keep, *(i for i in later if self.assessor.may_judge(sentences[i]))])
             index = ParagraphIndex(document.text)
             paragraphs = [index.of(s.start_char) for s in sentences]

@@ -133,7 +133,8 @@ class AssessmentExtractor:
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
             present = parties.countries(
-                token_mentions, (t.i for t in sentence if t.i not in sidelined)
+                token_mentions,
+                (i for i in range(sentence.start, sentence.end) if i not in sidelined),
             )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
@@ -151,7 +152,7 @@ class AssessmentExtractor:
         """'the West', 'Europe', 'Western countries' as parties, with CAMEO region codes; not
         'West Africa' or 'the European Union' (a name the actors stage resolves)."""
         found: list[Mention] = []
-        for match in self._regions.find(list(doc)):
+        for match in self._regions.find(doc[:]):
             span = doc[match.start : match.end]
             named = next(t for t in span if t.lower_ != "the")
             after = doc[match.end] if match.end < len(doc) else None
@@ -178,7 +179,7 @@ class AssessmentExtractor:
         items = self._items(sentence, token_mentions)
         if not items:
             return []
-        negator_matches = list(self._negators.find(list(sentence)))
+        negator_matches = list(self._negators.find(sentence))
         heads = {item.head.i for item in items}
         for item in items:
             stop = heads - {item.head.i}
@@ -230,7 +231,7 @@ class AssessmentExtractor:
         items: list[_Item] = []
         doc = sentence.doc
         lexicon = self.lexicon
-        for match in self._terms.find(list(sentence)):
+        for match in self._terms.find(sentence):
             entry = lexicon.entries[match.term]
             span = doc[match.start : match.end]
             head = span.root
@@ -420,7 +421,7 @@ class AssessmentExtractor:
                 return 1, [topic]
             # three or more parties and no triangle: no pair can be told apart
             return 1, [tuple(sorted(found))] if len(found) == 3 and triadic else []
-        anaphoric = any(True for _ in self._anaphors.find(list(sentence)))
+        anaphoric = any(True for _ in self._anaphors.find(sentence))
         if len(found) == 1:
             (country,) = found
             if anaphoric and context:

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
 
 from tripolar.errors import DictionaryError
 
@@ -94,33 +95,64 @@ def token_forms(token: Token) -> tuple[str, str]:
     return token.lower_, token.lemma_.lower()
 
 
+FORMS_KEY = "tripolar.forms"
+
+
+def doc_forms(doc: Doc) -> list[tuple[str, str]]:
+    """`token_forms` of every token of `doc`, computed once per lemmatized Doc.
+
+    The extractor looks terms up in every sentence several times (terms, negators,
+    concessions, tense and modality words); reading each token's strings once per Doc
+    instead of once per lookup is most of its speed. A Doc without lemmas (not yet
+    parsed) is read afresh each time, so no forms from before the parse are kept."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if isinstance(forms, list) and len(forms) == len(doc):
+        return forms
+    forms = [token_forms(t) for t in doc]
+    if doc.has_annotation("LEMMA"):
+        doc.user_data[FORMS_KEY] = forms
+    return forms
+
+
 class PhraseTable:
     """Longest-match lookup of multi-token terms over lower-case forms and lemmas."""
 
     def __init__(self, terms: Iterable[str]) -> None:
         self._keys: dict[tuple[str, ...], str] = {}
         self._first: set[str] = set()
+        self._prefixes: set[tuple[str, ...]] = set()  # every key's beginnings, itself included
         for term in terms:
             key = term_key(term)
             if not key or len(key) > MAX_TERM_TOKENS:
                 continue
             self._keys[key] = term
             self._first.add(key[0])
+            self._prefixes.update(key[:length] for length in range(1, len(key) + 1))
 
     def __contains__(self, term: str) -> bool:
         return term_key(term) in self._keys
 
-    def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
-        """Non-overlapping longest matches, left to right."""
-        forms: list[tuple[str, ...]] = [token_forms(t) for t in tokens]
+    def find(self, tokens: Sequence[Token] | Span) -> Iterator[Match]:
+        """Non-overlapping longest matches, left to right, in a span or a token sequence."""
+        if not tokens:
+            return
+        if isinstance(tokens, Span):
+            forms: list[tuple[str, ...]] = list(doc_forms(tokens.doc)[tokens.start : tokens.end])
+            positions: Sequence[int] = range(tokens.start, tokens.end)
+        else:
+            of_doc = doc_forms(tokens[0].doc)
+            positions = [t.i for t in tokens]
+            forms = [of_doc[i] for i in positions]
+        first = self._first
         index = 0
-        while index < len(tokens):
-            found = self._longest_at(forms, index)
+        while index < len(forms):
+            lower, lemma = forms[index]
+            found = self._longest_at(forms, index) if lower in first or lemma in first else None
             if found is None:
                 index += 1
                 continue
             length, term = found
-            yield Match(tokens[index].i, tokens[index].i + length, term)
+            yield Match(positions[index], positions[index] + length, term)
             index += length
 
     def matches_surface(self, words: Sequence[str]) -> bool:
@@ -128,7 +160,12 @@ class PhraseTable:
         unparsed sentence): each word may also match with a plain English inflection
         stripped ("tensions", "eased", "deepening")."""
         forms = [(word, *_stems(word)) for word in words]
-        return any(self._longest_at(forms, index) for index in range(len(forms)))
+        first = self._first
+        return any(
+            self._longest_at(forms, index)
+            for index, starts in enumerate(forms)
+            if not first.isdisjoint(starts)
+        )
 
     def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
         if not any(form in self._first for form in forms[index]):
@@ -142,7 +179,11 @@ class PhraseTable:
                 break
             # Ordered (surface form before lemma) so that equal-length matches are decided the
             # same way in every process: "stronger" wins over its lemma "strong".
-            paths = list(dict.fromkeys((*path, form) for path in paths for form in forms[position]))
+            extended = dict.fromkeys((*path, form) for path in paths for form in forms[position])
+            # a path that begins no term can end none, here or further on
+            paths = [path for path in extended if path in self._prefixes]
+            if not paths:
+                break
             for path in paths:
                 term = self._keys.get(path)
                 if term is not None:
@@ -241,6 +282,7 @@ class Lexicon:
 INFLECTIONS = ("ies", "ing", "est", "es", "ed", "er", "s", "d")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stems(word: str) -> tuple[str, ...]:
     """Rough stems: 'tensions' -> 'tension', 'eased' -> 'eas'/'ease', 'thinner' -> 'thin'."""
     for ending in INFLECTIONS:

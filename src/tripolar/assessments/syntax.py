@@ -250,8 +250,8 @@ def _collapse_phrases(indices: set[int]) -> set[int]:
 
 def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) -> dict[int, float]:
     """Weight of each token: what a contrast concedes counts less than what it asserts."""
-    weights = {token.i: 1.0 for token in sentence}
-    for match in concessive.find(list(sentence)):
+    weights = dict.fromkeys(range(sentence.start, sentence.end), 1.0)
+    for match in concessive.find(sentence):
         marker = sentence.doc[match.start]
         last = sentence.doc[match.end - 1]
         if last.dep_ == "mark" and last.head.i != last.i:
@@ -297,6 +297,8 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
 def _concession_starts(token: Token) -> list[int]:
     """Where a concession of the 'however ADJ' or 'as ADJ as' shape starts, if ``token``
     opens one."""
+    if token.lower_ not in ("however", "as"):
+        return []
     doc = token.doc
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is None or following.pos_ not in ("ADJ", "ADV"):
@@ -355,7 +357,7 @@ def _reported_from_past(root: Token, lexicon: Lexicon) -> bool:
 
 def modality_of(token: Token, sentence: Span, lexicon: Lexicon, conditional: PhraseTable) -> str:
     """conditional, prescription, expectation or fact."""
-    for match in conditional.find(list(sentence)):
+    for match in conditional.find(sentence):
         first = sentence.doc[match.start]
         if first.lower_ in ("handle", "handled", "mismanage", "mismanaged"):
             if first.tag_ == "VBN" and first.dep_ in ("advcl", "ROOT", "amod", "acl"):
@@ -529,6 +531,13 @@ RHETORICAL_OPENERS = frozenset(
 def is_open_question(sentence: Span) -> bool:
     """A genuine question ('Will it try to mediate?') states no judgement; a rhetorical one
     ('Why should the two be enemies?', 'Isn't this a new cold war?') does."""
+    for token in reversed(sentence):  # most sentences end in no "?": known at once
+        if token.text == "?":
+            break
+        if not token.is_space and not token.is_punct:
+            return False
+    else:
+        return False
     words = [t for t in sentence if not t.is_space]
     while words and (words[-1].is_punct and words[-1].text != "?"):
         words.pop()

@@ -49,6 +49,16 @@ REPORT_CASES = [
         "In 1981 Moscow proposed normalising relations with Beijing.",
         id="reported_proposal",
     ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. The flood caused the worst health crisis "
+        "the region had seen.",
+        id="superlative_of_a_domestic_crisis",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. Such vaccines are hardly more threatening "
+        "than the flu itself.",
+        id="verb_cue_about_no_relationship_takes_no_discourse_pair",
+    ),
 ]
 
 # (text, the last sentence's subjects and signs)
@@ -79,6 +89,12 @@ JUDGEMENT_CASES = [
         "Washington and Beijing agreed on tariffs. Hopes of a lasting truce were soon dashed.",
         {"CHN-USA": -1},
         id="hopes_dashed",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Relations between the two remain "
+        "cold. And they are unlikely to improve any time soon.",
+        {"JPN-KOR": -1},
+        id="unlikely_to_improve_any_time_soon",
     ),
 ]
 

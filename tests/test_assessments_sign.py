@@ -118,6 +118,18 @@ SIGN_CASES = [
         1,
         id="alliance_like_keeps_its_alliance",
     ),
+    pytest.param(
+        "Ties between Tokyo and Beijing are unlikely to warm before the election.",
+        "CHN-JPN",
+        -1,
+        id="unlikely_to_negates_its_complement",
+    ),
+    pytest.param(
+        "Moscow refused to normalise relations with Tokyo that year.",
+        "JPN-RUS",
+        -1,
+        id="refused_to_negates_its_complement",
+    ),
 ]
 
 

@@ -100,6 +100,12 @@ class AssessmentExtractor:
         on surface forms, used to choose which sentences without an actor to parse)."""
         return self._terms.matches_surface([t.lower_ for t in sentence if not t.is_space])
 
+    def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
+        """The pair of states a short text such as a title names ('US-China ties sour'),
+        or () when it names fewer or more than two."""
+        named = parties.countries(parties.index_mentions(doc, mentions), range(len(doc)))
+        return tuple(sorted(named)) if len(named) == 2 else ()
+
     def extract(
         self,
         doc: Doc,
@@ -107,12 +113,16 @@ class AssessmentExtractor:
         *,
         doc_id: str,
         published: dt.date | None,
+        about: tuple[str, ...] = (),
     ) -> list[Assessment]:
+        """The assessments of `doc`. `about` is the pair the document's title names (see
+        `pair_named`): the article's pair until its sentences discuss another one more."""
         token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
-        topic: tuple[str, ...] = ()  # the pair the article is about so far
-        seen: dict[tuple[str, ...], tuple[int, int]] = {}  # pair -> (sentences, last one)
+        topic: tuple[str, ...] = about  # the pair the article is about so far
+        # pair -> (sentences, last one); the title counts as one sentence before the first
+        seen: dict[tuple[str, ...], tuple[int, int]] = {about: (1, -1)} if about else {}
         voices = _Voices()
         paragraph, scanned = 0, 0
         text = doc_text(doc)
@@ -247,11 +257,13 @@ class AssessmentExtractor:
                 continue
             if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
                 continue  # "the post-Cold War order"; "the report analyses how ties changed"
+            governor = head.head if head.dep_ in ("amod", "compound") else head
             if any(
                 c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
-                for c in head.children
+                for node in {head, governor}
+                for c in node.children
             ):
-                continue  # "a public health crisis"
+                continue  # "a public health crisis", "the worst health crisis"
             if lexicon.has("actor_object", head) and syntax.is_verbal(head):
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects and not any(
@@ -278,7 +290,11 @@ class AssessmentExtractor:
         """Whether a change word bears on a relationship or an actor: what it changes (its
         object, else its subject) or the noun it modifies names a relationship ("ties",
         "the two sides") or an actor. "The invasion shook the order" changes the order."""
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [
+            c  # "any time soon" is no object
+            for c in head.children
+            if c.dep_ == "dobj" and c.lemma_.lower() not in syntax.TIME_NOUNS
+        ]
         arguments = ("dobj", "poss", "attr") if objects else ("nsubj", "nsubjpass", "poss", "attr")
         near = [c for c in head.children if c.dep_ in arguments]
         near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
@@ -288,9 +304,10 @@ class AssessmentExtractor:
             near += subjects
             if verb.dep_ == "relcl":  # "a relationship that is constructive"
                 near.append(verb.head)
-            if subjects or verb.dep_ != "conj":
+            if subjects or verb.dep_ not in ("conj", "xcomp", "acomp"):
                 break
-            verb = verb.head  # "officials complain and grow wary"
+            # "officials complain and grow wary", "they are unlikely to improve"
+            verb = verb.head
         if head.dep_ in ("amod", "compound", "acl", "relcl", "nsubj") or head.pos_ in (
             "NOUN",
             "PROPN",
@@ -435,8 +452,12 @@ class AssessmentExtractor:
             return 2, []
         if anaphoric and len(context) == 2:
             return 2, [context]
-        if topic:
-            # "Tensions had been building for years.": the pair the article is about
+        if topic and (
+            head.pos_ in ("NOUN", "PROPN") or self._governs_relation(head, token_mentions)
+        ):
+            # "Tensions had been building for years.": the pair the article is about; a
+            # verb or adjective only when it bears on a relationship ("they were shaken"),
+            # not "medicine should not be more threatening than the disease"
             return 2, [topic]
         return 2, []
 

@@ -52,6 +52,7 @@ CUE_CATEGORIES: frozenset[str] = frozenset(
         "domestic",
         "research",
         "actor_object",
+        "negating_head",
     }
 )
 MAX_TERM_TOKENS = 5

@@ -206,6 +206,8 @@ def negators_of(
                     sentence.doc[match.start]
                 ):
                     found.update(range(match.start, match.end))
+        if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
+            found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
         if node.dep_ in LOCAL_UP_DEPS or raised:
             node = head

@@ -126,6 +126,21 @@ PAIR_CASES = [
         {"CHN-IND": -1},
         id="rhetorical_question_keeps_its_judgement",
     ),
+    pytest.param(
+        "In 1986 Moscow and Beijing began to normalise relations.",
+        {"CHN-USR": 1},
+        id="before_1992_moscow_is_the_soviet_union",
+    ),
+    pytest.param(
+        "Relations between Moscow and Beijing are now at their warmest since the 1980s.",
+        {"CHN-RUS": 1},
+        id="since_an_earlier_decade_is_no_soviet_time",
+    ),
+    pytest.param(
+        "In the early 1990s, Moscow and Beijing began to normalise relations.",
+        {"CHN-RUS": 1},
+        id="the_1990s_are_after_the_soviet_union",
+    ),
 ]
 
 

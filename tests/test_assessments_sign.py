@@ -130,6 +130,12 @@ SIGN_CASES = [
         -1,
         id="refused_to_negates_its_complement",
     ),
+    pytest.param(
+        "Moscow would not exclude the development of military cooperation with Tokyo.",
+        "JPN-RUS",
+        1,
+        id="not_excluding_cooperation",
+    ),
 ]
 
 

@@ -135,6 +135,12 @@ class AssessmentExtractor:
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
             sidelined = parties.sidelined_tokens(sentence)
+            if parties.soviet_era(sentence, published):
+                token_mentions.update(
+                    (t.i, parties.as_soviet(token_mentions[t.i]))
+                    for t in sentence
+                    if t.i in token_mentions
+                )
             judged: list[Assessment] = []
             if not syntax.is_open_question(sentence):
                 judgements = self._judge_sentence(

@@ -141,6 +141,18 @@ PAIR_CASES = [
         {"CHN-RUS": 1},
         id="the_1990s_are_after_the_soviet_union",
     ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
+        "files. The weather stayed mild all summer. Frictions grew in the autumn.",
+        {},
+        id="a_pair_named_once_long_before_is_no_longer_the_topic",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
+        "files. We hope the two neighbours will keep building trust.",
+        {"JPN-KOR": 1},
+        id="an_anaphor_still_reaches_the_pair",
+    ),
 ]
 
 

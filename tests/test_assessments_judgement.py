@@ -59,6 +59,14 @@ REPORT_CASES = [
         "than the flu itself.",
         id="verb_cue_about_no_relationship_takes_no_discourse_pair",
     ),
+    pytest.param(
+        "With growing pressure from Washington, a change of course was under way.",
+        id="pressure_from_a_state_is_no_standing_of_it",
+    ),
+    pytest.param(
+        "Domestically, Moscow faces mounting budget deficits.",
+        id="budget_deficit_is_domestic",
+    ),
 ]
 
 # (text, the last sentence's subjects and signs)

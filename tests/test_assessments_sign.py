@@ -136,6 +136,12 @@ SIGN_CASES = [
         1,
         id="not_excluding_cooperation",
     ),
+    pytest.param(
+        "There is no doubt that the partnership between Tokyo and New Delhi is sound.",
+        "IND-JPN",
+        1,
+        id="no_doubt_is_no_negation",
+    ),
 ]
 
 

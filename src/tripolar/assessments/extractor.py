@@ -124,7 +124,7 @@ class AssessmentExtractor:
         # pair -> (sentences, last one); the title counts as one sentence before the first
         seen: dict[tuple[str, ...], tuple[int, int]] = {about: (1, -1)} if about else {}
         voices = _Voices()
-        paragraph, scanned = 0, 0
+        paragraph, scanned, previous, earlier = 0, 0, -1, -1  # the last two sentences
         text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
             breaks = text.count("\n\n", scanned, sentence.start_char)
@@ -142,9 +142,12 @@ class AssessmentExtractor:
                     if t.i in token_mentions
                 )
             judged: list[Assessment] = []
+            # a pair discussed once, more than a sentence back, is not the article's pair
+            count, last = seen.get(topic, (0, -1))
+            fresh = topic if topic == about or count >= 2 or last >= earlier else ()
             if not syntax.is_open_question(sentence):
                 judgements = self._judge_sentence(
-                    sentence, token_mentions, context, topic, sidelined, voices
+                    sentence, token_mentions, context, fresh, sidelined, voices
                 )
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
@@ -156,11 +159,12 @@ class AssessmentExtractor:
             elif len(present) > 2:
                 context = ()
             pair = parties.sentence_pair(judged, present, sentence, token_mentions)
-            if pair is not None:
+            if pair is not None and present & set(pair):  # named here, not the topic's echo
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)
                 # the pair the article is about: the most discussed so far, the latest on a tie
                 topic = max(seen, key=lambda p: seen[p])
             voices = self._next_voices(voices, sentence, token_mentions)
+            earlier, previous = previous, index
         return records
 
     def _region_mentions(self, doc: Doc) -> list[Mention]:
@@ -337,8 +341,15 @@ class AssessmentExtractor:
 
     def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
         """Countries named with the cue itself: in its phrase, as its possessor, or as the
-        subject of the clause it predicates ("Russia's turn to Asia will be slow")."""
-        found = parties.subtree_countries(head, named)
+        subject of the clause it predicates ("Russia's turn to Asia will be slow"); not a
+        source ("pressure from the United States" judges no American standing)."""
+        sources = {
+            t.i
+            for c in head.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for t in c.subtree
+        }
+        found = parties.countries(named, (t.i for t in head.subtree if t.i not in sources))
         node = head
         while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
             node = node.head
@@ -459,11 +470,14 @@ class AssessmentExtractor:
         if anaphoric and len(context) == 2:
             return 2, [context]
         if topic and (
-            head.pos_ in ("NOUN", "PROPN") or self._governs_relation(head, token_mentions)
+            head.pos_ in ("NOUN", "PROPN")
+            or anaphoric
+            or self._governs_relation(head, token_mentions)
         ):
             # "Tensions had been building for years.": the pair the article is about; a
-            # verb or adjective only when it bears on a relationship ("they were shaken"),
-            # not "medicine should not be more threatening than the disease"
+            # verb or adjective only in a sentence that points at a relationship ("they
+            # were shaken", "we hope the two can mend the relationship"), not "medicine
+            # should not be more threatening than the disease"
             return 2, [topic]
         return 2, []
 

@@ -68,7 +68,10 @@ NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"}
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
-NEGATOR_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
+# "not only", "no doubt that": the next word makes the negator no negation of a judgement
+NEGATOR_EXCEPTIONS = frozenset(
+    {"only", "just", "merely", "simply", "doubt", "question", "wonder", "denying"}
+)
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
 REPORTING_NOUNS = frozenset(

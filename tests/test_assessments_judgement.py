@@ -104,6 +104,11 @@ JUDGEMENT_CASES = [
         {"JPN-KOR": -1},
         id="unlikely_to_improve_any_time_soon",
     ),
+    pytest.param(
+        "Ties between Tokyo and Seoul had a challenging year.",
+        {"JPN-KOR": -1},
+        id="a_challenging_year_is_a_judgement_not_an_event",
+    ),
 ]
 
 

@@ -142,6 +142,18 @@ SIGN_CASES = [
         1,
         id="no_doubt_is_no_negation",
     ),
+    pytest.param(
+        "Tokyo wants more meetings with New Delhi instead of confrontations.",
+        "IND-JPN",
+        1,
+        id="instead_of_is_no_object_of_the_act",
+    ),
+    pytest.param(
+        "There are no reasons for difficulties between Tokyo and Washington.",
+        "JPN-USA",
+        1,
+        id="no_reasons_for_difficulties",
+    ),
 ]
 
 

@@ -478,11 +478,14 @@ def is_temporal_anchor(token: Token) -> bool:
 
 
 def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
-    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time."""
+    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time,
+    'a difficult year' a judgement of one."""
     if not lexicon.has("act_noun", noun):
         return False
     if noun.lemma_.lower() in TIME_NOUNS:
-        return noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
+        # an event's name is capitalised: "the Year of Friendship", not "a challenging year"
+        named = noun.text[:1].isupper() and noun.i != noun.sent.start
+        return named and noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
     return True
 
 
@@ -491,6 +494,11 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
     node = token
     while node.dep_ in NOMINAL_UP_DEPS | {"xcomp"} and node.head.i != node.i:
         head = node.head
+        if any(
+            t.dep_ == "prep" and any(c.lower_ in ("instead", "rather") for c in t.children)
+            for t in (node, head)
+        ):
+            return False  # "meetings instead of confrontations": the alternative, no act
         if (
             head.pos_ in ("NOUN", "PROPN")
             and _is_act_noun(head, lexicon)

@@ -153,6 +153,11 @@ PAIR_CASES = [
         {"JPN-KOR": 1},
         id="an_anaphor_still_reaches_the_pair",
     ),
+    pytest.param(
+        "The conflicts in Syria and Ukraine strained ties between Moscow and Washington.",
+        {"RUS-USA": -1},
+        id="the_place_of_plural_conflicts_is_not_a_party",
+    ),
 ]
 
 

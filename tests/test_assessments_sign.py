@@ -154,6 +154,19 @@ SIGN_CASES = [
         1,
         id="no_reasons_for_difficulties",
     ),
+    pytest.param(
+        "Officials see many obstacles to the partnership between Beijing and Washington.",
+        "CHN-USA",
+        -1,
+        id="an_obstacle_to_a_partnership",
+    ),
+    pytest.param(
+        "Trade between Tokyo and Beijing remains a source of interdependence, even amid "
+        "their bitter rivalry.",
+        "CHN-JPN",
+        1,
+        id="even_amid_concedes",
+    ),
 ]
 
 

@@ -190,7 +190,7 @@ def sidelined_tokens(sentence: Span) -> frozenset[int]:
             word == "as" and any(c.lower_ == "such" for c in token.children)
         )
         place = word == "in" and (
-            (token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS)
+            (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (

@@ -167,6 +167,18 @@ SIGN_CASES = [
         1,
         id="even_amid_concedes",
     ),
+    pytest.param(
+        "Tokyo and New Delhi have talked for years, but no real breakthrough has been achieved.",
+        "IND-JPN",
+        -1,
+        id="no_real_breakthrough_is_negated_once",
+    ),
+    pytest.param(
+        "There is no real warmth between Beijing and Moscow.",
+        "CHN-RUS",
+        -1,
+        id="no_real_warmth",
+    ),
 ]
 
 

@@ -658,7 +658,10 @@ def _score(item: _Item) -> tuple[float, float, set[int], tuple[str, ...]]:
             value = strength if modifier.entry.polarity > 0 else -strength
         else:
             intensity += 0.15
-        negators ^= modifier.negators  # a negation shared by both counts once
+        if modifier.head.head.i == item.head.i and modifier.head.dep_ in ("amod", "compound"):
+            negators |= modifier.negators  # "no real breakthrough": the phrase's negation
+        else:
+            negators ^= modifier.negators  # a negation shared by both counts once
         terms.append(modifier.match.term)
         intensity = max(intensity, modifier.entry.intensity)
     if len(negators) % 2 == 1:

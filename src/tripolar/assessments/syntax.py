@@ -524,7 +524,9 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                     )
                     for c in head.children
                 )
-                negated = any(c.dep_ == "neg" for c in head.children)
+                negated = any(c.dep_ == "neg" for c in head.children) or any(
+                    c.dep_ == "det" and c.lower_ in ("no", "neither") for c in node.children
+                )  # "no breakthrough was achieved" judges
                 return (
                     not modal and not negated and head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
                 )

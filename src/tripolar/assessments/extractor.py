@@ -96,9 +96,18 @@ class AssessmentExtractor:
         self._regions = PhraseTable(self.lexicon.regions)
 
     def may_judge(self, sentence: Span) -> bool:
-        """Whether an unparsed sentence holds a term of the evaluative lexicon (a cheap test
-        on surface forms, used to choose which sentences without an actor to parse)."""
-        return self._terms.matches_surface([t.lower_ for t in sentence if not t.is_space])
+        """Whether an unparsed sentence may judge a relationship (a cheap test on surface
+        forms, used to choose which sentences without an actor to parse): it holds a cue of
+        the evaluative lexicon ("Tensions had been building"), or a modifier together with
+        a word that points at a relationship ("Ties deteriorated", "They soured"); not
+        "strong winds" or "fuel prices rose"."""
+        words = [t.lower_ for t in sentence if not t.is_space]
+        terms = self._terms.surface_terms(words)
+        if any(self.lexicon.entries[term].kind == "cue" for term in terms):
+            return True
+        return bool(terms) and any(
+            self.lexicon.has_surface(category, words) for category in ("relational", "anaphor")
+        )
 
     def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
         """The pair of states a short text such as a title names ('US-China ties sour'),

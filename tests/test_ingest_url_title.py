@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tripolar.ingest.slug import url_title
+from tripolar.ingest.slug import url_title, without_site_name
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,20 @@ from tripolar.ingest.slug import url_title
 )
 def test_ingest_url_title(url, expected):
     assert url_title(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("Putin praises ties - Times of India", "Putin praises ties", id="dash"),
+        pytest.param("Xi visits Moscow | The Japan Times", "Xi visits Moscow", id="bar"),
+        pytest.param("US-China ties: a new low", "US-China ties: a new low", id="no_site"),
+        pytest.param(
+            "Opinion | Why the Russia-China partnership will last",
+            "Opinion | Why the Russia-China partnership will last",
+            id="longer_last_part_kept",
+        ),
+    ],
+)
+def test_ingest_title_without_site_name(title, expected):
+    assert without_site_name(title) == expected

@@ -64,6 +64,9 @@ TITLED = "Officials met again in the spring. Tensions have been building for yea
     [
         pytest.param("Tokyo and Seoul: a cold peace", None, {"JPN-KOR"}, id="title"),
         pytest.param(
+            "Tokyo and Seoul: a cold peace - Times of India", None, {"JPN-KOR"}, id="site_name"
+        ),
+        pytest.param(
             None, "https://example.org/2021/05/japan-south-korea-ties-sour/", {"JPN-KOR"}, id="url"
         ),
         pytest.param(None, None, set(), id="neither"),

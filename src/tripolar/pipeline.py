@@ -27,7 +27,7 @@ from tripolar.config import Config
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
 from tripolar.ingest import text_id
-from tripolar.ingest.slug import url_title
+from tripolar.ingest.slug import url_title, without_site_name
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline, one_blas_thread
 from tripolar.nlp.text import doc_text, remember_text, sentence_bounds
@@ -184,7 +184,7 @@ class Pipeline:
     def title_pair(self, document: Document) -> tuple[str, ...]:
         """The pair of states the document's title names (else the title words of its URL,
         `url_title`): the pair its sentences judge until they discuss another one more."""
-        title = document.title or url_title(document.url)
+        title = without_site_name(document.title) if document.title else url_title(document.url)
         if not title:
             return ()
         doc = remember_text(self.nlp.tokenizer(title), title)

@@ -1,5 +1,6 @@
 """The title words a URL spells in its path ('/2020/05/us-china-ties-sour/' -> 'US China
-Ties Sour'), for documents read without a title of their own."""
+Ties Sour'), for documents read without a title of their own; a page title without the site
+name after it ('Putin praises ties - Times of India' -> 'Putin praises ties')."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 # A path segment of three or more words joined by hyphens or underscores.
 _SLUG = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){2,}")
+_SITE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+")
 _EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cfm)$", re.IGNORECASE)
 # Two-letter words that stay words; any other two-letter word of a slug is an initialism
 # ("us", "uk", "eu", "un" -> "US", "UK", "EU", "UN").
@@ -79,3 +81,14 @@ def url_title(url: str | None) -> str | None:
         else:
             out.append(lowered.capitalize())
     return " ".join(out)
+
+
+def without_site_name(title: str) -> str:
+    """A page title without the site name that follows a spaced bar or dash ('Xi visits
+    Moscow | The Japan Times' -> 'Xi visits Moscow'); the title itself when the last part is
+    not the shorter one."""
+    parts = _SITE_SEPARATOR.split(title.strip())
+    if len(parts) < 2:
+        return title.strip()
+    head, site = " - ".join(parts[:-1]), parts[-1]
+    return head if len(site) < len(head) else title.strip()

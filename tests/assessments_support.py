@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.language import Language
 
-from tripolar.assessments import AssessmentExtractor
+from tripolar.assessments import AssessmentExtractor, sign
 from tripolar.model import Assessment, Mention
 
 
@@ -48,3 +48,38 @@ def judge(
     return builtin_extractor().extract(
         doc, hand_mentions(text, names), doc_id="test", published=published
     )
+
+
+# Names of the states and capitals the case tables of the assessment tests use.
+CASE_NAMES: dict[str, tuple[str, ...]] = {
+    "Beijing": ("CHNGOV",),
+    "China": ("CHN",),
+    "Chinese": ("CHN",),
+    "India": ("IND",),
+    "New Delhi": ("INDGOV",),
+    "Japan": ("JPN",),
+    "Tokyo": ("JPNGOV",),
+    "Seoul": ("KORGOV",),
+    "Pyongyang": ("PRKGOV",),
+    "Taiwan": ("TWN",),
+    "Syria": ("SYR",),
+    "Russia": ("RUS",),
+    "Russian": ("RUS",),
+    "Moscow": ("RUSGOV",),
+    "Ukraine": ("UKR",),
+    "Washington": ("USAGOV",),
+    "U.S.": ("USA",),
+    "Indo-Japanese": ("IND", "JPN"),
+    "Sino-American": ("CHN", "USA"),
+}
+
+
+def last_sentence_signs(records: list[Assessment]) -> dict[str, int]:
+    """Subject -> sign of the assessments of the last sentence that has any."""
+    final = max((r.sentence_index for r in records), default=-1)
+    return {r.subject: sign(r.polarity) for r in records if r.sentence_index == final}
+
+
+def judge_cases(nlp: Language, text: str) -> list[Assessment]:
+    """``judge`` with the case-table names (CASE_NAMES)."""
+    return judge(nlp, text, CASE_NAMES, dt.date(2021, 3, 1))

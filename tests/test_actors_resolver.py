@@ -210,3 +210,12 @@ def test_resolver_offsets_are_document_wide(resolver: ActorResolver, nlp: Langua
     assert [(text.index("Tokyo"), "Tokyo"), (text.index("Seoul"), "Seoul")] == [
         (m.start, m.text) for m in found
     ]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_resolver_name_with_either_apostrophe(
+    resolver: ActorResolver, nlp: Language, apostrophe: str
+) -> None:
+    name = f"Democratic People{apostrophe}s Republic of Korea"
+    found = mentions(resolver, nlp, f"Moscow signed a treaty with the {name}.", D(2024, 6, 20))
+    assert by_text(found)[name] == ("PRK",)

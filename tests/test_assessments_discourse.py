@@ -6,41 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.language import Language
 
-from assessments_support import builtin_extractor, hand_mentions, judge
-from tripolar.assessments import sign
-from tripolar.model import Assessment, Mention
+from assessments_support import (
+    CASE_NAMES,
+    builtin_extractor,
+    hand_mentions,
+    judge_cases,
+    last_sentence_signs,
+)
+from tripolar.model import Mention
 from tripolar.pipeline import Pipeline
-
-NAMES = {
-    "India": ("IND",),
-    "China": ("CHN",),
-    "Beijing": ("CHNGOV",),
-    "New Delhi": ("INDGOV",),
-    "Japan": ("JPN",),
-    "Tokyo": ("JPNGOV",),
-    "Seoul": ("KORGOV",),
-    "Taiwan": ("TWN",),
-    "Syria": ("SYR",),
-    "Russia": ("RUS",),
-    "Washington": ("USAGOV",),
-    "U.S.": ("USA",),
-    "Indo-Japanese": ("IND", "JPN"),
-    "Sino-American": ("CHN", "USA"),
-    "Moscow": ("RUSGOV",),
-    "Ukraine": ("UKR",),
-}
-
-
-def judged(nlp: Language, text: str) -> list[Assessment]:
-    return judge(nlp, text, NAMES, dt.date(2021, 3, 1))
-
-
-def last_sentence(records: list[Assessment]) -> dict[str, int]:
-    final = max((r.sentence_index for r in records), default=-1)
-    return {r.subject: sign(r.polarity) for r in records if r.sentence_index == final}
-
 
 # (text, the last sentence's subjects and signs), one case per behaviour
 PAIR_CASES = [
@@ -124,16 +99,71 @@ PAIR_CASES = [
         {"CHN-RUS": 1},
         id="the_most_discussed_pair_is_the_article_pair",
     ),
+    pytest.param(
+        "Tensions had been building for months.",
+        {},
+        id="no_pair_in_sight_gives_nothing",
+    ),
+    pytest.param(
+        "New Delhi and Beijing held talks in May. "
+        "Will the two capitals find a way back to cooperation?",
+        {},
+        id="open_question_about_cooperation_judges_nothing",
+    ),
+    pytest.param(
+        "New Delhi and Beijing held talks in May. "
+        "Could the new trade deal ease the friction between them?",
+        {},
+        id="open_question_about_friction_judges_nothing",
+    ),
+    pytest.param(
+        "In Tokyo, Beijing is seen as Russia's tacit ally, but what do Indian experts think?",
+        {"CHN-RUS": 1},
+        id="statement_before_a_closing_question_is_kept",
+    ),
+    pytest.param(
+        "New Delhi and Beijing held talks in May. Why should the two neighbours remain rivals?",
+        {"CHN-IND": -1},
+        id="rhetorical_question_keeps_its_judgement",
+    ),
+    pytest.param(
+        "In 1986 Moscow and Beijing began to normalise relations.",
+        {"CHN-USR": 1},
+        id="before_1992_moscow_is_the_soviet_union",
+    ),
+    pytest.param(
+        "Relations between Moscow and Beijing are now at their warmest since the 1980s.",
+        {"CHN-RUS": 1},
+        id="since_an_earlier_decade_is_no_soviet_time",
+    ),
+    pytest.param(
+        "In the early 1990s, Moscow and Beijing began to normalise relations.",
+        {"CHN-RUS": 1},
+        id="the_1990s_are_after_the_soviet_union",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
+        "files. The weather stayed mild all summer. Frictions grew in the autumn.",
+        {},
+        id="a_pair_named_once_long_before_is_no_longer_the_topic",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
+        "files. We hope the two neighbours will keep building trust.",
+        {"JPN-KOR": 1},
+        id="an_anaphor_still_reaches_the_pair",
+    ),
+    pytest.param(
+        "The conflicts in Syria and Ukraine strained ties between Moscow and Washington.",
+        {"RUS-USA": -1},
+        id="the_place_of_plural_conflicts_is_not_a_party",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), PAIR_CASES)
 def test_discourse_pair_of_the_judgement(nlp, text, expected):
-    assert last_sentence(judged(nlp, text)) == expected
-
-
-def test_discourse_no_pair_in_sight_gives_nothing(nlp):
-    assert judged(nlp, "Tensions had been building for months.") == []
+    assert last_sentence_signs(judge_cases(nlp, text)) == expected
 
 
 @pytest.mark.parametrize(
@@ -155,28 +185,6 @@ def test_discourse_open_question_is_read_from_the_sentence_end(nlp, text, open_q
     assert is_open_question(sentences[-1]) is open_question
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Will the two capitals find a way back to cooperation?",
-        "Could the new trade deal ease the friction between them?",
-    ],
-)
-def test_discourse_open_question_judges_nothing(nlp, question):
-    text = "New Delhi and Beijing held talks in May. " + question
-    assert last_sentence(judged(nlp, text)) == {}
-
-
-def test_discourse_statement_before_a_closing_question_is_kept(nlp):
-    text = "In Tokyo, Beijing is seen as Russia's tacit ally, but what do Indian experts think?"
-    assert last_sentence(judged(nlp, text)) == {"CHN-RUS": 1}
-
-
-def test_discourse_rhetorical_question_keeps_its_judgement(nlp):
-    text = "New Delhi and Beijing held talks in May. Why should the two neighbours remain rivals?"
-    assert last_sentence(judged(nlp, text)) == {"CHN-IND": -1}
-
-
 def test_discourse_pipeline_parses_a_judging_sentence_without_actors():
     pipeline = Pipeline()
     text = (
@@ -194,8 +202,8 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
     )
     start = text.index("governments")
     mentions = [
-        *hand_mentions(text, NAMES),
+        *hand_mentions(text, CASE_NAMES),
         Mention(start, start + len("governments"), "governments", ("HKGGOV",), "agent"),
     ]
     records = builtin_extractor().extract(nlp(text), mentions, doc_id="g", published=None)
-    assert last_sentence(records) == {"CHN-USA": -1}
+    assert last_sentence_signs(records) == {"CHN-USA": -1}

@@ -194,3 +194,18 @@ def test_extractor_cue_offsets_point_into_the_text(nlp, extractor):
 
 def test_extractor_no_mentions_no_assessment(nlp, extractor):
     assert run(nlp, extractor, "Trust is at its lowest point in decades.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Tensions had been building for years.", True, id="cue"),
+        pytest.param("Ties deteriorated over the summer.", True, id="modifier_and_relationship"),
+        pytest.param("They soured after the vote.", True, id="modifier_and_anaphor"),
+        pytest.param("Ferries were cancelled because of strong winds.", False, id="weather"),
+        pytest.param("Fuel prices have risen by ten percent.", False, id="prices"),
+        pytest.param("The harbour office declined to comment.", False, id="no_comment"),
+    ],
+)
+def test_extractor_may_judge_an_unparsed_sentence(nlp, extractor, text, expected):
+    assert extractor.may_judge(nlp.make_doc(text)[:]) is expected

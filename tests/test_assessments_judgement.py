@@ -3,117 +3,120 @@ fact, what a text studies, a domestic crisis or a period name is not."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from spacy.language import Language
 
-from assessments_support import judge
-from tripolar.assessments import sign
-from tripolar.model import Assessment
+from assessments_support import judge_cases, last_sentence_signs
 
-NAMES = {
-    "Beijing": ("CHNGOV",),
-    "China": ("CHN",),
-    "Chinese": ("CHN",),
-    "Moscow": ("RUSGOV",),
-    "Russia": ("RUS",),
-    "Russian": ("RUS",),
-    "Washington": ("USAGOV",),
-    "Tokyo": ("JPNGOV",),
-    "Seoul": ("KORGOV",),
-    "Pyongyang": ("PRKGOV",),
-}
+# texts holding a report, a background fact or a period name, and no judgement
+REPORT_CASES = [
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Both were hit by a severe debt crisis that year.",
+        id="domestic_crisis",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. This study examines how their alliance "
+        "with Washington evolved.",
+        id="what_a_text_studies",
+    ),
+    pytest.param(
+        "Moscow said it would cut its forces near the border with China by a third.",
+        id="reported_cut_of_troops",
+    ),
+    pytest.param(
+        "Beijing and Moscow worked to contain the flu outbreak in the border region.",
+        id="contain_an_outbreak",
+    ),
+    pytest.param(
+        "Tokyo and Seoul met in May. The post-Cold War settlement gave both of them new markets.",
+        id="period_name",
+    ),
+    pytest.param(
+        "Seoul buys cheaper consumer goods from Tokyo every year.", id="goods_are_no_setter"
+    ),
+    pytest.param(
+        "Tokyo and Seoul talked in May. A decision on the fisheries file may be close.",
+        id="close_in_time",
+    ),
+    pytest.param(
+        "Seoul has become a maker of high-end chips and lower-cost cars for Tokyo.",
+        id="part_of_a_hyphenated_word",
+    ),
+    pytest.param(
+        "The Russian bombing of the port has shaken the foundations of the grain trade.",
+        id="shaken_object_is_no_relationship",
+    ),
+    pytest.param(
+        "In 1981 Moscow proposed normalising relations with Beijing.",
+        id="reported_proposal",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. The flood caused the worst health crisis "
+        "the region had seen.",
+        id="superlative_of_a_domestic_crisis",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. Such vaccines are hardly more threatening "
+        "than the flu itself.",
+        id="verb_cue_about_no_relationship_takes_no_discourse_pair",
+    ),
+    pytest.param(
+        "With growing pressure from Washington, a change of course was under way.",
+        id="pressure_from_a_state_is_no_standing_of_it",
+    ),
+    pytest.param(
+        "Domestically, Moscow faces mounting budget deficits.",
+        id="budget_deficit_is_domestic",
+    ),
+]
+
+# (text, the last sentence's subjects and signs)
+JUDGEMENT_CASES = [
+    pytest.param(
+        "Tokyo and Seoul traded barbs again. Their partnership is at its lowest ebb "
+        "in a generation.",
+        {"JPN-KOR": -1},
+        id="lowest_ebb",
+    ),
+    pytest.param(
+        "Beijing and Moscow have worked to contain Pyongyang for years.",
+        {"CHN-PRK": -1, "PRK-RUS": -1},
+        id="contain_an_actor",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. Relations between the two have begun "
+        "to normalise.",
+        {"JPN-KOR": 1},
+        id="normalising_relations",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal. Ties were shaken by the court ruling.",
+        {"JPN-KOR": -1},
+        id="ties_shaken",
+    ),
+    pytest.param(
+        "Washington and Beijing agreed on tariffs. Hopes of a lasting truce were soon dashed.",
+        {"CHN-USA": -1},
+        id="hopes_dashed",
+    ),
+    pytest.param(
+        "Tokyo and Seoul signed a fisheries deal in May. Relations between the two remain "
+        "cold. And they are unlikely to improve any time soon.",
+        {"JPN-KOR": -1},
+        id="unlikely_to_improve_any_time_soon",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Seoul had a challenging year.",
+        {"JPN-KOR": -1},
+        id="a_challenging_year_is_a_judgement_not_an_event",
+    ),
+]
 
 
-def judged(nlp: Language, text: str) -> list[Assessment]:
-    return judge(nlp, text, NAMES, dt.date(2019, 9, 1))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        pytest.param(
-            "Tokyo and Seoul held talks in May. Both were hit by a severe debt crisis that year.",
-            id="domestic_crisis",
-        ),
-        pytest.param(
-            "Tokyo and Seoul held talks in May. This study examines how their alliance "
-            "with Washington evolved.",
-            id="what_a_text_studies",
-        ),
-        pytest.param(
-            "Moscow said it would cut its forces near the border with China by a third.",
-            id="reported_cut_of_troops",
-        ),
-        pytest.param(
-            "Beijing and Moscow worked to contain the flu outbreak in the border region.",
-            id="contain_an_outbreak",
-        ),
-        pytest.param(
-            "Tokyo and Seoul met in May. The post-Cold War settlement gave "
-            "both of them new markets.",
-            id="period_name",
-        ),
-        pytest.param(
-            "Seoul buys cheaper consumer goods from Tokyo every year.", id="goods_are_no_setter"
-        ),
-        pytest.param(
-            "Tokyo and Seoul talked in May. A decision on the fisheries file may be close.",
-            id="close_in_time",
-        ),
-        pytest.param(
-            "Seoul has become a maker of high-end chips and lower-cost cars for Tokyo.",
-            id="part_of_a_hyphenated_word",
-        ),
-        pytest.param(
-            "The Russian bombing of the port has shaken the foundations of the grain trade.",
-            id="shaken_object_is_no_relationship",
-        ),
-        pytest.param(
-            "In 1981 Moscow proposed normalising relations with Beijing.",
-            id="reported_proposal",
-        ),
-    ],
-)
+@pytest.mark.parametrize("text", REPORT_CASES)
 def test_judgement_reports_and_background_give_nothing(nlp, text):
-    assert [r.subject for r in judged(nlp, text)] == []
+    assert [r.subject for r in judge_cases(nlp, text)] == []
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Tokyo and Seoul traded barbs again. Their partnership is at its lowest ebb "
-            "in a generation.",
-            {"JPN-KOR": -1},
-            id="lowest_ebb",
-        ),
-        pytest.param(
-            "Beijing and Moscow have worked to contain Pyongyang for years.",
-            {"CHN-PRK": -1, "PRK-RUS": -1},
-            id="contain_an_actor",
-        ),
-        pytest.param(
-            "Tokyo and Seoul signed a fisheries deal. Relations between the two have begun "
-            "to normalise.",
-            {"JPN-KOR": 1},
-            id="normalising_relations",
-        ),
-        pytest.param(
-            "Tokyo and Seoul signed a fisheries deal. Ties were shaken by the court ruling.",
-            {"JPN-KOR": -1},
-            id="ties_shaken",
-        ),
-        pytest.param(
-            "Washington and Beijing agreed on tariffs. Hopes of a lasting truce were soon dashed.",
-            {"CHN-USA": -1},
-            id="hopes_dashed",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), JUDGEMENT_CASES)
 def test_judgement_stated_judgements_are_kept(nlp, text, expected):
-    records = judged(nlp, text)
-    last = max(r.sentence_index for r in records)
-    got = {r.subject: sign(r.polarity) for r in records if r.sentence_index == last}
-    assert got == expected
+    assert last_sentence_signs(judge_cases(nlp, text)) == expected

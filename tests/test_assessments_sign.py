@@ -118,6 +118,67 @@ SIGN_CASES = [
         1,
         id="alliance_like_keeps_its_alliance",
     ),
+    pytest.param(
+        "Ties between Tokyo and Beijing are unlikely to warm before the election.",
+        "CHN-JPN",
+        -1,
+        id="unlikely_to_negates_its_complement",
+    ),
+    pytest.param(
+        "Moscow refused to normalise relations with Tokyo that year.",
+        "JPN-RUS",
+        -1,
+        id="refused_to_negates_its_complement",
+    ),
+    pytest.param(
+        "Moscow would not exclude the development of military cooperation with Tokyo.",
+        "JPN-RUS",
+        1,
+        id="not_excluding_cooperation",
+    ),
+    pytest.param(
+        "There is no doubt that the partnership between Tokyo and New Delhi is sound.",
+        "IND-JPN",
+        1,
+        id="no_doubt_is_no_negation",
+    ),
+    pytest.param(
+        "Tokyo wants more meetings with New Delhi instead of confrontations.",
+        "IND-JPN",
+        1,
+        id="instead_of_is_no_object_of_the_act",
+    ),
+    pytest.param(
+        "There are no reasons for difficulties between Tokyo and Washington.",
+        "JPN-USA",
+        1,
+        id="no_reasons_for_difficulties",
+    ),
+    pytest.param(
+        "Officials see many obstacles to the partnership between Beijing and Washington.",
+        "CHN-USA",
+        -1,
+        id="an_obstacle_to_a_partnership",
+    ),
+    pytest.param(
+        "Trade between Tokyo and Beijing remains a source of interdependence, even amid "
+        "their bitter rivalry.",
+        "CHN-JPN",
+        1,
+        id="even_amid_concedes",
+    ),
+    pytest.param(
+        "Tokyo and New Delhi have talked for years, but no real breakthrough has been achieved.",
+        "IND-JPN",
+        -1,
+        id="no_real_breakthrough_is_negated_once",
+    ),
+    pytest.param(
+        "There is no real warmth between Beijing and Moscow.",
+        "CHN-RUS",
+        -1,
+        id="no_real_warmth",
+    ),
 ]
 
 

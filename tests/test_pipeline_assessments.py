@@ -54,3 +54,39 @@ def test_pipeline_assessments_reach_the_store(pipelines) -> None:
         store.add([fast.code_text(COMMENTARY, dt.date(2019, 6, 6))])
         frame = store.assessments(dyad="RUS-CHN")
         assert len(frame) >= 1 and (frame["polarity"] > 0).all()
+
+
+TITLED = "Officials met again in the spring. Tensions have been building for years."
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        pytest.param("Tokyo and Seoul: a cold peace", None, {"JPN-KOR"}, id="title"),
+        pytest.param(
+            "Tokyo and Seoul: a cold peace - Times of India", None, {"JPN-KOR"}, id="site_name"
+        ),
+        pytest.param(
+            None, "https://example.org/2021/05/japan-south-korea-ties-sour/", {"JPN-KOR"}, id="url"
+        ),
+        pytest.param(None, None, set(), id="neither"),
+        pytest.param("Three capitals: Tokyo, Seoul and Beijing", None, set(), id="no_pair"),
+    ],
+)
+def test_pipeline_title_pair_is_the_article_pair(pipelines, title, url, expected) -> None:
+    document = Document(
+        doc_id="titled", text=TITLED, title=title, url=url, published=dt.date(2021, 6, 1)
+    )
+    for pipeline in pipelines:
+        coded = pipeline.code_document(document)
+        assert {a.subject for a in coded.assessments if a.sentence_index == 1} == expected
+
+
+def test_pipeline_title_pair_gives_way_to_the_pair_discussed(pipelines) -> None:
+    text = (
+        "India and China held border talks in May. India and China agreed to meet again. "
+        "Frictions had been simmering for months."
+    )
+    document = Document(doc_id="t2", text=text, title="Tokyo and Seoul", published=None)
+    coded = pipelines[0].code_document(document)
+    assert {a.subject for a in coded.assessments if a.sentence_index == 2} == {"CHN-IND"}

@@ -27,6 +27,7 @@ from tripolar.config import Config
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
 from tripolar.ingest import text_id
+from tripolar.ingest.slug import url_title, without_site_name
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline, one_blas_thread
 from tripolar.nlp.text import doc_text, remember_text, sentence_bounds
@@ -57,6 +58,7 @@ class _Prepared:
     sentences: list[Span]
     mentions: list[Mention]
     excerpts: tuple[Excerpt, ...]  # the event-bearing sentences, in runs of whole paragraphs
+    about: tuple[str, ...] = ()  # the pair the title names
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,16 @@ class Pipeline:
         )
         return Explanation(coded, tuple(result.rejections))
 
+    def title_pair(self, document: Document) -> tuple[str, ...]:
+        """The pair of states the document's title names (else the title words of its URL,
+        `url_title`): the pair its sentences judge until they discuss another one more."""
+        title = without_site_name(document.title) if document.title else url_title(document.url)
+        if not title:
+            return ()
+        doc = remember_text(self.nlp.tokenizer(title), title)
+        mark_sentences(doc)
+        return self.assessor.pair_named(doc, self.resolver.find_mentions(doc, document.published))
+
     def _prepare(self, document: Document) -> _Prepared:
         # the tokenizer alone, not make_doc: its length limit (spaCy's E088) guards the
         # parser's memory, and only the excerpt is parsed - a long file of many articles
@@ -208,19 +220,22 @@ class Pipeline:
         mentions = self.resolver.find_mentions(doc, document.published)
         sentences = list(doc.sents)
         keep = event_bearing(sentences, mentions)
+        about = self.title_pair(document)
         excerpts: list[Excerpt] = []
-        if keep:
-            # a sentence naming no actor can still judge the pair named before it
-            # ("Tensions had been building for years."): parse it for the assessments
+        if keep or about:
+            # a sentence naming no actor can still judge the pair named before it, or in
+            # the title ("Tensions had been building for years."): parse it for the
+            # assessments
+            first = 0 if about else keep[0] + 1
             named = set(keep)
-            later = (i for i in range(keep[0] + 1, len(sentences)) if i not in named)
+            later = (i for i in range(first, len(sentences)) if i not in named)
             keep = sorted([*keep, *(i for i in later if self.assessor.may_judge(sentences[i]))])
             index = ParagraphIndex(document.text)
             paragraphs = [index.of(s.start_char) for s in sentences]
             keep = with_antecedents(sentences, mentions, keep, paragraphs)
             for group in excerpt_groups(sentences, keep, paragraphs, EXCERPT_CHARS):
                 excerpts.append(Excerpt.build(self.nlp.vocab, sentences, group, paragraphs))
-        return _Prepared(document, doc, sentences, mentions, tuple(excerpts))
+        return _Prepared(document, doc, sentences, mentions, tuple(excerpts), about)
 
     def _finish(self, item: _Prepared, parsed: Sequence[Doc]) -> CodedDocument:
         """Mentions and events of the parsed excerpts, in the offsets of the original text.
@@ -241,7 +256,11 @@ class Pipeline:
                 )
                 events += remap_events(coded, excerpt, item.sentences)
                 judged = self.assessor.extract(
-                    doc, found, doc_id=document.doc_id, published=document.published
+                    doc,
+                    found,
+                    doc_id=document.doc_id,
+                    published=document.published,
+                    about=item.about,
                 )
                 assessments += remap_assessments(judged, excerpt, item.sentences)
                 copied.update(p.sentence for p in excerpt.pieces)
@@ -265,7 +284,11 @@ class Pipeline:
             doc, mentions, doc_id=document.doc_id, published=document.published
         )
         assessments = self.assessor.extract(
-            doc, mentions, doc_id=document.doc_id, published=document.published
+            doc,
+            mentions,
+            doc_id=document.doc_id,
+            published=document.published,
+            about=self.title_pair(document),
         )
         return CodedDocument(
             document=document,

@@ -60,12 +60,16 @@ class DictionaryMatcher:
                 self.stems[words[-1]].append((index, words[:-1]))
                 continue
             key = str(index)
+            # "People's Republic" is also written with a typographic apostrophe
+            variants = [pattern_doc]
+            if "'" in pattern.text:
+                variants.append(tokenizer(pattern.text.replace("'", "\u2019")))
             if pattern.case_sensitive:
                 orth[key].append(pattern)
-                self.orth.add(key, [pattern_doc])
+                self.orth.add(key, variants)
             else:
                 lower[key].append(pattern)
-                self.lower.add(key, [pattern_doc])
+                self.lower.add(key, variants)
             if (
                 isinstance(entry, ActorEntry)
                 and len(pattern_doc) == 1

@@ -96,9 +96,24 @@ class AssessmentExtractor:
         self._regions = PhraseTable(self.lexicon.regions)
 
     def may_judge(self, sentence: Span) -> bool:
-        """Whether an unparsed sentence holds a term of the evaluative lexicon (a cheap test
-        on surface forms, used to choose which sentences without an actor to parse)."""
-        return self._terms.matches_surface([t.lower_ for t in sentence if not t.is_space])
+        """Whether an unparsed sentence may judge a relationship (a cheap test on surface
+        forms, used to choose which sentences without an actor to parse): it holds a cue of
+        the evaluative lexicon ("Tensions had been building"), or a modifier together with
+        a word that points at a relationship ("Ties deteriorated", "They soured"); not
+        "strong winds" or "fuel prices rose"."""
+        words = [t.lower_ for t in sentence if not t.is_space]
+        terms = self._terms.surface_terms(words)
+        if any(self.lexicon.entries[term].kind == "cue" for term in terms):
+            return True
+        return bool(terms) and any(
+            self.lexicon.has_surface(category, words) for category in ("relational", "anaphor")
+        )
+
+    def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
+        """The pair of states a short text such as a title names ('US-China ties sour'),
+        or () when it names fewer or more than two."""
+        named = parties.countries(parties.index_mentions(doc, mentions), range(len(doc)))
+        return tuple(sorted(named)) if len(named) == 2 else ()
 
     def extract(
         self,
@@ -107,14 +122,18 @@ class AssessmentExtractor:
         *,
         doc_id: str,
         published: dt.date | None,
+        about: tuple[str, ...] = (),
     ) -> list[Assessment]:
+        """The assessments of `doc`. `about` is the pair the document's title names (see
+        `pair_named`): the article's pair until its sentences discuss another one more."""
         token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
-        topic: tuple[str, ...] = ()  # the pair the article is about so far
-        seen: dict[tuple[str, ...], tuple[int, int]] = {}  # pair -> (sentences, last one)
+        topic: tuple[str, ...] = about  # the pair the article is about so far
+        # pair -> (sentences, last one); the title counts as one sentence before the first
+        seen: dict[tuple[str, ...], tuple[int, int]] = {about: (1, -1)} if about else {}
         voices = _Voices()
-        paragraph, scanned = 0, 0
+        paragraph, scanned, previous, earlier = 0, 0, -1, -1  # the last two sentences
         text = doc_text(doc)
         for index, sentence in enumerate(doc.sents):
             breaks = text.count("\n\n", scanned, sentence.start_char)
@@ -125,10 +144,19 @@ class AssessmentExtractor:
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
             sidelined = parties.sidelined_tokens(sentence)
+            if parties.soviet_era(sentence, published):
+                token_mentions.update(
+                    (t.i, parties.as_soviet(token_mentions[t.i]))
+                    for t in sentence
+                    if t.i in token_mentions
+                )
             judged: list[Assessment] = []
+            # a pair discussed once, more than a sentence back, is not the article's pair
+            count, last = seen.get(topic, (0, -1))
+            fresh = topic if topic == about or count >= 2 or last >= earlier else ()
             if not syntax.is_open_question(sentence):
                 judgements = self._judge_sentence(
-                    sentence, token_mentions, context, topic, sidelined, voices
+                    sentence, token_mentions, context, fresh, sidelined, voices
                 )
                 judged = _merge(judgements, sentence, index, doc_id, published)
             records.extend(judged)
@@ -141,11 +169,12 @@ class AssessmentExtractor:
             elif len(present) > 2:
                 context = ()
             pair = parties.sentence_pair(judged, present, sentence, token_mentions)
-            if pair is not None:
+            if pair is not None and present & set(pair):  # named here, not the topic's echo
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)
                 # the pair the article is about: the most discussed so far, the latest on a tie
                 topic = max(seen, key=lambda p: seen[p])
             voices = self._next_voices(voices, sentence, token_mentions)
+            earlier, previous = previous, index
         return records
 
     def _region_mentions(self, doc: Doc) -> list[Mention]:
@@ -248,11 +277,13 @@ class AssessmentExtractor:
                 continue
             if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
                 continue  # "the post-Cold War order"; "the report analyses how ties changed"
+            governor = head.head if head.dep_ in ("amod", "compound") else head
             if any(
                 c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
-                for c in head.children
+                for node in {head, governor}
+                for c in node.children
             ):
-                continue  # "a public health crisis"
+                continue  # "a public health crisis", "the worst health crisis"
             if lexicon.has("actor_object", head) and syntax.is_verbal(head):
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects and not any(
@@ -279,7 +310,11 @@ class AssessmentExtractor:
         """Whether a change word bears on a relationship or an actor: what it changes (its
         object, else its subject) or the noun it modifies names a relationship ("ties",
         "the two sides") or an actor. "The invasion shook the order" changes the order."""
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [
+            c  # "any time soon" is no object
+            for c in head.children
+            if c.dep_ == "dobj" and c.lemma_.lower() not in syntax.TIME_NOUNS
+        ]
         arguments = ("dobj", "poss", "attr") if objects else ("nsubj", "nsubjpass", "poss", "attr")
         near = [c for c in head.children if c.dep_ in arguments]
         near += [g for c in head.children if c.dep_ == "prep" for g in c.children]
@@ -289,9 +324,10 @@ class AssessmentExtractor:
             near += subjects
             if verb.dep_ == "relcl":  # "a relationship that is constructive"
                 near.append(verb.head)
-            if subjects or verb.dep_ != "conj":
+            if subjects or verb.dep_ not in ("conj", "xcomp", "acomp"):
                 break
-            verb = verb.head  # "officials complain and grow wary"
+            # "officials complain and grow wary", "they are unlikely to improve"
+            verb = verb.head
         if head.dep_ in ("amod", "compound", "acl", "relcl", "nsubj") or head.pos_ in (
             "NOUN",
             "PROPN",
@@ -315,8 +351,15 @@ class AssessmentExtractor:
 
     def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
         """Countries named with the cue itself: in its phrase, as its possessor, or as the
-        subject of the clause it predicates ("Russia's turn to Asia will be slow")."""
-        found = parties.subtree_countries(head, named)
+        subject of the clause it predicates ("Russia's turn to Asia will be slow"); not a
+        source ("pressure from the United States" judges no American standing)."""
+        sources = {
+            t.i
+            for c in head.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+            for t in c.subtree
+        }
+        found = parties.countries(named, (t.i for t in head.subtree if t.i not in sources))
         node = head
         while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
             node = node.head
@@ -436,8 +479,15 @@ class AssessmentExtractor:
             return 2, []
         if anaphoric and len(context) == 2:
             return 2, [context]
-        if topic:
-            # "Tensions had been building for years.": the pair the article is about
+        if topic and (
+            head.pos_ in ("NOUN", "PROPN")
+            or anaphoric
+            or self._governs_relation(head, token_mentions)
+        ):
+            # "Tensions had been building for years.": the pair the article is about; a
+            # verb or adjective only in a sentence that points at a relationship ("they
+            # were shaken", "we hope the two can mend the relationship"), not "medicine
+            # should not be more threatening than the disease"
             return 2, [topic]
         return 2, []
 
@@ -618,7 +668,10 @@ def _score(item: _Item) -> tuple[float, float, set[int], tuple[str, ...]]:
             value = strength if modifier.entry.polarity > 0 else -strength
         else:
             intensity += 0.15
-        negators ^= modifier.negators  # a negation shared by both counts once
+        if modifier.head.head.i == item.head.i and modifier.head.dep_ in ("amod", "compound"):
+            negators |= modifier.negators  # "no real breakthrough": the phrase's negation
+        else:
+            negators ^= modifier.negators  # a negation shared by both counts once
         terms.append(modifier.match.term)
         intensity = max(intensity, modifier.entry.intensity)
     if len(negators) % 2 == 1:

@@ -53,6 +53,7 @@ CUE_CATEGORIES: frozenset[str] = frozenset(
         "domestic",
         "research",
         "actor_object",
+        "negating_head",
     }
 )
 MAX_TERM_TOKENS = 5
@@ -159,13 +160,18 @@ class PhraseTable:
         """Whether any term occurs in lower-case words that have no lemmas yet (an
         unparsed sentence): each word may also match with a plain English inflection
         stripped ("tensions", "eased", "deepening")."""
+        return bool(self.surface_terms(words))
+
+    def surface_terms(self, words: Sequence[str]) -> list[str]:
+        """The terms found in lower-case words without lemmas (see `matches_surface`)."""
         forms = [(word, *_stems(word)) for word in words]
         first = self._first
-        return any(
+        found = (
             self._longest_at(forms, index)
             for index, starts in enumerate(forms)
             if not first.isdisjoint(starts)
         )
+        return [match[1] for match in found if match is not None]
 
     def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
         if not any(form in self._first for form in forms[index]):
@@ -272,6 +278,11 @@ class Lexicon:
 
     def category_table(self, category: str) -> PhraseTable:
         return PhraseTable(self.categories[category])
+
+    def has_surface(self, category: str, words: Sequence[str]) -> bool:
+        """Whether a lower-case word (or its rough stem) is a term of a cue category."""
+        terms = self.categories[category]
+        return any(form in terms for word in words for form in (word, *_stems(word)))
 
     def has(self, category: str, token: Token) -> bool:
         """Whether one token, by lower form or lemma, is a term of a cue category."""

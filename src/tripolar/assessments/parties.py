@@ -5,8 +5,10 @@ about. Used by the assessment extractor; no state is kept here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +54,36 @@ def mention_countries(mention: Mention) -> set[str]:
     if "RUS" in found and SOVIET.search(mention.text):
         found = (found - {"RUS"}) | {"USR"}  # CAMEO's code for the Soviet Union
     return found
+
+
+# The Soviet Union ended on 1991-12-26; CAMEO codes it USR before that day.
+SOVIET_END = dt.date(1991, 12, 26)
+_YEAR = re.compile(r"^(1[89]\d\d)(?:s|'s)?$")
+
+
+def soviet_era(sentence: Span, published: dt.date | None) -> bool:
+    """Whether a sentence speaks of the time before the Soviet Union ended: published before,
+    or naming only years before 1992 ("In 1989 Gorbachev visited China", "in the 1980s",
+    not "the early 1990s"),
+    not counting the start of a "since/after" span ("the lowest ebb since the 1980s")."""
+    if published is not None and published < SOVIET_END:
+        return True
+    years: list[int] = []
+    for token in sentence:
+        found = _YEAR.match(token.text)
+        if found is None:
+            continue
+        if any(a.dep_ == "prep" and a.lower_ in ("since", "after") for a in token.ancestors):
+            continue
+        year = int(found.group(1))
+        years.append(year + 9 if token.text[4:5] in ("s", "'") else year)  # "the 1990s"
+    return bool(years) and max(years) < 1992
+
+
+def as_soviet(mention: Mention) -> Mention:
+    """The mention with its Russian codes as the Soviet Union's (RUSGOV -> USRGOV)."""
+    codes = tuple("USR" + code[3:] if code.startswith("RUS") else code for code in mention.codes)
+    return replace(mention, codes=codes) if codes != mention.codes else mention
 
 
 def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
@@ -158,7 +190,7 @@ def sidelined_tokens(sentence: Span) -> frozenset[int]:
             word == "as" and any(c.lower_ == "such" for c in token.children)
         )
         place = word == "in" and (
-            (token.head.pos_ == "NOUN" and token.head.lower_ in PLACE_HEADS)
+            (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (

@@ -68,7 +68,10 @@ NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"}
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
-NEGATOR_EXCEPTIONS = frozenset({"only", "just", "merely", "simply"})
+# "not only", "no doubt that": the next word makes the negator no negation of a judgement
+NEGATOR_EXCEPTIONS = frozenset(
+    {"only", "just", "merely", "simply", "doubt", "question", "wonder", "denying"}
+)
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
 REPORTING_NOUNS = frozenset(
@@ -206,6 +209,8 @@ def negators_of(
                     sentence.doc[match.start]
                 ):
                     found.update(range(match.start, match.end))
+        if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
+            found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
         if node.dep_ in LOCAL_UP_DEPS or raised:
             node = head
@@ -475,11 +480,14 @@ def is_temporal_anchor(token: Token) -> bool:
 
 
 def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
-    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time."""
+    """'the Year of Friendship' names an event; 'three years of tension' a stretch of time,
+    'a difficult year' a judgement of one."""
     if not lexicon.has("act_noun", noun):
         return False
     if noun.lemma_.lower() in TIME_NOUNS:
-        return noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
+        # an event's name is capitalised: "the Year of Friendship", not "a challenging year"
+        named = noun.text[:1].isupper() and noun.i != noun.sent.start
+        return named and noun.tag_ != "NNS" and not any(c.dep_ == "nummod" for c in noun.children)
     return True
 
 
@@ -488,6 +496,11 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
     node = token
     while node.dep_ in NOMINAL_UP_DEPS | {"xcomp"} and node.head.i != node.i:
         head = node.head
+        if any(
+            t.dep_ == "prep" and any(c.lower_ in ("instead", "rather") for c in t.children)
+            for t in (node, head)
+        ):
+            return False  # "meetings instead of confrontations": the alternative, no act
         if (
             head.pos_ in ("NOUN", "PROPN")
             and _is_act_noun(head, lexicon)
@@ -513,7 +526,9 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                     )
                     for c in head.children
                 )
-                negated = any(c.dep_ == "neg" for c in head.children)
+                negated = any(c.dep_ == "neg" for c in head.children) or any(
+                    c.dep_ == "det" and c.lower_ in ("no", "neither") for c in node.children
+                )  # "no breakthrough was achieved" judges
                 return (
                     not modal and not negated and head.tag_ in ("VBD", "VBN", "VBZ", "VBP", "VBG")
                 )

@@ -24,8 +24,11 @@ from tripolar.actors import ActorDictionary, ActorResolver
 from tripolar.actors.references import ParagraphIndex
 from tripolar.assessments import AssessmentExtractor
 from tripolar.config import Config
+from tripolar.errors import ConfigError
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
+from tripolar.events.discards import DiscardList
+from tripolar.events.patterns import PatternSet, check_verbs_mode, read_verb_dictionaries
 from tripolar.ingest import text_id
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
 from tripolar.nlp import load_pipeline, one_blas_thread
@@ -89,7 +92,9 @@ class Pipeline:
             user = ActorDictionary.from_petrarch(self.config.actor_files, self.config.agent_files)
             dictionary = dictionary.merged(user)
         self.resolver = ActorResolver(dictionary, self.nlp)
-        self.coder = EventCoder(Codebook.load())
+        self.verb_dictionaries = read_verb_dictionaries(self.config.verb_files)
+        self.coder = EventCoder(codebook := Codebook.load(), coding_patterns(codebook, self.config))
+        self.discards = DiscardList.from_files(self.config.discard_files)
         self.assessor = AssessmentExtractor()
 
     def code_documents(
@@ -173,7 +178,7 @@ class Pipeline:
         coded = CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
-            events=tuple(result.events),
+            events=tuple(self.discards.keep(result.events, text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
@@ -233,7 +238,7 @@ class Pipeline:
         return CodedDocument(
             document=document,
             sentences=tuple(_sentence_records(document.text, item.sentences, document.doc_id)),
-            events=tuple(events),
+            events=tuple(self.discards.keep(events, document.text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
@@ -249,10 +254,22 @@ class Pipeline:
         return CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
-            events=tuple(events),
+            events=tuple(self.discards.keep(events, document.text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
+
+
+def coding_patterns(codebook: Codebook, config: Config) -> PatternSet:
+    """The built-in patterns, with the configuration's verb dictionaries merged in (or
+    instead, with ``verbs_mode="replace"``)."""
+    mode = check_verbs_mode(config.verbs_mode)
+    patterns = PatternSet.load(codebook)
+    if not config.verb_files:
+        if mode == "replace":
+            raise ConfigError("--verbs-mode replace needs a verb dictionary: give --verbs FILE")
+        return patterns
+    return patterns.with_dictionaries(read_verb_dictionaries(config.verb_files), mode)
 
 
 def _units(documents: Iterable[Document]) -> Iterator[_Unit]:

@@ -47,6 +47,7 @@ from tripolar.events._syntax import (
 )
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import DateCache, clause_date
+from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate, reversed_candidate
 from tripolar.events.governed import (
     _act_targets,
     alleged_act,
@@ -79,7 +80,7 @@ from tripolar.events.modality import (
     map_code,
     possibility_of,
 )
-from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
+from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern, match_verb
 from tripolar.events.sides import pairs
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -171,11 +172,14 @@ class EventCoder:
         pending: list[tuple[Token, _Candidate | str, str]] = []
         for token in sent:
             if (token.pos_ == "VERB" or _is_stance(token)) and (
-                token.lemma_.lower() in self.patterns.verbs
+                self.patterns.verb_patterns(token.lower_, token.lemma_.lower())
             ):
                 outcome, rule = self._verb(token, index, consumed)
                 if rule:
                     pending.append((token, outcome, rule))
+                    other = reversed_candidate(outcome) if isinstance(outcome, _Candidate) else None
+                    if other is not None:  # "[a:b]": the event the other way
+                        pending.append((token, other, other.rule))
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue
@@ -242,7 +246,7 @@ class EventCoder:
                     result.rejections.append(rejected)
                     continue
                 seen.add(key)
-                meta = self.codebook.get(code)
+                meta = self.codebook.lookup(code)
                 result.events.append(
                     Event(
                         doc_id=doc_id,
@@ -285,7 +289,24 @@ class EventCoder:
         obj = _patient(verb) if passive else (_up_to_object(verb) or _child(verb, "dobj"))
         particle = _particle(verb)
         first_failure: tuple[str, str] | None = None
-        for pattern in self.patterns.verbs[verb.lemma_.lower()]:
+        actors: dict[int, int] | None = None
+        for pattern in self.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+            if pattern.from_dictionary:
+                if actors is None:
+                    actors = actor_ends(index)
+                match = match_verb(verb, pattern, actors=actors)
+                if match is None:
+                    continue
+                found = dictionary_candidate(verb, match, passive, index)
+                if isinstance(found, _Candidate):
+                    return found, found.rule
+                if first_failure is None:
+                    first_failure = (found, pattern.rule)
+                if pattern.codes_nothing:
+                    break  # the user's pattern says: no event
+                continue
+            if match_verb(verb, pattern) is None:
+                continue
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
                 continue
             pattern_object = _pattern_object(verb, obj, pattern)
@@ -530,7 +551,9 @@ class EventCoder:
         """The code a verb (with its object) would have as a plain act, ignoring actors."""
         particle = _particle(verb)
         obj = _patient(verb) if _is_passive(verb) else (_up_to_object(verb) or _child(verb, "dobj"))
-        for pattern in self.patterns.verbs.get(verb.lemma_.lower(), []):
+        for pattern in self.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+            if pattern.codes_nothing or match_verb(verb, pattern) is None:
+                continue
             if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
                 continue
             if pattern.objects and _pattern_object(verb, obj, pattern) is None:

@@ -1,0 +1,141 @@
+"""Events of verbs whose pattern came from a user's verb dictionary (``--verbs FILE``).
+
+The coder's verb stage matches every pattern, built-in or not, with
+`tripolar.events.patterns.match_verb`; this module turns a dictionary pattern's match into a
+candidate event. Sources and targets are the actors at the pattern's ``$``/``+`` places, and
+otherwise the verb's subject (or passive agent) and its object (or first actor of its
+phrase); ``%`` makes the coordinated actors at that place act on each other; ``[a:b]`` adds
+the event in the other direction with code b. docs/verb-dictionaries.md has the details.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tripolar.events._syntax import (
+    _agent_objects,
+    _Candidate,
+    _conjuncts,
+    _distinct_codes,
+    _MentionIndex,
+    _patient,
+    _unique,
+)
+from tripolar.events.modality import NEGATORS, Context, is_negated, map_code
+from tripolar.events.patterns import NULL_CODE, PatternMatch
+from tripolar.model import Mention
+
+TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "npadvmod"})
+NEGATION_WORDS = NEGATORS | {"neither", "nor"}
+
+
+def actor_ends(index: _MentionIndex) -> dict[int, int]:
+    """Token index -> index after the last token of the actor mention it is part of."""
+    ends: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for i, mention in index.by_token.items():
+        key = id(mention)
+        last[key] = max(last.get(key, i), i)
+    for i, mention in index.by_token.items():
+        ends[i] = last[id(mention)] + 1
+    return ends
+
+
+def dictionary_candidate(
+    verb: Token, match: PatternMatch, passive: bool, index: _MentionIndex
+) -> _Candidate | str:
+    """The candidate event of a dictionary pattern's match, or why there is none."""
+    pattern = match.pattern
+    rule = pattern.rule
+    if pattern.codes_nothing:
+        return f"the pattern codes nothing ([---]): {pattern.where}"
+    # The dictionary's patterns carry their own modality ("WILL NOT *", "INDICATED WOULD *"):
+    # the code is the pattern's; only a negation the pattern does not spell out stops it.
+    context = Context("act")
+    mode = context.mode
+    if is_negated(verb) and not any(t.lower_ in NEGATION_WORDS for t in match.words):
+        return f"negated ({verb.text!r}), and the pattern does not say so"
+    code, reverse = pattern.code, pattern.reverse_code
+    if code == NULL_CODE and reverse:  # "[:173]": only the other direction
+        code, reverse = reverse, None
+        match = replace(match, sources=match.targets, targets=match.sources)
+    mapped = map_code(code, mode)
+    if mapped is None:
+        return context.negation or f"no code for {mode} of {code}"
+    if mode != "act":
+        rule += f"/{mode}"
+    reverse_mapped = map_code(reverse, mode) if reverse else None
+    if match.compounds:
+        members = _compound(match.compounds, index)
+        if _distinct_codes(members) < 2:
+            return "no compound actor at '%'"
+        if reverse_mapped is None or reverse_mapped == mapped:
+            return _Candidate(mapped, rule + "+compound", members, [], True, context)
+        first = [m for m in members if m.codes[0] == members[0].codes[0]]
+        rest = [m for m in members if m not in first]
+        return _Candidate(mapped, rule + "+compound", first, rest, False, context, False,
+                          reverse_mapped)  # fmt: skip
+    sources = _mentions(match.sources, index)
+    if not sources:
+        sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
+    if not sources:
+        return "no source actor linked to the verb"
+    targets = _mentions(match.targets, index)
+    slot = "+" if targets else ""
+    if not targets:
+        targets, slot = _default_targets(verb, passive, index, sources), "phrase"
+    if not targets:
+        return "no target actor linked to the verb"
+    return _Candidate(
+        mapped, f"{rule}+{slot}", sources, targets, False, context, False, reverse_mapped
+    )
+
+
+def reversed_candidate(candidate: _Candidate) -> _Candidate | None:
+    """The event in the other direction that a "[a:b]" code adds, if any."""
+    if candidate.reverse_code is None:
+        return None
+    return replace(
+        candidate,
+        code=candidate.reverse_code,
+        sources=candidate.targets,
+        targets=candidate.sources,
+        rule=candidate.rule + "/reverse",
+        reverse_code=None,
+    )
+
+
+def _mentions(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
+    return _unique(m for t in tokens for m in index.of_phrase(t))
+
+
+def _compound(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
+    """The coordinated actors a "%" token belongs to: "Gondor and Osgiliath"."""
+    heads = []
+    for token in tokens:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        heads.extend(_conjuncts(token))
+    return index.of_group(heads)
+
+
+def _default_targets(
+    verb: Token, passive: bool, index: _MentionIndex, sources: list[Mention]
+) -> list[Mention]:
+    """The patient of a passive; else the first actor standing as an object in the verb's
+    phrase (its object, or the object of a preposition on it or on its object)."""
+    own = {code for source in sources for code in source.codes}
+    if passive:
+        patient = _patient(verb)
+        found = index.of_group([patient]) if patient is not None else []
+        return [m for m in found if not set(m.codes) <= own]
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ not in TARGET_DEPS:
+            continue
+        found = [m for m in index.of_phrase(token) if not set(m.codes) <= own]
+        if found:
+            return _unique(m for t in _conjuncts(token) for m in index.of_phrase(t)) or found
+    return []

@@ -30,6 +30,8 @@ from tripolar.model import Mention
 
 TARGET_DEPS = frozenset({"dobj", "pobj", "dative", "attr", "oprd", "npadvmod"})
 NEGATION_WORDS = NEGATORS | {"neither", "nor"}
+GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+LOST_SUBJECT_DEPS = frozenset({"compound", "npadvmod", "nmod", "dep"})
 
 
 def actor_ends(index: _MentionIndex) -> dict[int, int]:
@@ -68,8 +70,10 @@ def dictionary_candidate(
     if mode != "act":
         rule += f"/{mode}"
     reverse_mapped = map_code(reverse, mode) if reverse else None
-    if match.compounds:
-        members = _compound(match.compounds, index)
+    worded = {t.i for t in match.words}  # "swiss francs" is a currency here, no actor
+    before = [t for t in match.compounds if t.i < verb.i]
+    if before:  # "X and Y agreed": the coordinated actors act on each other
+        members = _compound(before, index)
         if _distinct_codes(members) < 2:
             return "no compound actor at '%'"
         if reverse_mapped is None or reverse_mapped == mapped:
@@ -81,12 +85,23 @@ def dictionary_candidate(
     sources = _mentions(match.sources, index)
     if not sources:
         sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
+    if not sources and not passive:  # "Ethiopia act on ...": a subject the parser missed
+        sources = index.of_group(
+            c for c in verb.lefts if c.dep_ in LOST_SUBJECT_DEPS and c.pos_ == "PROPN"
+        )
+    marked = _mentions(match.targets, index)
+    if not match.sources and marked and set(marked) & set(sources):
+        # "X noted + Y regretted": "+" on the verb's own subject makes it the target; the
+        # source is the subject of the clause the verb's clause depends on
+        governor = verb.head if verb.dep_ in GOVERNED_DEPS else None
+        sources = index.subjects_of(governor) if governor is not None else []
     if not sources:
         return "no source actor linked to the verb"
-    targets = _mentions(match.targets, index)
+    after = [t for t in match.compounds if t.i > verb.i]  # "agreed with X and Y": both
+    targets = _mentions(match.targets, index) or _compound(after, index)
     slot = "+" if targets else ""
     if not targets:
-        targets, slot = _default_targets(verb, passive, index, sources), "phrase"
+        targets, slot = _default_targets(verb, passive, index, sources, worded), "phrase"
     if not targets:
         return "no target actor linked to the verb"
     return _Candidate(
@@ -109,13 +124,22 @@ def reversed_candidate(candidate: _Candidate) -> _Candidate | None:
 
 
 def _mentions(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
-    return _unique(m for t in tokens for m in index.of_phrase(t))
+    return _unique(m for t in tokens for m in index.of_phrase(_mention_head(t, index)))
+
+
+def _mention_head(token: Token, index: _MentionIndex) -> Token:
+    """The syntactic head of the actor mention a token is part of ("the" -> "Philippines")."""
+    mention = index.by_token.get(token.i)
+    while token.head.i != token.i and index.by_token.get(token.head.i) is mention:
+        token = token.head
+    return token
 
 
 def _compound(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
     """The coordinated actors a "%" token belongs to: "Gondor and Osgiliath"."""
     heads = []
     for token in tokens:
+        token = _mention_head(token, index)
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
         heads.extend(_conjuncts(token))
@@ -123,17 +147,22 @@ def _compound(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
 
 
 def _default_targets(
-    verb: Token, passive: bool, index: _MentionIndex, sources: list[Mention]
+    verb: Token, passive: bool, index: _MentionIndex, sources: list[Mention], worded: set[int]
 ) -> list[Mention]:
-    """The patient of a passive; else the first actor standing as an object in the verb's
-    phrase (its object, or the object of a preposition on it or on its object)."""
+    """The patient of a passive; else the first actor, in text order, standing as an object
+    in the verb's phrase (its object, the object of a preposition on it or on its object)
+    or as the subject of a clause under it ("believes X can cope"); words the pattern
+    matched are no actors."""
     own = {code for source in sources for code in source.codes}
     if passive:
         patient = _patient(verb)
         found = index.of_group([patient]) if patient is not None else []
         return [m for m in found if not set(m.codes) <= own]
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ not in TARGET_DEPS:
+        if token.i <= verb.i or token.i in worded:
+            continue
+        embedded_subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.i != verb.i
+        if token.dep_ not in TARGET_DEPS and not embedded_subject:
             continue
         found = [m for m in index.of_phrase(token) if not set(m.codes) <= own]
         if found:

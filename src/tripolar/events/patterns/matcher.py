@@ -127,10 +127,10 @@ def _phrase(verb: Token) -> list[Token]:
     return [t for t in verb.subtree if t.i not in excluded]
 
 
-def _word(token: Token, word: str, surface_only: bool) -> bool:
-    if token.lower_ == word:
-        return True
-    return not surface_only and token.lemma_.lower() == word
+def _word(token: Token, word: str) -> bool:
+    """Pattern words match the text's words as written (case aside), as in PETRARCH: plural
+    forms come from synsets, not from the matcher."""
+    return token.lower_ == word
 
 
 # -- forward: after the verb --------------------------------------------------------------------
@@ -233,14 +233,13 @@ def _last_inside(
 
 
 def _term(term: Term, seq: list[Token], j: int) -> tuple[int, int] | None:
-    surface = bool(term.synset)
     for words in sorted(term.alternatives, key=len, reverse=True):
         if j + len(words) > len(seq):
             continue
         ok = True
         for m, word in enumerate(words):
             token = seq[j + m]
-            if (m and token.i != seq[j].i + m) or not _word(token, word, surface):
+            if (m and token.i != seq[j].i + m) or not _word(token, word):
                 ok = False
                 break
         if ok:
@@ -286,13 +285,12 @@ def _take_left(
     """(next position going left, doc index of the leftmost token taken) when `element`
     ends at `left[j]`."""
     if isinstance(element, Term):
-        surface = bool(element.synset)
         for words in sorted(element.alternatives, key=len, reverse=True):
             n = len(words)
             if j + n > len(left):
                 continue
             tokens = left[j : j + n][::-1]  # left to right
-            if all(_word(t, w, surface) for t, w in zip(tokens, words, strict=True)):
+            if all(_word(t, w) for t, w in zip(tokens, words, strict=True)):
                 found.extend(("word", t) for t in tokens)
                 return j + n, tokens[0].i
         return None

@@ -3,7 +3,8 @@
 Built from the built-in tables (`PatternSet.load`) and, optionally, a user's verb
 dictionaries (`PatternSet.with_dictionaries`): in ``merge`` mode a verb's dictionary
 patterns are tried before its built-in ones (where both match, the user's wins); in
-``replace`` mode only the dictionaries' verb patterns are used (noun patterns stay).
+``replace`` mode only the dictionaries' patterns are used (no built-in verb or noun
+pattern).
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ class PatternSet:
         """These patterns with the dictionaries' verb patterns merged in (or instead)."""
         mode = check_verbs_mode(mode)
         user = [p for d in dictionaries for p in d.patterns]
-        builtin = [] if mode == "replace" else [p for p in self.all_verbs() if not p.text]
-        return PatternSet(user + builtin, self.all_nouns())
+        if mode == "replace":
+            return PatternSet(user, [])
+        return PatternSet(user + [p for p in self.all_verbs() if not p.text], self.all_nouns())
 
     def verb_patterns(self, form: str, lemma: str) -> list[VerbPattern]:
         """Patterns of a verb token: dictionary entries of its exact form first, then those

@@ -197,6 +197,7 @@ def test_cli_code_with_verbs_explains_the_dictionary_line(small: Path, tmp_path:
     assert f"{bad} line 3: expected a closing bracket - the line was skipped" in result.stderr
     assert "1 lines skipped" in result.stderr
     assert "JPN -> CHN 046" in result.stdout and "rule dict:bad.txt:4" in result.stdout
+    assert f"pattern: {bad} line 4 '- * TALKS (WITH +)  [046]'" in result.stdout
     assert "Traceback" not in result.output
 
 

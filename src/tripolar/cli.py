@@ -538,7 +538,8 @@ def code(
         records: list[dict[str, Any]] = []
         for record_id, record_text, record_date in _code_inputs(text, input, config):
             if explain:
-                _print_explanation(pipe.explain_text(record_text, record_date), record_id)
+                explanation = pipe.explain_text(record_text, record_date)
+                _print_explanation(explanation, record_id, pipe.coder.patterns)
                 continue
             coded = pipe.code_text(record_text, record_date or config.default_date)
             same = distinct_ids([identity_mention(e) for e in coded.events])
@@ -558,7 +559,7 @@ def code(
             err.print("no events found")
 
 
-def _print_explanation(explanation: Any, record_id: str | None) -> None:
+def _print_explanation(explanation: Any, record_id: str | None, patterns: Any) -> None:
     coded = explanation.coded
     text = coded.document.text
     if record_id is not None:
@@ -576,11 +577,20 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
             f"{_when(e)} trigger {trigger!r} rule {e.rule}"
         )
+        _print_dictionary_pattern(patterns, e.rule)
     out.print(styled("Rejected", "bold"))
     for r in explanation.rejections:
         out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}")
+        _print_dictionary_pattern(patterns, r.rule)
     if not explanation.rejections:
         out.print("  nothing")
+
+
+def _print_dictionary_pattern(patterns: Any, rule: str) -> None:
+    """The file, line and pattern of a --verbs dictionary that a rule names."""
+    pattern = patterns.dictionary_pattern(rule)
+    if pattern is not None:
+        out.print(f"    pattern: {pattern.where}")
 
 
 def _when(event: Any) -> str:

@@ -79,6 +79,22 @@ class PatternSet:
             return by_lemma
         return by_form + [p for p in by_lemma if p not in by_form]
 
+    def dictionary_pattern(self, rule: str) -> VerbPattern | None:
+        """The dictionary pattern a rule names ("dict:FILE:LINE+..."), for explanations."""
+        if not rule.startswith("dict:"):
+            return None
+        name, _, rest = rule[5:].rpartition(":")
+        line = rest.split("+")[0].split("/")[0]
+        for patterns in self.verbs.values():
+            for pattern in patterns:
+                if (
+                    pattern.from_dictionary
+                    and str(pattern.line) == line
+                    and Path(pattern.origin).name == name
+                ):
+                    return pattern
+        return None
+
     def all_verbs(self) -> list[VerbPattern]:
         return sorted(
             (p for ps in self.verbs.values() for p in ps), key=lambda p: (p.origin, p.line)

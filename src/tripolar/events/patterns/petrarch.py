@@ -48,7 +48,7 @@ CONSTRUCTS = (
     "transformation",
     "other",
 )
-_BLOCK = re.compile(r"^-{3}\s*(?P<name>[^\[\]]+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)+)-{3}[\s-]*$")
+_BLOCK = re.compile(r"^-{3}\s*(?P<name>[^\[\]]+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)+)(?:-{3}[\s-]*)?$")
 _CODE = re.compile(r"^[A-Za-z0-9+#?\-]{1,8}$")
 _TOKEN = re.compile(r"\{|\}|\(|\)|\*|_|\s+|[^\s_{}()*]+")
 

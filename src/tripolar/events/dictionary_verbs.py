@@ -15,15 +15,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tripolar.events._syntax import (
-    _agent_objects,
-    _Candidate,
-    _conjuncts,
-    _distinct_codes,
-    _MentionIndex,
-    _patient,
-    _unique,
-)
+from tripolar.events.arguments import Candidate, MentionIndex, distinct_codes, unique_mentions
+from tripolar.events.grammar import agent_objects, conjuncts, passive_patient
 from tripolar.events.modality import NEGATORS, Context, is_negated, map_code
 from tripolar.events.patterns import NULL_CODE, PatternMatch
 from tripolar.model import Mention
@@ -34,7 +27,7 @@ GOVERNED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 LOST_SUBJECT_DEPS = frozenset({"compound", "npadvmod", "nmod", "dep"})
 
 
-def actor_ends(index: _MentionIndex) -> dict[int, int]:
+def actor_ends(index: MentionIndex) -> dict[int, int]:
     """Token index -> index after the last token of the actor mention it is part of."""
     ends: dict[int, int] = {}
     last: dict[int, int] = {}
@@ -47,8 +40,8 @@ def actor_ends(index: _MentionIndex) -> dict[int, int]:
 
 
 def dictionary_candidate(
-    verb: Token, match: PatternMatch, passive: bool, index: _MentionIndex
-) -> _Candidate | str:
+    verb: Token, match: PatternMatch, passive: bool, index: MentionIndex
+) -> Candidate | str:
     """The candidate event of a dictionary pattern's match, or why there is none."""
     pattern = match.pattern
     rule = pattern.rule
@@ -74,17 +67,17 @@ def dictionary_candidate(
     before = [t for t in match.compounds if t.i < verb.i]
     if before:  # "X and Y agreed": the coordinated actors act on each other
         members = _compound(before, index)
-        if _distinct_codes(members) < 2:
+        if distinct_codes(members) < 2:
             return "no compound actor at '%'"
         if reverse_mapped is None or reverse_mapped == mapped:
-            return _Candidate(mapped, rule + "+compound", members, [], True, context)
+            return Candidate(mapped, rule + "+compound", members, [], True, context)
         first = [m for m in members if m.codes[0] == members[0].codes[0]]
         rest = [m for m in members if m not in first]
-        return _Candidate(mapped, rule + "+compound", first, rest, False, context, False,
+        return Candidate(mapped, rule + "+compound", first, rest, False, context, False,
                           reverse_mapped)  # fmt: skip
     sources = _mentions(match.sources, index)
     if not sources:
-        sources = index.of_group(_agent_objects(verb)) if passive else index.subjects_of(verb)
+        sources = index.of_group(agent_objects(verb)) if passive else index.subjects_of(verb)
     if not sources and not passive:  # "Ethiopia act on ...": a subject the parser missed
         sources = index.of_group(
             c for c in verb.lefts if c.dep_ in LOST_SUBJECT_DEPS and c.pos_ == "PROPN"
@@ -104,12 +97,12 @@ def dictionary_candidate(
         targets, slot = _default_targets(verb, passive, index, sources, worded), "phrase"
     if not targets:
         return "no target actor linked to the verb"
-    return _Candidate(
+    return Candidate(
         mapped, f"{rule}+{slot}", sources, targets, False, context, False, reverse_mapped
     )
 
 
-def reversed_candidate(candidate: _Candidate) -> _Candidate | None:
+def reversed_candidate(candidate: Candidate) -> Candidate | None:
     """The event in the other direction that a "[a:b]" code adds, if any."""
     if candidate.reverse_code is None:
         return None
@@ -123,11 +116,11 @@ def reversed_candidate(candidate: _Candidate) -> _Candidate | None:
     )
 
 
-def _mentions(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
-    return _unique(m for t in tokens for m in index.of_phrase(_mention_head(t, index)))
+def _mentions(tokens: Iterable[Token], index: MentionIndex) -> list[Mention]:
+    return unique_mentions(m for t in tokens for m in index.of_phrase(_mention_head(t, index)))
 
 
-def _mention_head(token: Token, index: _MentionIndex) -> Token:
+def _mention_head(token: Token, index: MentionIndex) -> Token:
     """The syntactic head of the actor mention a token is part of ("the" -> "Philippines")."""
     mention = index.by_token.get(token.i)
     while token.head.i != token.i and index.by_token.get(token.head.i) is mention:
@@ -135,19 +128,19 @@ def _mention_head(token: Token, index: _MentionIndex) -> Token:
     return token
 
 
-def _compound(tokens: Iterable[Token], index: _MentionIndex) -> list[Mention]:
+def _compound(tokens: Iterable[Token], index: MentionIndex) -> list[Mention]:
     """The coordinated actors a "%" token belongs to: "Gondor and Osgiliath"."""
     heads = []
     for token in tokens:
         token = _mention_head(token, index)
         while token.dep_ == "conj" and token.head.i != token.i:
             token = token.head
-        heads.extend(_conjuncts(token))
+        heads.extend(conjuncts(token))
     return index.of_group(heads)
 
 
 def _default_targets(
-    verb: Token, passive: bool, index: _MentionIndex, sources: list[Mention], worded: set[int]
+    verb: Token, passive: bool, index: MentionIndex, sources: list[Mention], worded: set[int]
 ) -> list[Mention]:
     """The patient of a passive; else the first actor, in text order, standing as an object
     in the verb's phrase (its object, the object of a preposition on it or on its object)
@@ -155,7 +148,7 @@ def _default_targets(
     matched are no actors."""
     own = {code for source in sources for code in source.codes}
     if passive:
-        patient = _patient(verb)
+        patient = passive_patient(verb)
         found = index.of_group([patient]) if patient is not None else []
         return [m for m in found if not set(m.codes) <= own]
     for token in verb.subtree:
@@ -166,5 +159,5 @@ def _default_targets(
             continue
         found = [m for m in index.of_phrase(token) if not set(m.codes) <= own]
         if found:
-            return _unique(m for t in _conjuncts(token) for m in index.of_phrase(t)) or found
+            return unique_mentions(m for t in conjuncts(token) for m in index.of_phrase(t)) or found
     return []

@@ -45,14 +45,16 @@ class ActLexicon:
             if is_passive(verb)
             else (up_to_object(verb) or dependent(verb, "dobj"))
         )
+        particle_lemma = particle.lemma_.lower() if particle is not None else None
         for pattern in self.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
-            if pattern.codes_nothing or match_verb(verb, pattern) is None:
-                continue
-            if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
-                continue
-            if pattern.objects and find_pattern_object(verb, obj, pattern) is None:
-                continue
-            return pattern.code
+            match = match_verb(
+                verb,
+                pattern,
+                particle=particle_lemma,
+                object_of=lambda p: find_pattern_object(verb, obj, p),
+            )
+            if match is not None and not pattern.codes_nothing:
+                return pattern.code
         if obj is not None and verb.lemma_.lower() in LIGHT_VERBS:
             for noun_pattern in self.patterns.nouns.get(obj.lemma_.lower(), []):
                 if has_pattern_modifier(obj, noun_pattern):

@@ -88,13 +88,15 @@ class VerbActs:
                 if pattern.codes_nothing:
                     break  # the user's pattern says: no event
                 continue
-            if match_verb(verb, pattern) is None:
+            match = match_verb(
+                verb,
+                pattern,
+                particle=particle.lemma_.lower() if particle is not None else None,
+                object_of=lambda p: find_pattern_object(verb, obj, p),
+            )
+            if match is None:
                 continue
-            if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
-                continue
-            pattern_object = find_pattern_object(verb, obj, pattern)
-            if pattern.objects and pattern_object is None:
-                continue
+            pattern_object = match.pattern_object
             if pattern_object is not None:
                 consumed.add(pattern_object.i)
             rule = "verb:" + pattern.lemma + (f"_{pattern.particle}" if pattern.particle else "")

@@ -17,7 +17,7 @@ function serves built-in and dictionary patterns; what it checks:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -44,6 +44,7 @@ class PatternMatch:
     targets: tuple[Token, ...] = ()  # ... at "+"
     compounds: tuple[Token, ...] = ()  # ... at "%"
     words: tuple[Token, ...] = ()  # the tokens the pattern's words matched
+    pattern_object: Token | None = None  # a table pattern's required object, as found
 
     @property
     def code(self) -> str:
@@ -67,12 +68,28 @@ def is_verb_of(verb: Token, pattern: VerbPattern) -> bool:
 
 
 def match_verb(
-    verb: Token, pattern: VerbPattern, *, actors: Mapping[int, int] | None = None
+    verb: Token,
+    pattern: VerbPattern,
+    *,
+    actors: Mapping[int, int] | None = None,
+    particle: str | None = None,
+    object_of: Callable[[VerbPattern], Token | None] | None = None,
 ) -> PatternMatch | None:
-    """The match of `pattern` on `verb`, or None. Built-in patterns' particle and object
-    requirements are checked by the coder's verb stage before it calls this."""
+    """The match of `pattern` on `verb`, or None.
+
+    A table pattern (``verbs.tsv``) needs the verb's `particle` lemma to be its own, and,
+    when it names objects, `object_of(pattern)` (the caller's reading of the verb's object
+    for it) to find one. A dictionary pattern needs its words and actor slots (`actors`:
+    token index -> index after the mention it is part of)."""
     if not is_verb_of(verb, pattern):
         return None
+    if not pattern.from_dictionary:
+        if particle != pattern.particle:
+            return None
+        found_object = object_of(pattern) if object_of is not None else None
+        if pattern.objects and found_object is None:
+            return None
+        return PatternMatch(pattern, pattern_object=found_object)
     if not pattern.pre and not pattern.post:
         return PatternMatch(pattern)
     actors = actors or {}

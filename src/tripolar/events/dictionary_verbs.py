@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from tripolar.events.arguments import Candidate, MentionIndex, distinct_codes, unique_mentions
 from tripolar.events.grammar import agent_objects, conjuncts, passive_patient
-from tripolar.events.modality import NEGATORS, Context, is_negated, map_code
+from tripolar.events.modality import NEGATORS, Context, context_of, is_negated, map_code
 from tripolar.events.patterns import NULL_CODE, PatternMatch
 from tripolar.model import Mention
 
@@ -49,10 +49,14 @@ def dictionary_candidate(
         return f"the pattern codes nothing ([---]): {pattern.where}"
     # The dictionary's patterns carry their own modality ("WILL NOT *", "INDICATED WOULD *"):
     # the code is the pattern's; only a negation the pattern does not spell out stops it.
+    spelled = any(t.lower_ in NEGATION_WORDS for t in match.words)
+    if is_negated(verb) and not spelled:
+        return f"negated ({verb.text!r}), and the pattern does not say so"
+    around = context_of(verb)
+    if around.reason and not spelled:
+        return around.reason  # a question, a condition, a hypothetical, reported denial ...
     context = Context("act")
     mode = context.mode
-    if is_negated(verb) and not any(t.lower_ in NEGATION_WORDS for t in match.words):
-        return f"negated ({verb.text!r}), and the pattern does not say so"
     code, reverse = pattern.code, pattern.reverse_code
     if code == NULL_CODE and reverse:  # "[:173]": only the other direction
         code, reverse = reverse, None

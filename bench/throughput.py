@@ -141,6 +141,7 @@ def bench_spacy(directory: Path, words: int, trial_words: int, quick: bool) -> d
     _, out, rss = _run_measured(command)
     row = json.loads(out)
     return {
+        "cpu_s": CPU_SECONDS[-1],
         "load_before": LOAD[-1],
         "processes": best["processes"],
         "batch": best["batch"],
@@ -224,7 +225,7 @@ def main() -> None:
             results["spacy"] = a = bench_spacy(directory, words, trial_words, args.quick)
             print(f"(a) spaCy full pipeline, n_process={a['processes']} batch={a['batch']}: "
                   f"{a['words_per_s']:,.0f} words/s, peak RSS {a['rss_mib']:,.0f} MiB, "
-                  f"load before {a['load_before']:.1f}",
+                  f"{a['cpu_s']:.0f} CPU s, load before {a['load_before']:.1f}",
                   flush=True)  # fmt: skip
         if args.only is None:
             results["code_only"] = c = bench_code(directory, words)

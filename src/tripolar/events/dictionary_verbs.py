@@ -52,8 +52,10 @@ def dictionary_candidate(
     spelled = any(t.lower_ in NEGATION_WORDS for t in match.words)
     if is_negated(verb) and not spelled:
         return f"negated ({verb.text!r}), and the pattern does not say so"
+    # words before the verb in the pattern read its context themselves ("INDICATED SHOULD *",
+    # "INCHING &SYN *"); otherwise the grammar's reasons not to code apply
     around = context_of(verb)
-    if around.reason and not spelled:
+    if around.reason and not spelled and not any(t.i < verb.i for t in match.words):
         return around.reason  # a question, a condition, a hypothetical, reported denial ...
     context = Context("act")
     mode = context.mode

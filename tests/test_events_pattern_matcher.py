@@ -213,3 +213,20 @@ def test_cli_code_verbs_mode_merge_keeps_builtin_patterns(small: Path) -> None:
     assert replaced.exit_code == 0 and replaced.stdout == ""
     wrong = CliRunner().invoke(app, [*args, "--verbs-mode", "sometimes", text])
     assert wrong.exit_code != 0 and "merge, replace" in wrong.stderr
+
+
+def test_cli_ingest_with_verbs_reports_bad_lines_and_stores_events(
+    small: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(SMALL.replace("RESUME\n", "RESUME\n- * TALKS [04X:\n"), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Japan resumed talks with China on Monday.\n", encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    args = ["ingest", str(article), "--db", str(db), "--quiet", "--verbs", str(bad)]
+    result = CliRunner().invoke(app, [*args, "--verbs-mode", "replace"])
+    assert result.exit_code == 0, result.output
+    assert f"{bad} line 3: expected" in result.stderr and "Traceback" not in result.output
+    events = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "jsonl"])
+    rows = [json.loads(line) for line in events.stdout.splitlines()]
+    assert [(r["source"], r["target"], r["code"]) for r in rows] == [("JPN", "CHN", "046")]

@@ -47,7 +47,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
-from tripolar.events.patterns import VerbPattern, match_verb
+from tripolar.events.patterns import VerbPattern, VerbSite, match_verb
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -73,11 +73,12 @@ class VerbActs:
         particle = verb_particle(verb)
         first_failure: tuple[str, str] | None = None
         actors: dict[int, int] | None = None
+        site: VerbSite | None = None
         for pattern in self.lexicon.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
             if pattern.from_dictionary:  # a --verbs dictionary's pattern
                 if actors is None:
-                    actors = actor_ends(index)
-                match = match_verb(verb, pattern, actors=actors)
+                    actors, site = actor_ends(index), VerbSite.of(verb)
+                match = match_verb(verb, pattern, actors=actors, site=site)
                 if match is None:
                     continue
                 found = dictionary_candidate(verb, match, passive, index)

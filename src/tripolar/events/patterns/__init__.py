@@ -7,7 +7,7 @@
 * `matcher`: `match_verb`, one pattern against one verb of a spaCy parse.
 """
 
-from tripolar.events.patterns.matcher import PatternMatch, match_verb
+from tripolar.events.patterns.matcher import PatternMatch, VerbSite, match_verb
 from tripolar.events.patterns.model import (
     NOUN_FLAGS,
     NULL_CODE,
@@ -55,6 +55,7 @@ __all__ = [
     "Term",
     "VerbDictionary",
     "VerbPattern",
+    "VerbSite",
     "VerbsMode",
     "check_verbs_mode",
     "match_verb",

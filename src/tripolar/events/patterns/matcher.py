@@ -67,6 +67,19 @@ def is_verb_of(verb: Token, pattern: VerbPattern) -> bool:
     return not (pattern.after and _after_end(verb, pattern.after) is None)
 
 
+@dataclass(slots=True)
+class VerbSite:
+    """What every dictionary pattern of one verb token is matched against, read once."""
+
+    verb: Token
+    words: frozenset[str]  # the sentence's words, lower-cased
+    phrase: list[Token]  # the verb's phrase (see `_phrase`)
+
+    @classmethod
+    def of(cls, verb: Token) -> VerbSite:
+        return cls(verb, frozenset(t.lower_ for t in verb.sent), _phrase(verb))
+
+
 def match_verb(
     verb: Token,
     pattern: VerbPattern,
@@ -74,13 +87,15 @@ def match_verb(
     actors: Mapping[int, int] | None = None,
     particle: str | None = None,
     object_of: Callable[[VerbPattern], Token | None] | None = None,
+    site: VerbSite | None = None,
 ) -> PatternMatch | None:
     """The match of `pattern` on `verb`, or None.
 
     A table pattern (``verbs.tsv``) needs the verb's `particle` lemma to be its own, and,
     when it names objects, `object_of(pattern)` (the caller's reading of the verb's object
     for it) to find one. A dictionary pattern needs its words and actor slots (`actors`:
-    token index -> index after the mention it is part of)."""
+    token index -> index after the mention it is part of); `site` (the verb's sentence
+    words and phrase, read once for all the patterns of a verb) saves time."""
     if not is_verb_of(verb, pattern):
         return None
     if not pattern.from_dictionary:
@@ -92,12 +107,16 @@ def match_verb(
         return PatternMatch(pattern, pattern_object=found_object)
     if not pattern.pre and not pattern.post:
         return PatternMatch(pattern)
+    if site is None or site.verb is not verb:
+        site = VerbSite.of(verb)
+    if not pattern.required <= site.words:
+        return None
     actors = actors or {}
     found: _Found = []
     if pattern.post:
         end = _after_end(verb, pattern.after) if pattern.after else verb.i
         assert end is not None
-        seq = [t for t in _phrase(verb) if t.i > end]
+        seq = [t for t in site.phrase if t.i > end]
         if not _forward(pattern.post, 0, seq, 0, end, actors, found):
             return None
     if pattern.pre:

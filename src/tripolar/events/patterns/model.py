@@ -115,6 +115,7 @@ class VerbPattern:
     before: tuple[str, ...] = ()  # multi-word verbs: words right before the verb word
     after: tuple[str, ...] = ()  # ... and right after it
     origin: str = BUILTIN_VERBS  # the file the pattern was read from
+    required: frozenset[str] = frozenset()  # words any match needs in the sentence (a filter)
     text: str = ""  # the line as written in a verb dictionary; "" for table patterns
 
     @property

@@ -77,7 +77,8 @@ class PatternSet:
         by_lemma = self.verbs.get(lemma, [])
         if not by_form:
             return by_lemma
-        return by_form + [p for p in by_lemma if p not in by_form]
+        seen = {id(p) for p in by_form}
+        return by_form + [p for p in by_lemma if id(p) not in seen]
 
     def dictionary_pattern(self, rule: str) -> VerbPattern | None:
         """The dictionary pattern a rule names ("dict:FILE:LINE+..."), for explanations."""

@@ -459,8 +459,23 @@ def _block_patterns(
                     pre=pre,
                     post=post,
                     text="- " + text,
+                    required=_required_words(pre + post),
                 )
             )
+
+
+def _required_words(elements: tuple[Element, ...]) -> frozenset[str]:
+    """Words that every match of these elements contains (literal words, not synsets)."""
+    words: set[str] = set()
+    for element in elements:
+        if isinstance(element, Term) and len(element.alternatives) == 1:
+            words.update(element.alternatives[0])
+        elif isinstance(element, NounPhrase):
+            words |= _required_words(element.terms)
+        elif isinstance(element, PrepPhrase):
+            words.add(element.prep)
+            words |= _required_words(element.elements)
+    return frozenset(words)
 
 
 def _pattern(

@@ -74,10 +74,13 @@ class VerbSite:
     verb: Token
     words: frozenset[str]  # the sentence's words, lower-cased
     phrase: list[Token]  # the verb's phrase (see `_phrase`)
+    left: list[Token]  # the sentence's tokens before the verb, nearest first
 
     @classmethod
     def of(cls, verb: Token) -> VerbSite:
-        return cls(verb, frozenset(t.lower_ for t in verb.sent), _phrase(verb))
+        sent = verb.sent
+        left = [verb.doc[i] for i in range(verb.i - 1, sent.start - 1, -1)]
+        return cls(verb, frozenset(t.lower_ for t in sent), _phrase(verb), left)
 
 
 def match_verb(
@@ -121,8 +124,7 @@ def match_verb(
             return None
     if pattern.pre:
         first = verb.i - len(pattern.before)
-        sent_start = verb.sent.start
-        left = [verb.doc[i] for i in range(first - 1, sent_start - 1, -1)]
+        left = site.left[len(pattern.before) :]
         if not _leftward(pattern.pre, 0, left, 0, first, actors, found):
             return None
     return PatternMatch(
@@ -268,8 +270,25 @@ def _last_inside(
     return last
 
 
-def _term(term: Term, seq: list[Token], j: int) -> tuple[int, int] | None:
+_FIRST_WORDS: dict[int, tuple[Term, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_first_word(term: Term) -> dict[str, list[tuple[str, ...]]]:
+    """A term's alternatives by their first word, longest first (built once per term)."""
+    cached = _FIRST_WORDS.get(id(term))
+    if cached is not None and cached[0] is term:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
     for words in sorted(term.alternatives, key=len, reverse=True):
+        index.setdefault(words[0], []).append(words)
+    if len(_FIRST_WORDS) > 200_000:
+        _FIRST_WORDS.clear()
+    _FIRST_WORDS[id(term)] = (term, index)
+    return index
+
+
+def _term(term: Term, seq: list[Token], j: int) -> tuple[int, int] | None:
+    for words in _by_first_word(term).get(seq[j].lower_, ()):
         if j + len(words) > len(seq):
             continue
         ok = True

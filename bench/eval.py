@@ -100,13 +100,22 @@ def run_predictions(run: SetRun, predict: Predict) -> None:
 
 
 def pipeline_predictor(
-    actor_files: Sequence[Path] = (), agent_files: Sequence[Path] = ()
+    actor_files: Sequence[Path] = (),
+    agent_files: Sequence[Path] = (),
+    verb_files: Sequence[Path] = (),
+    verbs_mode: str = "merge",
 ) -> Predict:
     """The real coder: tripolar's Pipeline, optionally with PETRARCH dictionaries merged in."""
     from tripolar.config import Config
     from tripolar.pipeline import Pipeline
 
-    pipe = Pipeline(Config(actor_files=tuple(actor_files), agent_files=tuple(agent_files)))
+    config = Config(
+        actor_files=tuple(actor_files),
+        agent_files=tuple(agent_files),
+        verb_files=tuple(verb_files),
+        verbs_mode=verbs_mode,
+    )
+    pipe = Pipeline(config)
 
     def predict(text: str, date: dt.date | None) -> list[Triple]:
         coded = pipe.code_text(text, date)
@@ -175,6 +184,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         errors_help="write per-record predictions vs gold as JSONL (outside the repo)",
         record_help="append this run's figures to docs/benchmarks.md",
     )
+    parser.add_argument(
+        "--verbs",
+        action="append",
+        type=Path,
+        default=[],
+        help="verb dictionary for every set (repeatable): ../shared/dictionaries/CAMEO.2.0.txt",
+    )
+    parser.add_argument("--verbs-mode", default="merge", choices=("merge", "replace"))
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -215,10 +232,13 @@ def main(argv: Sequence[str] | None = None, predictors: dict[str, Predict] | Non
         elif name == "petrarch":
             dicts = gold_dir / VALIDATE_DICTS
             predict = pipeline_predictor(
-                [dicts / "PETR.Validate.actors.txt"], [dicts / "PETR.Validate.agents.txt"]
+                [dicts / "PETR.Validate.actors.txt"],
+                [dicts / "PETR.Validate.agents.txt"],
+                args.verbs,
+                args.verbs_mode,
             )
         else:
-            predict = pipeline_predictor()
+            predict = pipeline_predictor(verb_files=args.verbs, verbs_mode=args.verbs_mode)
         run.setup_seconds = time.perf_counter() - start
         run_predictions(run, predict)
         runs.append(run)

@@ -61,9 +61,14 @@ def read_articles(path: Path, wanted: Sequence[str] | None) -> list[dict[str, An
 
 
 def ingest_articles(
-    articles: Sequence[dict[str, Any]], workdir: Path
+    articles: Sequence[dict[str, Any]],
+    workdir: Path,
+    verbs: Sequence[Path] = (),
+    verbs_mode: str = "merge",
 ) -> tuple[list[Predicted], dict[str, list[str]]]:
-    """Ingest the articles as `tripolar ingest` does; their events and sentences per article."""
+    """Ingest the articles as `tripolar ingest` does (with `--verbs FILE --verbs-mode MODE`
+    when given); their events and sentences per article."""
+    from tripolar.config import Config
     from tripolar.store import Store
     from tripolar.workflow import ingest
 
@@ -72,7 +77,8 @@ def ingest_articles(
         for article in articles:
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     with Store.open(workdir / "realnews.duckdb") as store:
-        summary = ingest([source], store=store)
+        config = Config(verb_files=tuple(verbs), verbs_mode=verbs_mode)
+        summary = ingest([source], store=store, config=config)
         if summary.failures:
             for failure in summary.failures:
                 print(f"realnews: {failure.path} line {failure.line}: {failure.reason}")
@@ -203,6 +209,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--article", action="append", default=None, metavar="ID", help="only these articles"
     )
+    parser.add_argument(
+        "--verbs", action="append", type=Path, default=[], help="verb dictionary (repeatable)"
+    )
+    parser.add_argument("--verbs-mode", default="merge", choices=("merge", "replace"))
     parser.add_argument("--set-dir", type=Path, default=SET_DIR, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -224,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="realnews-") as tmp:
-        predicted, sentences = ingest_articles(articles, Path(tmp))
+        predicted, sentences = ingest_articles(articles, Path(tmp), args.verbs, args.verbs_mode)
     seconds = time.perf_counter() - start
     result, verdicts = score(gold, predicted, sentences=sentences, published=published)
     meta = {"date": dt.date.today().isoformat(), "commit": git_commit(), "seconds": seconds}

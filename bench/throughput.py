@@ -4,6 +4,8 @@
     .venv/bin/python bench/throughput.py --quick          # 60 k words, smoke run
     .venv/bin/python bench/throughput.py --words 4000000 --only ingest   # memory check
     .venv/bin/python bench/throughput.py --only ingest --workers 1 2 1 2  # best of two each
+    .venv/bin/python bench/throughput.py --verbs ../shared/dictionaries/CAMEO.2.0.txt
+        # each ingest run twice: without, then with the verb dictionary (merge mode)
 
 One run writes a deterministic news-like corpus (bench/corpus.py) to a temporary folder and
 times, each in a fresh process:
@@ -145,6 +147,7 @@ def bench_spacy(directory: Path, words: int, trial_words: int, quick: bool) -> d
     _, out, rss = _run_measured(command)
     row = json.loads(out)
     return {
+        "cpu_s": CPU_SECONDS[-1],
         "load_before": LOAD[-1],
         "processes": best["processes"],
         "batch": best["batch"],
@@ -156,11 +159,15 @@ def bench_spacy(directory: Path, words: int, trial_words: int, quick: bool) -> d
     }
 
 
-def bench_ingest(directory: Path, words: int, workers: int) -> dict[str, Any]:
+def bench_ingest(
+    directory: Path, words: int, workers: int, verbs: list[Path], verbs_mode: str
+) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tripolar-bench-db-") as tmp:
         db = Path(tmp) / "bench.duckdb"
         command = [sys.executable, "-m", "tripolar", "ingest", str(directory), "--db", str(db),
                    "--quiet", "--workers", str(workers)]  # fmt: skip
+        for path in verbs:
+            command += ["--verbs", str(path.resolve()), "--verbs-mode", verbs_mode]
         seconds, _, rss = _run_measured(command)
         cpu, load = CPU_SECONDS[-1], LOAD[-1]
         from tripolar.store import Store
@@ -169,6 +176,7 @@ def bench_ingest(directory: Path, words: int, workers: int) -> dict[str, Any]:
             counts = store.counts()
     return {
         "workers": workers,
+        "verbs": [p.name for p in verbs],
         "words": words,
         "seconds": seconds,
         "words_per_s": words / seconds,
@@ -196,6 +204,14 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--batch", type=int, default=64, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--verbs",
+        action="append",
+        type=Path,
+        default=[],
+        help="verb dictionary: each ingest run is made without it, then with it",
+    )
+    parser.add_argument("--verbs-mode", default="merge", choices=("merge", "replace"))
     args = parser.parse_args()
     if args.stage == "spacy":
         stage_spacy(args.dir, args.processes, args.batch, args.limit)
@@ -215,7 +231,7 @@ def main() -> None:
             results["spacy"] = a = bench_spacy(directory, words, trial_words, args.quick)
             print(f"(a) spaCy full pipeline, n_process={a['processes']} batch={a['batch']}: "
                   f"{a['words_per_s']:,.0f} words/s, peak RSS {a['rss_mib']:,.0f} MiB, "
-                  f"load before {a['load_before']:.1f}",
+                  f"{a['cpu_s']:.0f} CPU s, load before {a['load_before']:.1f}",
                   flush=True)  # fmt: skip
         if args.only is None:
             results["code_only"] = c = bench_code(directory, words)
@@ -224,16 +240,33 @@ def main() -> None:
                   f"peak RSS {c['rss_mib']:,.0f} MiB, {c['cpu_s']:.0f} CPU s, "
                   f"load before {c['load_before']:.1f}", flush=True)  # fmt: skip
         if args.only != "spacy":
-            runs = []
-            for workers in args.workers:
-                run = bench_ingest(directory, words, workers)
-                runs.append(run)
-                print(f"(b) tripolar ingest --workers {workers}: {run['words_per_s']:,.0f} "
+            runs: list[dict[str, Any]] = []
+            run_verbs: list[dict[str, Any]] = []
+            variants = [[], args.verbs] if args.verbs else [[]]
+            for workers, verbs in ((w, v) for w in args.workers for v in variants):
+                run = bench_ingest(directory, words, workers, verbs, args.verbs_mode)
+                if verbs:
+                    run_verbs.append(run)
+                else:
+                    runs.append(run)
+                named = f" --verbs {','.join(run['verbs'])} ({args.verbs_mode})" if verbs else ""
+                print(f"(b) tripolar ingest --workers {workers}{named}: {run['words_per_s']:,.0f} "
                       f"words/s ({run['seconds']:.1f} s), {run['events']:,} events, "
                       f"{run['sentences']:,} sentences, peak RSS {run['rss_mib']:,.0f} MiB, "
                       f"{run['cpu_s']:.0f} CPU s, load before {run['load_before']:.1f}",
                       flush=True)  # fmt: skip
             results["ingest"] = runs
+            if run_verbs:
+                results["ingest_verbs"] = run_verbs
+                with_verbs = max(run_verbs, key=lambda r: r["words_per_s"])
+                plain = max(runs, key=lambda r: r["words_per_s"])
+                speed = with_verbs["words_per_s"] / plain["words_per_s"]
+                print(f"with the verb dictionary / without: {speed:.2f}x words/s, "
+                      f"CPU s {with_verbs['cpu_s']:.0f} / {plain['cpu_s']:.0f}")  # fmt: skip
+                if "spacy" in results:
+                    ratio_verbs = with_verbs["words_per_s"] / results["spacy"]["words_per_s"]
+                    results["ratio_verbs"] = ratio_verbs
+                    print(f"ratio b/a with the verb dictionary: {ratio_verbs:.2f}")
             best = max(runs, key=lambda r: r["words_per_s"])
             by_workers: dict[int, dict[str, Any]] = {}  # the best run of each worker count
             for run in sorted(runs, key=lambda r: r["words_per_s"]):

@@ -142,6 +142,30 @@ AgentsOption = Annotated[
     list[Path] | None,
     typer.Option("--agents", help="TABARI/PETRARCH agent dictionary (repeatable).", metavar="FILE"),
 ]
+VerbsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--verbs",
+        help="PETRARCH/TABARI verb dictionary (repeatable); see docs/verb-dictionaries.md.",
+        metavar="FILE",
+    ),
+]
+VerbsModeOption = Annotated[
+    str,
+    typer.Option(
+        "--verbs-mode",
+        help="merge: dictionary patterns first, then the built-in ones; replace: only the "
+        "dictionaries' verb patterns.",
+    ),
+]
+DiscardsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--discards",
+        help="PETRARCH discard list: sentences (+stories) with these phrases code no event.",
+        metavar="FILE",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -237,13 +261,39 @@ def _config(
     actors: list[Path] | None,
     agents: list[Path] | None,
     max_bytes: int | None = None,
+    *,
+    verbs: list[Path] | None = None,
+    verbs_mode: str = "merge",
+    discards: list[Path] | None = None,
 ) -> Config:
     config = Config(
         default_date=parse_date(date),
         actor_files=tuple(actors or ()),
         agent_files=tuple(agents or ()),
+        verb_files=tuple(verbs or ()),
+        verbs_mode=verbs_mode,
+        discard_files=tuple(discards or ()),
     )
+    _report_dictionaries(config)
     return config if max_bytes is None else replace(config, max_bytes=max_bytes)
+
+
+def _report_dictionaries(config: Config) -> None:
+    """Each bad line of a --verbs or --discards file (file, line, what was expected), and
+    how many lines each file lost; the rest of the file is used."""
+    from tripolar.events.discards import DiscardList
+    from tripolar.events.patterns import check_verbs_mode, read_verb_dictionaries
+
+    check_verbs_mode(config.verbs_mode)
+    for dictionary in read_verb_dictionaries(config.verb_files):
+        for problem in dictionary.problems:
+            label = "skipped" if problem.skipped else "note"
+            err.print(styled(label, "yellow"), str(problem))
+        if dictionary.problems:
+            err.print(dictionary.summary())
+    if config.discard_files:
+        for message in DiscardList.from_files(config.discard_files).problems:
+            err.print(styled("skipped", "yellow"), message)
 
 
 @app.command()
@@ -256,6 +306,9 @@ def ingest(
     date: DateOption = None,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
+    verbs: VerbsOption = None,
+    verbs_mode: VerbsModeOption = "merge",
+    discards: DiscardsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     max_bytes: Annotated[
         int | None,
@@ -296,7 +349,18 @@ def ingest(
         raise typer.Exit(1)
     with _guard(db):
         config = _fetching(
-            _config(date, actors, agents, max_bytes), allow_private, connections, rate
+            _config(
+                date,
+                actors,
+                agents,
+                max_bytes,
+                verbs=verbs,
+                verbs_mode=verbs_mode,
+                discards=discards,
+            ),
+            allow_private,
+            connections,
+            rate,
         )
         with Store.open(db) as store:
             summary = _with_progress(
@@ -448,6 +512,9 @@ def code(
     ] = CodeFormat.table,
     actors: ActorsOption = None,
     agents: AgentsOption = None,
+    verbs: VerbsOption = None,
+    verbs_mode: VerbsModeOption = "merge",
+    discards: DiscardsOption = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -464,12 +531,15 @@ def code(
         _error("give either TEXT or --input FILE")
         raise typer.Exit(2)
     with _guard(None):
-        config = _config(date, actors, agents)
+        config = _config(
+            date, actors, agents, verbs=verbs, verbs_mode=verbs_mode, discards=discards
+        )
         pipe = Pipeline(config)
         records: list[dict[str, Any]] = []
         for record_id, record_text, record_date in _code_inputs(text, input, config):
             if explain:
-                _print_explanation(pipe.explain_text(record_text, record_date), record_id)
+                explanation = pipe.explain_text(record_text, record_date)
+                _print_explanation(explanation, record_id, pipe.coder.patterns)
                 continue
             coded = pipe.code_text(record_text, record_date or config.default_date)
             same = distinct_ids([identity_mention(e) for e in coded.events])
@@ -489,7 +559,7 @@ def code(
             err.print("no events found")
 
 
-def _print_explanation(explanation: Any, record_id: str | None) -> None:
+def _print_explanation(explanation: Any, record_id: str | None, patterns: Any) -> None:
     coded = explanation.coded
     text = coded.document.text
     if record_id is not None:
@@ -507,11 +577,20 @@ def _print_explanation(explanation: Any, record_id: str | None) -> None:
             f"  {e.source} -> {e.target} {e.code} (goldstein {e.goldstein}, quad {e.quad_class}) "
             f"{_when(e)} trigger {trigger!r} rule {e.rule}"
         )
+        _print_dictionary_pattern(patterns, e.rule)
     out.print(styled("Rejected", "bold"))
     for r in explanation.rejections:
         out.print(f"  {r.trigger!r} ({r.rule}): {r.reason}")
+        _print_dictionary_pattern(patterns, r.rule)
     if not explanation.rejections:
         out.print("  nothing")
+
+
+def _print_dictionary_pattern(patterns: Any, rule: str) -> None:
+    """The file, line and pattern of a --verbs dictionary that a rule names."""
+    pattern = patterns.dictionary_pattern(rule)
+    if pattern is not None:
+        out.print(f"    pattern: {pattern.where}")
 
 
 def _when(event: Any) -> str:

@@ -51,6 +51,9 @@ class Config:
         Path, ...
     ] = ()  # TABARI/PETRARCH actor dictionaries merged over the built-in one
     agent_files: tuple[Path, ...] = ()  # TABARI/PETRARCH agent dictionaries
+    verb_files: tuple[Path, ...] = ()  # PETRARCH/TABARI verb dictionaries (--verbs)
+    verbs_mode: str = "merge"  # merge: dictionary patterns first, then built-in; replace
+    discard_files: tuple[Path, ...] = ()  # PETRARCH discard lists (--discards)
     default_date: dt.date | None = None  # --date: publication date when a document has none
     batch_size: int = 96  # documents per spaCy batch (and per task on Dask workers)
     # Documents per store transaction, at most; a transaction costs a few milliseconds

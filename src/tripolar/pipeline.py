@@ -24,8 +24,11 @@ from tripolar.actors import ActorDictionary, ActorResolver
 from tripolar.actors.references import ParagraphIndex
 from tripolar.assessments import AssessmentExtractor
 from tripolar.config import Config
+from tripolar.errors import ConfigError
 from tripolar.events import Codebook, EventCoder
 from tripolar.events.coder import Rejection
+from tripolar.events.discards import DiscardList
+from tripolar.events.patterns import PatternSet, check_verbs_mode, read_verb_dictionaries
 from tripolar.ingest import text_id
 from tripolar.ingest.slug import url_title, without_site_name
 from tripolar.model import Assessment, CodedDocument, Document, Event, Mention, Sentence
@@ -91,7 +94,9 @@ class Pipeline:
             user = ActorDictionary.from_petrarch(self.config.actor_files, self.config.agent_files)
             dictionary = dictionary.merged(user)
         self.resolver = ActorResolver(dictionary, self.nlp)
-        self.coder = EventCoder(Codebook.load())
+        self.verb_dictionaries = read_verb_dictionaries(self.config.verb_files)
+        self.coder = EventCoder(codebook := Codebook.load(), coding_patterns(codebook, self.config))
+        self.discards = DiscardList.from_files(self.config.discard_files)
         self.assessor = AssessmentExtractor()
 
     def code_documents(
@@ -195,7 +200,7 @@ class Pipeline:
         coded = CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
-            events=tuple(result.events),
+            events=tuple(self.discards.keep(result.events, text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
@@ -273,7 +278,7 @@ class Pipeline:
         return CodedDocument(
             document=document,
             sentences=tuple(_sentence_records(document.text, item.sentences, document.doc_id)),
-            events=tuple(events),
+            events=tuple(self.discards.keep(events, document.text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
@@ -293,10 +298,22 @@ class Pipeline:
         return CodedDocument(
             document=document,
             sentences=tuple(split_sentences(doc, document.doc_id)),
-            events=tuple(events),
+            events=tuple(self.discards.keep(events, document.text)),
             mentions=tuple(mentions),
             assessments=tuple(assessments),
         )
+
+
+def coding_patterns(codebook: Codebook, config: Config) -> PatternSet:
+    """The built-in patterns, with the configuration's verb dictionaries merged in (or
+    instead, with ``verbs_mode="replace"``)."""
+    mode = check_verbs_mode(config.verbs_mode)
+    patterns = PatternSet.load(codebook)
+    if not config.verb_files:
+        if mode == "replace":
+            raise ConfigError("--verbs-mode replace needs a verb dictionary: give --verbs FILE")
+        return patterns
+    return patterns.with_dictionaries(read_verb_dictionaries(config.verb_files), mode)
 
 
 def _units(documents: Iterable[Document]) -> Iterator[_Unit]:

@@ -148,11 +148,21 @@ def _ingest(
 
 
 def _check_dictionaries(config: Config) -> None:
-    """Raise the DictionaryError (ConfigError) a bad --actors or --agents file would raise."""
+    """Raise the DictionaryError (ConfigError) a bad --actors, --agents, --verbs or
+    --discards file would raise (a verb dictionary's bad lines are reported, not raised)."""
     if config.actor_files or config.agent_files:
         from tripolar.actors.dictionary import ActorDictionary
 
         ActorDictionary.from_petrarch(config.actor_files, config.agent_files)
+    if config.verb_files or config.verbs_mode != "merge":
+        from tripolar.events import Codebook
+        from tripolar.pipeline import coding_patterns
+
+        coding_patterns(Codebook.load(), config)
+    if config.discard_files:
+        from tripolar.events.discards import DiscardList
+
+        DiscardList.from_files(config.discard_files)
 
 
 def _read_sources(

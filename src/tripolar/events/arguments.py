@@ -90,6 +90,7 @@ class Candidate:
     recip: bool
     context: Context
     mutual: bool = False  # each target also acts on each source ("X clashed with Y")
+    reverse_code: str | None = None  # "[a:b]" dictionary codes: targets -> sources with b
 
 
 class MentionIndex:

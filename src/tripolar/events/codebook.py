@@ -81,6 +81,19 @@ class Codebook:
                 f"{code!r} is not a CAMEO 1.1b3 event code - see docs/codebook.md"
             ) from None
 
+    def lookup(self, code: str) -> CameoCode:
+        """The entry of `code`; for a code a user's dictionary adds (a custom ontology, or
+        the validation dictionary's private codes) the nearest CAMEO code above it lends its
+        Goldstein value and quad class, and a code with none gets 0.0 and quad class 0."""
+        if code in self._codes:
+            return self._codes[code]
+        for parent in (code[:3], code[:2]):
+            if parent in self._codes:
+                known = self._codes[parent]
+                return CameoCode(code, f"{known.name} (user code)", known.goldstein,
+                                 known.quad_class, known.root)  # fmt: skip
+        return CameoCode(code, "user code (not in CAMEO)", 0.0, 0, code[:2])
+
     def __contains__(self, code: object) -> bool:
         return code in self._codes
 

@@ -26,7 +26,7 @@ from tripolar.events.grammar import (
     verb_particle,
 )
 from tripolar.events.modality import map_code
-from tripolar.events.patterns import PatternSet, VerbPattern
+from tripolar.events.patterns import PatternSet, VerbPattern, match_verb
 from tripolar.events.violence import is_violent
 from tripolar.model import Mention
 
@@ -45,12 +45,16 @@ class ActLexicon:
             if is_passive(verb)
             else (up_to_object(verb) or dependent(verb, "dobj"))
         )
-        for pattern in self.patterns.verbs.get(verb.lemma_.lower(), []):
-            if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
-                continue
-            if pattern.objects and find_pattern_object(verb, obj, pattern) is None:
-                continue
-            return pattern.code
+        particle_lemma = particle.lemma_.lower() if particle is not None else None
+        for pattern in self.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+            match = match_verb(
+                verb,
+                pattern,
+                particle=particle_lemma,
+                object_of=lambda p: find_pattern_object(verb, obj, p),
+            )
+            if match is not None and not pattern.codes_nothing:
+                return pattern.code
         if obj is not None and verb.lemma_.lower() in LIGHT_VERBS:
             for noun_pattern in self.patterns.nouns.get(obj.lemma_.lower(), []):
                 if has_pattern_modifier(obj, noun_pattern):

@@ -103,7 +103,7 @@ def record_events(
                 result.rejections.append(rejected)
                 continue
             seen.add(key)
-            meta = codebook.get(code)
+            meta = codebook.lookup(code)
             result.events.append(
                 Event(
                     doc_id=doc_id,

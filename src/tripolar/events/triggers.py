@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
+from tripolar.events.dictionary_verbs import reversed_candidate
 from tripolar.events.governed import (
     alleged_act,
     governed_act,
@@ -44,11 +45,14 @@ class TriggerFinder:
         pending: list[Trigger] = []
         for token in sent:
             if (token.pos_ == "VERB" or is_stance(token)) and (
-                token.lemma_.lower() in patterns.verbs
+                patterns.verb_patterns(token.lower_, token.lemma_.lower())
             ):
                 outcome, rule = self.verb_acts.code(token, index, consumed)
                 if rule:
                     pending.append((token, outcome, rule))
+                    other = reversed_candidate(outcome) if isinstance(outcome, Candidate) else None
+                    if other is not None:  # "[a:b]": the event the other way
+                        pending.append((token, other, other.rule))
         for token in sent:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in consumed:
                 continue

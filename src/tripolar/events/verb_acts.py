@@ -22,6 +22,7 @@ from tripolar.events.arguments import (
     located_actors,
     other_actors,
 )
+from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
@@ -46,7 +47,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
-from tripolar.events.patterns import VerbPattern
+from tripolar.events.patterns import VerbPattern, VerbSite, match_verb
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -71,12 +72,32 @@ class VerbActs:
         obj = passive_patient(verb) if passive else (up_to_object(verb) or dependent(verb, "dobj"))
         particle = verb_particle(verb)
         first_failure: tuple[str, str] | None = None
-        for pattern in self.lexicon.patterns.verbs[verb.lemma_.lower()]:
-            if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
+        actors: dict[int, int] | None = None
+        site: VerbSite | None = None
+        for pattern in self.lexicon.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+            if pattern.from_dictionary:  # a --verbs dictionary's pattern
+                if actors is None:
+                    actors, site = actor_ends(index), VerbSite.of(verb)
+                match = match_verb(verb, pattern, actors=actors, site=site)
+                if match is None:
+                    continue
+                found = dictionary_candidate(verb, match, passive, index)
+                if isinstance(found, Candidate):
+                    return found, found.rule
+                if first_failure is None:
+                    first_failure = (found, pattern.rule)
+                if pattern.codes_nothing:
+                    break  # the user's pattern says: no event
                 continue
-            pattern_object = find_pattern_object(verb, obj, pattern)
-            if pattern.objects and pattern_object is None:
+            match = match_verb(
+                verb,
+                pattern,
+                particle=particle.lemma_.lower() if particle is not None else None,
+                object_of=lambda p: find_pattern_object(verb, obj, p),
+            )
+            if match is None:
                 continue
+            pattern_object = match.pattern_object
             if pattern_object is not None:
                 consumed.add(pattern_object.i)
             rule = "verb:" + pattern.lemma + (f"_{pattern.particle}" if pattern.particle else "")

@@ -30,7 +30,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
-from tripolar.model import Mention
+from tripolar.model import UNKNOWN_COUNTRY, Mention
 from tripolar.nlp.text import doc_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
@@ -108,7 +108,7 @@ def resolve_references(
     named = ParagraphMentions(paragraphs, mentions)
     text = doc_text(doc)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    sentence_starts = _sentence_starts(doc)
+    starts = sentence_starts(doc)
     out: list[Mention] = []
     after = 0  # tokens before this one belong to a reference already made
     for i in _candidates(doc):
@@ -117,12 +117,12 @@ def resolve_references(
         token = doc[i]
         if token.idx in covered:
             continue
-        phrase = _group_phrase(doc, i)
+        phrase = group_phrase(doc, i)
         if phrase is not None:
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            codes = _last_two(named.before(start), category)
+            codes = last_two(named.before(start), category)
             if codes:
                 out.append(
                     Mention(
@@ -138,18 +138,18 @@ def resolve_references(
             continue
         if token.lower_ in _PLURAL_PRONOUNS:
             earlier = named.before(token.idx)
-            codes = _plural_antecedent(text, earlier, sentence_starts)
+            codes = plural_antecedent(text, earlier, starts)
             if codes:
                 end = token.idx + len(token.text)
                 out.append(Mention(token.idx, end, token.text, codes, "reference", token.lower_))
             continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
-            person = _person_for(named.before(token.idx), gender, genders, sentence_starts)
+            person = person_for(named.before(token.idx), gender, genders, starts)
             following = doc[i + 1] if i + 1 < len(doc) else None
             if following is not None and following.lower_ == "counterpart":
                 earlier = named.before(token.idx)
-                owner = _in_same_sentence(earlier, token.idx, sentence_starts) or person
+                owner = _in_same_sentence(earlier, token.idx, starts) or person
                 other = _other_side(earlier, owner) if owner is not None else None
                 if other is not None:  # "his counterpart": the other side's same office
                     end = following.idx + len(following.text)
@@ -175,7 +175,7 @@ def _candidates(doc: Doc) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
 
 
-def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
+def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
     if doc[i].lower_ not in _GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
@@ -194,14 +194,23 @@ def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
-def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
+def last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
     """Codes of the last two distinct actors, in text order."""
-    seen: dict[str, str] = {}  # identity key -> code, most recent first
-    for mention in reversed(earlier):
-        for code in reversed(mention.codes):
+    return _two(earlier, category, latest=True)
+
+
+def first_two(mentions: Sequence[Mention], category: str) -> tuple[str, ...]:
+    """Codes of the first two distinct actors, in text order."""
+    return _two(mentions, category, latest=False)
+
+
+def _two(mentions: Sequence[Mention], category: str, *, latest: bool) -> tuple[str, ...]:
+    seen: dict[str, str] = {}  # identity key -> code, in reading order
+    for mention in reversed(mentions) if latest else mentions:
+        for code in reversed(mention.codes) if latest else mention.codes:
             root = country_root(code)
-            if category != "any" and root is None:
-                continue
+            if (category != "any" and root is None) or code.startswith(UNKNOWN_COUNTRY):
+                continue  # "military" of no known country is no side
             key = root or code
             if key in seen:
                 continue
@@ -212,7 +221,8 @@ def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
             else:
                 seen[key] = code
             if len(seen) == 2:
-                return tuple(reversed(list(seen.values())))
+                found = list(seen.values())
+                return tuple(reversed(found) if latest else found)
     return ()
 
 
@@ -232,17 +242,17 @@ def _other_side(earlier: Sequence[Mention], person: Mention) -> str | None:
     not the person's, with the person's sector ("Biden ... Xi ... his counterpart" -> CHNGOV)."""
     own = country_root(person.codes[0])
     sector = person.codes[0][3:6] or "GOV"
-    others = [c for c in _last_two(earlier, "state") if c != own]
+    others = [c for c in last_two(earlier, "state") if c != own]
     return others[0] + sector if own is not None and len(others) == 1 else None
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def sentence_starts(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return [0]
     return [sent.start_char for sent in doc.sents]
 
 
-def _person_for(
+def person_for(
     earlier: Sequence[Mention],
     gender: str,
     genders: Mapping[str, str],
@@ -261,7 +271,7 @@ def _person_for(
     return last if len(same_sentence) == 1 else None
 
 
-def _plural_antecedent(
+def plural_antecedent(
     text: str, earlier: Sequence[Mention], sentence_starts: Sequence[int]
 ) -> tuple[str, ...]:
     """Codes "they" stands for: see the module docstring."""

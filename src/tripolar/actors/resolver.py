@@ -48,6 +48,7 @@ from tripolar.actors.dictionary import (
     country_root,
 )
 from tripolar.actors.references import ParagraphIndex, ParagraphMentions, resolve_references
+from tripolar.actors.story import resolve_story_references
 from tripolar.model import Mention
 from tripolar.nlp.text import doc_text
 
@@ -296,6 +297,7 @@ class ActorResolver:
         mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
         mentions.sort(key=lambda m: m.start)
         references = resolve_references(doc, mentions, paragraphs, self._genders)
+        references += resolve_story_references(doc, mentions, references, self._genders)
         merged = sorted([*mentions, *references], key=lambda m: (m.start, -m.end))
         return _drop_overlaps(merged)
 

@@ -114,6 +114,8 @@ def governed_act(
             [o for prep in ("with", "between") for o in _prep_objects(noun, prep)]
         )
     rule = f"governed:{lemma}"
+    if _distinct_codes(sources) >= 2 and not any(t.anchors for t in targets):
+        targets = []  # "the two sides agreed to resume military talks": no "---MIL" side
     if not targets:
         if code == "030" and _distinct_codes(sources) >= 2:
             return _Candidate(code, f"{rule}+recip", sources, [], True, context)

@@ -207,9 +207,7 @@ def test_resolver_pronoun_resolves_only_when_unambiguous(
         if m.kind == "reference"
     ] == [("He", ("RUSGOV",))]
     two_men = "Putin met Xi Jinping.\n\nHe said nothing."
-    assert not [
-        m for m in mentions(resolver, nlp, two_men, D(2021, 1, 1)) if m.kind == "reference"
-    ]
+    assert not [m for m in mentions(resolver, nlp, two_men, D(2021, 1, 1)) if m.kind == "reference"]
     gendered = "Angela Merkel met Emmanuel Macron. She called it useful."
     refs_she = [
         m for m in mentions(resolver, nlp, gendered, D(2019, 1, 1)) if m.kind == "reference"

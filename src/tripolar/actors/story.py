@@ -271,9 +271,10 @@ def resolve_story_references(
         covered.update(range(mention.start, mention.end))
 
     def opens_paragraph(char: int) -> bool:
-        """Whether the paragraph of `char` names no actor before it."""
-        earlier = story.before(char)
-        return not earlier or paragraphs.of(earlier[-1].start) != paragraphs.of(char)
+        """Whether the paragraph of `char` names no actor before it (references aside:
+        "They said they ..." has none)."""
+        named = [m for m in story.before(char) if m.kind != "reference"]
+        return not named or paragraphs.of(named[-1].start) != paragraphs.of(char)
 
     after = 0
     for token in doc:
@@ -542,7 +543,7 @@ def _organisation(doc: Doc, i: int, story: _Story) -> tuple[Mention, int] | None
     wanted = _ORGANISATIONS.get(doc[i + 1].lower_)
     if wanted is None:
         return None
-    if i + 2 < len(doc) and doc[i + 2].lower_ in ("of", "between", "for", "to", "with"):
+    if i + 2 < len(doc) and doc[i + 2].lower_ in ("of", "between", "with"):
         return None
     span = doc[i : i + 2]
     for mention in reversed(story.before(span.start_char)):

@@ -6,85 +6,79 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
+from events_support import pipeline_triples
 from tripolar.pipeline import Pipeline
 
 D = dt.date(2023, 6, 1)
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 def events(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
-    return {(e.source, e.target, e.code) for e in pipeline.code_text(text, D).events}
+    return pipeline_triples(pipeline, text, D)
 
 
-def test_story_pair_subject_codes_joint_intent(pipeline: Pipeline) -> None:
+def test_story_pair_subject_codes_joint_intent(coding_pipeline: Pipeline) -> None:
     text = (
         "Norway and Chile signed a fisheries accord on Monday.\n\n"
         "The two sides agreed to resume naval talks next year."
     )
-    found = events(pipeline, text)
+    found = events(coding_pipeline, text)
     assert {("NOR", "CHL", "036"), ("CHL", "NOR", "036")} <= found
 
 
-def test_story_two_leaders_hold_talks_with_each_other(pipeline: Pipeline) -> None:
+def test_story_two_leaders_hold_talks_with_each_other(coding_pipeline: Pipeline) -> None:
     text = (
         "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on "
         "Monday.\n\nThe two leaders held warm talks and pledged to deepen cooperation."
     )
-    found = events(pipeline, text)
+    found = events(coding_pipeline, text)
     assert {("RUSGOV", "CHNGOV", "046"), ("CHNGOV", "RUSGOV", "046")} <= found
     assert ("RUSGOV", "CHNGOV", "031") in found
 
 
-def test_story_quoted_condemnation_is_the_speakers(pipeline: Pipeline) -> None:
+def test_story_quoted_condemnation_is_the_speakers(coding_pipeline: Pipeline) -> None:
     text = (
         "Norway's foreign ministry said on Monday:\n\n"
         '"We condemn Chile\'s decision to expel our diplomats."'
     )
-    assert events(pipeline, text) == {("NORGOV", "CHL", "111")}
+    assert events(coding_pipeline, text) == {("NORGOV", "CHL", "111")}
 
 
-def test_story_it_accuses_as_the_subject_before(pipeline: Pipeline) -> None:
+def test_story_it_accuses_as_the_subject_before(coding_pipeline: Pipeline) -> None:
     text = (
         "Chile insists it acted lawfully near Peru.\n\n"
         "It also accused Norway of meddling in the dispute."
     )
-    assert ("CHL", "NOR", "112") in events(pipeline, text)
+    assert ("CHL", "NOR", "112") in events(coding_pipeline, text)
 
 
-def test_story_official_criticises_by_surname(pipeline: Pipeline) -> None:
+def test_story_official_criticises_by_surname(coding_pipeline: Pipeline) -> None:
     text = (
         "Norwegian foreign ministry spokeswoman Marta Ekdahl spoke on Monday.\n\n"
         "Ekdahl criticised Chile's decision."
     )
-    assert ("NORGOV", "CHL", "111") in events(pipeline, text)
+    assert ("NORGOV", "CHL", "111") in events(coding_pipeline, text)
 
 
-def test_story_they_oppose_and_urge_the_alliance(pipeline: Pipeline) -> None:
+def test_story_they_oppose_and_urge_the_alliance(coding_pipeline: Pipeline) -> None:
     text = (
         "Russia and China issued a joint statement on Friday.\n\n"
         "They said they opposed any expansion of NATO and urged the alliance to halt its "
         "drills."
     )
-    found = events(pipeline, text)
+    found = events(coding_pipeline, text)
     for source in ("RUS", "CHN"):
         assert (source, "IGOWSTNAT", "110") in found
         assert (source, "IGOWSTNAT", "022") in found
 
 
-def test_story_the_bloc_condemns(pipeline: Pipeline) -> None:
+def test_story_the_bloc_condemns(coding_pipeline: Pipeline) -> None:
     text = (
         "The EU summoned Russia's ambassador on Tuesday.\n\n"
         "The bloc condemned Moscow's decision to close the border."
     )
-    assert ("IGOEUREEC", "RUSGOV", "111") in events(pipeline, text)
+    assert ("IGOEUREEC", "RUSGOV", "111") in events(coding_pipeline, text)
 
 
-def test_story_weather_and_copula_it_code_nothing(pipeline: Pipeline) -> None:
+def test_story_weather_and_copula_it_code_nothing(coding_pipeline: Pipeline) -> None:
     text = "Chile met Peru in Lima.\n\nIt rained all day. It is unclear what Peru agreed."
-    assert events(pipeline, text) == {("CHL", "PER", "040")}
+    assert events(coding_pipeline, text) == {("CHL", "PER", "040")}

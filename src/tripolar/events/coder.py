@@ -80,6 +80,7 @@ from tripolar.events.modality import (
     possibility_of,
 )
 from tripolar.events.patterns import NounPattern, PatternSet, VerbPattern
+from tripolar.events.quoted import reported_blame
 from tripolar.events.sides import pairs
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -203,6 +204,7 @@ class EventCoder:
                 or alleged_act(self, token, index)
                 or noun_demand(self, token, index)
                 or labelled_act(self, token, index)
+                or reported_blame(self, token, index, coded)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

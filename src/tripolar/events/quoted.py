@@ -13,18 +13,15 @@ A clause that carries an event of its own is left to that event, and a negated j
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from tripolar.actors.dictionary import country_root
-from tripolar.events._syntax import SAY_VERBS, _Candidate, _MentionIndex
+from tripolar.events.arguments import Candidate, MentionIndex
 from tripolar.events.governed import BLAME_CODE, BLAME_WORDS
+from tripolar.events.grammar import SAY_VERBS
+from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_negated
 from tripolar.model import Mention
-
-if TYPE_CHECKING:
-    from tripolar.events.coder import EventCoder
 
 # words of blame used in statements beyond those that label an act
 STATEMENT_BLAME_WORDS = BLAME_WORDS | frozenset({
@@ -40,8 +37,8 @@ SPEECH_VERBS = SAY_VERBS | frozenset({"tell", "add", "warn", "complain"})
 
 
 def reported_blame(
-    coder: EventCoder, clause: Token, index: _MentionIndex, coded: set[int]
-) -> _Candidate | None:
+    lexicon: ActLexicon, clause: Token, index: MentionIndex, coded: set[int]
+) -> Candidate | None:
     """ "X said <clause naming Y with a word of blame>" -> X -> Y 111."""
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SPEECH_VERBS:
         return None
@@ -63,7 +60,7 @@ def reported_blame(
     if not targets:
         return None
     rule = f"reported:blame+{cues[0].lemma_.lower()}"
-    return _Candidate(BLAME_CODE, rule, sources, targets, False, context)
+    return Candidate(BLAME_CODE, rule, sources, targets, False, context)
 
 
 def _blames(token: Token) -> bool:
@@ -79,7 +76,7 @@ def _no_before(token: Token) -> bool:
 
 
 def _named(
-    tokens: list[Token], index: _MentionIndex, own: set[str], clause: Token, cues: list[Token]
+    tokens: list[Token], index: MentionIndex, own: set[str], clause: Token, cues: list[Token]
 ) -> list[Mention]:
     """The parties the clause names as actors, other than the speaker's own, in text
     order: not places, victims or standards ("drills around Taiwan", "aggression against

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tripolar.actors.quotations import SPEECH_WORDS, quoted_tokens
 from tripolar.actors.references import (
     ParagraphIndex,
     first_two,
@@ -56,73 +57,13 @@ _JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration
 _FIRST_PERSON = frozenset({"we", "us"})
 _PLURAL = frozenset({"they", "them", "their"})
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-SPEECH_WORDS = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stated",
-        "declared",
-        "insisted",
-        "warned",
-        "noted",
-        "quoted",
-        "according",
-        "announced",
-        "wrote",
-        "read",
-        "reads",
-        "saying",
-    }
-)
 # after "it": the word that shows "it" is no actor ("It is time", "it was unclear")
-_NOT_AN_ACT = frozenset(
-    {
-        "is",
-        "was",
-        "'s",
-        "’s",
-        "will",
-        "would",
-        "may",
-        "might",
-        "could",
-        "can",
-        "should",
-        "must",
-        "seems",
-        "seemed",
-        "appears",
-        "appeared",
-        "remains",
-        "remained",
-        "be",
-        "takes",
-        "took",
-        "comes",
-        "came",
-        "became",
-        "becomes",
-        "means",
-        "meant",
-        "depends",
-        "matters",
-        "happened",
-        "happens",
-        "looks",
-        "looked",
-        "sounds",
-        "feels",
-        "follows",
-        "followed",
-        "marks",
-        "marked",
-    }
-)
+_NOT_AN_ACT = frozenset({
+    "is", "was", "'s", "’s", "will", "would", "may", "might", "could", "can", "should", "must",
+    "seems", "seemed", "appears", "appeared", "remains", "remained", "be", "takes", "took",
+    "comes", "came", "became", "becomes", "means", "meant", "depends", "matters", "happened",
+    "happens", "looks", "looked", "sounds", "feels", "follows", "followed", "marks", "marked",
+})  # fmt: skip
 _ADVERBS = frozenset({"also", "then", "later", "further", "again", "previously", "earlier"})
 _ORGANISATIONS: dict[str, Callable[[str], bool]] = {
     "alliance": lambda code: code.startswith(("IGOWSTNAT", "IGOCASCST")),
@@ -136,49 +77,12 @@ _ORGANISATIONS: dict[str, Callable[[str], bool]] = {
 }
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?"
 _NAME_AFTER = re.compile(rf"(,?)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})\b(,?)")
-_NOT_NAMES = frozenset(
-    {
-        "The",
-        "A",
-        "An",
-        "On",
-        "In",
-        "At",
-        "For",
-        "And",
-        "But",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Jr",
-        "Sr",
-        "President",
-        "Minister",
-        "Secretary",
-        "General",
-        "Ambassador",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    }
-)
+_NOT_NAMES = frozenset({
+    "The", "A", "An", "On", "In", "At", "For", "And", "But", "Mr", "Mrs", "Ms", "Dr", "Jr",
+    "Sr", "President", "Minister", "Secretary", "General", "Ambassador", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+})  # fmt: skip
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]+(?:,| [-–—]|[ \t]*(?:\n|$))")
 
 
@@ -257,7 +161,7 @@ def resolve_story_references(
     text = doc_text(doc)
     if not mentions:
         return []
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
     story = _Story(text, [*mentions, *references], {doc[i].idx for i in quoted})
     covered = {i for m in (*mentions, *references) for i in range(m.start, m.end)}
     paragraphs = ParagraphIndex(text)
@@ -558,39 +462,6 @@ def _organisation(doc: Doc, i: int, story: _Story) -> tuple[Mention, int] | None
 
 
 # -- quotations --------------------------------------------------------------------------
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """Indexes of the tokens inside double quotation marks, read sentence by sentence: a
-    sentence whose first mark closes a quotation was inside one from its start, and a
-    sentence without marks is inside when the one before it in its paragraph ended inside."""
-    inside_tokens: set[int] = set()
-    carried = False  # the previous sentence of the paragraph ended inside a quotation
-    for sent in doc.sents:
-        if sent.start > 0 and "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_:
-            carried = False
-        marks = {t.i: _opens(t) for t in sent if t.text in ('"', "“", "”", "''", "``")}
-        inside = carried if not marks else not next(iter(marks.values()))
-        for t in sent:
-            if t.i in marks:
-                inside = marks[t.i]
-            elif "\n" in t.text:
-                inside = False
-            elif inside:
-                inside_tokens.add(t.i)
-        carried = inside
-    return inside_tokens
-
-
-def _opens(mark: Token) -> bool:
-    if mark.text in ("“", "``"):
-        return True
-    if mark.text in ("”", "''"):
-        return False
-    doc = mark.doc
-    before_space = mark.i == 0 or bool(doc[mark.i - 1].whitespace_) or doc[mark.i - 1].is_space
-    after_space = bool(mark.whitespace_) or mark.i + 1 >= len(doc)
-    return before_space and not after_space
 
 
 def _speaker(doc: Doc, token: Token, story: _Story, quoted: set[int]) -> Mention | None:

@@ -33,8 +33,13 @@ def events(pipeline: Pipeline, text: str) -> set[tuple[str, str, str]]:
         ),
         pytest.param(
             "Norway said the Chilean decision amounted to interference.",
-            {("NOR", "CHL", "111")},
-            id="demonym-owner",
+            {("NOR", "CHL", "112")},
+            id="demonym-owner-accused-of-an-act",
+        ),
+        pytest.param(
+            "Norway's envoy said the embargo by Chile was unacceptable, and Peru agreed.",
+            {("NORGOV", "CHL", "111")},
+            id="agent-of-the-blamed-act",
         ),
         pytest.param(
             "Chile said the naval drills Peru held around Ecuador were a dangerous escalation.",
@@ -57,6 +62,9 @@ def test_reported_blame_codes_disapproval(
         pytest.param("Chile did not say that Peru's move was reckless.", id="negated-speech"),
         pytest.param(
             "The ministry said the Chilean move was reckless.", id="speaker-of-no-known-country"
+        ),
+        pytest.param(
+            "Chile said Peru must abandon its dangerous plan.", id="a-demand-is-not-blame"
         ),
     ],
 )

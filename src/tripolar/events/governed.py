@@ -225,6 +225,12 @@ BLAME_WORDS = frozenset({
     "reckless", "egregious", "hostile", "absurd", "groundless", "baseless", "unjustified",
     "unfounded", "destabilizing", "destabilising", "inhumane", "brutal", "evil", "shameful",
     "irrational", "wrong", "abuse", "collusion", "warmonger", "menace", "pariah",
+    # words of statements ("said the move was inexcusable"): events/quoted.py
+    "inexcusable", "unreasonable", "unjustifiable", "illegitimate", "unlawful", "interfere",
+    "meddle", "meddling", "hegemonic", "hegemony", "unilateralism", "deplorable",
+    "disgraceful", "barbaric", "atrocity", "lawless", "sabotage", "slander", "smear",
+    "cynical", "arrogant", "arrogance", "self-interested", "isolated", "theft", "espionage",
+    "spying", "hacking", "nazi-style",
 })  # fmt: skip
 BLAME_CODE = "111"
 

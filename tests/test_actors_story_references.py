@@ -163,3 +163,24 @@ def test_story_we_outside_quotes_or_after_narrative_is_nobody(
         '"We will not accept this."'
     )
     assert refs(resolver, nlp, narrative) == []
+
+
+def test_story_statement_that_speaks_is_its_issuer(resolver: ActorResolver, nlp: Language) -> None:
+    text = (
+        "In a communique, NATO allies said Russia had become a threat to Norway.\n\n"
+        '"We call on Moscow to withdraw," read the communique.'
+    )
+    found = refs(resolver, nlp, text)
+    assert ("the communique", ("IGOWSTNAT",)) in found
+    assert ("We", ("IGOWSTNAT",)) in found
+
+
+def test_story_speaker_is_who_said_not_what_was_said(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # "said Peru had ..." names the one spoken about; "at a press briefing" is no speaker
+    text = (
+        "Chile's foreign ministry said at a press briefing that Peru had crossed the line.\n\n"
+        '"We will respond," the statement said.'
+    )
+    assert ("We", ("CHLGOV",)) in refs(resolver, nlp, text)

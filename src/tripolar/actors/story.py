@@ -22,6 +22,8 @@ never an antecedent. Everything here is lexical: it runs on unparsed Docs as wel
   "it is/was/has been/will" are not actors;
 * "the alliance", "the bloc", "the council", "the organisation", "the agency", "the union",
   "the watchdog" -> the last organisation of that kind named;
+* "the statement said", "read the communique" -> who spoke last before it (a joint one:
+  the story's pair);
 * "we/us" inside a quotation -> its speaker: the actor named outside the quotation marks
   in the same sentence (the one next to a speech verb first), else the speaker of the
   nearest of the four sentences before it that has one, over quoted sentences but not past a
@@ -54,6 +56,8 @@ STORY_CHARS = 6000
 
 _ROLE_GROUPS = frozenset({"leaders", "ministers", "delegations", "presidents", "premiers"})
 _JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration"})
+_DOCUMENTS = _JOINT_TEXTS | frozenset({"document", "readout", "release"})
+_DOCUMENT_DETERMINERS = frozenset({"the", "a", "its", "their"})
 _FIRST_PERSON = frozenset({"we", "us"})
 _PLURAL = frozenset({"they", "them", "their"})
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -210,7 +214,7 @@ def resolve_story_references(
             if it is not None:
                 made(_single(token, it.codes, "it: " + it.entry))
             continue
-        organisation = _organisation(doc, i, story)
+        organisation = _organisation(doc, i, story) or _document(doc, i, story, quoted, starts)
         if organisation is not None:
             mention, after = organisation
             made(mention)
@@ -461,6 +465,38 @@ def _organisation(doc: Doc, i: int, story: _Story) -> tuple[Mention, int] | None
     return None
 
 
+# -- documents ---------------------------------------------------------------------------
+
+
+def _document(
+    doc: Doc, i: int, story: _Story, quoted: set[int], sentences: Sequence[int]
+) -> tuple[Mention, int] | None:
+    """A statement that speaks ("the statement said", "read the communique") as who issued
+    it: the one who spoke last before it, or the story's pair for a joint one."""
+    if doc[i].lower_ not in _DOCUMENT_DETERMINERS or i in quoted:
+        return None
+    end = i + 1
+    joint = end < len(doc) and doc[end].lower_ in ("joint", "final")
+    end += joint
+    if end >= len(doc) or doc[end].lower_ not in _DOCUMENTS:
+        return None
+    end += 1
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if after not in SPEECH_WORDS and before not in SPEECH_WORDS:
+        return None
+    span = doc[i:end]
+    if joint:
+        codes = story.last_pair(span.start_char, "gov", sentences)
+    else:
+        issuer = _earlier_speaker(doc, span.sent, story, quoted, limit=4)
+        codes = issuer.codes if issuer is not None else ()
+    if not codes:
+        return None
+    words = span.text
+    return Mention(span.start_char, span.end_char, words, codes, "reference", words.lower()), end
+
+
 # -- quotations --------------------------------------------------------------------------
 
 
@@ -502,16 +538,34 @@ def _sentence_speaker(
     outside = [
         m
         for m in story.before(sent.end_char + 1)
-        if m.start >= sent.start_char and not _starts_quoted(sent, m, quoted)
+        if m.start >= sent.start_char
+        and not _starts_quoted(sent, m, quoted)
+        and not all(c.endswith("MED") for c in m.codes)  # "at a press briefing"
     ]
     known = [m for m in outside if m.anchors]
     if not known:
         return None
-    verbs = [t.idx for t in sent if t.lower_ in SPEECH_WORDS and t.i not in quoted]
+    verbs = [t for t in sent if t.lower_ in SPEECH_WORDS and t.i not in quoted]
     if not verbs:
         return None if needs_verb else known[0]
-    nearest = min(outside, key=lambda m: min(abs(m.start - v) for v in verbs))
+    gaps = [(gap, m) for m in outside for v in verbs if (gap := _speech_gap(m, v)) is not None]
+    if not gaps:
+        return known[0]
+    nearest = min(gaps, key=lambda gm: gm[0])[1]
     return nearest if nearest.anchors else known[0]
+
+
+def _speech_gap(mention: Mention, verb: Token) -> int | None:
+    """Characters between a speaker and its speech verb: the mention ends before the verb
+    ("the ministry said"), or follows a verb that follows a quotation ('," said Brawner');
+    None when the mention cannot be that verb's speaker ("said China had ...")."""
+    if mention.end <= verb.idx:
+        return verb.idx - mention.end
+    text = doc_text(verb.doc)
+    lead = text[: verb.idx].rstrip()
+    if mention.start >= verb.idx + len(verb.text) and lead.endswith((",", '"', "”", "'")):
+        return mention.start - verb.idx - len(verb.text)
+    return None
 
 
 def _starts_quoted(sent: Span, mention: Mention, quoted: set[int]) -> bool:

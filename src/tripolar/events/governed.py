@@ -251,9 +251,22 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     sources = index.subjects_of(verb)
     named = objects[0]
     targets = index.of_group([named]) or index.of_group(owner_objects(named))
+    slot = "dobj"
+    if not targets:  # "described the incident as open Russian aggression"
+        owners = [
+            c
+            for label in labels
+            for t in label.subtree
+            if t.lemma_.lower() in BLAME_WORDS
+            for c in t.children
+            if c.dep_ in ("amod", "poss", "compound")
+        ]
+        # "called the veto by X a ploy", with "by X" parsed onto the verb
+        owners += prep_objects(verb, "by")
+        targets, slot = index.of_group(owners), "label-owner"
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
     return Candidate(
-        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+dobj", sources, targets, False, context
+        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )

@@ -66,6 +66,10 @@ def test_reported_blame_codes_disapproval(
         pytest.param(
             "Chile said Peru must abandon its dangerous plan.", id="a-demand-is-not-blame"
         ),
+        pytest.param(
+            "Chile's minister said she hoped Peruvian officials would be tried for war crimes.",
+            id="a-wish-is-not-blame",
+        ),
     ],
 )
 def test_reported_blame_needs_a_judged_party_and_a_speaker(

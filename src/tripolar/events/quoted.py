@@ -37,6 +37,10 @@ AGENT_PREPS = frozenset({"by", "from", "of"})
 SPEECH_VERBS = SAY_VERBS | frozenset({"tell", "add", "warn", "complain", "snipe"})
 # the speech verb's own arguments that are not what was said: "told the council", "Monday"
 OBLIGATIONS = frozenset({"must"})
+WISHES = frozenset({
+    "hope", "hoped", "hopes", "hoping", "wish", "wished", "wishes", "want", "wanted", "wants",
+    "expect", "expected", "expects", "if", "whether", "unless",
+})  # fmt: skip
 NOT_SAID = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "npadvmod", "advmod", "punct"})
 
 
@@ -58,8 +62,8 @@ def reported_blame(
     sources = [m for m in index.subjects_of(speaker) if m.anchors]
     if not sources:  # "the ministry said" of no known country
         return None
-    if any(t.lower_ in OBLIGATIONS for t in said):
-        return None  # "Y must abandon these dangerous programs": a demand (governed.py)
+    if any(t.lower_ in OBLIGATIONS or t.lower_ in WISHES for t in said):
+        return None  # "Y must abandon ...": a demand (governed.py); "hoped Y would be ..."
     own = {country_root(c) or c for m in sources for c in m.codes}
     targets = unique_mentions(m for cue in cues for m in _blamed(cue, index, own))
     if not targets:  # "said the allegations were unacceptable ... British diplomats"

@@ -82,3 +82,11 @@ def test_story_the_bloc_condemns(coding_pipeline: Pipeline) -> None:
 def test_story_weather_and_copula_it_code_nothing(coding_pipeline: Pipeline) -> None:
     text = "Chile met Peru in Lima.\n\nIt rained all day. It is unclear what Peru agreed."
     assert events(coding_pipeline, text) == {("CHL", "PER", "040")}
+
+
+def test_story_quoted_they_is_not_the_speaker(coding_pipeline: Pipeline) -> None:
+    intro = "Chilean Navy Commander Pablo Rivas spoke in Santiago on Monday.\n\n"
+    quoted = intro + '"They seized Chilean cargo," Rivas said.'
+    assert events(coding_pipeline, quoted) == set()  # "they": the other side, unnamed
+    reported = intro + "Rivas said they had seized Peruvian cargo."
+    assert events(coding_pipeline, reported) == {("CHLMIL", "PER", "171")}

@@ -184,3 +184,18 @@ def test_story_speaker_is_who_said_not_what_was_said(
         '"We will respond," the statement said.'
     )
     assert ("We", ("CHLGOV",)) in refs(resolver, nlp, text)
+
+
+def test_story_groups_of_three_and_those_countries(resolver: ActorResolver, nlp: Language) -> None:
+    text = (
+        "Germany, France and Britain said they would keep the accord with Chile.\n\n"
+        "Chile's president said his envoy would negotiate with the three countries and "
+        "meet them soon.\n\n"
+        "He said those remaining countries had been fair."
+    )
+    found = refs(resolver, nlp, text)
+    trio = ("DEU", "FRA", "GBR")
+    assert ("they", trio) in found  # every conjunct, not the last two
+    assert ("the three countries", trio) in found
+    assert ("them", trio) in found
+    assert ("those remaining countries", trio) in found

@@ -57,6 +57,7 @@ _NOUNS = {
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
 _COORDINATION = frozenset({"and", ",", ", and", "or"})
 
@@ -122,7 +123,7 @@ def resolve_references(
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            codes = last_two(named.before(start), category)
+            codes = last_two(named.before(start), category, group_size(doc, i))
             if codes:
                 out.append(
                     Mention(
@@ -175,12 +176,18 @@ def _candidates(doc: Doc) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
 
 
+def group_size(doc: Doc, i: int) -> int:
+    """How many actors the group phrase at token i names ("the three countries": 3)."""
+    return GROUP_SIZES.get(doc[i + 1].lower_, 2) if i + 1 < len(doc) else 2
+
+
 def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
-    """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
+    """(length, category) of "the two X" / "the three X" / "both X" / "both the X" starting
+    at token i."""
     if doc[i].lower_ not in _GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
-    if words[:2] == ["the", "two"] and len(words) >= 3:
+    if words[0] == "the" and len(words) >= 3 and words[1] in GROUP_SIZES:
         if words[2] in _NOUNS:
             return 3, _NOUNS[words[2]]
         if len(words) == 4 and words[2] in _NOUN_MODIFIERS and words[3] in _NOUNS:
@@ -194,17 +201,19 @@ def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
-def last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
-    """Codes of the last two distinct actors, in text order."""
-    return _two(earlier, category, latest=True)
+def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:
+    """Codes of the last two (or `size`) distinct actors, in text order."""
+    return _some(earlier, category, size, latest=True)
 
 
-def first_two(mentions: Sequence[Mention], category: str) -> tuple[str, ...]:
-    """Codes of the first two distinct actors, in text order."""
-    return _two(mentions, category, latest=False)
+def first_two(mentions: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:
+    """Codes of the first two (or `size`) distinct actors, in text order."""
+    return _some(mentions, category, size, latest=False)
 
 
-def _two(mentions: Sequence[Mention], category: str, *, latest: bool) -> tuple[str, ...]:
+def _some(
+    mentions: Sequence[Mention], category: str, size: int, *, latest: bool
+) -> tuple[str, ...]:
     seen: dict[str, str] = {}  # identity key -> code, in reading order
     for mention in reversed(mentions) if latest else mentions:
         for code in reversed(mention.codes) if latest else mention.codes:
@@ -220,7 +229,7 @@ def _two(mentions: Sequence[Mention], category: str, *, latest: bool) -> tuple[s
                 seen[key] = key + category.upper()
             else:
                 seen[key] = code
-            if len(seen) == 2:
+            if len(seen) == size:
                 found = list(seen.values())
                 return tuple(reversed(found) if latest else found)
     return ()
@@ -282,11 +291,14 @@ def plural_antecedent(
     same = [m for m in earlier if bisect.bisect_right(sentence_starts, m.start) == sentence]
     if len(last.codes) >= 2:
         return last.codes
-    if len(same) >= 2:
-        before = same[-2]
-        between = " ".join(text[before.end : last.start].split())
-        if between in _COORDINATION:
-            return tuple(dict.fromkeys((*before.codes, *last.codes)))
+    chain = [last]  # "Germany, France and Britain": every conjunct
+    for before in reversed(same[:-1]):
+        between = " ".join(text[before.end : chain[-1].start].split())
+        if between not in _COORDINATION:
+            break
+        chain.append(before)
+    if len(chain) >= 2:
+        return tuple(dict.fromkeys(c for m in reversed(chain) for c in m.codes))
     if last.kind == "agent" and last.text.lower().endswith("s"):
         return last.codes
     return ()

@@ -40,11 +40,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from tripolar.actors.dictionary import country_root
 from tripolar.actors.quotations import SPEECH_WORDS, quoted_tokens
 from tripolar.actors.references import (
     ParagraphIndex,
     first_two,
     group_phrase,
+    group_size,
     plural_antecedent,
     sentence_starts,
 )
@@ -54,6 +56,7 @@ from tripolar.nlp.text import doc_text
 STORY_CHARS = 6000
 """How far back (characters) a story reference looks for its antecedent."""
 
+_STATE_GROUPS = frozenset({"countries", "nations", "states", "governments", "powers"})
 _ROLE_GROUPS = frozenset({"leaders", "ministers", "delegations", "presidents", "premiers"})
 _JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration"})
 _DOCUMENTS = _JOINT_TEXTS | frozenset({"document", "readout", "release"})
@@ -127,7 +130,9 @@ class _Story:
             if m.end <= char and not (unquoted and m.start in self.quoted)
         ]
 
-    def last_pair(self, char: int, category: str, sentences: Sequence[int]) -> tuple[str, ...]:
+    def last_pair(
+        self, char: int, category: str, sentences: Sequence[int], size: int = 2
+    ) -> tuple[str, ...]:
         """The pair of the last dyad before `char`: the first two distinct actors of the
         latest sentence that names two (its own sentence first); for "gov" people and
         governments are read first ("the two leaders": Putin and Xi, not the Ukraine their
@@ -142,10 +147,10 @@ class _Story:
             group = by_sentence[sentence]
             if category == "gov":
                 leaders = [m for m in group if m.kind == "person" or _governs(m)]
-                pair = first_two(leaders, category)
+                pair = first_two(leaders, category, size)
                 if pair:
                     return pair
-            pair = first_two(group, category)
+            pair = first_two(group, category, size)
             if pair:
                 return pair
         return ()
@@ -197,11 +202,16 @@ def resolve_story_references(
             continue
         if i in quoted and lower in (*_PLURAL, *_GENDERED):
             continue  # "They have no right to ...", said the admiral: the other side
-        if lower in _PLURAL and opens_paragraph(token.idx):
+        if lower in _PLURAL:
             earlier = [m for m in story.before(token.idx, unquoted=True) if m.anchors]
-            codes = plural_antecedent(text, earlier, starts)
-            if codes:
-                made(_single(token, codes, lower))
+            group = earlier[-1] if earlier else None
+            if opens_paragraph(token.idx) or (
+                # "... negotiate with the three countries and meet them"
+                group is not None and group.kind == "reference" and len(group.codes) >= 2
+            ):
+                codes = plural_antecedent(text, earlier, starts)
+                if codes:
+                    made(_single(token, codes, lower))
             continue
         if lower in _GENDERED and opens_paragraph(token.idx):
             earlier = story.before(token.idx, unquoted=True)
@@ -255,20 +265,48 @@ def _group(
     """A group phrase ("the two countries", "the ministers", "A joint statement") at token
     i resolved to the story's last pair, and the token after it."""
     phrase = group_phrase(doc, i)
+    size = 2
     if phrase is not None:
         length, category = phrase
+        size = group_size(doc, i)
     else:
+        demonstrative = _demonstrative_group(doc, i)
+        if demonstrative is not None:  # "those remaining countries": the last plural
+            span = doc[i : i + demonstrative]
+            earlier = [m for m in story.before(span.start_char, unquoted=True) if m.anchors]
+            codes: tuple[str, ...] = ()
+            for end in range(len(earlier), max(len(earlier) - 30, 0), -1):
+                codes = plural_antecedent(text, earlier[:end], sentences)
+                if codes and all(country_root(c) for c in codes):
+                    break
+            words = span.text
+            if not codes:
+                return None
+            found = Mention(span.start_char, span.end_char, words, codes, "reference", words)
+            return found, i + demonstrative
         role = _role_group(doc, i)
         if role is None:
             return None
         length, category = role, "gov"
     span = doc[i : i + length]
-    codes = story.last_pair(span.start_char, category, sentences)
+    codes = story.last_pair(span.start_char, category, sentences, size)
     if not codes:
         return None
     words = text[span.start_char : span.end_char]
     mention = Mention(span.start_char, span.end_char, words, codes, "reference", words.lower())
     return mention, i + length
+
+
+def _demonstrative_group(doc: Doc, i: int) -> int | None:
+    """Tokens of "those countries", "these remaining states", "those other nations"."""
+    if doc[i].lower_ not in ("those", "these"):
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in ("remaining", "other"):
+        j += 1
+    if j < len(doc) and doc[j].lower_ in _STATE_GROUPS:
+        return j + 1 - i
+    return None
 
 
 def _role_group(doc: Doc, i: int) -> int | None:

@@ -6,16 +6,13 @@ mentions of the same document up to STORY_CHARS characters before it, references
 Only tokens that no mention covers are read, and a dateline's place ("BEIJING, June 5 -") is
 never an antecedent. Everything here is lexical: it runs on unparsed Docs as well.
 
-* "the two countries", "both sides", "the two leaders" with no pair in their paragraph -> the
-  last two distinct actors of the story (as in a paragraph);
-* "the leaders", "the ministers", "the delegations" (not "the leaders of ...") -> that pair as
-  governments, and so is a sentence-opening "A joint statement/communique/declaration";
-* "they/them/their" and "he/him/his", "she/her" when the paragraph names no actor before
-  them -> the last plural antecedent; the last person of that gender or official introduced
-  by role and name (most recent compatible mention);
-* a name of an official introduced by role ("Foreign Ministry spokesman Zhao Lijian",
-  "Russia's envoy, Vasily Nebenzia,") -> that official's codes wherever the story repeats
-  its first or last word ("Zhao said");
+* "the two/three countries", "both sides", "the two leaders" with no group in their
+  paragraph -> the first actors of the story's latest sentence naming that many (leaders:
+  people and governments first); "the ministers", "A joint statement" -> that pair;
+  "those (remaining) countries" -> the last plural antecedent;
+* "they", "he", "she" opening a paragraph's references -> the last plural antecedent, the
+  last person of that gender or named official (`actors/officials.py`, which also finds an
+  official again by name: "spokesman Zhao Lijian ... Zhao said");
 * "it" before a speech verb ("..., it said") or opening a sentence before a verb of action
   ("It also accused NATO ...", naming another actor) -> the first state, government or
   organisation of the sentence before that names one, or who spoke last (never a person);
@@ -36,11 +33,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from tripolar.actors.dictionary import country_root
+from tripolar.actors.officials import introduced_officials, latest_person, named_official
 from tripolar.actors.quotations import SPEECH_WORDS, quoted_tokens
 from tripolar.actors.references import (
     ParagraphIndex,
@@ -82,24 +79,7 @@ _ORGANISATIONS: dict[str, Callable[[str], bool]] = {
     "agency": lambda code: code.startswith("IGOUNOIAE"),
     "watchdog": lambda code: code.startswith("IGOUNOIAE"),
 }
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?"
-_NAME_AFTER = re.compile(rf"(,?)[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}})\b(,?)")
-_NOT_NAMES = frozenset({
-    "The", "A", "An", "On", "In", "At", "For", "And", "But", "Mr", "Mrs", "Ms", "Dr", "Jr",
-    "Sr", "President", "Minister", "Secretary", "General", "Ambassador", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-})  # fmt: skip
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]+(?:,| [-–—]|[ \t]*(?:\n|$))")
-
-
-@dataclass(frozen=True, slots=True)
-class _Official:
-    """An official introduced by role and name: where the name ends and the role's codes."""
-
-    end: int
-    codes: tuple[str, ...]
-    entry: str
 
 
 class _Story:
@@ -175,7 +155,7 @@ def resolve_story_references(
     covered = {i for m in (*mentions, *references) for i in range(m.start, m.end)}
     paragraphs = ParagraphIndex(text)
     starts = sentence_starts(doc)
-    officials = _officials(text, mentions)
+    officials = introduced_officials(text, mentions)
     out: list[Mention] = []
 
     def made(mention: Mention) -> None:
@@ -215,7 +195,7 @@ def resolve_story_references(
             continue
         if lower in _GENDERED and opens_paragraph(token.idx):
             earlier = story.before(token.idx, unquoted=True)
-            person = _human(earlier, _GENDERED[lower], genders, officials, starts)
+            person = latest_person(earlier, _GENDERED[lower], genders, officials, starts)
             if person is not None:
                 made(_single(token, person.codes, person.entry))
             continue
@@ -229,7 +209,7 @@ def resolve_story_references(
             mention, after = organisation
             made(mention)
             continue
-        named = _named_official(doc, i, officials)
+        named = named_official(doc, i, officials)
         if named is not None:
             mention, after = named
             made(mention)
@@ -330,87 +310,6 @@ def _role_group(doc: Doc, i: int) -> int | None:
     ):
         return 3
     return None
-
-
-# -- people ------------------------------------------------------------------------------
-
-
-def _officials(text: str, mentions: Sequence[Mention]) -> dict[str, _Official]:
-    """Words of the names that follow a role ("spokesman Zhao Lijian", "envoy, Vasily
-    Nebenzia,"): first and last word -> the official, the latest introduction winning."""
-    out: dict[str, _Official] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.kind not in ("agent", "person") or not mention.anchors:
-            continue
-        if mention.kind == "person" and len(mention.codes) == 1:
-            # a known person's words ("Kim" of "Kim Jong Un") stand for that person here
-            # even where the dictionary leaves a shared surname alone
-            words = [w for w in mention.entry.split() if w.istitle() and w not in _NOT_NAMES]
-            if len(words) >= 2:
-                person = _Official(mention.end, mention.codes, mention.entry)
-                for word in {words[0], words[-1]}:
-                    out[word] = person
-            continue
-        found = _NAME_AFTER.match(text, mention.end)
-        if found is None or bool(found.group(1)) != bool(found.group(3)):
-            continue  # "envoy, Vasily Nebenzia," needs both commas
-        words = found.group(2).split()
-        if any(w in _NOT_NAMES for w in words):
-            continue
-        official = _Official(found.end(2), mention.codes, f"{mention.text} {found.group(2)}")
-        for word in {words[0], words[-1]}:
-            out[word] = official
-    return out
-
-
-def _named_official(
-    doc: Doc, i: int, officials: Mapping[str, _Official]
-) -> tuple[Mention, int] | None:
-    """A repeated name of an official ("Zhao said"), with the words of the name after it."""
-    official = officials.get(doc[i].text)
-    if official is None or doc[i].idx < official.end:
-        return None
-    end = i + 1
-    while end < len(doc) and officials.get(doc[end].text) is official:
-        end += 1
-    span = doc[i:end]
-    mention = Mention(
-        span.start_char, span.end_char, span.text, official.codes, "reference", official.entry
-    )
-    return mention, end
-
-
-def _human(
-    earlier: Sequence[Mention],
-    gender: str,
-    genders: Mapping[str, str],
-    officials: Mapping[str, _Official],
-    sentences: Sequence[int],
-) -> Mention | None:
-    """The most recent person of that gender, or official introduced by name, before; None
-    when the sentence naming that one names another ("Putin met Xi." ... "He said")."""
-    named_ends = {o.end for o in officials.values()}
-    entries = {o.entry for o in officials.values()}
-
-    def compatible(mention: Mention) -> bool:
-        if mention.kind == "person":
-            return genders.get(mention.entry, gender) == gender
-        if mention.kind == "agent":
-            return mention.anchors and _introduces(mention, named_ends)
-        return mention.kind == "reference" and mention.entry in entries
-
-    found = [m for m in earlier if compatible(m)]
-    if not found:
-        return None
-    last = found[-1]
-    sentence = bisect.bisect_right(sentences, last.start)
-    same = {m.entry for m in found if bisect.bisect_right(sentences, m.start) == sentence}
-    return last if len(same) == 1 else None
-
-
-def _introduces(mention: Mention, named_ends: set[int]) -> bool:
-    """Whether a name follows the role mention (the name ends within 40 characters)."""
-    return any(mention.end < end <= mention.end + 40 for end in named_ends)
 
 
 # -- "it" --------------------------------------------------------------------------------

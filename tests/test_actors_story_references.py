@@ -199,3 +199,16 @@ def test_story_groups_of_three_and_those_countries(resolver: ActorResolver, nlp:
     assert ("the three countries", trio) in found
     assert ("them", trio) in found
     assert ("those remaining countries", trio) in found
+
+
+def test_group_leaders_are_people_and_a_following_group_the_same(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    text = (
+        "Narendra Modi met Xi Jinping in the Russian city of Kazan. The talks between the two "
+        "leaders follow an accord reached by the two countries."
+    )
+    assert refs(resolver, nlp, text) == [
+        ("the two leaders", ("INDGOV", "CHNGOV")),
+        ("the two countries", ("IND", "CHN")),
+    ]

@@ -19,6 +19,8 @@ def quoted_tokens(doc: Doc) -> set[int]:
     sentence whose first mark closes a quotation was inside one from its start, and a
     sentence without marks is inside when the one before it in its paragraph ended inside."""
     inside_tokens: set[int] = set()
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return inside_tokens  # a bare tokenized Doc: no sentences to read
     carried = False  # the previous sentence of the paragraph ended inside a quotation
     for sent in doc.sents:
         if sent.start > 0 and "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_:

@@ -123,7 +123,19 @@ def resolve_references(
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            codes = last_two(named.before(start), category, group_size(doc, i))
+            earlier, size = named.before(start), group_size(doc, i)
+            codes = (category == "gov" and last_two(leaders(earlier), category, size)) or (
+                last_two(earlier, category, size)
+            )
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.entry.startswith(("the ", "both "))
+                and len(previous.codes) == size
+                and paragraphs.of(previous.start) == paragraphs.of(start)
+                and not [m for m in earlier if m.start >= previous.end]
+            ):  # "between the two leaders ... reached by the two countries": the same two
+                codes = as_category(previous.codes, category)
             if codes:
                 out.append(
                     Mention(
@@ -199,6 +211,28 @@ def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
         if len(words) == 3 and words[1] == "the" and words[2] in _NOUNS:
             return 3, _NOUNS[words[2]]
     return None
+
+
+def as_category(codes: Sequence[str], category: str) -> tuple[str, ...]:
+    """Codes of a group read as states, governments or militaries ("the two leaders" ->
+    "the two countries": CHNGOV -> CHN)."""
+    if category == "any":
+        return tuple(codes)
+    suffix = {"state": "", "gov": "GOV", "mil": "MIL"}[category]
+    roots = [country_root(c) for c in codes]
+    if any(r is None for r in roots):
+        return tuple(codes)
+    return tuple(dict.fromkeys(f"{r}{suffix}" for r in roots))
+
+
+def leaders(mentions: Sequence[Mention]) -> list[Mention]:
+    """The people and governments among `mentions`: "the two leaders" after "Modi met Xi in
+    the Russian city of Kazan" are Modi and Xi, not the city's country."""
+    return [
+        m
+        for m in mentions
+        if m.kind == "person" or (m.kind != "agent" and any(c.endswith("GOV") for c in m.codes))
+    ]
 
 
 def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:

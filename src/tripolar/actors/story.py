@@ -44,6 +44,7 @@ from tripolar.actors.references import (
     first_two,
     group_phrase,
     group_size,
+    leaders,
     plural_antecedent,
     sentence_starts,
 )
@@ -126,18 +127,13 @@ class _Story:
         for sentence in sorted(by_sentence, reverse=True):
             group = by_sentence[sentence]
             if category == "gov":
-                leaders = [m for m in group if m.kind == "person" or _governs(m)]
-                pair = first_two(leaders, category, size)
+                pair = first_two(leaders(group), category, size)
                 if pair:
                     return pair
             pair = first_two(group, category, size)
             if pair:
                 return pair
         return ()
-
-
-def _governs(mention: Mention) -> bool:
-    return mention.kind != "agent" and any(c.endswith("GOV") for c in mention.codes)
 
 
 def resolve_story_references(
@@ -148,8 +144,8 @@ def resolve_story_references(
 ) -> list[Mention]:
     """References the paragraph pass left unresolved, resolved from the whole story."""
     text = doc_text(doc)
-    if not mentions:
-        return []
+    if not mentions or not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return []  # a story is read sentence by sentence
     quoted = quoted_tokens(doc)
     story = _Story(text, [*mentions, *references], {doc[i].idx for i in quoted})
     covered = {i for m in (*mentions, *references) for i in range(m.start, m.end)}

@@ -106,7 +106,7 @@ def test_story_official_named_by_role_is_found_by_name(
 
 
 def test_story_it_that_acts_is_the_subject_before(resolver: ActorResolver, nlp: Language) -> None:
-    text = "Chile insists it acted lawfully near Peru.\n\nIt also accused Norway of meddling."
+    text = "Chile maintains it acted lawfully near Peru.\n\nIt also accused Norway of meddling."
     assert ("It", ("CHL",)) in refs(resolver, nlp, text)
     for idle in (
         "Chile praised Peru.\n\nIt rained all day.",
@@ -118,7 +118,8 @@ def test_story_it_that_acts_is_the_subject_before(resolver: ActorResolver, nlp: 
 
 def test_story_it_said_is_who_spoke_last(resolver: ActorResolver, nlp: Language) -> None:
     text = (
-        "Madrid has filed a complaint with Morocco, the foreign ministry said on Friday.\n\n"
+        "Spain complained to Morocco about fishing quotas, the Spanish foreign ministry said on "
+        "Friday.\n\n"
         '"The decision harms our relations," the statement said.\n\n'
         '"The ban must end," it said.'
     )
@@ -188,13 +189,13 @@ def test_story_speaker_is_who_said_not_what_was_said(
 
 def test_story_groups_of_three_and_those_countries(resolver: ActorResolver, nlp: Language) -> None:
     text = (
-        "Germany, France and Britain said they would keep the accord with Chile.\n\n"
+        "Spain, Italy and Portugal said they would keep the trade pact with Chile.\n\n"
         "Chile's president said his envoy would negotiate with the three countries and "
         "meet them soon.\n\n"
         "He said those remaining countries had been fair."
     )
     found = refs(resolver, nlp, text)
-    trio = ("DEU", "FRA", "GBR")
+    trio = ("ESP", "ITA", "PRT")
     assert ("they", trio) in found  # every conjunct, not the last two
     assert ("the three countries", trio) in found
     assert ("them", trio) in found
@@ -205,8 +206,8 @@ def test_group_leaders_are_people_and_a_following_group_the_same(
     resolver: ActorResolver, nlp: Language
 ) -> None:
     text = (
-        "Narendra Modi met Xi Jinping in the Russian city of Kazan. The talks between the two "
-        "leaders follow an accord reached by the two countries."
+        "Narendra Modi and Xi Jinping spoke at a Brazilian resort. The call between the two "
+        "leaders follows an accord reached by the two countries."
     )
     assert refs(resolver, nlp, text) == [
         ("the two leaders", ("INDGOV", "CHNGOV")),

@@ -28,7 +28,7 @@ def test_story_pair_subject_codes_joint_intent(coding_pipeline: Pipeline) -> Non
 def test_story_two_leaders_hold_talks_with_each_other(coding_pipeline: Pipeline) -> None:
     text = (
         "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on "
-        "Monday.\n\nThe two leaders held warm talks and pledged to deepen cooperation."
+        "Monday.\n\nThe two leaders held friendly talks and pledged to deepen cooperation."
     )
     found = events(coding_pipeline, text)
     assert {("RUSGOV", "CHNGOV", "046"), ("CHNGOV", "RUSGOV", "046")} <= found
@@ -45,7 +45,7 @@ def test_story_quoted_condemnation_is_the_speakers(coding_pipeline: Pipeline) ->
 
 def test_story_it_accuses_as_the_subject_before(coding_pipeline: Pipeline) -> None:
     text = (
-        "Chile insists it acted lawfully near Peru.\n\n"
+        "Chile maintains it acted lawfully near Peru.\n\n"
         "It also accused Norway of meddling in the dispute."
     )
     assert ("CHL", "NOR", "112") in events(coding_pipeline, text)
@@ -61,12 +61,12 @@ def test_story_official_criticises_by_surname(coding_pipeline: Pipeline) -> None
 
 def test_story_they_oppose_and_urge_the_alliance(coding_pipeline: Pipeline) -> None:
     text = (
-        "Russia and China issued a joint statement on Friday.\n\n"
-        "They said they opposed any expansion of NATO and urged the alliance to halt its "
-        "drills."
+        "Cuba and Venezuela issued a joint statement on Friday.\n\n"
+        "They said they opposed new NATO bases in the region and urged the alliance to cancel "
+        "its drills."
     )
     found = events(coding_pipeline, text)
-    for source in ("RUS", "CHN"):
+    for source in ("CUB", "VEN"):
         assert (source, "IGOWSTNAT", "110") in found
         assert (source, "IGOWSTNAT", "022") in found
 

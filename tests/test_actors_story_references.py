@@ -71,7 +71,7 @@ def test_story_they_opening_a_paragraph_is_the_last_plural(
     text = (
         "Norway and Chile signed an accord.\n\n"
         "They said they would cooperate on fisheries.\n\n"
-        '"They have no right to fish here," Peru said.'
+        '"They took our nets," Peru said.'
     )
     # "They" inside a quotation is the speaker's adversary, not the story's last pair
     assert refs(resolver, nlp, text) == [
@@ -192,14 +192,14 @@ def test_story_groups_of_three_and_those_countries(resolver: ActorResolver, nlp:
         "Spain, Italy and Portugal said they would keep the trade pact with Chile.\n\n"
         "Chile's president said his envoy would negotiate with the three countries and "
         "meet them soon.\n\n"
-        "He said those remaining countries had been fair."
+        "He said those other countries had been fair."
     )
     found = refs(resolver, nlp, text)
     trio = ("ESP", "ITA", "PRT")
     assert ("they", trio) in found  # every conjunct, not the last two
     assert ("the three countries", trio) in found
     assert ("them", trio) in found
-    assert ("those remaining countries", trio) in found
+    assert ("those other countries", trio) in found
 
 
 def test_group_leaders_are_people_and_a_following_group_the_same(
@@ -207,7 +207,7 @@ def test_group_leaders_are_people_and_a_following_group_the_same(
 ) -> None:
     text = (
         "Narendra Modi and Xi Jinping spoke at a Brazilian resort. The call between the two "
-        "leaders follows an accord reached by the two countries."
+        "leaders follows a pact signed by the two countries."
     )
     assert refs(resolver, nlp, text) == [
         ("the two leaders", ("INDGOV", "CHNGOV")),

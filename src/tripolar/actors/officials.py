@@ -1,7 +1,7 @@
 """Officials and people of a story: who a repeated name or "he"/"she" stands for.
 
-An official introduced by role and name ("Foreign Ministry spokesman Zhao Lijian", "Russia's
-envoy, Vasily Nebenzia,") is found again by the first or last word of the name ("Zhao
+An official introduced by role and name ("Foreign Ministry spokesman Li Wei", "Chile's
+envoy, Pablo Rivas,") is found again by the first or last word of the name ("Li
 said"); a known person by the words of the dictionary entry ("Kim" of "Kim Jong Un"), even
 where the dictionary leaves a shared surname alone. `latest_person` gives what "he" or "she"
 stands for when its paragraph names no one: the most recent person of that gender or named
@@ -39,8 +39,8 @@ class Official:
 
 
 def introduced_officials(text: str, mentions: Sequence[Mention]) -> dict[str, Official]:
-    """Words of the names that follow a role ("spokesman Zhao Lijian", "envoy, Vasily
-    Nebenzia,"): first and last word -> the official, the latest introduction winning."""
+    """Words of the names that follow a role ("spokesman Li Wei", "envoy, Pablo
+    Rivas,"): first and last word -> the official, the latest introduction winning."""
     out: dict[str, Official] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.kind not in ("agent", "person") or not mention.anchors:
@@ -56,7 +56,7 @@ def introduced_officials(text: str, mentions: Sequence[Mention]) -> dict[str, Of
             continue
         found = _NAME_AFTER.match(text, mention.end)
         if found is None or bool(found.group(1)) != bool(found.group(3)):
-            continue  # "envoy, Vasily Nebenzia," needs both commas
+            continue  # "envoy, Pablo Rivas," needs both commas
         words = found.group(2).split()
         if any(w in _NOT_NAMES for w in words):
             continue
@@ -69,7 +69,7 @@ def introduced_officials(text: str, mentions: Sequence[Mention]) -> dict[str, Of
 def named_official(
     doc: Doc, i: int, officials: Mapping[str, Official]
 ) -> tuple[Mention, int] | None:
-    """A repeated name of an official ("Zhao said"), with the words of the name after it."""
+    """A repeated name of an official ("Li said"), with the words of the name after it."""
     official = officials.get(doc[i].text)
     if official is None or doc[i].idx < official.end:
         return None

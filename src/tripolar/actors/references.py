@@ -134,7 +134,7 @@ def resolve_references(
                 and len(previous.codes) == size
                 and paragraphs.of(previous.start) == paragraphs.of(start)
                 and not [m for m in earlier if m.start >= previous.end]
-            ):  # "between the two leaders ... reached by the two countries": the same two
+            ):  # "the talks of the two leaders ... the pact of the two countries"
                 codes = as_category(previous.codes, category)
             if codes:
                 out.append(
@@ -226,8 +226,8 @@ def as_category(codes: Sequence[str], category: str) -> tuple[str, ...]:
 
 
 def leaders(mentions: Sequence[Mention]) -> list[Mention]:
-    """The people and governments among `mentions`: "the two leaders" after "Modi met Xi in
-    the Russian city of Kazan" are Modi and Xi, not the city's country."""
+    """The people and governments among `mentions`: "the two leaders" after "Lula met Macron at
+    a Spanish resort" are Lula and Macron, not the resort's country."""
     return [
         m
         for m in mentions

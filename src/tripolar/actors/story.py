@@ -9,12 +9,12 @@ never an antecedent. Everything here is lexical: it runs on unparsed Docs as wel
 * "the two/three countries", "both sides", "the two leaders" with no group in their
   paragraph -> the first actors of the story's latest sentence naming that many (leaders:
   people and governments first); "the ministers", "A joint statement" -> that pair;
-  "those (remaining) countries" -> the last plural antecedent;
+  "those (other) countries" -> the last plural antecedent;
 * "they", "he", "she" opening a paragraph's references -> the last plural antecedent, the
   last person of that gender or named official (`actors/officials.py`, which also finds an
-  official again by name: "spokesman Zhao Lijian ... Zhao said");
+  official again by name: "spokesman Li Wei ... Li said");
 * "it" before a speech verb ("..., it said") or opening a sentence before a verb of action
-  ("It also accused NATO ...", naming another actor) -> the first state, government or
+  ("It also accused Peru ...", naming another actor) -> the first state, government or
   organisation of the sentence before that names one, or who spoke last (never a person);
   "it is/was/has been/will" are not actors;
 * "the alliance", "the bloc", "the council", "the organisation", "the agency", "the union",
@@ -177,7 +177,7 @@ def resolve_story_references(
             made(mention)
             continue
         if i in quoted and lower in (*_PLURAL, *_GENDERED):
-            continue  # "They have no right to ...", said the admiral: the other side
+            continue  # '"They seized our boats," said the admiral': the other side
         if lower in _PLURAL:
             earlier = [m for m in story.before(token.idx, unquoted=True) if m.anchors]
             group = earlier[-1] if earlier else None
@@ -210,7 +210,7 @@ def resolve_story_references(
             mention, after = named
             made(mention)
             continue
-    # first person last: the speakers above ("Zhao said", "it said") may be references
+    # first person last: the speakers above ("Li said", "it said") may be references
     for token in doc:
         if token.lower_ not in _FIRST_PERSON or token.idx in covered or token.i not in quoted:
             continue
@@ -247,7 +247,7 @@ def _group(
         size = group_size(doc, i)
     else:
         demonstrative = _demonstrative_group(doc, i)
-        if demonstrative is not None:  # "those remaining countries": the last plural
+        if demonstrative is not None:  # "those other countries": the last plural
             span = doc[i : i + demonstrative]
             earlier = [m for m in story.before(span.start_char, unquoted=True) if m.anchors]
             codes: tuple[str, ...] = ()
@@ -337,7 +337,7 @@ def _it_antecedent(doc: Doc, token: Token, story: _Story, quoted: set[int]) -> M
         word.endswith("ed") or (word.endswith("s") and not word.endswith("ss"))
     ):
         return None
-    else:  # "It also accused NATO ...": the subject of the sentence before
+    else:  # "It also accused Peru ...": the subject of the sentence before
         previous = _previous_named_sentence(story, token.idx, doc)
         if not previous or not _names_another(doc, token, previous[0], story):
             return None
@@ -490,7 +490,7 @@ def _sentence_speaker(
 
 def _speech_gap(mention: Mention, verb: Token) -> int | None:
     """Characters between a speaker and its speech verb: the mention ends before the verb
-    ("the ministry said"), or follows a verb that follows a quotation ('," said Brawner');
+    ("the ministry said"), or follows a verb that follows a quotation ('," said Rivas');
     None when the mention cannot be that verb's speaker ("said China had ...")."""
     if mention.end <= verb.idx:
         return verb.idx - mention.end

@@ -240,7 +240,7 @@ class MentionIndex:
         if pronoun.pos_ != "PRON" or pronoun.lower_ not in SPEAKER_PRONOUNS:
             return []
         if pronoun.lower_ == "they" and pronoun.i in self.quoted:
-            return []  # '"They have no right to ...," said the admiral': the other side
+            return []  # '"They seized our boats," said the admiral': the other side
         clause = pronoun.head
         for _ in range(3):  # "said it had ...", "said it would agree and sign ..."
             if (

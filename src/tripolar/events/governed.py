@@ -252,7 +252,7 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     named = objects[0]
     targets = index.of_group([named]) or index.of_group(owner_objects(named))
     slot = "dobj"
-    if not targets:  # "described the incident as open Russian aggression"
+    if not targets:  # "described the raid as open Chilean aggression"
         owners = [
             c
             for label in labels

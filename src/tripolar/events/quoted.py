@@ -126,8 +126,8 @@ def _named(
     tokens: list[Token], index: MentionIndex, own: set[str], stop: set[Token] | None = None
 ) -> list[Mention]:
     """The parties the words name as actors, other than the speaker's own, in text order:
-    not places, victims or standards ("drills around Taiwan", "aggression against Ukraine",
-    "a violation of UN resolutions")."""
+    not places, victims or standards ("drills around Ecuador", "aggression against Peru",
+    "a breach of the treaty")."""
     found: list[Mention] = []
     for token in tokens:
         mention = index.by_token.get(token.i)

@@ -227,10 +227,10 @@ BLAME_WORDS = frozenset({
     "irrational", "wrong", "abuse", "collusion", "warmonger", "menace", "pariah",
     # words of statements ("said the move was inexcusable"): events/quoted.py
     "inexcusable", "unreasonable", "unjustifiable", "illegitimate", "unlawful", "interfere",
-    "meddle", "meddling", "hegemonic", "hegemony", "unilateralism", "deplorable",
+    "meddle", "meddling", "hegemonic", "hegemony", "deplorable",
     "disgraceful", "barbaric", "atrocity", "lawless", "sabotage", "slander", "smear",
-    "cynical", "arrogant", "arrogance", "self-interested", "isolated", "theft", "espionage",
-    "spying", "hacking", "nazi-style",
+    "cynical", "arrogant", "arrogance", "theft", "espionage",
+    "spying", "hacking",
 })  # fmt: skip
 BLAME_CODE = "111"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.language import Language
 
 from tripolar.actors import ActorResolver
@@ -47,3 +48,19 @@ def mention_codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str
 def pipeline_triples(pipeline: Pipeline, text: str, on: dt.date) -> set[tuple[str, str, str]]:
     """(source, target, code) of the events the whole pipeline codes in ``text``."""
     return {(e.source, e.target, e.code) for e in pipeline.code_text(text, on).events}
+
+
+def coded_with_resolver(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str
+) -> set[tuple[str, str, str]]:
+    """(source, target, code) of every event coded in ``text`` with the real resolver's
+    mentions."""
+    doc = nlp(text)
+    mentions = resolver.find_mentions(doc, None)
+    events = coder.code_doc(doc, mentions, doc_id="t", published=None)
+    return {(e.source, e.target, e.code) for e in events}
+
+
+def case(text: str, *events: tuple[str, str, str], id: str) -> object:
+    """A parametrized case: a sentence and the events it codes, with a readable id."""
+    return pytest.param(text, list(events), id=id)

@@ -213,3 +213,8 @@ def test_group_leaders_are_people_and_a_following_group_the_same(
         ("the two leaders", ("INDGOV", "CHNGOV")),
         ("the two countries", ("IND", "CHN")),
     ]
+
+
+def test_story_the_press_is_no_side(resolver: ActorResolver, nlp: Language) -> None:
+    text = "Chile met Peru on Monday. Chilean state media said the two sides agreed on quotas."
+    assert ("the two sides", ("CHL", "PER")) in refs(resolver, nlp, text)

@@ -254,6 +254,8 @@ def _some(
             root = country_root(code)
             if (category != "any" and root is None) or code.startswith(UNKNOWN_COUNTRY):
                 continue  # "military" of no known country is no side
+            if code.endswith("MED"):
+                continue  # "state media said the two sides ...": the press is no side
             key = root or code
             if key in seen:
                 continue

@@ -14,6 +14,7 @@ from spacy.language import Language
 from tripolar.actors import ActorDictionary, ActorResolver
 from tripolar.events import Codebook, EventCoder
 from tripolar.nlp import MODEL_NAME, load_pipeline
+from tripolar.pipeline import Pipeline
 from tripolar.store import Store
 
 
@@ -38,6 +39,12 @@ def coder() -> EventCoder:
 def resolver(nlp: Language) -> ActorResolver:
     """The built-in actor dictionary; resolving keeps no state between documents."""
     return ActorResolver(ActorDictionary.builtin(), nlp)
+
+
+@pytest.fixture(scope="session")
+def coding_pipeline() -> Pipeline:
+    """The whole coding pipeline as ingest runs it (pre-filter on)."""
+    return Pipeline()
 
 
 @pytest.fixture

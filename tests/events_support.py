@@ -3,12 +3,15 @@ rule's test does not depend on the actors stage; and the codes the real resolver
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
 from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 from tripolar.model import Mention
+from tripolar.pipeline import Pipeline
 
 
 def mentions_from_table(text: str, actors: dict[str, str]) -> list[Mention]:
@@ -40,6 +43,11 @@ def coded_with_table(
 def mention_codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str, tuple[str, ...]]:
     """Mention text -> codes, as the built-in resolver finds them in ``text``."""
     return {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
+
+
+def pipeline_triples(pipeline: Pipeline, text: str, on: dt.date) -> set[tuple[str, str, str]]:
+    """(source, target, code) of the events the whole pipeline codes in ``text``."""
+    return {(e.source, e.target, e.code) for e in pipeline.code_text(text, on).events}
 
 
 def coded_with_resolver(

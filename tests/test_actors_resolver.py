@@ -172,8 +172,14 @@ def test_resolver_group_references_within_paragraph(resolver: ActorResolver, nlp
     )
     found = mentions(resolver, nlp, text, D(2023, 3, 21))
     refs = [(m.text, m.codes) for m in found if m.kind == "reference"]
-    # paragraph 2 names nobody before its references, so they stay unresolved
-    assert refs == [("Both sides", ("IND", "BRA")), ("The two countries", ("IND", "BRA"))]
+    # paragraph 2 names nobody before its references: they take the story's last pair
+    # (tripolar.actors.story); paragraph 3 has its own pair
+    assert refs == [
+        ("the two leaders", ("RUSGOV", "CHNGOV")),
+        ("The two countries", ("RUS", "CHN")),
+        ("Both sides", ("IND", "BRA")),
+        ("The two countries", ("IND", "BRA")),
+    ]
     text2 = "Putin met Xi in Beijing. After lunch the two leaders signed a deal."
     refs2 = [m for m in mentions(resolver, nlp, text2, D(2023, 3, 21)) if m.kind == "reference"]
     assert [(m.text, m.codes) for m in refs2] == [("the two leaders", ("RUSGOV", "CHNGOV"))]
@@ -193,10 +199,15 @@ def test_resolver_pronoun_resolves_only_when_unambiguous(
     assert not [
         m for m in mentions(resolver, nlp, ambiguous, D(2021, 1, 1)) if m.kind == "reference"
     ]
+    # a paragraph that opens with "He" takes the story's last man, unless ambiguous
     other_paragraph = "Sergei Lavrov arrived.\n\nHe said nothing."
-    assert not [
-        m for m in mentions(resolver, nlp, other_paragraph, D(2021, 1, 1)) if m.kind == "reference"
-    ]
+    assert [
+        (m.text, m.codes)
+        for m in mentions(resolver, nlp, other_paragraph, D(2021, 1, 1))
+        if m.kind == "reference"
+    ] == [("He", ("RUSGOV",))]
+    two_men = "Putin met Xi Jinping.\n\nHe said nothing."
+    assert not [m for m in mentions(resolver, nlp, two_men, D(2021, 1, 1)) if m.kind == "reference"]
     gendered = "Angela Merkel met Emmanuel Macron. She called it useful."
     refs_she = [
         m for m in mentions(resolver, nlp, gendered, D(2019, 1, 1)) if m.kind == "reference"

@@ -40,6 +40,16 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
         pytest.param(
             "Norway may describe the Chilean plan as a mistake.", set(), id="hedged-label"
         ),
+        pytest.param(
+            "Norway described the incident as open Chilean aggression.",
+            {("NOR", "CHL", "111")},
+            id="blamed-party-in-the-label",
+        ),
+        pytest.param(
+            "Norway described the incident as a grave provocation.",
+            set(),
+            id="no-party-named",
+        ),
     ],
 )
 def test_events_labels_code(

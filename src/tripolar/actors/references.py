@@ -30,7 +30,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
-from tripolar.model import Mention
+from tripolar.model import UNKNOWN_COUNTRY, Mention
 from tripolar.nlp.text import doc_text
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
@@ -57,6 +57,7 @@ _NOUNS = {
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
 _GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
 _COORDINATION = frozenset({"and", ",", ", and", "or"})
 
@@ -108,7 +109,7 @@ def resolve_references(
     named = ParagraphMentions(paragraphs, mentions)
     text = doc_text(doc)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    sentence_starts = _sentence_starts(doc)
+    starts = sentence_starts(doc)
     out: list[Mention] = []
     after = 0  # tokens before this one belong to a reference already made
     for i in _candidates(doc):
@@ -117,12 +118,24 @@ def resolve_references(
         token = doc[i]
         if token.idx in covered:
             continue
-        phrase = _group_phrase(doc, i)
+        phrase = group_phrase(doc, i)
         if phrase is not None:
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            codes = _last_two(named.before(start), category)
+            earlier, size = named.before(start), group_size(doc, i)
+            codes = (category == "gov" and last_two(leaders(earlier), category, size)) or (
+                last_two(earlier, category, size)
+            )
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.entry.startswith(("the ", "both "))
+                and len(previous.codes) == size
+                and paragraphs.of(previous.start) == paragraphs.of(start)
+                and not [m for m in earlier if m.start >= previous.end]
+            ):  # "the talks of the two leaders ... the pact of the two countries"
+                codes = as_category(previous.codes, category)
             if codes:
                 out.append(
                     Mention(
@@ -138,18 +151,18 @@ def resolve_references(
             continue
         if token.lower_ in _PLURAL_PRONOUNS:
             earlier = named.before(token.idx)
-            codes = _plural_antecedent(text, earlier, sentence_starts)
+            codes = plural_antecedent(text, earlier, starts)
             if codes:
                 end = token.idx + len(token.text)
                 out.append(Mention(token.idx, end, token.text, codes, "reference", token.lower_))
             continue
         gender = _PRONOUNS.get(token.lower_)
         if gender is not None:
-            person = _person_for(named.before(token.idx), gender, genders, sentence_starts)
+            person = person_for(named.before(token.idx), gender, genders, starts)
             following = doc[i + 1] if i + 1 < len(doc) else None
             if following is not None and following.lower_ == "counterpart":
                 earlier = named.before(token.idx)
-                owner = _in_same_sentence(earlier, token.idx, sentence_starts) or person
+                owner = _in_same_sentence(earlier, token.idx, starts) or person
                 other = _other_side(earlier, owner) if owner is not None else None
                 if other is not None:  # "his counterpart": the other side's same office
                     end = following.idx + len(following.text)
@@ -175,12 +188,18 @@ def _candidates(doc: Doc) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
 
 
-def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
-    """(length, category) of "the two X" / "both X" / "both the X" starting at token i."""
+def group_size(doc: Doc, i: int) -> int:
+    """How many actors the group phrase at token i names ("the three countries": 3)."""
+    return GROUP_SIZES.get(doc[i + 1].lower_, 2) if i + 1 < len(doc) else 2
+
+
+def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
+    """(length, category) of "the two X" / "the three X" / "both X" / "both the X" starting
+    at token i."""
     if doc[i].lower_ not in _GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
-    if words[:2] == ["the", "two"] and len(words) >= 3:
+    if words[0] == "the" and len(words) >= 3 and words[1] in GROUP_SIZES:
         if words[2] in _NOUNS:
             return 3, _NOUNS[words[2]]
         if len(words) == 4 and words[2] in _NOUN_MODIFIERS and words[3] in _NOUNS:
@@ -194,14 +213,49 @@ def _group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     return None
 
 
-def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
-    """Codes of the last two distinct actors, in text order."""
-    seen: dict[str, str] = {}  # identity key -> code, most recent first
-    for mention in reversed(earlier):
-        for code in reversed(mention.codes):
+def as_category(codes: Sequence[str], category: str) -> tuple[str, ...]:
+    """Codes of a group read as states, governments or militaries ("the two leaders" ->
+    "the two countries": CHNGOV -> CHN)."""
+    if category == "any":
+        return tuple(codes)
+    suffix = {"state": "", "gov": "GOV", "mil": "MIL"}[category]
+    roots = [country_root(c) for c in codes]
+    if any(r is None for r in roots):
+        return tuple(codes)
+    return tuple(dict.fromkeys(f"{r}{suffix}" for r in roots))
+
+
+def leaders(mentions: Sequence[Mention]) -> list[Mention]:
+    """The people and governments among `mentions`: "the two leaders" after "Lula met Macron at
+    a Spanish resort" are Lula and Macron, not the resort's country."""
+    return [
+        m
+        for m in mentions
+        if m.kind == "person" or (m.kind != "agent" and any(c.endswith("GOV") for c in m.codes))
+    ]
+
+
+def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:
+    """Codes of the last two (or `size`) distinct actors, in text order."""
+    return _some(earlier, category, size, latest=True)
+
+
+def first_two(mentions: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:
+    """Codes of the first two (or `size`) distinct actors, in text order."""
+    return _some(mentions, category, size, latest=False)
+
+
+def _some(
+    mentions: Sequence[Mention], category: str, size: int, *, latest: bool
+) -> tuple[str, ...]:
+    seen: dict[str, str] = {}  # identity key -> code, in reading order
+    for mention in reversed(mentions) if latest else mentions:
+        for code in reversed(mention.codes) if latest else mention.codes:
             root = country_root(code)
-            if category != "any" and root is None:
-                continue
+            if (category != "any" and root is None) or code.startswith(UNKNOWN_COUNTRY):
+                continue  # "military" of no known country is no side
+            if code.endswith("MED"):
+                continue  # "state media said the two sides ...": the press is no side
             key = root or code
             if key in seen:
                 continue
@@ -211,8 +265,9 @@ def _last_two(earlier: Sequence[Mention], category: str) -> tuple[str, ...]:
                 seen[key] = key + category.upper()
             else:
                 seen[key] = code
-            if len(seen) == 2:
-                return tuple(reversed(list(seen.values())))
+            if len(seen) == size:
+                found = list(seen.values())
+                return tuple(reversed(found) if latest else found)
     return ()
 
 
@@ -232,17 +287,17 @@ def _other_side(earlier: Sequence[Mention], person: Mention) -> str | None:
     not the person's, with the person's sector ("Biden ... Xi ... his counterpart" -> CHNGOV)."""
     own = country_root(person.codes[0])
     sector = person.codes[0][3:6] or "GOV"
-    others = [c for c in _last_two(earlier, "state") if c != own]
+    others = [c for c in last_two(earlier, "state") if c != own]
     return others[0] + sector if own is not None and len(others) == 1 else None
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
+def sentence_starts(doc: Doc) -> list[int]:
     if not doc.has_annotation("SENT_START"):
         return [0]
     return [sent.start_char for sent in doc.sents]
 
 
-def _person_for(
+def person_for(
     earlier: Sequence[Mention],
     gender: str,
     genders: Mapping[str, str],
@@ -261,7 +316,7 @@ def _person_for(
     return last if len(same_sentence) == 1 else None
 
 
-def _plural_antecedent(
+def plural_antecedent(
     text: str, earlier: Sequence[Mention], sentence_starts: Sequence[int]
 ) -> tuple[str, ...]:
     """Codes "they" stands for: see the module docstring."""
@@ -272,11 +327,14 @@ def _plural_antecedent(
     same = [m for m in earlier if bisect.bisect_right(sentence_starts, m.start) == sentence]
     if len(last.codes) >= 2:
         return last.codes
-    if len(same) >= 2:
-        before = same[-2]
-        between = " ".join(text[before.end : last.start].split())
-        if between in _COORDINATION:
-            return tuple(dict.fromkeys((*before.codes, *last.codes)))
+    chain = [last]  # "Germany, France and Britain": every conjunct
+    for before in reversed(same[:-1]):
+        between = " ".join(text[before.end : chain[-1].start].split())
+        if between not in _COORDINATION:
+            break
+        chain.append(before)
+    if len(chain) >= 2:
+        return tuple(dict.fromkeys(c for m in reversed(chain) for c in m.codes))
     if last.kind == "agent" and last.text.lower().endswith("s"):
         return last.codes
     return ()

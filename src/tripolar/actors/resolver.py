@@ -41,6 +41,7 @@ from tripolar.actors.dictionary import (
 )
 from tripolar.actors.matching import DictionaryMatcher
 from tripolar.actors.references import ParagraphIndex, ParagraphMentions, resolve_references
+from tripolar.actors.story import resolve_story_references
 from tripolar.actors.units import (
     FORMER,
     HYPHENS,
@@ -116,6 +117,7 @@ class ActorResolver:
         mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
         mentions.sort(key=lambda m: m.start)
         references = resolve_references(doc, mentions, paragraphs, self._genders)
+        references += resolve_story_references(doc, mentions, references, self._genders)
         merged = sorted([*mentions, *references], key=lambda m: (m.start, -m.end))
         return drop_overlaps(merged)
 

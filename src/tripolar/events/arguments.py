@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from tripolar.actors.dictionary import country_root
+from tripolar.actors.quotations import quoted_tokens
 from tripolar.events.grammar import (
     SAY_VERBS,
     clause_verb,
@@ -98,6 +99,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
+        self._quoted: set[int] | None = None
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -221,6 +223,13 @@ class MentionIndex:
         anchored = [m for m in found if m.anchors]
         return anchored or found
 
+    @property
+    def quoted(self) -> set[int]:
+        """Indexes of the tokens inside quotation marks (read once, when first asked)."""
+        if self._quoted is None:
+            self._quoted = quoted_tokens(self.doc)
+        return self._quoted
+
     def subjects_of(self, verb: Token) -> list[Mention]:
         """Actors of a verb's subject; an unresolved pronoun subject of a speech complement
         stands for the speaker ("Syria says it is willing to ...", "A and B said they ...")."""
@@ -231,6 +240,8 @@ class MentionIndex:
         pronoun = subjects[0]
         if pronoun.pos_ != "PRON" or pronoun.lower_ not in SPEAKER_PRONOUNS:
             return []
+        if pronoun.lower_ == "they" and pronoun.i in self.quoted:
+            return []  # '"They seized our boats," said the admiral': the other side
         clause = pronoun.head
         for _ in range(3):  # "said it had ...", "said it would agree and sign ..."
             if (

@@ -102,6 +102,8 @@ def governed_act(
             [o for prep in ("with", "between") for o in prep_objects(noun, prep)]
         )
     rule = f"governed:{lemma}"
+    if distinct_codes(sources) >= 2 and not any(t.anchors for t in targets):
+        targets = []  # "the two sides agreed to resume military talks": no "---MIL" side
     if not targets:
         if code == "030" and distinct_codes(sources) >= 2:
             return Candidate(code, f"{rule}+recip", sources, [], True, context)
@@ -223,6 +225,12 @@ BLAME_WORDS = frozenset({
     "reckless", "egregious", "hostile", "absurd", "groundless", "baseless", "unjustified",
     "unfounded", "destabilizing", "destabilising", "inhumane", "brutal", "evil", "shameful",
     "irrational", "wrong", "abuse", "collusion", "warmonger", "menace", "pariah",
+    # words of statements ("said the move was inexcusable"): events/quoted.py
+    "inexcusable", "unreasonable", "unjustifiable", "illegitimate", "unlawful", "interfere",
+    "meddle", "meddling", "hegemonic", "hegemony", "deplorable",
+    "disgraceful", "barbaric", "atrocity", "lawless", "sabotage", "slander", "smear",
+    "cynical", "arrogant", "arrogance", "theft", "espionage",
+    "spying", "hacking",
 })  # fmt: skip
 BLAME_CODE = "111"
 
@@ -243,9 +251,22 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     sources = index.subjects_of(verb)
     named = objects[0]
     targets = index.of_group([named]) or index.of_group(owner_objects(named))
+    slot = "dobj"
+    if not targets:  # "described the raid as open Chilean aggression"
+        owners = [
+            c
+            for label in labels
+            for t in label.subtree
+            if t.lemma_.lower() in BLAME_WORDS
+            for c in t.children
+            if c.dep_ in ("amod", "poss", "compound")
+        ]
+        # "called the veto by X a ploy", with "by X" parsed onto the verb
+        owners += prep_objects(verb, "by")
+        targets, slot = index.of_group(owners), "label-owner"
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
     return Candidate(
-        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+dobj", sources, targets, False, context
+        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )

@@ -4,8 +4,9 @@ The first stage of coding a sentence. `TriggerFinder.find` walks the sentence th
 verbs that a verb pattern knows (``verb_acts``), then event nouns that a noun pattern knows
 and no verb pattern took as its object (``noun_acts``), then the acts that only the verb
 governing them carries ("agreed to <act>", "said Y must ...", "called X a provocation":
-``governed``). Each trigger yields a `Candidate` (sources, targets, code, context) or the
-reason it was rejected; ``recording`` turns them into events.
+``governed``; "said Y's move was reckless": ``quoted``). Each trigger yields a `Candidate`
+(sources, targets, code, context) or the reason it was rejected; ``recording`` turns them
+into events.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tripolar.events.governed import (
 from tripolar.events.grammar import EVENT_HEADS, is_stance
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.noun_acts import NounActs
+from tripolar.events.quoted import reported_blame
 from tripolar.events.verb_acts import VerbActs
 
 Trigger = tuple[Token, Candidate | str, str]
@@ -81,6 +83,7 @@ class TriggerFinder:
                 or alleged_act(lexicon, token, index)
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
+                or reported_blame(lexicon, token, index, coded)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

@@ -1,0 +1,153 @@
+"""Reported blame: what a speaker says about another party, in words of blame, is
+disapproval (CAMEO 111) of that party.
+
+"The minister said the embargo by Chile was unacceptable", "'Peru's move is reckless and
+illegal,' the spokesman said", "Norway said the Chilean decision amounted to interference":
+the statement names a party and judges it, or its act, with a word of blame (the list
+labelled acts use, `governed.BLAME_WORDS`); words that accuse of an act ("aggression",
+"interference", "espionage") make it an accusation (112). The speaker is the subject of the
+speech verb (a pronoun or "we" resolved by the actor stage counts); the targets are the
+parties what was said names as actors, other than the speaker's own country.
+A clause that carries an event of its own is left to that event, and a negated judgement
+("was not illegal") or a speech verb under negation or doubt codes nothing.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tripolar.actors.dictionary import country_root
+from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
+from tripolar.events.governed import BLAME_CODE, BLAME_WORDS
+from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS
+from tripolar.events.lexicon import ActLexicon
+from tripolar.events.modality import context_of, is_negated
+from tripolar.model import Mention
+
+# words that accuse a party of an act (112) rather than judge it (111)
+ACCUSATION_WORDS = frozenset({
+    "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
+    "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
+    "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+})  # fmt: skip
+ACCUSE_CODE = "112"
+# prepositions whose object may be the blamed party: "the embargo by X", "troops from X",
+# "the presence of X's troops" (but not "a violation of X", "interference in X")
+AGENT_PREPS = frozenset({"by", "from", "of"})
+SPEECH_VERBS = SAY_VERBS | frozenset({"tell", "add", "warn", "complain", "snipe"})
+# the speech verb's own arguments that are not what was said: "told the council", "Monday"
+OBLIGATIONS = frozenset({"must"})
+WISHES = frozenset({
+    "hope", "hoped", "hopes", "hoping", "wish", "wished", "wishes", "want", "wanted", "wants",
+    "expect", "expected", "expects", "if", "whether", "unless",
+})  # fmt: skip
+NOT_SAID = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "npadvmod", "advmod", "punct"})
+
+
+def reported_blame(
+    lexicon: ActLexicon, speaker: Token, index: MentionIndex, coded: set[int]
+) -> Candidate | None:
+    """ "X said <words naming Y with a word of blame>" -> X -> Y 111 (112 for an act)."""
+    if speaker.pos_ != "VERB" or speaker.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    said = _said(speaker)
+    if not said or any(t.i in coded for t in said):
+        return None  # "X said Y attacked Z": the attack is the event
+    cues = [t for t in said if _blames(t)]
+    if not cues:
+        return None
+    context = context_of(speaker)
+    if context.reason or context.mode != "act" or is_negated(speaker):
+        return None
+    sources = [m for m in index.subjects_of(speaker) if m.anchors]
+    if not sources:  # "the ministry said" of no known country
+        return None
+    if any(t.lower_ in OBLIGATIONS or t.lower_ in WISHES for t in said):
+        return None  # "Y must abandon ...": a demand (governed.py); "hoped Y would be ..."
+    own = {country_root(c) or c for m in sources for c in m.codes}
+    targets = unique_mentions(m for cue in cues for m in _blamed(cue, index, own))
+    if not targets:  # "said the allegations were unacceptable ... British diplomats"
+        named = _named(said, index, own)
+        targets = named if len({m.codes for m in named}) == 1 else []
+    if not targets:
+        return None
+    accused = [c for c in cues if c.lemma_.lower() in ACCUSATION_WORDS]
+    code = ACCUSE_CODE if accused else BLAME_CODE
+    rule = f"reported:blame+{(accused or cues)[0].lemma_.lower()}"
+    return Candidate(code, rule, sources, targets, False, context)
+
+
+def _said(speaker: Token) -> list[Token]:
+    """The tokens of what the speech verb reports: its clause, or a prepositional phrase
+    that holds one ("said at a briefing that ...", which the parser may hang there)."""
+    out: list[Token] = []
+    for child in speaker.children:
+        if child.dep_ in NOT_SAID:
+            continue
+        tokens = list(child.subtree)
+        if child.dep_ == "prep" and not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            continue  # "at a press conference", "in a statement"
+        out += tokens
+    return sorted(out, key=lambda t: t.i)
+
+
+def _blames(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in BLAME_WORDS and token.lower_ not in BLAME_WORDS:
+        return False
+    # "was not illegal", "no provocation": the judgement is denied
+    return not (is_negated(token) or is_negated(token.head) or _no_before(token))
+
+
+def _no_before(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in token.children)
+
+
+def _blamed(cue: Token, index: MentionIndex, own: set[str]) -> list[Mention]:
+    """The parties a word of blame is about: the owners of its phrase ("Peru's reckless
+    move", "the aggression by Peru") and the subject of its clause ("Peru's drills were an
+    escalation", "Peru blocked it, wrong and alone"), a conjoined verb sharing the subject
+    of the first."""
+    heads = [c for c in cue.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    heads += [o for p in cue.children if p.lower_ in ("by", "from") for o in p.children]
+    verb = cue
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    heads += subjects
+    return _named([t for h in heads for t in h.subtree], index, own, stop=set(heads))
+
+
+def _named(
+    tokens: list[Token], index: MentionIndex, own: set[str], stop: set[Token] | None = None
+) -> list[Mention]:
+    """The parties the words name as actors, other than the speaker's own, in text order:
+    not places, victims or standards ("drills around Ecuador", "aggression against Peru",
+    "a breach of the treaty")."""
+    found: list[Mention] = []
+    for token in tokens:
+        mention = index.by_token.get(token.i)
+        if mention is None or mention in found or not mention.anchors:
+            continue
+        if any((country_root(c) or c) in own for c in mention.codes):
+            continue
+        if not _acting(token, stop or set()):
+            continue
+        found.append(mention)
+    return found
+
+
+def _acting(token: Token, stop: set[Token]) -> bool:
+    """Whether the path from `token` up to its clause's verb (or to a token of `stop`)
+    passes no preposition of place, victim or standard."""
+    node = token
+    while node not in stop and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in AGENT_PREPS:
+            return False
+        node = head
+    return True

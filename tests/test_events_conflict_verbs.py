@@ -77,6 +77,21 @@ CASES = [
         id="sanctions-for",
     ),
     pytest.param(
+        "Oslo threatened sanctions against two Chilean firms over the sale.",
+        {("NORGOV", "CHLBUS", "1312")},
+        id="threatened-sanctions-against-firms",
+    ),
+    pytest.param(
+        "Norway has threatened sanctions on Peru.",
+        {("NOR", "PER", "1312")},
+        id="threatened-sanctions-on",
+    ),
+    pytest.param(
+        "Oslo imposed a ban on fish from Chile and Peru.",
+        {("NORGOV", "CHL", "163"), ("NORGOV", "PER", "163")},
+        id="ban-imposed-from-states",
+    ),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

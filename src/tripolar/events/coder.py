@@ -46,7 +46,7 @@ from tripolar.events._syntax import (
     _up_to_object,
 )
 from tripolar.events.codebook import Codebook
-from tripolar.events.dates import DateCache, clause_date
+from tripolar.events.dates import DateCache, clause_date, dated_by_next_sentence
 from tripolar.events.governed import (
     _act_targets,
     alleged_act,
@@ -69,6 +69,7 @@ from tripolar.events.implied import (
     unidentified_forces,
     vetoed_council,
 )
+from tripolar.events.lists import listed_after
 from tripolar.events.modality import (
     Context,
     context_of,
@@ -153,6 +154,7 @@ class EventCoder:
             if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):
                 continue  # no actor of known country: nothing this project can place
             self._code_sentence(sent, sentence_index, index, doc_id, published, result)
+        result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)
         return result
 
     # -- one sentence ------------------------------------------------------------------
@@ -218,6 +220,8 @@ class EventCoder:
             if isinstance(outcome, str):
                 result.rejections.append(Rejection.at(sentence_index, trigger, rule, outcome))
                 continue
+            if not outcome.recip:  # "a ban on food from A, the 27 EU countries, B and C"
+                outcome.targets += listed_after(sent.doc, outcome.targets, index.by_token)
             prospective = is_prospective(outcome.context, outcome.code)
             clause = _clause_verb(trigger)
             event_date, basis, precision = clause_date(

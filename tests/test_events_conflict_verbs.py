@@ -92,6 +92,27 @@ CASES = [
         id="ban-imposed-from-states",
     ),
     pytest.param(
+        '"Norway regrets Chile\'s decision," the foreign ministry said.',
+        {("NOR", "CHL", "110")},
+        id="regrets-a-states-decision",
+    ),
+    pytest.param(
+        "Oslo deplored the Chilean strikes on the port.",
+        {("NORGOV", "CHL", "111")},
+        id="deplored",
+    ),
+    pytest.param(
+        "Norway has vetoed a draft Security Council resolution deploring Chile's invasion of "
+        "Peru and demanding the withdrawal of its troops.",
+        {("NOR", "IGOUNOSEC", "129"), ("CHL", "PER", "190")},
+        id="a-vetoed-draft-deplores-nothing",
+    ),
+    pytest.param(
+        'The draft resolution said it "deplores" Chilean "aggression against Peru".',
+        set(),
+        id="what-a-draft-says-is-proposed",
+    ),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

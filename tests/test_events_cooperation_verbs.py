@@ -27,6 +27,11 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
 
 CASES = [
     pytest.param(
+        "The Norwegian envoy was headed to Chile and Peru.",
+        {("NOR", "CHL", "042"), ("NOR", "PER", "042")},
+        id="was-headed-to",
+    ),
+    pytest.param(
         "Norway and Chile entered into an agreement on fishing quotas.",
         {("NOR", "CHL", "057"), ("CHL", "NOR", "057")},
         id="entered-into-agreement",

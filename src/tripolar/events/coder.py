@@ -285,7 +285,8 @@ class EventCoder:
         self, verb: Token, index: _MentionIndex, consumed: set[int]
     ) -> tuple[_Candidate | str, str]:
         """The first pattern of this verb that yields events, else the best reason why not."""
-        passive = _is_passive(verb)
+        # "was headed to X" is a state of moving, "is heading to X": its subject goes there
+        passive = _is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES
         obj = _patient(verb) if passive else (_up_to_object(verb) or _child(verb, "dobj"))
         particle = _particle(verb)
         first_failure: tuple[str, str] | None = None
@@ -722,6 +723,7 @@ SETTING_PREPS = frozenset({"after", "before", "during", "following", "on", "at"}
 # before the act's place, which would otherwise make its own country the target
 IN_PROTEST_CODES_IT = "coded by its 'in protest' phrase"
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly"})
+STATIVE_PASSIVES = frozenset({"head"})
 FORCE_HEADS = frozenset({
     "troop", "soldier", "force", "army", "peacekeeper", "marine", "paratrooper", "contingent",
     "battalion", "brigade", "unit", "detachment", "deployment", "patch", "batch", "convoy",

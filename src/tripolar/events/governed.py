@@ -17,9 +17,11 @@ from spacy.tokens import Token
 
 from tripolar.events._syntax import (
     SAY_VERBS,
+    _agent_objects,
     _Candidate,
     _child,
     _distinct_codes,
+    _is_passive,
     _located,
     _MentionIndex,
     _owner_objects,
@@ -273,6 +275,7 @@ def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candi
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
     labels += _prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
+    labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
     if not objects or not words & BLAME_WORDS:
         return None
@@ -282,6 +285,10 @@ def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candi
     sources = index.subjects_of(verb)
     named = objects[0]
     targets = index.of_group([named]) or index.of_group(_owner_objects(named))
+    if not targets and not _is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
+        targets = index.of_group(_prep_objects(verb, "by") + _agent_objects(verb))
+    if not targets:  # "described the incident as open Russian aggression"
+        targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None

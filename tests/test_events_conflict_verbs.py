@@ -113,6 +113,21 @@ CASES = [
         id="what-a-draft-says-is-proposed",
     ),
     pytest.param(
+        "Norway claimed Chile violated the fishing treaty.",
+        {("NOR", "CHL", "112")},
+        id="claimed-a-state-violated-a-treaty",
+    ),
+    pytest.param(
+        "Oslo said it would leave the pact, claiming Peru breached the accord on quotas.",
+        {("NORGOV", "PER", "112")},
+        id="claiming-a-breach",
+    ),
+    pytest.param(
+        "Chilean coast guard ships violated Peruvian waters on Monday.",
+        {("CHLMIL", "PER", "150")},
+        id="violated-waters",
+    ),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

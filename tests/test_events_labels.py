@@ -1,15 +1,25 @@
 """Naming an act or a state with a word of blame is disapproval (111): "described the visit as
 an egregious provocation", "called the veto a guilty plea", "branded X a rogue state"; a word
 of praise is not. The blamed state may stand on the act ("the veto by X") or on the label
-("open Russian aggression", "a ploy by the Taiwan side"). Sentences written here."""
+("open Russian aggression", "a ploy by the Taiwan side"). Saying that a state or its act is
+such a thing is the same disapproval ("said the Council's failure was inexcusable").
+Sentences written here."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import coded_set
+from events_support import NORDIC, coded_set
 from tripolar.events import EventCoder
+
+ACTORS = {
+    **NORDIC,
+    "Security Council": "IGOUNOSEC",
+    "Peruvian troops": "PERMIL",
+    "Norway's envoy": "NORGOV",
+    "Peru's foreign ministry": "PERGOV",
+}
 
 CASES = [
     pytest.param(
@@ -45,6 +55,29 @@ CASES = [
     ),
     pytest.param("Peru called the decision by Chile a wise step.", set(), id="praise-of-an-act"),
     pytest.param("Norway called Chile a close friend.", set(), id="praise-is-no-blame"),
+    pytest.param(
+        "\"The Security Council's failure to act is inexcusable,\" Norway's envoy said.",
+        {("NORGOV", "IGOUNOSEC", "111")},
+        id="said-an-act-is-a-blame-word",
+    ),
+    pytest.param(
+        'Peru\'s foreign ministry, which said Chile had made an "irresponsible decision", '
+        "summoned the envoy.",
+        {("PERGOV", "CHL", "111")},
+        id="said-a-state-made-a-blamed-decision",
+    ),
+    pytest.param(
+        'Oslo said the Chilean arms deal was "seriously interfering with Norway\'s affairs".',
+        {("NORGOV", "CHL", "111")},
+        id="said-an-act-was-interfering",
+    ),
+    pytest.param("Oslo said the Chilean plan was not a threat.", set(), id="said-no-blame"),
+    pytest.param("Oslo said the Chilean plan was a good idea.", set(), id="said-praise"),
+    pytest.param(
+        "Chile is investigating alleged war crimes by Peruvian troops, a Chilean official said.",
+        {("CHL", "PERMIL", "090")},
+        id="a-blame-word-as-object-blames-no-subject",
+    ),
     pytest.param("Norway may describe the Chilean plan as a mistake.", set(), id="hedged-label"),
 ]
 
@@ -53,4 +86,4 @@ CASES = [
 def test_events_labels_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert coded_set(nlp, coder, text) == expected
+    assert coded_set(nlp, coder, text, ACTORS) == expected

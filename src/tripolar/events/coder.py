@@ -54,6 +54,7 @@ from tripolar.events.governed import (
     labelled_act,
     noun_demand,
     reported_demand,
+    stated_blame,
 )
 from tripolar.events.implied import (
     DOMESTIC_SECTORS,
@@ -205,6 +206,7 @@ class EventCoder:
                 or alleged_act(self, token, index)
                 or noun_demand(self, token, index)
                 or labelled_act(self, token, index)
+                or stated_blame(self, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

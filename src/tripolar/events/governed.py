@@ -34,6 +34,7 @@ from tripolar.events.modality import (
     Mode,
     context_of,
     demanding_noun,
+    is_negated,
     map_code,
 )
 from tripolar.model import Mention
@@ -264,6 +265,7 @@ BLAME_WORDS = frozenset({
     "reckless", "egregious", "hostile", "absurd", "groundless", "baseless", "unjustified",
     "unfounded", "destabilizing", "destabilising", "inhumane", "brutal", "evil", "shameful",
     "irrational", "wrong", "abuse", "collusion", "warmonger", "menace", "pariah",
+    "inexcusable", "unreasonable", "interfere", "unprovoked", "illegitimate",
 })  # fmt: skip
 BLAME_CODE = "111"
 
@@ -295,3 +297,31 @@ def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candi
     return _Candidate(
         BLAME_CODE, f"labelled:{verb.lemma_.lower()}+dobj", sources, targets, False, context
     )
+
+
+def stated_blame(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+    """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
+    Russia had made an irresponsible decision", "said the US arms deal was interfering with
+    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
+    modify it), its subject the blamed actor or that actor's act."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return None
+    sayer = clause.head
+    context = context_of(sayer)
+    if context.reason or context.mode != "act" or is_negated(clause):
+        return None
+    if clause.lemma_.lower() == "be":  # "was inexcusable", "was a threat to peace"
+        heads = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
+    else:  # "was interfering with", "had made an irresponsible decision"
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
+        words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
+    if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
+        return None
+    sources = index.subjects_of(sayer)
+    blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    own = {code[:3] for m in sources for code in m.codes}
+    targets = [t for t in index.of_group(blamed) if not {c[:3] for c in t.codes} & own]
+    if not sources or not targets:
+        return None
+    return _Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)

@@ -8,8 +8,7 @@ import time
 import pytest
 
 from tripolar.actors import ActorDictionary, ActorEntry, Pattern, Term, attach_agent
-from tripolar.actors.builtin import load_builtin
-from tripolar.actors.dictionary import country_root
+from tripolar.actors.dictionary import country_root, load_builtin
 
 D = dt.date
 

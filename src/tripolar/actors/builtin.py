@@ -29,8 +29,7 @@ from pathlib import Path
 
 import pycountry
 
-from tripolar.actors.dictionary import (
-    ActorDictionary,
+from tripolar.actors.entries import (
     ActorEntry,
     AgentEntry,
     Pattern,
@@ -236,11 +235,12 @@ def _titles(role: str) -> tuple[str, ...]:
     return ()
 
 
-def load_builtin() -> ActorDictionary:
+def builtin_entries() -> tuple[list[ActorEntry], list[AgentEntry]]:
+    """The actors and agents of the shipped files (`dictionary.load_builtin` holds them)."""
     actors = [
         *load_states(),
         *_named("igos.tsv", "igo"),
         *_named("organisations.tsv", "organisation"),
         *load_persons(),
     ]
-    return ActorDictionary(actors, load_agents(), origin="builtin")
+    return actors, load_agents()

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tripolar.actors.dictionary import ActorEntry, AgentEntry, Pattern, Term
+from tripolar.actors.entries import ActorEntry, AgentEntry, Pattern, Term
 from tripolar.errors import DictionaryError
 
 _CODE = re.compile(r"^[A-Z0-9\-+#/]+$")

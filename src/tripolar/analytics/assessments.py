@@ -28,7 +28,7 @@ from tripolar.analytics.periods import (
     sql_period,
     triangle_actors,
 )
-from tripolar.analytics.series import EventSource, _grid, _group_seed
+from tripolar.analytics.series import EventSource, bootstrap_rng, table_periods
 from tripolar.analytics.triangle import classified, decayed_count, side_names
 from tripolar.errors import AnalyticsError
 
@@ -211,7 +211,7 @@ def assessment_series(
         raise AnalyticsError(f"n_boot must be >= 0, got {n_boot}")
     codes = normalise_actors(actors)
     table = assessment_table(source, actors=codes, freq=freq, since=since, until=until)
-    grid = _grid(table, freq, since, until)
+    grid = table_periods(table, freq, since, until)
     found = {
         (str(d), str(a), str(b))
         for d, a, b in table[["dyad", "src", "tgt"]].drop_duplicates().itertuples(index=False)
@@ -278,7 +278,7 @@ def _dyad_series(
     if n_boot > 0 and len(table):
         for period, part in table.groupby("period", sort=True):
             t = position[period]
-            lo[t], hi[t] = _bootstrap(part, n_boot, ci, _group_seed(seed, name, period))
+            lo[t], hi[t] = _bootstrap(part, n_boot, ci, bootstrap_rng(seed, name, period))
     frame = pd.DataFrame(
         {
             "dyad": name,
@@ -378,7 +378,7 @@ def assessment_triangle(
         raise AnalyticsError("neutral_band and min_assessments must not be negative")
     decay = _decay(freq, half_life)
     table = assessment_table(source, actors=actors, freq=freq, since=since, until=until)
-    grid = _grid(table, freq, since, until)
+    grid = table_periods(table, freq, since, until)
     names = side_names(actors)
     out = pd.DataFrame({"period": grid})
     out["period_label"] = period_label(out["period"], freq).to_numpy()

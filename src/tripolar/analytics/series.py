@@ -272,7 +272,9 @@ def _derive(stats: dict[str, np.ndarray], n: np.ndarray | float) -> None:
         stats["coop_balance"] = np.where(total > 0, stats["net_coop"] / total, np.nan)
 
 
-def _group_seed(seed: int, dyad: str, period: pd.Timestamp) -> np.random.Generator:
+def bootstrap_rng(seed: int, dyad: str, period: pd.Timestamp) -> np.random.Generator:
+    """The random generator of one group's bootstrap: the same seed, group and period always
+    draw the same samples, whatever else is computed."""
     key = f"{dyad}|{pd.Timestamp(period).date().isoformat()}".encode()
     return np.random.default_rng([seed, zlib.crc32(key)])
 
@@ -328,7 +330,7 @@ def relations(
         include_domestic=include_domestic,
         weighting=weighting,
     )
-    grid = _grid(table, freq, since, until)
+    grid = table_periods(table, freq, since, until)
     dyads = _dyads(table, codes, directed)
     frames = [
         _dyad_series(
@@ -386,9 +388,10 @@ def _empty_relations() -> pd.DataFrame:
     return frame
 
 
-def _grid(
+def table_periods(
     table: pd.DataFrame, freq: str, since: dt.date | None, until: dt.date | None
 ) -> pd.DatetimeIndex:
+    """Every period from `since` (else the table's first) to `until` (else its last)."""
     if table.empty and (since is None or until is None):
         return pd.DatetimeIndex([]).astype("datetime64[us]")
     first = pd.Timestamp(since) if since is not None else table["period"].min()
@@ -500,7 +503,7 @@ def _bootstrap(
             continue
         total = counts[members].sum()
         n = max(round(float(total)), 1)  # weights ("log") draw their rounded total
-        rng = _group_seed(seed, name, grid[t])
+        rng = bootstrap_rng(seed, name, grid[t])
         draws = rng.multinomial(n, counts[members] / total, size=n_boot).astype(float)
         draws *= total / n
         for key, vector in weights.items():

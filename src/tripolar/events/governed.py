@@ -11,23 +11,19 @@ embedded act's arguments. Reported obligations ("X said Y must ...") are demands
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
-from tripolar.events._syntax import (
+from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
+from tripolar.events.grammar import (
     SAY_VERBS,
-    _agent_objects,
-    _Candidate,
-    _child,
-    _distinct_codes,
-    _is_passive,
-    _located,
-    _MentionIndex,
-    _owner_objects,
-    _prep_objects,
-    _subjects,
+    agent_objects,
+    dependent,
+    is_passive,
+    owner_objects,
+    prep_objects,
+    subject_heads,
 )
+from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
     ALLEGE_GOVERNORS,
     DEMAND_NOUNS,
@@ -37,10 +33,6 @@ from tripolar.events.modality import (
     is_negated,
     map_code,
 )
-from tripolar.model import Mention
-
-if TYPE_CHECKING:
-    from tripolar.events.coder import EventCoder
 
 # governor lemma -> the code of "<governor> to <act without a pattern>"
 GENERIC_CODES = {
@@ -63,10 +55,6 @@ CONFRONT_VERBS = frozenset({
 })  # fmt: skip
 # nouns an agreement can be "to/on/upon" ("agreed to a ceasefire", "agreed on a plan")
 AGREE_PREPS = ("to", "on", "upon")
-ARGUMENT_PREPS = (
-    "to", "with", "for", "from", "against", "on", "upon", "into", "toward", "towards", "over",
-    "at",
-)  # fmt: skip
 OBLIGATION_AUX = frozenset({"must"})
 # verbs that make or restate a demand held as their object ("reiterated its demand that ...")
 DEMAND_HOLDERS = frozenset({
@@ -77,8 +65,8 @@ DEMAND_HOLDERS = frozenset({
 
 
 def governed_act(
-    coder: EventCoder, governor: Token, index: _MentionIndex, coded: set[int]
-) -> _Candidate | None:
+    lexicon: ActLexicon, governor: Token, index: MentionIndex, coded: set[int]
+) -> Candidate | None:
     """The 030/130/120 event of "<agree|threaten|refuse> to <act>" when the act codes nothing."""
     lemma = governor.lemma_.lower()
     base = GENERIC_CODES.get(lemma)
@@ -88,7 +76,7 @@ def governed_act(
     noun = None
     if act is None and base == "030" and lemma in ("agree", "consent", "committed"):
         noun = next(
-            (o for prep in AGREE_PREPS for o in _prep_objects(governor, prep) if o.pos_ == "NOUN"),
+            (o for prep in AGREE_PREPS for o in prep_objects(governor, prep) if o.pos_ == "NOUN"),
             None,
         )
     if act is None and noun is None:
@@ -109,22 +97,22 @@ def governed_act(
     if not sources:
         return None
     if act is not None:
-        targets = _act_targets(act, index)
+        targets = act_targets(act, index)
     else:
         assert noun is not None
-        targets = index.of_phrase(noun) or index.of_group(_owner_objects(noun))
+        targets = index.of_phrase(noun) or index.of_group(owner_objects(noun))
         targets += index.of_group(
-            [o for prep in ("with", "between") for o in _prep_objects(noun, prep)]
+            [o for prep in ("with", "between") for o in prep_objects(noun, prep)]
         )
     rule = f"governed:{lemma}"
     if not targets:
-        if code == "030" and _distinct_codes(sources) >= 2:
-            return _Candidate(code, f"{rule}+recip", sources, [], True, context)
+        if code == "030" and distinct_codes(sources) >= 2:
+            return Candidate(code, f"{rule}+recip", sources, [], True, context)
         return None
-    return _Candidate(code, f"{rule}+args", sources, targets, False, context)
+    return Candidate(code, f"{rule}+args", sources, targets, False, context)
 
 
-def reported_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+def reported_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code)."""
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
         return None
@@ -135,15 +123,15 @@ def reported_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _
     if context.reason:
         return None
     sources = index.subjects_of(speaker)
-    targets = index.of_group(_subjects(clause))
+    targets = index.of_group(subject_heads(clause))
     if not sources or not targets:
         return None
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     code = (map_code(act, "demand") if act is not None else None) or "100"
-    return _Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
+    return Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
 
 
-def noun_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+def noun_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X reiterated its demand that Y <act>" -> X demands of Y (10x, refined by the act);
     "X renewed its call for Y to <act>" -> X's appeal to Y (02x)."""
     noun = demanding_noun(clause)
@@ -160,19 +148,19 @@ def noun_demand(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
     if context.reason or context.mode != "act":
         return None
     sources = index.subjects_of(holder)
-    targets = index.of_group(_subjects(clause))
+    targets = index.of_group(subject_heads(clause))
     if not sources or not targets:
         return None
     mode: Mode = "demand" if DEMAND_NOUNS[noun.lemma_.lower()] == "demand" else "appeal"
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     code = (map_code(act, mode) if act is not None else None) or (
         "100" if mode == "demand" else "020"
     )
     rule = f"noun:{noun.lemma_.lower()}+clause.subj"
-    return _Candidate(code, rule, sources, targets, False, context)
+    return Candidate(code, rule, sources, targets, False, context)
 
 
-def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+def alleged_act(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X claimed/charged that Y <conflict act>", "X alleged that Y ..." -> X accuses Y (112).
 
     When Y is X itself ("the group claimed that it had attacked Z"), X claims
@@ -183,7 +171,7 @@ def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
     context = context_of(claimer)
     if context.reason or context.mode != "act":
         return None
-    act = coder.act_code(clause)
+    act = lexicon.act_code(clause)
     # "allege" accuses whatever follows ("alleged that X was aware of the plans"); "claim"
     # and "charge" only when the claimed act is itself one of conflict
     conflict = act is not None and "11" <= act[:2] <= "20"
@@ -197,16 +185,16 @@ def alleged_act(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Cand
     if {code for m in accused for code in m.codes} <= own:
         if not conflict:
             return None
-        targets = _act_targets(clause, index)
+        targets = act_targets(clause, index)
         if not targets:
             return None
-        return _Candidate("015", "alleged:own+args", sources, targets, False, context)
-    return _Candidate("112", "alleged:ccomp.subj", sources, accused, False, context)
+        return Candidate("015", "alleged:own+args", sources, targets, False, context)
+    return Candidate("112", "alleged:ccomp.subj", sources, accused, False, context)
 
 
 def _embedded_act(governor: Token) -> Token | None:
     """The verb of "agreed to <verb>", "is willing to <verb>", "committed to <verb>ing"."""
-    act = _child(governor, "xcomp") or _child(governor, "ccomp")
+    act = dependent(governor, "xcomp") or dependent(governor, "ccomp")
     if (
         act is not None
         and act.pos_ in ("VERB", "AUX")
@@ -217,37 +205,10 @@ def _embedded_act(governor: Token) -> Token | None:
         return act
     for prep in governor.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
-            pcomp = _child(prep, "pcomp")
+            pcomp = dependent(prep, "pcomp")
             if pcomp is not None and pcomp.pos_ == "VERB":
                 return pcomp
     return None
-
-
-def _act_targets(act: Token, index: _MentionIndex) -> list[Mention]:
-    """Actors among the arguments of an act: object, recipient, prepositional objects."""
-    for _ in range(3):
-        obj = _child(act, "dobj")
-        found = index.of_group([obj]) if obj is not None else []
-        if not found and obj is not None:
-            found = index.of_group(_owner_objects(obj))
-        dative = _child(act, "dative")
-        if not found and dative is not None and dative.pos_ != "ADP":
-            found = index.of_group([dative])
-        groups = [_prep_objects(holder, p) for holder in (act, obj) for p in ARGUMENT_PREPS]
-        for group in groups:
-            if not found:
-                found = index.of_group(group)
-        if not found:  # "refused to respond to a demand from X": whose demand
-            found = index.of_group(
-                [o for g in groups for n in g if n.pos_ == "NOUN" for o in _owner_objects(n)]
-            )
-        if found:
-            return found
-        deeper = _child(act, "xcomp")  # "agreed to allow X to return"
-        if deeper is None or deeper.pos_ != "VERB":
-            break
-        act = deeper
-    return _located(index, act, _child(act, "dobj"))
 
 
 # Naming an act or a state with a word of blame is disapproval (111): "described the visit
@@ -270,13 +231,13 @@ BLAME_WORDS = frozenset({
 BLAME_CODE = "111"
 
 
-def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candidate | None:
+def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candidate | None:
     """X names Y (or Y's act) with a word of blame: X -> Y 111."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABEL_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
-    labels += _prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
+    labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
     labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
     if not objects or not words & BLAME_WORDS:
@@ -286,24 +247,24 @@ def labelled_act(coder: EventCoder, verb: Token, index: _MentionIndex) -> _Candi
         return None
     sources = index.subjects_of(verb)
     named = objects[0]
-    targets = index.of_group([named]) or index.of_group(_owner_objects(named))
-    if not targets and not _is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
-        targets = index.of_group(_prep_objects(verb, "by") + _agent_objects(verb))
+    targets = index.of_group([named]) or index.of_group(owner_objects(named))
+    if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
+        targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
     if not targets:  # "described the incident as open Russian aggression"
         targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
-    return _Candidate(
+    return Candidate(
         BLAME_CODE, f"labelled:{verb.lemma_.lower()}+dobj", sources, targets, False, context
     )
 
 
-def stated_blame(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Candidate | None:
+def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
     Russia had made an irresponsible decision", "said the US arms deal was interfering with
     China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
-    modify it), its subject the blamed actor or that actor's act."""
+    modify it), its subject the blamed actor or that actor's act; never one's own state."""
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
         return None
     sayer = clause.head
@@ -324,4 +285,4 @@ def stated_blame(coder: EventCoder, clause: Token, index: _MentionIndex) -> _Can
     targets = [t for t in index.of_group(blamed) if not {c[:3] for c in t.codes} & own]
     if not sources or not targets:
         return None
-    return _Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
+    return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)

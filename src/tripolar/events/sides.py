@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from tripolar.events._syntax import _Candidate
+from tripolar.events.arguments import (
+    Candidate,
+)
 from tripolar.model import Mention
 
 
-def pairs(candidate: _Candidate) -> list[tuple[Mention, str, Mention, str]]:
+def pairs(candidate: Candidate) -> list[tuple[Mention, str, Mention, str]]:
     """(source mention, source code, target mention, target code) for every event."""
     out = []
     if candidate.recip:

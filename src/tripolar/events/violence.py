@@ -1,6 +1,7 @@
 """Acts of force: which are violent, who the irregular fighters are, where force with no
 target in its own slots lands, when a killing is only an attack's outcome, and when damage
-done by a crowd is a riot. Read by the coder (``coder.py``)."""
+done by a crowd is a riot. Read by the trigger stages (``verb_acts``, ``noun_acts``) and
+``recording``."""
 
 from __future__ import annotations
 
@@ -8,21 +9,23 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tripolar.actors.resolver import PHRASE_MODIFIERS
-from tripolar.events._syntax import (
-    _Candidate,
-    _child,
-    _event_noun_targets,
-    _is_passive,
-    _is_purpose,
-    _located,
-    _MentionIndex,
-    _named_places,
-    _patient,
-    _prep_objects,
-    _unique,
+from tripolar.actors.units import PHRASE_MODIFIERS
+from tripolar.events.arguments import (
+    Candidate,
+    MentionIndex,
+    act_targets,
+    event_noun_targets,
+    located_actors,
+    named_places,
+    unique_mentions,
 )
-from tripolar.events.governed import _act_targets
+from tripolar.events.grammar import (
+    dependent,
+    is_passive,
+    is_purpose_clause,
+    passive_patient,
+    prep_objects,
+)
 from tripolar.model import Mention
 
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
@@ -48,7 +51,7 @@ def is_violent(code: str) -> bool:
     return code[:2] in ("17", "18", "19", "20")
 
 
-def outcome_of_attack(trigger: Token, candidate: _Candidate, violent: set[int]) -> bool:
+def outcome_of_attack(trigger: Token, candidate: Candidate, violent: set[int]) -> bool:
     """ "X shelled Y, killing eight people": the killing is what the coded attack did, not a
     second act."""
     return (
@@ -60,35 +63,35 @@ def outcome_of_attack(trigger: Token, candidate: _Candidate, violent: set[int]) 
 
 
 def violence_targets(
-    verb: Token, obj: Token | None, index: _MentionIndex
+    verb: Token, obj: Token | None, index: MentionIndex
 ) -> tuple[list[Mention], str]:
     """Targets of force with no actor in its own slots: the purpose clause's arguments
     ("opened fire to disperse X"), the main clause's for an "-ing" clause ("shelled X,
     killing ..."), else the place when the object names no actor ("killed three people
     in X")."""
     for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and _is_purpose(clause):
-            found = _act_targets(clause, index)
+        if clause.dep_ in ("advcl", "xcomp") and is_purpose_clause(clause):
+            found = act_targets(clause, index)
             if found:
                 return found, "purpose"
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
         main = verb.head
-        main_object = _patient(main) if _is_passive(main) else _child(main, "dobj")
+        main_object = passive_patient(main) if is_passive(main) else dependent(main, "dobj")
         found = index.of_group([main_object]) if main_object is not None else []
         if not found:
-            found = _act_targets(main, index)
+            found = act_targets(main, index)
         if found:
             return found, "clause"
     if obj is None or index.of_group([obj]):
         return [], ""
     found = (
-        _located(index, verb, obj)
-        or _unique(
+        located_actors(index, verb, obj)
+        or unique_mentions(
             m
-            for noun in [obj] + [o for p in ("in", "at", "near") for o in _prep_objects(verb, p)]
-            for m in _event_noun_targets(noun, index)
+            for noun in [obj] + [o for p in ("in", "at", "near") for o in prep_objects(verb, p)]
+            for m in event_noun_targets(noun, index)
         )
-        or _named_places([obj])  # "shelled the town of X"
+        or named_places([obj])  # "shelled the town of X"
     )
     return found, "in"
 
@@ -127,12 +130,12 @@ def force_sense(verb: Token, obj: Token | None, code: str) -> tuple[str, str] | 
     ("fired a missile towards X in a show of force / during drills": 150); else None."""
     if code[:2] not in ("19", "18"):
         return None
-    foes = ([obj] if obj is not None else []) + _prep_objects(verb, "against")
+    foes = ([obj] if obj is not None else []) + prep_objects(verb, "against")
     if verb.lemma_.lower() in ("fight", "combat", "battle") and any(
         f.lemma_.lower() in ABSTRACT_FOES for f in foes
     ):
         return "110", "/opposition"
-    shown = [o for p in ("in", "during", "as") for o in _prep_objects(verb, p)]
+    shown = [o for p in ("in", "during", "as") for o in prep_objects(verb, p)]
     if any(o.lemma_.lower() in DISPLAY_NOUNS for o in shown):
         return SHOW_OF_FORCE, "/display"
     return None
@@ -149,5 +152,5 @@ FIGURATIVE_MODIFIERS = frozenset({
 def figurative(noun: Token) -> bool:
     """An act-of-force noun used figuratively: a trade war, a cold war, a war of words."""
     modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
-    of_words = {o.lemma_.lower() for o in _prep_objects(noun, "of")}
+    of_words = {o.lemma_.lower() for o in prep_objects(noun, "of")}
     return bool(modifiers & FIGURATIVE_MODIFIERS) or "word" in of_words

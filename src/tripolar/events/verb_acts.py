@@ -1,0 +1,337 @@
+"""Choosing the code of a verb trigger: its pattern, sources, targets and context.
+
+`VerbActs.code` tries the patterns of a verb in order (particle, object) and returns the
+first `Candidate` one yields, or the reason the first matching pattern was rejected. For one
+pattern it reads the context (``modality``: negation, modality, reported speech), the
+sources (subject, or the "by" agent of a passive), the targets (the pattern's slots through
+``arguments``, then the fallbacks: place, purpose, condition, home government), and the
+transformations (appeal/demand of an act, passive violence, irregular killings, arrivals).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tripolar.events.arguments import (
+    IN_PROTEST_CODES_IT,
+    Candidate,
+    MentionIndex,
+    distinct_codes,
+    find_targets,
+    home_government,
+    located_actors,
+    other_actors,
+)
+from tripolar.events.grammar import (
+    agent_objects,
+    dependent,
+    find_pattern_object,
+    has_in_protest,
+    is_passive,
+    passive_patient,
+    prep_objects,
+    subject_heads,
+    up_to_object,
+    verb_particle,
+)
+from tripolar.events.implied import (
+    REACTION_NOUNS,
+    VETO_CODE,
+    WEAPON_NOUNS,
+    by_bomb,
+    condition_subjects,
+    placed_victims,
+    unidentified_forces,
+    vetoed_council,
+)
+from tripolar.events.lexicon import ActLexicon
+from tripolar.events.modality import context_of, is_infinitive, map_code
+from tripolar.events.patterns import VerbPattern
+from tripolar.events.violence import (
+    KILLING_VERBS,
+    force_sense,
+    irregular,
+    is_violent,
+    violence_targets,
+)
+from tripolar.model import Mention
+
+
+class VerbActs:
+    """Candidates of verb triggers, with the patterns of an `ActLexicon`."""
+
+    def __init__(self, lexicon: ActLexicon) -> None:
+        self.lexicon = lexicon
+
+    def code(
+        self, verb: Token, index: MentionIndex, consumed: set[int]
+    ) -> tuple[Candidate | str, str]:
+        """The first pattern of this verb that yields events, else the best reason why not."""
+        # "was headed to X" is a state of moving, "is heading to X": its subject goes there
+        passive = is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES
+        obj = passive_patient(verb) if passive else (up_to_object(verb) or dependent(verb, "dobj"))
+        particle = verb_particle(verb)
+        first_failure: tuple[str, str] | None = None
+        for pattern in self.lexicon.patterns.verbs[verb.lemma_.lower()]:
+            if (particle.lemma_.lower() if particle is not None else None) != pattern.particle:
+                continue
+            pattern_object = find_pattern_object(verb, obj, pattern)
+            if pattern.objects and pattern_object is None:
+                continue
+            if pattern_object is not None:
+                consumed.add(pattern_object.i)
+            rule = "verb:" + pattern.lemma + (f"_{pattern.particle}" if pattern.particle else "")
+            if pattern_object is not None:
+                rule += f"+{pattern_object.lemma_.lower()}"
+            outcome = self._candidate(
+                verb,
+                self.lexicon.refined(pattern, pattern_object),
+                pattern_object,
+                obj,
+                passive,
+                index,
+                rule,
+                consumed,
+            )
+            if isinstance(outcome, Candidate):
+                return outcome, outcome.rule
+            if first_failure is None:
+                first_failure = (outcome, rule)
+        if first_failure is None:
+            return "", ""
+        return first_failure
+
+    def _candidate(
+        self,
+        verb: Token,
+        pattern: VerbPattern,
+        pattern_object: Token | None,
+        obj: Token | None,
+        passive: bool,
+        index: MentionIndex,
+        rule: str,
+        consumed: set[int],
+    ) -> Candidate | str:
+        context = context_of(verb)
+        if context.reason:
+            return context.reason
+        code = pattern.code
+        mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
+        threatened = dependent(verb, "xcomp") if "threat" in pattern.flags else None
+        if threatened is not None and self.lexicon.act_code(threatened) is not None:
+            return f"coded by the threatened act {threatened.text!r}"
+        if "that" in pattern.flags and not _states_a_view(verb):
+            return "no that-clause"
+        if "asked" in pattern.flags and not _asks_for_act(verb):
+            return "no act asked for"
+        if mode_flag is not None:
+            asked = dependent(verb, "xcomp") or dependent(verb, "ccomp")
+            asked_code = self.lexicon.act_code(asked) if asked is not None else None
+            if asked_code is None and obj is not None:  # "demanded the withdrawal of ..."
+                asked_code = self.lexicon.noun_code(obj)
+                if asked_code is not None:
+                    consumed.add(obj.i)  # asked for, not done
+            if asked_code is not None:
+                code = map_code(asked_code, mode_flag) or code
+        sources = index.of_group(agent_objects(verb)) if passive else index.subjects_of(verb)
+        means: list[Token] = []
+        unidentified = False  # the source is the place's unidentified forces
+        if not sources and passive and is_violent(code):
+            # "nine people were killed in an air strike by X", "... in Israeli tank shelling"
+            means, sources = self._means_of_violence(verb, index)
+            if sources:
+                consumed.update(t.i for t in means)
+                means_code = next(
+                    (c for t in means if (c := self.lexicon.violent_noun_code(t)) is not None), None
+                )
+                if means_code is not None:
+                    code, rule = means_code, rule + f"+means:{means[-1].lower_}"
+        if not sources and is_violent(code) and self._unattributed(verb, passive, index):
+            # "three soldiers were killed in X", "a roadside bomb near X killed two soldiers"
+            means = [
+                o
+                for p in ("in", "during", "by")
+                for o in prep_objects(verb, p)
+                if self.lexicon.violent_noun_code(o) is not None
+            ]
+            sources = unidentified_forces(verb, obj, means, index)
+            unidentified = bool(sources)
+            if unidentified:
+                rule += "+unidentified"
+                consumed.update(t.i for t in means)
+                means_code = next(
+                    (c for t in means if (c := self.lexicon.violent_noun_code(t))), None
+                )
+                if means_code is not None:  # "killed in a suicide car bombing": 1831
+                    code, rule = means_code, rule + f"+means:{means[0].lower_}"
+                elif code[:2] in ("18", "19") and by_bomb(verb, passive):
+                    code, rule = "183", rule + "+means:bomb"  # "a roadside bomb killed"
+        if not sources:
+            return "no source actor linked to the verb"
+        if code == "042" and verb.lemma_.lower() in ARRIVAL_VERBS:
+            forces = _arriving_forces(verb)
+            if forces == "troops":
+                return "troops arriving: a deployment, not a visit"
+            if forces == "peacekeepers":
+                code = "074"  # peacekeepers arriving in X: protection provided to X
+                rule += "/peacekeepers"
+        if code[:2] == "04" and any(
+            o.lemma_.lower() in REACTION_NOUNS for o in prep_objects(verb, "with")
+        ):
+            return "met with a reaction, not a meeting"
+        if code == "041" and dependent(verb, "oprd") is not None:
+            return "called X something: naming, not a call"
+        targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
+        if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
+            targets = placed_victims(targets, sources)
+        if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
+            targets, slot = vetoed_council(obj, targets), slot or "council"
+        if not targets and obj is None:
+            # "X met and talked with Y": a verb without an object shares its conjunct's
+            for conj in verb.children:
+                if conj.dep_ == "conj" and conj.pos_ == "VERB" and not dependent(conj, "nsubj"):
+                    conj_obj = dependent(conj, "dobj")
+                    targets, slot = find_targets(pattern.targets, conj, conj_obj, None, index)
+                    if targets:
+                        break
+        if not targets and code[:2] == "14" and has_in_protest(verb, *filter(None, [obj])):
+            return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
+        if not targets and "loc" in pattern.flags:
+            targets, slot = other_actors(located_actors(index, verb, obj), sources), "in"
+        if not targets and "loc" in pattern.flags and code[:2] == "04" and pattern_object:
+            # "attended the Beijing Olympics": the host named on the event
+            targets, slot = other_actors(index.of_phrase(pattern_object), sources), "host"
+        if not targets and means:
+            targets, slot = other_actors(located_actors(index, verb, *means), sources), "in"
+        if not targets and is_violent(code):
+            targets, slot = violence_targets(verb, obj, index)
+        if not targets and code[:2] == "14":
+            purpose = self.lexicon.purpose_targets(verb, index)
+            if isinstance(purpose, str):
+                return purpose
+            targets, slot = purpose, "purpose"
+        if not targets and code == "0874" and irregular(sources, [sources[0]]):
+            targets, slot = home_government(sources, index), "home"  # rebels surrendered
+        if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
+            targets, slot = home_government(sources, index), "home"
+        if (
+            not targets
+            and obj is None
+            and _takes_place_target(code)
+            and distinct_codes(sources) < 2
+        ):
+            targets, slot = located_actors(index, verb, obj), "in"  # "X will meet in Geneva"
+        if (
+            code == "190"
+            and verb.lemma_.lower() in KILLING_VERBS
+            and not unidentified  # not known to be irregulars
+            and irregular(sources, targets)
+        ):
+            code, rule = "180", rule + "/irregular"
+        sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
+        code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
+        mapped = map_code(code, context.mode)
+        if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
+            mapped, rule = code, rule + "/arranged"
+        elif context.announced and code[:2] == "16":  # "announced it would cut ties": 161
+            mapped, rule = code, rule + "/announced"
+        elif mapped is None:
+            return context.negation or f"no CAMEO code for {context.mode} of {code}"
+        elif context.mode != "act":
+            rule += f"/{context.mode}"
+        if not targets and mapped[:2] == "13":
+            targets, slot = other_actors(condition_subjects(verb, index), sources), "condition"
+        if not targets:
+            if "recip" in pattern.flags and distinct_codes(sources) >= 2:
+                return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
+            return "no target actor linked to the verb"
+        if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
+            sources, targets, rule = targets, sources, rule + "/giver"
+        return Candidate(
+            mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
+        )
+
+    def _means_of_violence(
+        self, verb: Token, index: MentionIndex
+    ) -> tuple[list[Token], list[Mention]]:
+        """The event noun a passive act of violence happened "in" and its actors: "killed in
+        an air strike by X", "in X's shelling", also when the parser reads "shelling" as a
+        verb after its modifiers ("in Israeli tank shelling")."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                means = [noun]
+                following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+                if (
+                    following is not None
+                    and following.head == verb
+                    and following.tag_ == "VBG"
+                    and following.lower_ in self.lexicon.patterns.nouns
+                ):
+                    means.append(following)
+                if not any(self.lexicon.violent_noun_code(t) is not None for t in means):
+                    continue
+                actors = index.of_group(
+                    [o for t in means for o in agent_objects(t) + prep_objects(t, "by")]
+                ) or index.of_phrase(noun)
+                if actors:
+                    return means, actors
+        return [], []
+
+    def _unattributed(self, verb: Token, passive: bool, index: MentionIndex) -> bool:
+        """Violence with no perpetrator in the sentence: an agentless passive, or a means of
+        violence as the subject ("a car bomb killed ...") that names no actor."""
+        doers = agent_objects(verb) if passive else subject_heads(verb)
+        if passive and not doers:
+            return True
+        return bool(doers) and all(
+            not index.of_phrase(d)
+            and (self.lexicon.violent_noun_code(d) is not None or d.lemma_.lower() in WEAPON_NOUNS)
+            for d in doers
+        )
+
+
+ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly"})
+STATIVE_PASSIVES = frozenset({"head"})
+FORCE_HEADS = frozenset({
+    "troop", "soldier", "force", "army", "peacekeeper", "marine", "paratrooper", "contingent",
+    "battalion", "brigade", "unit", "detachment", "deployment", "patch", "batch", "convoy",
+})  # fmt: skip
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peacekeepers"})
+
+
+def _arriving_forces(verb: Token) -> str:
+    """ "peacekeepers" when the subject of an arrival is a peacekeeping force, "troops" for
+    other armed forces ("French troops arrived in X" is a deployment), else ""."""
+    subjects = subject_heads(verb)
+    if not subjects or any(s.lemma_.lower() not in FORCE_HEADS for s in subjects):
+        return ""
+    words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+    if words & PEACEKEEPING_WORDS:
+        return "peacekeepers"
+    if words & (FORCE_HEADS - {"deployment", "patch", "batch", "convoy", "unit"}):
+        return "troops"
+    return ""
+
+
+def _takes_place_target(code: str) -> bool:
+    """Meetings, visits and violence with no other target take the place where they happen
+    (PETRARCH's convention); phone calls do not."""
+    return code[:2] in ("04", "18", "19", "20") and code != "041"
+
+
+def _states_a_view(verb: Token) -> bool:
+    """ "X and Y agreed that ...": a finite that-clause, not an act to do ("agreed to ...")."""
+    clause = dependent(verb, "ccomp")
+    return clause is not None and dependent(verb, "xcomp") is None and not is_infinitive(clause)
+
+
+def _asks_for_act(verb: Token) -> bool:
+    """ "wants Y to <act>": an xcomp, or an infinitival clause with its own subject."""
+    if dependent(verb, "xcomp") is not None:
+        return True
+    clause = dependent(verb, "ccomp")
+    return clause is not None and is_infinitive(clause)

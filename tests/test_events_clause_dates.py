@@ -96,6 +96,12 @@ CASES = [
         id="the-main-clause-keeps-its-date",
     ),
     pytest.param(
+        "The remarks on Monday came as the Norwegian envoy was headed to Chile and Peru.",
+        ("NOR", "PER", "042"),
+        PUBLISHED,
+        id="a-circumstance-in-an-as-clause-is-not-dated-by-the-main-clause",
+    ),
+    pytest.param(
         "On Monday, Chile called Oslo a sponsor of Peru's war against Norway.",
         ("PER", "NOR", "190"),
         PUBLISHED,

@@ -397,13 +397,19 @@ def clause_date(
     return dated(sent.start, sent.end)
 
 
+# Clauses whose event the main clause's date does not date: other events, and circumstances
+# ("came on Saturday as X was headed to Y", "said on Sunday that Z was unaware of it when he
+# dined with W"), whose own time the main clause leaves open.
+CIRCUMSTANCE_MARKS = OTHER_EVENT_MARKS | {"as", "when", "while"}
+
+
 def _in_other_event_clause(verb: Token) -> bool:
     """The verb heads (or is joined to) a clause that tells of another event than the main
-    clause's: "after Z sold arms to W", "because Y invaded X"."""
+    clause's, or of a circumstance: "after Z sold arms to W", "as X was headed to Y"."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in verb.children
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children
     )
 
 

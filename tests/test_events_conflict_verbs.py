@@ -128,6 +128,17 @@ CASES = [
         id="violated-waters",
     ),
     pytest.param(
+        "Norway reserved the right to retaliate against Chile.",
+        {("NOR", "CHL", "130")},
+        id="reserved-the-right-to-retaliate",
+    ),
+    pytest.param(
+        "Oslo said it reserved the right to take action to retaliate against the Chilean ban.",
+        {("NORGOV", "CHL", "130")},
+        id="reserved-the-right-to-take-action",
+    ),
+    pytest.param("Norway reserves the right to decide.", set(), id="reserved-a-right-only"),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

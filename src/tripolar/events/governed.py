@@ -44,6 +44,7 @@ GENERIC_CODES = {
         "030",
     ),
     "threaten": "130",
+    "reserve": "130",  # "reserved the right to retaliate against X"
     **dict.fromkeys(("refuse", "decline", "unwilling"), "120"),
     "deny": "016",  # "denied planning an offensive against X": a denial about X
 }  # fmt: skip
@@ -203,6 +204,9 @@ def _embedded_act(governor: Token) -> Token | None:
         )
     ):
         return act
+    right = dependent(governor, "dobj")
+    if governor.lemma_.lower() == "reserve" and right is not None and right.lemma_ == "right":
+        return next((c for c in right.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
     for prep in governor.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             pcomp = dependent(prep, "pcomp")

@@ -139,6 +139,11 @@ CASES = [
     ),
     pytest.param("Norway reserves the right to decide.", set(), id="reserved-a-right-only"),
     pytest.param(
+        "Oslo condemned the sanctions that Chile imposed on Peru.",
+        {("CHL", "PER", "163"), ("NORGOV", "CHL", "111")},
+        id="sanctions-a-state-imposed-on",
+    ),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

@@ -71,6 +71,11 @@ CASES = [
         {("NORGOV", "CHL", "111")},
         id="said-an-act-was-interfering",
     ),
+    pytest.param(
+        "The drills Chile launched around Peru were an escalation, Oslo said.",
+        {("CHL", "PER", "150"), ("NORGOV", "CHL", "111")},
+        id="said-the-act-a-state-launched-was-a-blame-word",
+    ),
     pytest.param("Oslo said the Chilean plan was not a threat.", set(), id="said-no-blame"),
     pytest.param("Oslo said the Chilean plan was a good idea.", set(), id="said-praise"),
     pytest.param(

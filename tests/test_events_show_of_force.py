@@ -1,5 +1,6 @@
 """Force shown to a state: troops moved up to it, a buildup near it, warships sailing close,
-planes flying near or intercepting its aircraft (CAMEO 15x). Sentences written here."""
+planes flying near or intercepting its aircraft (CAMEO 15x); drills "X launched around Y".
+Sentences written here."""
 
 from __future__ import annotations
 
@@ -10,6 +11,11 @@ from events_support import coded_set
 from tripolar.events import EventCoder
 
 CASES = [
+    pytest.param(
+        "Oslo condemned the drills Chile launched around Peru.",
+        {("CHL", "PER", "150"), ("NORGOV", "CHL", "111")},
+        id="drills-a-state-launched-around",
+    ),
     pytest.param(
         "Norway moved tanks to the Chilean border.", {("NOR", "CHL", "154")}, id="moved-to"
     ),

@@ -286,7 +286,8 @@ def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Can
     sources = index.subjects_of(sayer)
     blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
     own = {code[:3] for m in sources for code in m.codes}
-    targets = [t for t in index.of_group(blamed) if not {c[:3] for c in t.codes} & own]
+    named = index.of_group(blamed) or index.of_group([o for b in blamed for o in owner_objects(b)])
+    targets = [t for t in named if not {c[:3] for c in t.codes} & own]
     if not sources or not targets:
         return None
     return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)

@@ -27,6 +27,21 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
 
 CASES = [
     pytest.param(
+        "They noted ongoing discussions by Norway and Chile on market access.",
+        {("NOR", "CHL", "046"), ("CHL", "NOR", "046")},
+        id="discussions-by-two-states",
+    ),
+    pytest.param(
+        "The two nations would hold negotiations led by Norway and Peru.",
+        {("NOR", "PER", "036"), ("PER", "NOR", "036")},
+        id="negotiations-led-by-two-states",
+    ),
+    pytest.param(
+        'Oslo said, "We will work with Chile to implement the resolution."',
+        {("NORGOV", "CHL", "031")},
+        id="will-work-with",
+    ),
+    pytest.param(
         "The Norwegian envoy was headed to Chile and Peru.",
         {("NOR", "CHL", "042"), ("NOR", "PER", "042")},
         id="was-headed-to",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_set, coded_with_table
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -117,6 +117,29 @@ CASES = [
         id="supplied-with-weapons",
     ),
 ]
+
+
+# Photo captions name who is pictured where, without a verb.
+CAPTIONS = [
+    pytest.param(
+        "Norwegian Foreign Minister Ola Dahl (L) and Chilean Foreign Minister Juan Perez at a "
+        "joint press conference in Oslo on March 3, 2019.",
+        {("NOR", "CHL", "040"), ("CHL", "NOR", "040")},
+        id="pictured-at-a-joint-press-conference",
+    ),
+    pytest.param(
+        "Norwegian Foreign Minister Ola Dahl at a press conference in Oslo.",
+        set(),
+        id="one-side-pictured",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTIONS)
+def test_events_cooperation_verbs_captions(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_set(nlp, coder, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -102,6 +102,9 @@ class NounActs:
             sources = index.of_group(by_objects) or index.of_phrase(noun)
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
             sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
+        if _captioned(noun):  # "A (L) and B at a joint press conference in Z": not "press"
+            pictured = index.of_group([noun.head.head])
+            sources = pictured if distinct_codes(pictured) >= 2 else sources
         if not sources and "mover" in pattern.flags:  # "the withdrawal of US troops"
             sources = index.of_group(prep_objects(noun, "of"))
         if not sources and light is None:
@@ -239,3 +242,16 @@ def _made_by(noun: Token) -> list[Token]:
 
 
 LEADING_VERBS = frozenset({"lead", "head", "chair"})
+
+
+def _captioned(noun: Token) -> bool:
+    """The noun is the setting of a caption, a sentence without a verb that names who is
+    where: "A and B at a joint press conference in Vienna on January 16"."""
+    holder = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "during")
+        and holder.dep_ == "ROOT"
+        and holder.pos_ in ("PROPN", "NOUN")
+        and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+    )

@@ -119,6 +119,34 @@ CASES = [
 ]
 
 
+# A meeting held at one side's request: that side asked to meet (036) the other.
+REQUESTED = [
+    pytest.param(
+        "Chilean President Juan Perez and Norwegian Prime Minister Ola Dahl on Monday held a "
+        "meeting at the request of the Norwegian side.",
+        {("CHL", "NOR", "040"), ("NOR", "CHL", "040"), ("NOR", "CHL", "036")},
+        id="held-a-meeting-at-the-request-of",
+    ),
+    pytest.param(
+        "Norway met Chile at the request of Peru.",
+        {("NOR", "CHL", "040"), ("PER", "NOR", "036"), ("PER", "CHL", "036")},
+        id="met-at-a-third-states-request",
+    ),
+    pytest.param(
+        "Norway imposed sanctions on Chile at the request of Peru.",
+        {("NOR", "CHL", "163")},
+        id="no-meeting-no-request-to-meet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTED)
+def test_events_cooperation_verbs_requested_meetings(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s[:3], t[:3], c) for s, t, c in coded_set(nlp, coder, text)} == expected
+
+
 # Photo captions name who is pictured where, without a verb.
 CAPTIONS = [
     pytest.param(

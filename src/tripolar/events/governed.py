@@ -11,6 +11,8 @@ embedded act's arguments. Reported obligations ("X said Y must ...") are demands
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
@@ -19,6 +21,7 @@ from tripolar.events.grammar import (
     agent_objects,
     dependent,
     is_passive,
+    light_verb_of,
     owner_objects,
     prep_objects,
     subject_heads,
@@ -291,3 +294,41 @@ def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Can
     if not sources or not targets:
         return None
     return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
+
+
+REQUEST_NOUNS = frozenset({"request", "behest"})
+REQUESTED_CODE = "036"  # asking to meet: an intent to meet, as CAMEO codes a request for talks
+
+
+def requested_meeting(lexicon: ActLexicon, noun: Token, index: MentionIndex) -> Candidate | None:
+    """ "X and Y held a meeting at the request of the X side" (or "at X's request"): X asked
+    for it, 036 toward the other participants."""
+    if noun.lemma_.lower() not in REQUEST_NOUNS or noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ != "at":
+        return None
+    meeting = noun.head.head
+    if meeting.pos_ in ("NOUN", "PROPN"):
+        code, verb = lexicon.noun_code(meeting), light_verb_of(meeting)
+    else:
+        code, verb = lexicon.act_code(meeting), meeting
+    if code is None or code[:2] != "04" or verb is None:
+        return None
+    context = context_of(verb)
+    if context.reason or context.mode != "act":
+        return None
+    requesters = index.of_group(owner_objects(noun)) or index.of_phrase(noun)
+    own = {c[:3] for m in requesters for c in m.codes}
+    met = [o for o in [dependent(verb, "dobj")] if o is not None and o.i != meeting.i]
+    parties = index.subjects_of(verb) + index.of_group(
+        met + prep_objects(verb, "with") + prep_objects(meeting, "with")
+    )
+    # "the Norwegian and Chilean leaders" is one mention of two sides: keep the other side
+    targets = [
+        replace(p, codes=others)
+        for p in parties
+        if (others := tuple(c for c in p.codes if c[:3] not in own))
+    ]
+    if not requesters or not targets:
+        return None
+    return Candidate(REQUESTED_CODE, "requested:meeting", requesters, targets, False, context)

@@ -19,6 +19,7 @@ from tripolar.events.governed import (
     labelled_act,
     noun_demand,
     reported_demand,
+    requested_meeting,
     stated_blame,
 )
 from tripolar.events.grammar import EVENT_HEADS, is_stance
@@ -80,11 +81,18 @@ class TriggerFinder:
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
                 or stated_blame(lexicon, token, index)
+                or requested_meeting(lexicon, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))
         for _, outcome, _ in pending:
             if isinstance(outcome, Candidate) and not outcome.recip:
-                # "a ban on food from A, the 27 EU countries, B and C": a list torn apart
-                outcome.targets += listed_after(sent.doc, outcome.targets, index.by_token)
+                # "a ban on food from A, the 27 EU countries, B and C": a list torn apart;
+                # a member of the sources' own country is the other side of no event
+                own = {code[:3] for m in outcome.sources for code in m.codes}
+                outcome.targets += [
+                    m
+                    for m in listed_after(sent.doc, outcome.targets, index.by_token)
+                    if not {code[:3] for code in m.codes} & own
+                ]
         return pending

@@ -390,27 +390,9 @@ def clause_date(
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
     if measured is not None:
         return measured, "text", "day"
-    if in_clause[1] == "text" or _present_after_past(verb) or _in_other_event_clause(verb):
-        # "cut ties in 1979 and recognises Beijing": now, not 1979; "in May X threatened Y
-        # after Z sold arms to W": the sale is not dated by May
-        return in_clause
+    if in_clause[1] == "text" or _present_after_past(verb):
+        return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     return dated(sent.start, sent.end)
-
-
-# Clauses whose event the main clause's date does not date: other events, and circumstances
-# ("came on Saturday as X was headed to Y", "said on Sunday that Z was unaware of it when he
-# dined with W"), whose own time the main clause leaves open.
-CIRCUMSTANCE_MARKS = OTHER_EVENT_MARKS | {"as", "when", "while"}
-
-
-def _in_other_event_clause(verb: Token) -> bool:
-    """The verb heads (or is joined to) a clause that tells of another event than the main
-    clause's, or of a circumstance: "after Z sold arms to W", "as X was headed to Y"."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in verb.children
-    )
 
 
 def _named_in_passing(noun: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.language import Language
 
 from tripolar.actors import ActorResolver
@@ -78,3 +79,19 @@ def coded_dates(
 def mention_codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str, tuple[str, ...]]:
     """Mention text -> codes, as the built-in resolver finds them in ``text``."""
     return {m.text: m.codes for m in resolver.find_mentions(nlp(text))}
+
+
+def coded_with_resolver(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder, text: str
+) -> set[tuple[str, str, str]]:
+    """(source, target, code) of every event coded in ``text`` with the real resolver's
+    mentions."""
+    doc = nlp(text)
+    mentions = resolver.find_mentions(doc, None)
+    events = coder.code_doc(doc, mentions, doc_id="t", published=None)
+    return {(e.source, e.target, e.code) for e in events}
+
+
+def case(text: str, *events: tuple[str, str, str], id: str) -> object:
+    """A parametrized case: a sentence and the events it codes, with a readable id."""
+    return pytest.param(text, list(events), id=id)

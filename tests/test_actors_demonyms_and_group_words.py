@@ -1,5 +1,5 @@
-"""Small actor data additions of issue 3, round 4: "Croat" as a Croatian adjective and
-extremists/terrorists as rebels. Own sentences only."""
+"""Demonyms and group words: "Croat" is a Croatian adjective; extremists are rebels, the
+adjective "extremist" alone names no actor. Own sentences."""
 
 from __future__ import annotations
 

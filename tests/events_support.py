@@ -40,6 +40,43 @@ def coded_with_table(
     return [(e.source, e.target, e.code) for e in events]
 
 
+# The actors the case tables of the event tests are written with: invented sentences about
+# Norway, Chile and Peru, so that no sentence of an evaluation set can slip in.
+NORDIC = {
+    "Norway": "NOR",
+    "Chile": "CHL",
+    "Peru": "PER",
+    "Oslo": "NORGOV",
+    "Chilean": "CHL",
+    "Norwegian": "NOR",
+    "Norwegian troops": "NORMIL",
+    "Norwegian warship": "NORMIL",
+    "Norwegian jets": "NORMIL",
+    "Chilean bombers": "CHLMIL",
+}
+
+
+def coded_set(
+    nlp: Language, coder: EventCoder, text: str, actors: dict[str, str] = NORDIC
+) -> set[tuple[str, str, str]]:
+    """The distinct (source, target, code) triples coded in ``text``."""
+    return set(coded_with_table(nlp, coder, text, actors))
+
+
+def coded_dates(
+    nlp: Language,
+    coder: EventCoder,
+    text: str,
+    published: dt.date,
+    actors: dict[str, str] = NORDIC,
+) -> dict[tuple[str, str, str], dt.date]:
+    """(source, target, code) -> the event's date, for a text published on ``published``."""
+    events = coder.code_doc(
+        nlp(text), mentions_from_table(text, actors), doc_id="t", published=published
+    )
+    return {(e.source, e.target, e.code): e.event_date for e in events if e.event_date}
+
+
 def mention_codes(nlp: Language, resolver: ActorResolver, text: str) -> dict[str, tuple[str, ...]]:
     """Mention text -> codes, as the built-in resolver finds them in ``text``."""
     return {m.text: m.codes for m in resolver.find_mentions(nlp(text))}

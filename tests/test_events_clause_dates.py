@@ -9,25 +9,10 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from events_support import mentions_from_table
+from events_support import coded_dates
 from tripolar.events import EventCoder
 
-ACTORS = {
-    "Norway": "NOR",
-    "Chile": "CHL",
-    "Peru": "PER",
-    "Oslo": "NORGOV",
-    "Chilean": "CHL",
-    "Norwegian": "NOR",
-}
 PUBLISHED = dt.date(2019, 4, 10)
-
-
-def dates(nlp: Language, coder: EventCoder, text: str) -> dict[tuple[str, str, str], dt.date]:
-    events = coder.code_doc(
-        nlp(text), mentions_from_table(text, ACTORS), doc_id="t", published=PUBLISHED
-    )
-    return {(e.source, e.target, e.code): e.event_date for e in events if e.event_date}
 
 
 CASES = [
@@ -98,6 +83,24 @@ CASES = [
         dt.date(2019, 3, 15),
         id="two-weeks-after-a-dated-clause",
     ),
+    pytest.param(
+        "In May 2017, Norway criticised Chile after Chile sold jets to Peru.",
+        ("NOR", "CHL", "111"),
+        dt.date(2017, 5, 1),
+        id="the-main-clause-keeps-its-date",
+    ),
+    pytest.param(
+        "On Monday, Chile called Oslo a sponsor of Peru's war against Norway.",
+        ("PER", "NOR", "190"),
+        PUBLISHED,
+        id="an-event-named-in-passing-is-not-dated-by-the-clause",
+    ),
+    pytest.param(
+        "On Monday, Oslo held the first round of talks with Chile.",
+        ("NORGOV", "CHL", "046"),
+        dt.date(2019, 4, 8),
+        id="an-event-noun-the-clause-reports-keeps-its-date",
+    ),
 ]
 
 
@@ -109,4 +112,4 @@ def test_events_clause_dates(
     event: tuple[str, str, str],
     expected: dt.date,
 ) -> None:
-    assert dates(nlp, coder, text)[event] == expected
+    assert coded_dates(nlp, coder, text, PUBLISHED)[event] == expected

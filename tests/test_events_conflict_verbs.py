@@ -77,6 +77,73 @@ CASES = [
         id="sanctions-for",
     ),
     pytest.param(
+        "Oslo threatened sanctions against two Chilean firms over the sale.",
+        {("NORGOV", "CHLBUS", "1312")},
+        id="threatened-sanctions-against-firms",
+    ),
+    pytest.param(
+        "Norway has threatened sanctions on Peru.",
+        {("NOR", "PER", "1312")},
+        id="threatened-sanctions-on",
+    ),
+    pytest.param(
+        "Oslo imposed a ban on fish from Chile and Peru.",
+        {("NORGOV", "CHL", "163"), ("NORGOV", "PER", "163")},
+        id="ban-imposed-from-states",
+    ),
+    pytest.param(
+        '"Norway regrets Chile\'s decision," the foreign ministry said.',
+        {("NOR", "CHL", "110")},
+        id="regrets-a-states-decision",
+    ),
+    pytest.param(
+        "Oslo deplored the Chilean strikes on the port.",
+        {("NORGOV", "CHL", "111")},
+        id="deplored",
+    ),
+    pytest.param(
+        "Norway has vetoed a draft Security Council resolution deploring Chile's invasion of "
+        "Peru and demanding the withdrawal of its troops.",
+        {("NOR", "IGOUNOSEC", "129"), ("CHL", "PER", "190")},
+        id="a-vetoed-draft-deplores-nothing",
+    ),
+    pytest.param(
+        'The draft resolution said it "deplores" Chilean "aggression against Peru".',
+        set(),
+        id="what-a-draft-says-is-proposed",
+    ),
+    pytest.param(
+        "Norway claimed Chile violated the fishing treaty.",
+        {("NOR", "CHL", "112")},
+        id="claimed-a-state-violated-a-treaty",
+    ),
+    pytest.param(
+        "Oslo said it would leave the pact, claiming Peru breached the accord on quotas.",
+        {("NORGOV", "PER", "112")},
+        id="claiming-a-breach",
+    ),
+    pytest.param(
+        "Chilean coast guard ships violated Peruvian waters on Monday.",
+        {("CHLMIL", "PER", "150")},
+        id="violated-waters",
+    ),
+    pytest.param(
+        "Norway reserved the right to retaliate against Chile.",
+        {("NOR", "CHL", "130")},
+        id="reserved-the-right-to-retaliate",
+    ),
+    pytest.param(
+        "Oslo said it reserved the right to take action to retaliate against the Chilean ban.",
+        {("NORGOV", "CHL", "130")},
+        id="reserved-the-right-to-take-action",
+    ),
+    pytest.param("Norway reserves the right to decide.", set(), id="reserved-a-right-only"),
+    pytest.param(
+        "Oslo condemned the sanctions that Chile imposed on Peru.",
+        {("CHL", "PER", "163"), ("NORGOV", "CHL", "111")},
+        id="sanctions-a-state-imposed-on",
+    ),
+    pytest.param(
         "Norway issued a stern warning to Peru.",
         {("NOR", "PER", "130")},
         id="warning-to",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_set, coded_with_table
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -26,6 +26,26 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
 
 
 CASES = [
+    pytest.param(
+        "They noted ongoing discussions by Norway and Chile on market access.",
+        {("NOR", "CHL", "046"), ("CHL", "NOR", "046")},
+        id="discussions-by-two-states",
+    ),
+    pytest.param(
+        "The two nations would hold negotiations led by Norway and Peru.",
+        {("NOR", "PER", "036"), ("PER", "NOR", "036")},
+        id="negotiations-led-by-two-states",
+    ),
+    pytest.param(
+        'Oslo said, "We will work with Chile to implement the resolution."',
+        {("NORGOV", "CHL", "031")},
+        id="will-work-with",
+    ),
+    pytest.param(
+        "The Norwegian envoy was headed to Chile and Peru.",
+        {("NOR", "CHL", "042"), ("NOR", "PER", "042")},
+        id="was-headed-to",
+    ),
     pytest.param(
         "Norway and Chile entered into an agreement on fishing quotas.",
         {("NOR", "CHL", "057"), ("CHL", "NOR", "057")},
@@ -97,6 +117,57 @@ CASES = [
         id="supplied-with-weapons",
     ),
 ]
+
+
+# A meeting held at one side's request: that side asked to meet (036) the other.
+REQUESTED = [
+    pytest.param(
+        "Chilean President Juan Perez and Norwegian Prime Minister Ola Dahl on Monday held a "
+        "meeting at the request of the Norwegian side.",
+        {("CHL", "NOR", "040"), ("NOR", "CHL", "040"), ("NOR", "CHL", "036")},
+        id="held-a-meeting-at-the-request-of",
+    ),
+    pytest.param(
+        "Norway met Chile at the request of Peru.",
+        {("NOR", "CHL", "040"), ("PER", "NOR", "036"), ("PER", "CHL", "036")},
+        id="met-at-a-third-states-request",
+    ),
+    pytest.param(
+        "Norway imposed sanctions on Chile at the request of Peru.",
+        {("NOR", "CHL", "163")},
+        id="no-meeting-no-request-to-meet",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REQUESTED)
+def test_events_cooperation_verbs_requested_meetings(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert {(s[:3], t[:3], c) for s, t, c in coded_set(nlp, coder, text)} == expected
+
+
+# Photo captions name who is pictured where, without a verb.
+CAPTIONS = [
+    pytest.param(
+        "Norwegian Foreign Minister Ola Dahl (L) and Chilean Foreign Minister Juan Perez at a "
+        "joint press conference in Oslo on March 3, 2019.",
+        {("NOR", "CHL", "040"), ("CHL", "NOR", "040")},
+        id="pictured-at-a-joint-press-conference",
+    ),
+    pytest.param(
+        "Norwegian Foreign Minister Ola Dahl at a press conference in Oslo.",
+        set(),
+        id="one-side-pictured",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTIONS)
+def test_events_cooperation_verbs_captions(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_set(nlp, coder, text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -1,58 +1,97 @@
 """Naming an act or a state with a word of blame is disapproval (111): "described the visit as
 an egregious provocation", "called the veto a guilty plea", "branded X a rogue state"; a word
-of praise is not. Sentences written here."""
+of praise is not. The blamed state may stand on the act ("the veto by X") or on the label
+("open Russian aggression", "a ploy by the Taiwan side"). Saying that a state or its act is
+such a thing is the same disapproval ("said the Council's failure was inexcusable").
+Sentences written here."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import NORDIC, coded_set
 from tripolar.events import EventCoder
 
-ACTORS = {"Norway": "NOR", "Chile": "CHL", "Chilean": "CHL", "Peru": "PER"}
+ACTORS = {
+    **NORDIC,
+    "Security Council": "IGOUNOSEC",
+    "Peruvian troops": "PERMIL",
+    "Norway's envoy": "NORGOV",
+    "Peru's foreign ministry": "PERGOV",
+}
+
+CASES = [
+    pytest.param(
+        "Norway described the Chilean visit to the islands as an egregious provocation.",
+        {("NOR", "CHL", "111")},
+        id="described-as",
+    ),
+    pytest.param(
+        "Peru called the Chilean veto a guilty plea.",
+        {("PER", "CHL", "111")},
+        id="called-x-a-blame-noun",
+    ),
+    pytest.param("Norway branded Chile a rogue state.", {("NOR", "CHL", "111")}, id="branded"),
+    pytest.param(
+        "Norway called the Chilean decision irresponsible.",
+        {("NOR", "CHL", "111")},
+        id="called-x-blame-adjective",
+    ),
+    pytest.param(
+        "Oslo described the incident as open Chilean aggression.",
+        {("NORGOV", "CHL", "111")},
+        id="the-blamed-state-on-the-label",
+    ),
+    pytest.param(
+        "Norway had earlier labelled the call a ploy by the Chilean side.",
+        {("NOR", "CHL", "111")},
+        id="the-blamed-state-by-the-label",
+    ),
+    pytest.param(
+        "Peru called the decision by Chile a grave mistake.",
+        {("PER", "CHL", "111")},
+        id="the-act-by-the-blamed-state",
+    ),
+    pytest.param("Peru called the decision by Chile a wise step.", set(), id="praise-of-an-act"),
+    pytest.param("Norway called Chile a close friend.", set(), id="praise-is-no-blame"),
+    pytest.param(
+        "\"The Security Council's failure to act is inexcusable,\" Norway's envoy said.",
+        {("NORGOV", "IGOUNOSEC", "111")},
+        id="said-an-act-is-a-blame-word",
+    ),
+    pytest.param(
+        'Peru\'s foreign ministry, which said Chile had made an "irresponsible decision", '
+        "summoned the envoy.",
+        {("PERGOV", "CHL", "111")},
+        id="said-a-state-made-a-blamed-decision",
+    ),
+    pytest.param(
+        'Oslo said the Chilean arms deal was "seriously interfering with Norway\'s affairs".',
+        {("NORGOV", "CHL", "111")},
+        id="said-an-act-was-interfering",
+    ),
+    pytest.param(
+        "The drills Chile launched around Peru were an escalation, Oslo said.",
+        {("CHL", "PER", "150"), ("NORGOV", "CHL", "111")},
+        id="said-the-act-a-state-launched-was-a-blame-word",
+    ),
+    pytest.param("Oslo said the Chilean plan was not a threat.", set(), id="said-no-blame"),
+    pytest.param("Oslo said the Chilean plan was a good idea.", set(), id="said-praise"),
+    pytest.param(
+        "Chile is investigating alleged war crimes by Peruvian troops, a Chilean official said.",
+        {("CHL", "PERMIL", "090")},
+        id="a-blame-word-as-object-blames-no-subject",
+    ),
+    pytest.param("Norway may describe the Chilean plan as a mistake.", set(), id="hedged-label"),
+    pytest.param(
+        "Norway described the incident as a grave provocation.", set(), id="no-party-named"
+    ),
+]
 
 
-def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    return set(coded_with_table(nlp, coder, text, ACTORS))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Norway described the Chilean visit to the islands as an egregious provocation.",
-            {("NOR", "CHL", "111")},
-            id="described-as",
-        ),
-        pytest.param(
-            "Peru called the Chilean veto a guilty plea.",
-            {("PER", "CHL", "111")},
-            id="called-x-a-blame-noun",
-        ),
-        pytest.param("Norway branded Chile a rogue state.", {("NOR", "CHL", "111")}, id="branded"),
-        pytest.param(
-            "Norway called the Chilean decision irresponsible.",
-            {("NOR", "CHL", "111")},
-            id="called-x-blame-adjective",
-        ),
-        pytest.param("Norway called Chile a close friend.", set(), id="praise-is-no-blame"),
-        pytest.param(
-            "Norway may describe the Chilean plan as a mistake.", set(), id="hedged-label"
-        ),
-        pytest.param(
-            "Norway described the incident as open Chilean aggression.",
-            {("NOR", "CHL", "111")},
-            id="blamed-party-in-the-label",
-        ),
-        pytest.param(
-            "Norway described the incident as a grave provocation.",
-            set(),
-            id="no-party-named",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), CASES)
 def test_events_labels_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert code(nlp, coder, text) == expected
+    assert coded_set(nlp, coder, text, ACTORS) == expected

@@ -7,15 +7,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_set
 from tripolar.events import EventCoder
-
-ACTORS = {"Norway": "NOR", "Chile": "CHL", "Peru": "PER", "Oslo": "NORGOV", "Chilean": "CHL"}
-
-
-def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    return set(coded_with_table(nlp, coder, text, ACTORS))
-
 
 NOTHING_DONE = [
     pytest.param("Norway should impose sanctions on Chile.", id="should"),
@@ -43,60 +36,50 @@ def test_events_modality_news_codes_nothing_as_done(
     nlp: Language, coder: EventCoder, text: str
 ) -> None:
     """At most an intent, appeal, demand or threat (things said of the future), never the act."""
-    assert all(c[:2] in ("02", "03", "10", "13") for _, _, c in code(nlp, coder, text))
+    assert all(c[:2] in ("02", "03", "10", "13") for _, _, c in coded_set(nlp, coder, text))
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Norway is ready to confront Chile if it crosses the line.",
-            {("NOR", "CHL", "130")},
-            id="ready-to-confront",
-        ),
-        pytest.param(
-            "Oslo stands ready to retaliate against Peru.",
-            {("NORGOV", "PER", "130")},
-            id="ready-to-retaliate",
-        ),
-        pytest.param(
-            "Norway is ready to cooperate with Chile on fishing.",
-            {("NOR", "CHL", "031")},
-            id="ready-to-cooperate-stays-an-offer",
-        ),
-    ],
-)
-def test_events_modality_news_readiness(
+# What is coded, and as what: readiness to confront is a threat, to cooperate an offer; a
+# decision announced is the act, one said to be coming stays a threat or promise.
+CODED = [
+    pytest.param(
+        "Norway is ready to confront Chile if it crosses the line.",
+        {("NOR", "CHL", "130")},
+        id="ready-to-confront",
+    ),
+    pytest.param(
+        "Oslo stands ready to retaliate against Peru.",
+        {("NORGOV", "PER", "130")},
+        id="ready-to-retaliate",
+    ),
+    pytest.param(
+        "Norway is ready to cooperate with Chile on fishing.",
+        {("NOR", "CHL", "031")},
+        id="ready-to-cooperate-stays-an-offer",
+    ),
+    pytest.param(
+        "Norway imposed sanctions on Chile.", {("NOR", "CHL", "163")}, id="reported-act-stays"
+    ),
+    pytest.param(
+        "Norway announced on Friday it would downgrade diplomatic ties with Chile.",
+        {("NOR", "CHL", "161")},
+        id="announced-cut-is-the-act",
+    ),
+    pytest.param(
+        "Norway said it would downgrade diplomatic ties with Chile.",
+        {("NOR", "CHL", "1313")},
+        id="said-would-cut-stays-a-threat",
+    ),
+    pytest.param(
+        "Norway announced it would release 40 Chilean prisoners.",
+        {("NOR", "CHL", "0353")},
+        id="announced-release-stays-a-promise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODED)
+def test_events_modality_news_codes(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert code(nlp, coder, text) == expected
-
-
-def test_events_modality_news_reported_act_stays(nlp: Language, coder: EventCoder) -> None:
-    assert code(nlp, coder, "Norway imposed sanctions on Chile.") == {("NOR", "CHL", "163")}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Norway announced on Friday it would downgrade diplomatic ties with Chile.",
-            {("NOR", "CHL", "161")},
-            id="announced-cut-is-the-act",
-        ),
-        pytest.param(
-            "Norway said it would downgrade diplomatic ties with Chile.",
-            {("NOR", "CHL", "1313")},
-            id="said-would-cut-stays-a-threat",
-        ),
-        pytest.param(
-            "Norway announced it would release 40 Chilean prisoners.",
-            {("NOR", "CHL", "0353")},
-            id="announced-release-stays-a-promise",
-        ),
-    ],
-)
-def test_events_modality_news_announced_decisions(
-    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
-) -> None:
-    assert code(nlp, coder, text) == expected
+    assert coded_set(nlp, coder, text) == expected

@@ -1,65 +1,54 @@
 """Force shown to a state: troops moved up to it, a buildup near it, warships sailing close,
-planes flying near or intercepting its aircraft (CAMEO 15x). Sentences written here."""
+planes flying near or intercepting its aircraft (CAMEO 15x); drills "X launched around Y".
+Sentences written here."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_set
 from tripolar.events import EventCoder
 
-ACTORS = {
-    "Norway": "NOR",
-    "Chile": "CHL",
-    "Chilean": "CHL",
-    "Norwegian troops": "NORMIL",
-    "Norwegian warship": "NORMIL",
-    "Norwegian jets": "NORMIL",
-    "Chilean bombers": "CHLMIL",
-    "Oslo": "NORGOV",
-    "Norwegian": "NOR",
-}
+CASES = [
+    pytest.param(
+        "Oslo condemned the drills Chile launched around Peru.",
+        {("CHL", "PER", "150"), ("NORGOV", "CHL", "111")},
+        id="drills-a-state-launched-around",
+    ),
+    pytest.param(
+        "Norway moved tanks to the Chilean border.", {("NOR", "CHL", "154")}, id="moved-to"
+    ),
+    pytest.param(
+        "A buildup of 5,000 Norwegian troops near Chile alarmed its neighbours.",
+        {("NORMIL", "CHL", "154")},
+        id="buildup-near",
+    ),
+    pytest.param(
+        "The Norwegian warship sailed within 12 nautical miles of a Chilean island.",
+        {("NORMIL", "CHL", "150")},
+        id="sailed-within",
+    ),
+    pytest.param(
+        "Norwegian jets intercepted Chilean bombers near the coast.",
+        {("NORMIL", "CHLMIL", "150")},
+        id="intercepted",
+    ),
+    pytest.param(
+        "Chilean bombers flew near Norwegian airspace on Monday.",
+        {("CHLMIL", "NOR", "150")},
+        id="flew-near",
+    ),
+    pytest.param(
+        "Oslo flew to Chile for talks on Monday.",
+        {("NORGOV", "CHL", "042")},
+        id="flew-to-visit",
+    ),
+]
 
 
-def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str]]:
-    return set(coded_with_table(nlp, coder, text, ACTORS))
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Norway moved tanks to the Chilean border.", {("NOR", "CHL", "154")}, id="moved-to"
-        ),
-        pytest.param(
-            "A buildup of 5,000 Norwegian troops near Chile alarmed its neighbours.",
-            {("NORMIL", "CHL", "154")},
-            id="buildup-near",
-        ),
-        pytest.param(
-            "The Norwegian warship sailed within 12 nautical miles of a Chilean island.",
-            {("NORMIL", "CHL", "150")},
-            id="sailed-within",
-        ),
-        pytest.param(
-            "Norwegian jets intercepted Chilean bombers near the coast.",
-            {("NORMIL", "CHLMIL", "150")},
-            id="intercepted",
-        ),
-        pytest.param(
-            "Chilean bombers flew near Norwegian airspace on Monday.",
-            {("CHLMIL", "NOR", "150")},
-            id="flew-near",
-        ),
-        pytest.param(
-            "Oslo flew to Chile for talks on Monday.",
-            {("NORGOV", "CHL", "042")},
-            id="flew-to-visit",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "expected"), CASES)
 def test_events_show_of_force_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
-    assert code(nlp, coder, text) == expected
+    assert coded_set(nlp, coder, text) == expected

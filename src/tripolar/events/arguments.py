@@ -21,6 +21,7 @@ from tripolar.events.grammar import (
     clause_verb,
     conjuncts,
     dependent,
+    is_purpose_clause,
     owner_objects,
     prep_objects,
     subject_heads,
@@ -462,6 +463,8 @@ def act_targets(act: Token, index: MentionIndex) -> list[Mention]:
         if found:
             return found
         deeper = dependent(act, "xcomp")  # "agreed to allow X to return"
+        if deeper is None and act.lemma_.lower() == "take":  # "take action to retaliate"
+            deeper = next((c for c in act.children if is_purpose_clause(c)), None)
         if deeper is None or deeper.pos_ != "VERB":
             break
         act = deeper

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from tripolar.events.arguments import MentionIndex
 from tripolar.events.codebook import Codebook
+from tripolar.events.dates import dated_by_next_sentence
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.patterns import PatternSet
 from tripolar.events.recording import CodingResult, Rejection, record_events
@@ -71,6 +72,7 @@ class EventCoder:
                 continue  # no actor of known country: nothing this project can place
             triggers = self.triggers.find(sent, index)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
+        result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)
         return result
 
     def act_code(self, verb: Token) -> str | None:

@@ -37,13 +37,14 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import dateparser
 from spacy.tokens import Span, Token
 
 from tripolar.ingest.dates import dateline_end
-from tripolar.model import DatePrecision, EventDateBasis
+from tripolar.model import DatePrecision, Event, EventDateBasis
 from tripolar.nlp.text import span_text
 
 _MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -289,6 +290,48 @@ def event_date(
     return None, "none", "unknown"
 
 
+_LEAD_WINDOW = dt.timedelta(days=7)
+
+
+def dated_by_next_sentence(
+    events: Sequence[Event], sents: Sequence[Span], published: dt.date | None
+) -> list[Event]:
+    """A document's first sentence (a headline, or a lead without a date) tells the same news
+    as the sentence after it ("Russia blocks renewal of UN panel" / "The move on Thursday
+    ..."): its events that carry only the publication date take the news day the next
+    sentence names (`_news_day`), when that lies in the week before publication."""
+    if published is None or len(sents) < 2:
+        return list(events)
+    if not any(e.sentence_index == 0 and e.date_basis == "publication" for e in events):
+        return list(events)
+    following = sents[1]
+    skipped = _dateline_tokens(following)
+    day = _news_day(_text_outside(following, following.start, following.end, skipped), published)
+    if day is None or not published - _LEAD_WINDOW <= day < published:
+        return list(events)
+    return [
+        replace(e, event_date=day, date_basis="text", date_precision="day")
+        if e.sentence_index == 0 and e.date_basis == "publication"
+        else e
+        for e in events
+    ]
+
+
+def _news_day(text: str, published: dt.date) -> dt.date | None:
+    """The day a sentence names the way wire copy names the news day: a weekday
+    ("on Thursday") or "yesterday"; dates written out (a caption's "October 4, 2016") and
+    weeks, months or years are not news days."""
+    for pattern, resolve in _RULES:
+        if resolve not in (_weekday, _relative_word):
+            continue
+        for match in pattern.finditer(text):
+            words = match.group(0).lower()
+            if resolve is _relative_word and "yesterday" not in words:
+                continue
+            return resolve(match, published)
+    return None
+
+
 def resolve_event_date(
     sentence_text: str, published: dt.date | None, *, prospective: bool = False
 ) -> tuple[dt.date | None, EventDateBasis]:
@@ -340,7 +383,8 @@ def clause_date(
         if year is not None and _year_modifier(year):  # "the 2015 nuclear deal"
             return dt.date(int(year.text), 1, 1), "text", "year"
         on_noun = dated(trigger.left_edge.i, trigger.right_edge.i + 1)
-        if on_noun[1] == "text":
+        if on_noun[1] == "text" or _named_in_passing(trigger):
+            # "called China an enabler of Russia's war on Wednesday": not Wednesday's war
             return on_noun
     in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
@@ -349,6 +393,21 @@ def clause_date(
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     return dated(sent.start, sent.end)
+
+
+def _named_in_passing(noun: Token) -> bool:
+    """An event noun owned by an actor inside another noun phrase ("an enabler of Russia's
+    war", "a follow-up to Trump's meeting with Putin"): an event referred to, not the act the
+    clause reports, so the clause's date is not its date."""
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    prep = noun.head
+    return (
+        owned
+        and noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.pos_ in ("NOUN", "PROPN")
+        and prep.head.i != noun.i
+    )
 
 
 _UNITS = {"day": 1, "week": 7, "month": 0, "year": 0}

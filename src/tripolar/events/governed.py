@@ -11,12 +11,17 @@ embedded act's arguments. Reported obligations ("X said Y must ...") are demands
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
 from tripolar.events.grammar import (
     SAY_VERBS,
+    agent_objects,
     dependent,
+    is_passive,
+    light_verb_of,
     owner_objects,
     prep_objects,
     subject_heads,
@@ -28,6 +33,7 @@ from tripolar.events.modality import (
     Mode,
     context_of,
     demanding_noun,
+    is_negated,
     map_code,
 )
 
@@ -41,6 +47,7 @@ GENERIC_CODES = {
         "030",
     ),
     "threaten": "130",
+    "reserve": "130",  # "reserved the right to retaliate against X"
     **dict.fromkeys(("refuse", "decline", "unwilling"), "120"),
     "deny": "016",  # "denied planning an offensive against X": a denial about X
 }  # fmt: skip
@@ -202,6 +209,9 @@ def _embedded_act(governor: Token) -> Token | None:
         )
     ):
         return act
+    right = dependent(governor, "dobj")
+    if governor.lemma_.lower() == "reserve" and right is not None and right.lemma_ == "right":
+        return next((c for c in right.children if c.dep_ == "acl" and c.pos_ == "VERB"), None)
     for prep in governor.children:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             pcomp = dependent(prep, "pcomp")
@@ -230,7 +240,7 @@ BLAME_WORDS = frozenset({
     "meddle", "meddling", "hegemonic", "hegemony", "deplorable",
     "disgraceful", "barbaric", "atrocity", "lawless", "sabotage", "slander", "smear",
     "cynical", "arrogant", "arrogance", "theft", "espionage",
-    "spying", "hacking",
+    "spying", "hacking", "unprovoked",
 })  # fmt: skip
 BLAME_CODE = "111"
 
@@ -242,6 +252,7 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
     labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
+    labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
     if not objects or not words & BLAME_WORDS:
         return None
@@ -252,6 +263,8 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     named = objects[0]
     targets = index.of_group([named]) or index.of_group(owner_objects(named))
     slot = "dobj"
+    if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
+        targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
     if not targets:  # "described the raid as open Chilean aggression"
         owners = [
             c
@@ -261,12 +274,79 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
             for c in t.children
             if c.dep_ in ("amod", "poss", "compound")
         ]
-        # "called the veto by X a ploy", with "by X" parsed onto the verb
-        owners += prep_objects(verb, "by")
         targets, slot = index.of_group(owners), "label-owner"
+    if not targets:  # "described the incident as an act of Russian aggression"
+        targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
     return Candidate(
         BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )
+
+
+def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
+    """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
+    Russia had made an irresponsible decision", "said the US arms deal was interfering with
+    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
+    modify it), its subject the blamed actor or that actor's act; never one's own state."""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return None
+    sayer = clause.head
+    context = context_of(sayer)
+    if context.reason or context.mode != "act" or is_negated(clause):
+        return None
+    if clause.lemma_.lower() == "be":  # "was inexcusable", "was a threat to peace"
+        heads = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+        words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
+    else:  # "was interfering with", "had made an irresponsible decision"
+        objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
+        words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
+    if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
+        return None
+    sources = [m for m in index.subjects_of(sayer) if m.anchors]  # of a known country
+    blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+    own = {code[:3] for m in sources for code in m.codes}
+    named = index.of_group(blamed) or index.of_group([o for b in blamed for o in owner_objects(b)])
+    targets = [t for t in named if not {c[:3] for c in t.codes} & own]
+    if not sources or not targets:
+        return None
+    return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
+
+
+REQUEST_NOUNS = frozenset({"request", "behest"})
+REQUESTED_CODE = "036"  # asking to meet: an intent to meet, as CAMEO codes a request for talks
+
+
+def requested_meeting(lexicon: ActLexicon, noun: Token, index: MentionIndex) -> Candidate | None:
+    """ "X and Y held a meeting at the request of the X side" (or "at X's request"): X asked
+    for it, 036 toward the other participants."""
+    if noun.lemma_.lower() not in REQUEST_NOUNS or noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ != "at":
+        return None
+    meeting = noun.head.head
+    if meeting.pos_ in ("NOUN", "PROPN"):
+        code, verb = lexicon.noun_code(meeting), light_verb_of(meeting)
+    else:
+        code, verb = lexicon.act_code(meeting), meeting
+    if code is None or code[:2] != "04" or verb is None:
+        return None
+    context = context_of(verb)
+    if context.reason or context.mode != "act":
+        return None
+    requesters = index.of_group(owner_objects(noun)) or index.of_phrase(noun)
+    own = {c[:3] for m in requesters for c in m.codes}
+    met = [o for o in [dependent(verb, "dobj")] if o is not None and o.i != meeting.i]
+    parties = index.subjects_of(verb) + index.of_group(
+        met + prep_objects(verb, "with") + prep_objects(meeting, "with")
+    )
+    # "the Norwegian and Chilean leaders" is one mention of two sides: keep the other side
+    targets = [
+        replace(p, codes=others)
+        for p in parties
+        if (others := tuple(c for c in p.codes if c[:3] not in own))
+    ]
+    if not requesters or not targets:
+        return None
+    return Candidate(REQUESTED_CODE, "requested:meeting", requesters, targets, False, context)

@@ -268,11 +268,14 @@ def through_quantity(noun: Token) -> Token:
 
 def owner_objects(noun: Token, preps: Sequence[str] = ("of", "by", "from")) -> list[Token]:
     """Objects of 'of'/'by'/'from' on a noun: whose act or thing the noun is; also the
-    agent of a participle on it ("crimes committed by X", "a rally staged by X")."""
+    agent of a participle on it ("crimes committed by X", "a rally staged by X") and the
+    subject of a relative clause it is the object of ("the drills X launched")."""
     found = [o for prep in preps for o in prep_objects(noun, prep)]
     for clause in noun.children:
         if clause.dep_ == "acl" and clause.tag_ == "VBN":
             found += agent_objects(clause)
+        elif (subject := object_relative_subject(clause)) is not None:
+            found.append(subject)  # "the drills X launched", "the plan that X proposed"
     return found
 
 
@@ -291,8 +294,32 @@ def light_verb_of(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_ == "enter":
         return noun.head.head  # "entered into an agreement with X"
     if not _is_direct_light_object(noun):
-        return None
+        return _relative_light_verb(noun)
     return noun.head.head if noun.dep_ == "pobj" else noun.head
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
+def _relative_light_verb(noun: Token) -> Token | None:
+    """The light verb of a relative clause whose object the noun is: "the drills (that) X
+    launched around Y", "the sanctions X imposed on Y"."""
+    for clause in noun.children:
+        if clause.lemma_.lower() in LIGHT_VERBS and object_relative_subject(clause) is not None:
+            return clause
+    return None
+
+
+def object_relative_subject(clause: Token) -> Token | None:
+    """The subject of a relative clause whose object is the noun it modifies ("the plan (that)
+    X proposed": X), or None ("the plan that failed")."""
+    if clause.dep_ != "relcl":
+        return None
+    subject = dependent(clause, "nsubj")
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject if all(o.lower_ in RELATIVE_PRONOUNS for o in objects) else None
 
 
 def _is_direct_light_object(noun: Token) -> bool:

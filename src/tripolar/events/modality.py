@@ -187,6 +187,9 @@ def _context_of(verb: Token) -> Context:
     prescriber = prescribed_by(verb)
     if prescriber:  # "what is needed is for X to hold talks with Y"
         return Context("act", f"prescribed ({prescriber!r})")
+    draft = drafted_in(verb)
+    if draft:  # "vetoed a draft resolution deploring X": proposed, never adopted
+        return Context("act", f"proposed in a draft ({draft!r})")
     for _ in range(4):  # a few levels: "said it would agree to hold talks"
         if is_negated(token):
             if not _has_future(token) and token.lemma_.lower() not in INTENT_GOVERNORS:
@@ -346,6 +349,25 @@ PLANNED_ADJECTIVES = frozenset({
 })  # fmt: skip
 # "What is needed is X": a prescription, not a report
 PRESCRIBING_WORDS = frozenset({"need", "necessary", "require", "essential", "important", "want"})
+
+
+DRAFT_WORDS = frozenset({"draft", "proposed"})
+
+
+def drafted_in(verb: Token) -> str:
+    """The draft whose text the verb is ("a draft resolution deploring X and demanding Y",
+    "the draft said it 'deplores' X"), or "": a text put to a vote proposes, it does not act."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    holder: Token | None = None
+    if verb.dep_ == "acl":
+        holder = verb.head
+    elif verb.dep_ == "ccomp":
+        holder = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if holder is None:
+        return ""
+    words = [t for t in holder.subtree if t.i <= holder.i]  # "a draft UN Council resolution"
+    return next((w.text for w in words if w.lemma_.lower() in DRAFT_WORDS), "")
 
 
 def prescribed_by(token: Token) -> str:

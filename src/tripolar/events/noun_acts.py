@@ -22,6 +22,7 @@ from tripolar.events.arguments import (
     other_actors,
 )
 from tripolar.events.grammar import (
+    LIGHT_VERBS,
     SUBJECT_DEPS,
     agent_objects,
     dependent,
@@ -96,11 +97,14 @@ class NounActs:
             return f"negated ({noun.head.text!r})"
         elif noun.dep_ == "dobj" and self.lexicon.asks(noun.head):  # "to urge the withdrawal of X"
             return f"asked for by {noun.head.text!r}, not done"
-        by_objects = agent_objects(noun) + prep_objects(noun, "by")
+        by_objects = agent_objects(noun) + prep_objects(noun, "by") + _made_by(noun)
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
             sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
+        if _captioned(noun):  # "A (L) and B at a joint press conference in Z": not "press"
+            pictured = index.of_group([noun.head.head])
+            sources = pictured if distinct_codes(pictured) >= 2 else sources
         if not sources and "mover" in pattern.flags:  # "the withdrawal of US troops"
             sources = index.of_group(prep_objects(noun, "of"))
         if not sources and light is None:
@@ -222,3 +226,32 @@ def _engaged_object(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in ENGAGE_VERBS:
         return None
     return dependent(prep.head, "dobj")
+
+
+def _made_by(noun: Token) -> list[Token]:
+    """The agents of a participle that makes the noun's act ("negotiations led by X and Y",
+    "sanctions imposed by X", "a patrol carried out by X"): the act's own parties."""
+    return [
+        o
+        for clause in noun.children
+        if clause.dep_ == "acl"
+        and clause.tag_ == "VBN"
+        and clause.lemma_.lower() in LIGHT_VERBS | LEADING_VERBS
+        for o in agent_objects(clause)
+    ]
+
+
+LEADING_VERBS = frozenset({"lead", "head", "chair"})
+
+
+def _captioned(noun: Token) -> bool:
+    """The noun is the setting of a caption, a sentence without a verb that names who is
+    where: "A and B at a joint press conference in Vienna on January 16"."""
+    holder = noun.head.head
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("at", "during")
+        and holder.dep_ == "ROOT"
+        and holder.pos_ in ("PROPN", "NOUN")
+        and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+    )

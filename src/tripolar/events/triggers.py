@@ -21,9 +21,12 @@ from tripolar.events.governed import (
     labelled_act,
     noun_demand,
     reported_demand,
+    requested_meeting,
+    stated_blame,
 )
 from tripolar.events.grammar import EVENT_HEADS, is_stance
 from tripolar.events.lexicon import ActLexicon
+from tripolar.events.lists import listed_after
 from tripolar.events.noun_acts import NounActs
 from tripolar.events.quoted import reported_blame
 from tripolar.events.verb_acts import VerbActs
@@ -83,8 +86,20 @@ class TriggerFinder:
                 or alleged_act(lexicon, token, index)
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
+                or stated_blame(lexicon, token, index)
                 or reported_blame(lexicon, token, index, coded)
+                or requested_meeting(lexicon, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))
+        for _, outcome, _ in pending:
+            if isinstance(outcome, Candidate) and not outcome.recip:
+                # "a ban on food from A, the 27 EU countries, B and C": a list torn apart;
+                # a member of the sources' own country is the other side of no event
+                own = {code[:3] for m in outcome.sources for code in m.codes}
+                outcome.targets += [
+                    m
+                    for m in listed_after(sent.doc, outcome.targets, index.by_token)
+                    if not {code[:3] for code in m.codes} & own
+                ]
         return pending

@@ -68,7 +68,8 @@ class VerbActs:
         self, verb: Token, index: MentionIndex, consumed: set[int]
     ) -> tuple[Candidate | str, str]:
         """The first pattern of this verb that yields events, else the best reason why not."""
-        passive = is_passive(verb)
+        # "was headed to X" is a state of moving, "is heading to X": its subject goes there
+        passive = is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES
         obj = passive_patient(verb) if passive else (up_to_object(verb) or dependent(verb, "dobj"))
         particle = verb_particle(verb)
         first_failure: tuple[str, str] | None = None
@@ -315,6 +316,7 @@ class VerbActs:
 
 
 ARRIVAL_VERBS = frozenset({"arrive", "travel", "fly"})
+STATIVE_PASSIVES = frozenset({"head"})
 FORCE_HEADS = frozenset({
     "troop", "soldier", "force", "army", "peacekeeper", "marine", "paratrooper", "contingent",
     "battalion", "brigade", "unit", "detachment", "deployment", "patch", "batch", "convoy",

@@ -29,13 +29,15 @@ from pathlib import Path
 from tripolar.errors import DictionaryError
 from tripolar.events.patterns.model import (
     NULL_CODE,
-    ActorSlot,
     Element,
-    NounPhrase,
-    PrepPhrase,
-    Skip,
-    Term,
     VerbPattern,
+)
+from tripolar.events.patterns.pattern_lines import (
+    PatternLineError,
+    parse_codes,
+    parse_pattern,
+    required_words,
+    synset_name,
 )
 
 CONSTRUCTS = (
@@ -49,8 +51,6 @@ CONSTRUCTS = (
     "other",
 )
 _BLOCK = re.compile(r"^-{3}\s*(?P<name>[^\[\]]+?)\s*(?P<codes>(?:\[[^\]]*\]\s*)+)(?:-{3}[\s-]*)?$")
-_CODE = re.compile(r"^[A-Za-z0-9+#?\-]{1,8}$")
-_TOKEN = re.compile(r"\{|\}|\(|\)|\*|_|\s+|[^\s_{}()*]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def read_verb_dictionary(path: str | Path) -> VerbDictionary:
     for number, line in lines:
         first = line[0]
         if first == "&":
-            name = _synset_name(line)
+            name = synset_name(line)
             synsets[name] = []
             synset, block = name, None
             _count(result, "synset", used=True)
@@ -282,21 +282,10 @@ def _unuse(result: VerbDictionary, construct: str) -> None:
 # -- codes, blocks and verbs ----------------------------------------------------------------
 
 
-def _codes(text: str) -> tuple[str, str | None] | None:
-    """ "042" -> ("042", None); "042:043" -> ("042", "043"); None when malformed."""
-    forward, colon, reverse = text.strip().partition(":")
-    forward, reverse = forward.strip(), reverse.strip()
-    if colon and not forward:  # "[:173]": no event this way, 173 the other way
-        forward = NULL_CODE
-    if not _CODE.match(forward) or (colon and not _CODE.match(reverse)):
-        return None
-    return forward, (reverse if colon else None)
-
-
 def _block(line: str, number: int, result: VerbDictionary) -> _Block | None:
     _count(result, "verb block", used=True)
     match = _BLOCK.match(line)
-    codes = _codes(re.findall(r"\[([^\]]*)\]", match["codes"])[0]) if match else None
+    codes = parse_codes(re.findall(r"\[([^\]]*)\]", match["codes"])[0]) if match else None
     if match is None or codes is None:
         _unuse(result, "verb block")
         _problem(result, number, "verb block", "'--- NAME [CODE] ---' with a code such as [042]")
@@ -325,7 +314,7 @@ def _verb_line(line: str, number: int, result: VerbDictionary) -> _Verb | None:
     body = line
     found = re.search(r"\[([^\]]*)\]\s*$", body)
     if found:
-        code = _codes(found[1])
+        code = parse_codes(found[1])
         body = body[: found.start()]
     forms_text = ""
     braces = re.search(r"\{([^}]*)\}", body)
@@ -363,11 +352,6 @@ def _verb_line(line: str, number: int, result: VerbDictionary) -> _Verb | None:
 # -- synsets ----------------------------------------------------------------------------------
 
 
-def _synset_name(text: str) -> str:
-    """ "&NAME_ # comment" -> "NAME"."""
-    return text.split()[0].lstrip("&").rstrip("_").upper()
-
-
 def plural(word: str) -> str:
     """The regular plural PETRARCH adds to a synset member's last word."""
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
@@ -389,7 +373,7 @@ def _expand_synsets(
         alternatives: list[tuple[str, ...]] = []
         for number, member, exact in synsets.get(name, []):
             if member.startswith("&"):
-                inner = _synset_name(member)
+                inner = synset_name(member)
                 if inner not in synsets or inner in seen:
                     _unuse(result, "synset member")
                     why = "a synset defined in this file" if inner not in synsets else "no cycle"
@@ -412,18 +396,14 @@ def _expand_synsets(
 # -- patterns ---------------------------------------------------------------------------------
 
 
-class _PatternError(ValueError):
-    pass
-
-
 def _block_patterns(
     block: _Block, synsets: dict[str, tuple[tuple[str, ...], ...]], result: VerbDictionary
 ) -> None:
     parsed: list[tuple[int, str, tuple[Element, ...], tuple[Element, ...], str, str | None]] = []
     for number, text in block.patterns:
         try:
-            pre, post, code, reverse = _pattern(text, synsets)
-        except _PatternError as exc:
+            pre, post, code, reverse = parse_pattern(text, synsets)
+        except PatternLineError as exc:
             _problem(result, number, "pattern", str(exc))
             continue
         result.counts["pattern"].used += 1
@@ -459,144 +439,6 @@ def _block_patterns(
                     pre=pre,
                     post=post,
                     text="- " + text,
-                    required=_required_words(pre + post),
+                    required=required_words(pre + post),
                 )
             )
-
-
-def _required_words(elements: tuple[Element, ...]) -> frozenset[str]:
-    """Words that every match of these elements contains (literal words, not synsets)."""
-    words: set[str] = set()
-    for element in elements:
-        if isinstance(element, Term) and len(element.alternatives) == 1:
-            words.update(element.alternatives[0])
-        elif isinstance(element, NounPhrase):
-            words |= _required_words(element.terms)
-        elif isinstance(element, PrepPhrase):
-            words.add(element.prep)
-            words |= _required_words(element.elements)
-    return frozenset(words)
-
-
-def _pattern(
-    text: str, synsets: dict[str, tuple[tuple[str, ...], ...]]
-) -> tuple[tuple[Element, ...], tuple[Element, ...], str, str | None]:
-    found = re.search(r"\[([^\]]*)\]\s*$", text)
-    if found is None:
-        raise _PatternError("a code in brackets at the end of the pattern, e.g. [042]")
-    codes = _codes(found[1])
-    if codes is None:
-        raise _PatternError(f"a code such as [042] or [042:043], not [{found[1]}]")
-    body = text[: found.start()]
-    if "[" in body or "]" in body:
-        raise _PatternError("one code, at the end of the pattern")
-    tokens = [t for t in _TOKEN.findall(body)]
-    stars = tokens.count("*")
-    if stars != 1:
-        raise _PatternError(f"one '*' for the verb, found {stars}")
-    star = tokens.index("*")
-    pre_tokens, post_tokens = tokens[:star], tokens[star + 1 :]
-    pre = _leftward(_elements(pre_tokens, synsets, joined_first=False), _ends_joined(pre_tokens))
-    post = _elements(post_tokens, synsets, joined_first=_starts_joined(post_tokens))
-    return pre, post, codes[0], codes[1]
-
-
-def _leftward(elements: tuple[Element, ...], verb_joined: bool) -> tuple[Element, ...]:
-    """Pre-verb elements nearest the verb first; `joined` then means "right before the
-    element on its right (or the verb)": "IN_*" -> IN joined."""
-    out: list[Element] = []
-    right_joined = verb_joined
-    for element in reversed(elements):
-        out.append(replace(element, joined=right_joined))
-        right_joined = element.joined
-    return tuple(out)
-
-
-def _starts_joined(tokens: list[str]) -> bool:
-    return bool(tokens) and tokens[0] == "_"
-
-
-def _ends_joined(tokens: list[str]) -> bool:
-    meaningful = [t for t in tokens if not t.isspace()]
-    return bool(meaningful) and meaningful[-1] == "_"
-
-
-def _elements(
-    tokens: list[str],
-    synsets: dict[str, tuple[tuple[str, ...], ...]],
-    *,
-    joined_first: bool,
-) -> tuple[Element, ...]:
-    """Elements of one side of a pattern. `joined` marks an element that must follow the
-    element before it (or, first after the verb, the verb) without a gap."""
-    stack: list[tuple[str, list[Element], bool]] = [("", [], False)]  # (kind, elements, joined)
-    joined = joined_first
-    for token in tokens:
-        if token.isspace():
-            joined = False
-            continue
-        if token == "_":
-            joined = True
-            continue
-        items = stack[-1][1]
-        if token == "{":
-            stack.append(("{", [], joined))
-        elif token == "(":
-            stack.append(("(", [], joined))
-        elif token in ("}", ")"):
-            kind, inner, was_joined = stack.pop() if len(stack) > 1 else ("", [], False)
-            if kind != {"}": "{", ")": "("}[token]:
-                raise _PatternError(f"a matching bracket for {token!r}")
-            stack[-1][1].append(_group(kind, inner, was_joined))
-        elif token in ("$", "+", "%"):
-            role = {"$": "source", "+": "target", "%": "compound"}[token]
-            items.append(ActorSlot(role, joined))  # type: ignore[arg-type]
-        elif token == "^":
-            items.append(Skip(joined))
-        elif token.startswith("&"):
-            name = _synset_name(token)
-            if name not in synsets:
-                raise _PatternError(f"a synset defined in the file, not {token}")
-            items.append(Term(synsets[name], joined, "&" + name))
-        else:
-            if not re.fullmatch(r"[A-Za-z0-9'\-.,;:!?/&]+", token):
-                raise _PatternError(f"words, not {token!r}")
-            items.append(Term(((token.lower(),),), joined))
-        joined = False
-    if len(stack) != 1:
-        raise _PatternError("a closing bracket")
-    return tuple(_merge_joined(stack[0][1]))
-
-
-def _group(kind: str, inner: list[Element], joined: bool) -> Element:
-    if kind == "{":
-        terms = [e for e in inner if isinstance(e, Term)]
-        if not terms or len(terms) != len(inner):
-            raise _PatternError("words in a noun phrase {A B}")
-        return NounPhrase(tuple(terms), joined)
-    if not inner or not isinstance(inner[0], Term) or len(inner[0].alternatives) != 1:
-        raise _PatternError("a preposition first in a phrase (PREP ...)")
-    prep_words = inner[0].alternatives[0]
-    if len(prep_words) != 1:
-        raise _PatternError("one preposition first in a phrase (PREP ...)")
-    return PrepPhrase(prep_words[0], tuple(inner[1:]), joined)
-
-
-def _merge_joined(elements: list[Element]) -> list[Element]:
-    """Literal words joined by "_" become one Term of several words."""
-    merged: list[Element] = []
-    for element in elements:
-        previous = merged[-1] if merged else None
-        if (
-            isinstance(element, Term)
-            and element.joined
-            and not element.synset
-            and isinstance(previous, Term)
-            and not previous.synset
-        ):
-            merged[-1] = Term(
-                (previous.alternatives[0] + element.alternatives[0],), previous.joined
-            )
-            continue
-        merged.append(element)
-    return merged

@@ -73,6 +73,23 @@ def test_text_first_line_with_period_is_body_not_title(tmp_path: Path) -> None:
     assert doc.text == "The minister resigned on Monday.\n\nHe gave no reason."
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The envoy said the talks would resume \u201cvery soon.\u201d",
+        'The envoy said the talks would resume "very soon."',
+        "HAVANA \u2014 The envoy left for talks with the Bolivian side on Monday",
+        "LIMA, May 4 (Wire) - The envoy left for talks with the Bolivian side",
+    ],
+    ids=["curly-quote-after-stop", "straight-quote-after-stop", "dash-dateline", "wire-dateline"],
+)
+def test_text_untitled_lead_stays_in_the_body(tmp_path: Path, lead: str) -> None:
+    path = write(tmp_path, "lead.txt", f"{lead}\n\nHe gave no reason.\n")
+    doc = one(list(read_file(path)))
+    assert doc.title is None
+    assert doc.text.index("The envoy") < doc.text.index("He gave no reason.")
+
+
 def test_text_single_paragraph_has_no_title(tmp_path: Path) -> None:
     doc = one(list(read_file(write(tmp_path, "short", "Envoys met in the capital"))))
     assert doc.title is None

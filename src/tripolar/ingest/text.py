@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tripolar.ingest.dates import scan_dateline
+from tripolar.ingest.dates import dateline_end, scan_dateline
 
 # Characters that are never text: C0/C1 controls except tab and newline, zero-width marks.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -28,6 +28,7 @@ _BYLINE = re.compile(
 )
 
 TITLE_MAX = 200
+CLOSING_MARKS = "\"'\u201d\u2019\u00bb)]"  # after a sentence's final stop
 """A first line this long or longer is body text, not a title."""
 SHORT_LINE = 40
 """Inside a block, a line shorter than this ends its paragraph (headings, sign-offs)."""
@@ -149,8 +150,11 @@ def _consume_title(lines: list[str], index: int, found: PlainParts) -> int:
         stands_alone
         and has_body
         and len(candidate) < TITLE_MAX
-        and not candidate.endswith((".", "。", "．"))
+        # a lead ending in a quotation ('... "very quickly."') or opened by a dateline
+        # ("HAVANA — The minister said ...") is body, not a title
+        and not candidate.rstrip(CLOSING_MARKS).endswith((".", "。", "．"))
         and not scan_dateline(candidate)[0]
+        and not dateline_end(candidate)
     ):
         found.title = candidate
         lines[index] = ""

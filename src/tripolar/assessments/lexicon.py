@@ -160,18 +160,18 @@ class PhraseTable:
         """Whether any term occurs in lower-case words that have no lemmas yet (an
         unparsed sentence): each word may also match with a plain English inflection
         stripped ("tensions", "eased", "deepening")."""
-        return bool(self.surface_terms(words))
+        return next(self._surface_terms(words), None) is not None
 
     def surface_terms(self, words: Sequence[str]) -> list[str]:
         """The terms found in lower-case words without lemmas (see `matches_surface`)."""
+        return list(self._surface_terms(words))
+
+    def _surface_terms(self, words: Sequence[str]) -> Iterator[str]:
         forms = [(word, *_stems(word)) for word in words]
-        first = self._first
-        found = (
-            self._longest_at(forms, index)
-            for index, starts in enumerate(forms)
-            if not first.isdisjoint(starts)
-        )
-        return [match[1] for match in found if match is not None]
+        for index in range(len(forms)):
+            found = self._longest_at(forms, index)  # None unless a term starts here
+            if found is not None:
+                yield found[1]
 
     def _longest_at(self, forms: list[tuple[str, ...]], index: int) -> tuple[int, str] | None:
         if not any(form in self._first for form in forms[index]):

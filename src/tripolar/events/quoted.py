@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from tripolar.actors.dictionary import country_root
 from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
-from tripolar.events.governed import BLAME_CODE, BLAME_WORDS, stated_blame
+from tripolar.events.governed import BLAME_CODE, BLAME_WORDS
 from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_negated
@@ -52,9 +52,7 @@ def reported_blame(
         return None
     said = _said(speaker)
     if not said or any(t.i in coded for t in said):
-        return None  # "X said Y attacked Z": the attack is the event
-    if any(stated_blame(lexicon, c, index) for c in speaker.children if c.dep_ == "ccomp"):
-        return None  # "said Y's deal was interfering": governed.stated_blame codes it once
+        return None  # "X said Y attacked Z", "said Y's deal was unlawful": coded already
     cues = [t for t in said if _blames(t)]
     if not cues:
         return None

@@ -87,11 +87,18 @@ class TriggerFinder:
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
                 or stated_blame(lexicon, token, index)
-                or reported_blame(lexicon, token, index, coded)
                 or requested_meeting(lexicon, token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))
+                coded.add(token.i)
+        for token in sent:
+            # a speaker's words of blame, unless what was said holds an act coded above
+            # ("X said Y attacked Z", "said Y's deal was inexcusable": governed.stated_blame)
+            if token.i not in coded:
+                blame = reported_blame(lexicon, token, index, coded)
+                if blame is not None:
+                    pending.append((token, blame, blame.rule))
         for _, outcome, _ in pending:
             if isinstance(outcome, Candidate) and not outcome.recip:
                 # "a ban on food from A, the 27 EU countries, B and C": a list torn apart;

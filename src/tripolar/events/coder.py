@@ -14,7 +14,9 @@ targets. Coordination, compound actors and reciprocal patterns give several even
    - the context through ``modality`` (negation, modality, reported speech, conditions),
    - the patterns through ``lexicon`` (`ActLexicon`);
 2. ``recording``: date each event (``dates``), pair sources with targets (``sides``) and
-   record the events, or the rejections with their reasons.
+   record the events, or the rejections with their reasons;
+3. ``story_dates``: an event its sentence leaves undated takes the date its story gives the
+   same act, or the story's news day.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from tripolar.events.dates import dated_by_next_sentence
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.patterns import PatternSet
 from tripolar.events.recording import CodingResult, Rejection, record_events
+from tripolar.events.story_dates import date_story
 from tripolar.events.triggers import TriggerFinder
 from tripolar.model import Event, Mention
 
@@ -73,6 +76,7 @@ class EventCoder:
             triggers = self.triggers.find(sent, index)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
         result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)
+        result.events[:] = date_story(result.events, doc, index, self.lexicon, published)
         return result
 
     def act_code(self, verb: Token) -> str | None:

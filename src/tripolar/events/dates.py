@@ -14,8 +14,10 @@ docs/codebook.md:
 * a month alone ("in December", "last March", "since May") is the first of the latest such
   month on or before publication ("last": strictly before);
 * a weekday ("on Tuesday") is the most recent such day on or before publication (the
-  publication day itself when it is that weekday); "last Tuesday" is strictly before,
-  "next Tuesday" strictly after;
+  publication day itself when it is that weekday), except the day after publication: a
+  "Tuesday" in a Monday article is the next day, in a time zone ahead of the paper's
+  (a summit in Asia dated by a US paper), rather than six days back; "last Tuesday" is
+  strictly before, "next Tuesday" strictly after;
 * "yesterday", "today", "N days/weeks ago", "last week" (7 days before) are exact;
   "last month", "last year", "earlier this month/year/week" are the first day of that
   period.
@@ -160,6 +162,8 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> dt.date | None:
     back = (published.weekday() - wanted) % 7
     if which == "last" and back == 0:
         back = 7
+    if back == 6 and which != "last":  # the day after publication, in a time zone ahead
+        return published + dt.timedelta(days=1)
     return published - dt.timedelta(days=back)
 
 
@@ -290,7 +294,8 @@ def event_date(
     return None, "none", "unknown"
 
 
-_LEAD_WINDOW = dt.timedelta(days=7)
+NEWS_WINDOW = dt.timedelta(days=7)
+"""A story's news day lies at most this long before publication (or a day after it)."""
 
 
 def dated_by_next_sentence(
@@ -307,7 +312,7 @@ def dated_by_next_sentence(
     following = sents[1]
     skipped = _dateline_tokens(following)
     day = _news_day(_text_outside(following, following.start, following.end, skipped), published)
-    if day is None or not published - _LEAD_WINDOW <= day < published:
+    if day is None or not published - NEWS_WINDOW <= day < published:
         return list(events)
     return [
         replace(e, event_date=day, date_basis="text", date_precision="day")
@@ -350,7 +355,7 @@ DateCache = dict[tuple[int, int, bool, tuple[tuple[int, int], ...]], EventDate]
 # in 2011", "after Y invaded Z in 2014", "which was founded in 2001", "the deal signed in 2015".
 OTHER_EVENT_MARKS = frozenset({
     "since", "after", "before", "because", "although", "though", "until", "unless", "if",
-    "once", "whereas",
+    "once", "whereas", "as",
 })  # fmt: skip
 _YEAR_WORD = re.compile(rf"^{YEAR}$")
 
@@ -383,19 +388,33 @@ def clause_date(
         if year is not None and _year_modifier(year):  # "the 2015 nuclear deal"
             return dt.date(int(year.text), 1, 1), "text", "year"
         on_noun = dated(trigger.left_edge.i, trigger.right_edge.i + 1)
-        if on_noun[1] == "text" or _named_in_passing(trigger):
+        if on_noun[1] == "text" or named_in_passing(trigger):
             # "called China an enabler of Russia's war on Wednesday": not Wednesday's war
             return on_noun
     in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
     if measured is not None:
         return measured, "text", "day"
+    if in_clause[1] != "text" and in_other_event_clause(verb):
+        # "X threatened Y in July after Z did W": the main clause's date is X's, not W's
+        return event_date("", published)
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     return dated(sent.start, sent.end)
 
 
-def _named_in_passing(noun: Token) -> bool:
+def in_other_event_clause(verb: Token) -> bool:
+    """Whether the verb's clause is one that tells of another event than its main clause's
+    ("..., after the US sold tanks to Taiwan", "... came as Bolton was headed to Moscow"):
+    a subordinate clause with a subject of its own and a mark of `OTHER_EVENT_MARKS`."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def named_in_passing(noun: Token) -> bool:
     """An event noun owned by an actor inside another noun phrase ("an enabler of Russia's
     war", "a follow-up to Trump's meeting with Putin"): an event referred to, not the act the
     clause reports, so the clause's date is not its date."""
@@ -494,13 +513,40 @@ def _other_event_clauses(sent: Span, trigger: Token) -> tuple[tuple[int, int], .
         elif token.dep_ == "advcl":
             other = any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in token.children)
         elif token.dep_ == "prep" and token.lower_ in OTHER_EVENT_MARKS:
-            other = any(c.dep_ == "pcomp" for c in token.children)  # "since taking power in"
+            # "since taking power in 2011", "since Russia's invasion last month"; a date
+            # itself ("since 2014", "after May 3") is no other event
+            other = any(c.dep_ == "pcomp" for c in token.children) or any(
+                c.dep_ == "pobj" and _event_noun(c) for c in token.children
+            )
+            if other:  # "since Russia's invasion last month", "last month" parsed apart
+                edge = token.right_edge.i + 1
+                tail = [
+                    c for c in token.head.children if c.dep_ == "npadvmod" and c.left_edge.i == edge
+                ]
+                if tail and not edge <= trigger.i <= tail[0].right_edge.i:
+                    spans.append((token.left_edge.i, tail[0].right_edge.i + 1))
+                    continue
         else:
             continue
         start, end = token.left_edge.i, token.right_edge.i + 1
         if other and not start <= trigger.i < end:
             spans.append((start, end))
     return tuple(spans)
+
+
+_TIME_WORDS = frozenset({
+    "day", "week", "weekend", "month", "year", "decade", "time", "hour", "morning",
+    "afternoon", "evening", "night", "midnight", "noon", "period",
+})  # fmt: skip
+
+
+def _event_noun(token: Token) -> bool:
+    """A noun that names an act ("Russia's invasion", "the summit"), not a time ("2014",
+    "May 3", "last week", "that time")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+        return False
+    words = token.lemma_.lower(), token.lower_
+    return not any(w in _TIME_WORDS or w in _MONTH_NAMES or w in WEEKDAYS for w in words)
 
 
 def _text_outside(sent: Span, start: int, end: int, skipped: tuple[tuple[int, int], ...]) -> str:

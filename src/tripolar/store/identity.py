@@ -25,13 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tripolar.events.sameness import OWN_FAMILY_CODES as OWN_FAMILY_CODES  # the same act
+from tripolar.events.sameness import RECIPROCAL_ROOTS as RECIPROCAL_ROOTS
+from tripolar.events.sameness import family as family
+from tripolar.events.sameness import link_key as link_key
 from tripolar.model import Event, date_precision_of
-
-RECIPROCAL_ROOTS = frozenset({"04", "05", "06", "19"})
-"""Roots whose acts are joint by nature: a mention coded in either direction is one act."""
-
-OWN_FAMILY_CODES = frozenset({"041"})
-"""Codes that form a family of their own instead of joining their root's (a phone call)."""
 
 ACROSS_DAYS = 1
 """Two day-precision dates from the text may differ by this many days (time zones, 'late on
@@ -77,20 +75,6 @@ def identity_mention(event: Event) -> Mention:
         event.code, event.event_date, event.date_basis,
         date_precision_of(event.event_date, event.date_precision),
     )  # fmt: skip
-
-
-def family(code: str) -> str:
-    """The code family two mentions must share: the root, or the code itself for a few."""
-    return code if code in OWN_FAMILY_CODES else code[:2]
-
-
-def link_key(source_country: str, target_country: str, code: str) -> str:
-    """Mentions can be linked only when their keys are equal: family and country pair (in
-    order, or sorted for a joint act)."""
-    a, b = source_country.upper(), target_country.upper()
-    if code[:2] in RECIPROCAL_ROOTS and b < a:
-        a, b = b, a
-    return f"{family(code)}|{a}|{b}"
 
 
 def _precision(m: Mention) -> str:

@@ -1,0 +1,245 @@
+"""The story's dates: an event its sentence leaves undated takes the date its story gives it.
+
+News copy dates an act once ("Moscow imposed a ban on imports on Thursday") and then talks
+of it without a date ("... after the announcement of Moscow's ban", "The move ..."), and a
+wire story told on one day reports the reactions of that day without repeating it ("China
+demanded that ...", "..., the minister said in a statement"). After a document is coded
+(`EventCoder.explain_doc`), each event dated only by its publication (basis
+"publication") takes, in this order:
+
+1. the date of the same act coded elsewhere in the story with a day from the text: the
+   same countries and code family, as event identity links them (`events.sameness`);
+2. the date of the same act named by a noun in another sentence that names its source
+   (the nearest first): a noun of the trigger's own word or of its object's ("the ban" ...
+   "imposed a total ban on Thursday"), or, where the sentence names both countries, a noun
+   of the same code family ("a meeting" ... "at a summit on Tuesday");
+3. the story's news day, for an act told in the past tense (past or present perfect, or
+   voiced in the past: "the statement said they would hold talks"): the day of the story's
+   first event dated by a day in the text, when that event is in the lead
+   (`LEAD_SENTENCES`).
+
+Only days within the week before publication (or the day after it, in a time zone ahead)
+are taken (`dates.NEWS_WINDOW`). An event in a clause about another event ("... as Bolton
+was headed to Moscow", "after the US sold tanks to Taiwan") keeps its publication date, and
+so does a present-tense state ("Meng faces extradition").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from tripolar.events.arguments import MentionIndex
+from tripolar.events.dates import (
+    NEWS_WINDOW,
+    DateCache,
+    clause_date,
+    in_other_event_clause,
+    named_in_passing,
+)
+from tripolar.events.grammar import clause_verb, dependent
+from tripolar.events.lexicon import ActLexicon
+from tripolar.events.sameness import family, link_key
+from tripolar.model import Event
+
+_AHEAD = dt.timedelta(days=1)
+
+LEAD_SENTENCES = 6
+"""The story's news day is told in its lead: the headline, captions, dateline and first
+paragraphs, within this many sentences; a day named only further down dates a side story."""
+
+
+def date_story(
+    events: Sequence[Event],
+    doc: Doc,
+    index: MentionIndex,
+    lexicon: ActLexicon,
+    published: dt.date | None,
+) -> list[Event]:
+    """The document's events, those dated only by publication dated by their story where it
+    can (see the module's docstring)."""
+    if published is None or not any(e.date_basis == "publication" for e in events):
+        return list(events)
+    story = _Story(doc, index, lexicon, published, events)
+    out = []
+    for event in events:
+        day = story.day_of(event) if event.date_basis == "publication" else None
+        if day is None:
+            out.append(event)
+        else:
+            out.append(replace(event, event_date=day, date_basis="text", date_precision="day"))
+    return out
+
+
+class _Story:
+    def __init__(
+        self,
+        doc: Doc,
+        index: MentionIndex,
+        lexicon: ActLexicon,
+        published: dt.date,
+        events: Sequence[Event],
+    ) -> None:
+        self.doc = doc
+        self.index = index
+        self.lexicon = lexicon
+        self.published = published
+        self.sents = list(doc.sents)
+        self.dated = [
+            e
+            for e in events
+            if e.date_basis == "text"
+            and e.date_precision == "day"
+            and e.event_date is not None
+            and self.in_window(e.event_date)
+        ]
+        first = min(self.dated, key=lambda e: e.sentence_index, default=None)
+        lead = first is not None and first.sentence_index < LEAD_SENTENCES
+        self.news_day = first.event_date if first is not None and lead else None
+        self._countries: dict[int, set[str]] = {}
+        self._caches: dict[int, DateCache] = {}
+
+    def in_window(self, day: dt.date) -> bool:
+        return self.published - NEWS_WINDOW <= day <= self.published + _AHEAD
+
+    def day_of(self, event: Event) -> dt.date | None:
+        trigger = self.doc.char_span(
+            event.trigger_start, event.trigger_end, alignment_mode="expand"
+        )
+        if trigger is None or len(trigger) == 0:
+            return None
+        token = trigger[0]
+        verb = clause_verb(token)
+        if under_way(verb):
+            return None  # "has been warning": no day
+        day = self.occasion_day(event, verb)
+        aside = in_other_event_clause(verb)  # "... as Bolton was headed to Moscow"
+        if day is not None or aside:
+            return day  # an act told aside is dated by its occasion only: another sale
+        day = self.same_act_coded(event)
+        day = day or self.same_act_named(event, {_act_word(token)} - {None}, event.code)
+        if day is not None:
+            return day
+        if (
+            (token.pos_ == "NOUN" and named_in_passing(token))  # "Russia's war"
+            or _follows_another(verb)  # "protested following the announcement"
+        ):
+            return None
+        verbal = event.quad_class in (1, 3)
+        return self.news_day if told_as_past(verb, verbal=verbal) else None
+
+    def occasion_day(self, event: Event, verb: Token) -> dt.date | None:
+        """The day of the occasion the act took place at ("criticised X at a meeting"): the
+        day the story gives that meeting."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
+                continue
+            for noun in prep.children:
+                code = self.lexicon.noun_code(noun) if noun.dep_ == "pobj" else None
+                if code is not None:
+                    return self.same_act_named(event, {noun.lemma_.lower()}, code)
+        return None
+
+    def same_act_coded(self, event: Event) -> dt.date | None:
+        key = link_key(event.source[:3], event.target[:3], event.code)
+        same = [
+            e
+            for e in self.dated
+            if e.sentence_index != event.sentence_index
+            and link_key(e.source[:3], e.target[:3], e.code) == key
+        ]
+        if not same:
+            return None
+        here = event.sentence_index
+        return min(same, key=lambda e: (abs(e.sentence_index - here), e.sentence_index)).event_date
+
+    def same_act_named(self, event: Event, words: set[str], code: str) -> dt.date | None:
+        """The day another sentence gives the act named by one of the words (in a sentence
+        naming the event's source) or by a noun of the code's family (naming both sides)."""
+        source, target = event.source[:3], event.target[:3]
+        here = event.sentence_index
+        for i in sorted(range(len(self.sents)), key=lambda i: (abs(i - here), i)):
+            countries = self.countries(i)
+            if i == here or source not in countries:
+                continue
+            both = target in countries
+            for token in self.sents[i]:
+                if token.pos_ != "NOUN":
+                    continue
+                if token.lemma_.lower() in words or (both and self._same_family(token, code)):
+                    day = self.day_named(i, token)
+                    if day is not None:
+                        return day
+        return None
+
+    def _same_family(self, noun: Token, code: str) -> bool:
+        found = self.lexicon.noun_code(noun)
+        return found is not None and family(found) == family(code)
+
+    def day_named(self, i: int, noun: Token) -> dt.date | None:
+        """The day the noun's act is dated by in its sentence, if in the story's window."""
+        cache = self._caches.setdefault(i, {})
+        verb = clause_verb(noun)
+        day, basis, precision = clause_date(
+            verb, self.sents[i], self.published, False, cache, trigger=noun
+        )
+        if basis != "text" or precision != "day" or day is None or not self.in_window(day):
+            return None
+        return day
+
+    def countries(self, i: int) -> set[str]:
+        if i not in self._countries:
+            sent: Span = self.sents[i]
+            mentions = {self.index.by_token[t.i] for t in sent if t.i in self.index.by_token}
+            self._countries[i] = {code[:3] for m in mentions for code in m.codes}
+        return self._countries[i]
+
+
+def _act_word(trigger: Token) -> str | None:
+    """The noun that names the trigger's act: the trigger itself, or a verb's object
+    ("imposed a ban", "reached an agreement")."""
+    if trigger.pos_ == "NOUN":
+        return trigger.lemma_.lower()
+    obj = dependent(trigger, "dobj")
+    return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else None
+
+
+def _follows_another(verb: Token) -> bool:
+    """A reaction told as following another act ("protested following the announcement",
+    "after the vote"): on a day after the story's news, not on it."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("after", "following")
+        and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for c in verb.children
+    )
+
+
+def under_way(verb: Token) -> bool:
+    """An act told as going on ("has been warning", "is building"), not done on a day."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+
+
+def told_as_past(verb: Token, *, verbal: bool = False) -> bool:
+    """Whether the verb's act is told as done on the story's day: past tense or present
+    perfect, not an ongoing act ("has been warning") nor one before the story's time ("had
+    asked"); for a verb of no tense of its own ("would hold", "after signing") and for what
+    a verbal act (``verbal``) says in the present ("'X is inexcusable,' he said"), the verb
+    it depends on."""
+    for _ in range(4):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+            return not any(a.tag_ == "VBD" for a in auxes)  # "has signed", not "had signed"
+        if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+            return True  # a past tense the tagger read as a participle ("Trump smiled")
+        tags = {verb.tag_, *(a.tag_ for a in auxes)}
+        if "VBD" in tags:
+            return True
+        said = verbal and verb.dep_ in ("ccomp", "parataxis")
+        if (tags & {"VBZ", "VBP"} and not said) or verb.head.i == verb.i:
+            return False
+        verb = clause_verb(verb.head)
+    return False

@@ -26,7 +26,8 @@ PUB_TUESDAY = dt.date(2019, 4, 9)
         ("The deal was signed in 2014.", dt.date(2014, 1, 1)),
         ("They met on Tuesday.", dt.date(2019, 4, 9)),
         ("They met on Wednesday.", dt.date(2019, 4, 10)),  # publication weekday counts
-        ("They met on Thursday.", dt.date(2019, 4, 4)),
+        ("They met on Thursday.", dt.date(2019, 4, 11)),  # the day after: a time zone ahead
+        ("They met on Friday.", dt.date(2019, 4, 5)),
         ("They met last Wednesday.", dt.date(2019, 4, 3)),
         ("They will meet next Monday.", dt.date(2019, 4, 15)),
         ("They met yesterday.", dt.date(2019, 4, 9)),

@@ -88,6 +88,7 @@ class _Story:
         self.lexicon = lexicon
         self.published = published
         self.sents = list(doc.sents)
+        self.events = events
         self.dated = [
             e
             for e in events
@@ -115,12 +116,13 @@ class _Story:
         verb = clause_verb(token)
         if under_way(verb):
             return None  # "has been warning": no day
-        day = self.occasion_day(event, verb)
+        day = self.occasion_day(event, verb, token)
         aside = in_other_event_clause(verb)  # "... as Bolton was headed to Moscow"
         if day is not None or aside:
             return day  # an act told aside is dated by its occasion only: another sale
         day = self.same_act_coded(event)
-        day = day or self.same_act_named(event, {_act_word(token)} - {None}, event.code)
+        word = _act_word(token)
+        day = day or self.same_act_named(event, {word} if word else set(), event.code)
         if day is not None:
             return day
         if (
@@ -131,16 +133,21 @@ class _Story:
         verbal = event.quad_class in (1, 3)
         return self.news_day if told_as_past(verb, verbal=verbal) else None
 
-    def occasion_day(self, event: Event, verb: Token) -> dt.date | None:
+    def occasion_day(self, event: Event, verb: Token, trigger: Token) -> dt.date | None:
         """The day of the occasion the act took place at ("criticised X at a meeting"): the
-        day the story gives that meeting."""
+        day the story gives that meeting (coded in the sentence, or named elsewhere)."""
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("at", "during"):
                 continue
             for noun in prep.children:
                 code = self.lexicon.noun_code(noun) if noun.dep_ == "pobj" else None
-                if code is not None:
-                    return self.same_act_named(event, {noun.lemma_.lower()}, code)
+                if code is None:
+                    continue
+                for other in self.events if noun.i != trigger.i else ():
+                    if other.trigger_start == noun.idx and other.event_date is not None:
+                        coded = self.day_of(other) if other.date_basis == "publication" else None
+                        return coded or (other.event_date if other.date_basis == "text" else None)
+                return self.same_act_named(event, {noun.lemma_.lower()}, code)
         return None
 
     def same_act_coded(self, event: Event) -> dt.date | None:

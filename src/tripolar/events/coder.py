@@ -28,11 +28,10 @@ from spacy.tokens import Doc, Token
 
 from tripolar.events.arguments import MentionIndex
 from tripolar.events.codebook import Codebook
-from tripolar.events.dates import dated_by_next_sentence
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.patterns import PatternSet
 from tripolar.events.recording import CodingResult, Rejection, record_events
-from tripolar.events.story_dates import date_story
+from tripolar.events.story_dates import date_story, dated_by_next_sentence
 from tripolar.events.triggers import TriggerFinder
 from tripolar.model import Event, Mention
 

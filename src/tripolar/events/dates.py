@@ -26,8 +26,9 @@ A prospective event (intent, threat, appeal, demand: "will meet Putin on April 2
 when it is voiced: dates that read forward to after publication name the planned act and are
 passed over ("said on Monday it will ..." keeps Monday).
 
-``clause_date`` looks in the clause of the event's verb first and then in the whole sentence,
-so two events of one sentence can have two dates.
+``clause_dates.clause_date`` looks in the clause of the event's verb first and then in the
+whole sentence, so two events of one sentence can have two dates; ``story_dates`` dates what
+a sentence leaves undated by its story.
 
 Nothing found: the publication date (basis "publication"); no publication date either:
 ``(None, "none")``.
@@ -39,19 +40,15 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable
 
 import dateparser
-from spacy.tokens import Span, Token
 
-from tripolar.ingest.dates import dateline_end
-from tripolar.model import DatePrecision, Event, EventDateBasis
-from tripolar.nlp.text import span_text
+from tripolar.model import DatePrecision, EventDateBasis
 
-_MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH_NAMES["sept"] = 9
+MONTH_NAMES = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_NAMES.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_NAMES["sept"] = 9
 MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -81,7 +78,7 @@ def _parse(text: str, base: dt.date | None) -> dt.date | None:
 
 
 def _month(match: re.Match[str]) -> int:
-    return _MONTH_NAMES[match["month"].lower().rstrip(".")]
+    return MONTH_NAMES[match["month"].lower().rstrip(".")]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -298,31 +295,7 @@ NEWS_WINDOW = dt.timedelta(days=7)
 """A story's news day lies at most this long before publication (or a day after it)."""
 
 
-def dated_by_next_sentence(
-    events: Sequence[Event], sents: Sequence[Span], published: dt.date | None
-) -> list[Event]:
-    """A document's first sentence (a headline, or a lead without a date) tells the same news
-    as the sentence after it ("Russia blocks renewal of UN panel" / "The move on Thursday
-    ..."): its events that carry only the publication date take the news day the next
-    sentence names (`_news_day`), when that lies in the week before publication."""
-    if published is None or len(sents) < 2:
-        return list(events)
-    if not any(e.sentence_index == 0 and e.date_basis == "publication" for e in events):
-        return list(events)
-    following = sents[1]
-    skipped = _dateline_tokens(following)
-    day = _news_day(_text_outside(following, following.start, following.end, skipped), published)
-    if day is None or not published - NEWS_WINDOW <= day < published:
-        return list(events)
-    return [
-        replace(e, event_date=day, date_basis="text", date_precision="day")
-        if e.sentence_index == 0 and e.date_basis == "publication"
-        else e
-        for e in events
-    ]
-
-
-def _news_day(text: str, published: dt.date) -> dt.date | None:
+def news_day(text: str, published: dt.date) -> dt.date | None:
     """The day a sentence names the way wire copy names the news day: a weekday
     ("on Thursday") or "yesterday"; dates written out (a caption's "October 4, 2016") and
     weeks, months or years are not news days."""
@@ -344,217 +317,3 @@ def resolve_event_date(
     ``prospective``: the event is an intent, threat, appeal or demand."""
     found, basis, _ = event_date(sentence_text, published, prospective=prospective)
     return found, basis
-
-
-# (start token, end token, prospective, token ranges left out) -> the date found there,
-# per sentence
-DateCache = dict[tuple[int, int, bool, tuple[tuple[int, int], ...]], EventDate]
-
-
-# Clauses that tell of another event, whose dates are not this one's: "since he took power
-# in 2011", "after Y invaded Z in 2014", "which was founded in 2001", "the deal signed in 2015".
-OTHER_EVENT_MARKS = frozenset({
-    "since", "after", "before", "because", "although", "though", "until", "unless", "if",
-    "once", "whereas", "as",
-})  # fmt: skip
-_YEAR_WORD = re.compile(rf"^{YEAR}$")
-
-
-def clause_date(
-    verb: Token,
-    sent: Span,
-    published: dt.date | None,
-    prospective: bool,
-    cache: DateCache,
-    trigger: Token | None = None,
-) -> EventDate:
-    """The date of an event (with its basis and precision): on its noun first ("the 1985
-    summit", "the summit in May 2019"),
-    then in the clause of its verb ("... since Russia invaded Ukraine in February"), else in
-    its sentence; clauses that tell of other events are passed over in the last two."""
-    trigger = trigger if trigger is not None else verb
-    foreign = _other_event_clauses(sent, trigger) + _dateline_tokens(sent)
-
-    def dated(start: int, end: int) -> EventDate:
-        key = (start, end, prospective, foreign)
-        if key not in cache:
-            cache[key] = event_date(
-                _text_outside(sent, start, end, foreign), published, prospective=prospective
-            )
-        return cache[key]
-
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.i != verb.i:
-        year = next((c for c in trigger.children if _YEAR_WORD.match(c.text)), None)
-        if year is not None and _year_modifier(year):  # "the 2015 nuclear deal"
-            return dt.date(int(year.text), 1, 1), "text", "year"
-        on_noun = dated(trigger.left_edge.i, trigger.right_edge.i + 1)
-        if on_noun[1] == "text" or named_in_passing(trigger):
-            # "called China an enabler of Russia's war on Wednesday": not Wednesday's war
-            return on_noun
-    in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
-    measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
-    if measured is not None:
-        return measured, "text", "day"
-    if in_clause[1] != "text" and in_other_event_clause(verb):
-        # "X threatened Y in July after Z did W": the main clause's date is X's, not W's
-        return event_date("", published)
-    if in_clause[1] == "text" or _present_after_past(verb):
-        return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
-    return dated(sent.start, sent.end)
-
-
-def in_other_event_clause(verb: Token) -> bool:
-    """Whether the verb's clause is one that tells of another event than its main clause's
-    ("..., after the US sold tanks to Taiwan", "... came as Bolton was headed to Moscow"):
-    a subordinate clause with a subject of its own and a mark of `OTHER_EVENT_MARKS`."""
-    return (
-        verb.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in verb.children)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
-
-
-def named_in_passing(noun: Token) -> bool:
-    """An event noun owned by an actor inside another noun phrase ("an enabler of Russia's
-    war", "a follow-up to Trump's meeting with Putin"): an event referred to, not the act the
-    clause reports, so the clause's date is not its date."""
-    owned = any(c.dep_ == "poss" for c in noun.children)
-    prep = noun.head
-    return (
-        owned
-        and noun.dep_ == "pobj"
-        and prep.dep_ == "prep"
-        and prep.head.pos_ in ("NOUN", "PROPN")
-        and prep.head.i != noun.i
-    )
-
-
-_UNITS = {"day": 1, "week": 7, "month": 0, "year": 0}
-
-
-def _measured_date(verb: Token, sent: Span, published: dt.date | None) -> dt.date | None:
-    """A date measured from another act of the sentence: "X came a day after Y threatened
-    Z" (Y's threat: a day before X's date), "X expelled Y two weeks after Z did W on May 30"
-    (the expulsion: two weeks after May 30)."""
-
-    def date_of(text: str) -> dt.date | None:
-        found, basis = resolve_event_date(text, published)
-        return found if basis != "none" else None
-
-    whole = (verb.left_edge.i, verb.right_edge.i + 1)
-    offset = _offset_before_main(verb)
-    if offset is not None:  # the main clause's date, without this clause
-        main = date_of(_text_outside(sent, sent.start, sent.end, (whole,)))
-        return _shifted(main, *offset) if main is not None else None
-    for clause in verb.children:
-        offset = _offset_before_main(clause)
-        if offset is None:
-            continue
-        words = sent.doc[clause.left_edge.i : clause.right_edge.i + 1]
-        found, basis = resolve_event_date(span_text(words), published)
-        if basis == "text" and found is not None:
-            return _shifted(found, -offset[0], offset[1])
-    return None
-
-
-def _offset_before_main(verb: Token) -> tuple[int, str] | None:
-    """(-N, unit) for "N units after" (the clause's act came before the main one), (N, unit)
-    for "N units before"; None when the clause has no such measure."""
-    marker = next((c for c in verb.children if c.dep_ == "mark"), None)
-    mark = marker.lower_ if marker is not None else None
-    if verb.dep_ != "advcl" or marker is None or mark not in ("after", "before"):
-        return None
-    for measure in [*verb.children, *marker.children]:  # "a day" on the verb or on "after"
-        unit = measure.lemma_.lower()
-        if measure.dep_ != "npadvmod" or unit not in _UNITS:
-            continue
-        count = next((c for c in measure.children if c.dep_ in ("nummod", "det")), None)
-        amount = count.lower_ if count is not None else "a"
-        n = int(amount) if amount.isdigit() else NUMBER_WORDS.get(amount, 0)
-        if n:
-            return (-n if mark == "after" else n), unit
-    return None
-
-
-def _shifted(day: dt.date, n: int, unit: str) -> dt.date:
-    if unit in ("day", "week"):
-        return day + dt.timedelta(days=n * _UNITS[unit])
-    months = n * (12 if unit == "year" else 1)
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _present_after_past(verb: Token) -> bool:
-    """A present-tense verb joined to a past one: a standing state, not the past event."""
-    return verb.dep_ == "conj" and verb.tag_ in ("VBZ", "VBP") and verb.head.tag_ == "VBD"
-
-
-def _year_modifier(token: Token) -> bool:
-    """A bare year that modifies its noun ("the 1985 summit"), not a count."""
-    return token.dep_ in ("nummod", "compound", "amod", "npadvmod") and token.i < token.head.i
-
-
-def _dateline_tokens(sent: Span) -> tuple[tuple[int, int], ...]:
-    """The token range of the sentence's opening dateline, if any."""
-    end = dateline_end(span_text(sent))
-    if not end:
-        return ()
-    last = next((t.i for t in sent if t.idx - sent.start_char >= end), sent.end)
-    return ((sent.start, last),)
-
-
-def _other_event_clauses(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:
-    """Token ranges of the sentence's clauses about other events than the trigger's."""
-    spans = []
-    for token in sent:
-        if token.dep_ in ("relcl", "acl"):
-            other = token.head.i != trigger.i  # a noun trigger's own "signed in 2015" stays
-        elif token.dep_ == "advcl":
-            other = any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in token.children)
-        elif token.dep_ == "prep" and token.lower_ in OTHER_EVENT_MARKS:
-            # "since taking power in 2011", "since Russia's invasion last month"; a date
-            # itself ("since 2014", "after May 3") is no other event
-            other = any(c.dep_ == "pcomp" for c in token.children) or any(
-                c.dep_ == "pobj" and _event_noun(c) for c in token.children
-            )
-            if other:  # "since Russia's invasion last month", "last month" parsed apart
-                edge = token.right_edge.i + 1
-                tail = [
-                    c for c in token.head.children if c.dep_ == "npadvmod" and c.left_edge.i == edge
-                ]
-                if tail and not edge <= trigger.i <= tail[0].right_edge.i:
-                    spans.append((token.left_edge.i, tail[0].right_edge.i + 1))
-                    continue
-        else:
-            continue
-        start, end = token.left_edge.i, token.right_edge.i + 1
-        if other and not start <= trigger.i < end:
-            spans.append((start, end))
-    return tuple(spans)
-
-
-_TIME_WORDS = frozenset({
-    "day", "week", "weekend", "month", "year", "decade", "time", "hour", "morning",
-    "afternoon", "evening", "night", "midnight", "noon", "period",
-})  # fmt: skip
-
-
-def _event_noun(token: Token) -> bool:
-    """A noun that names an act ("Russia's invasion", "the summit"), not a time ("2014",
-    "May 3", "last week", "that time")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-        return False
-    words = token.lemma_.lower(), token.lower_
-    return not any(w in _TIME_WORDS or w in _MONTH_NAMES or w in WEEKDAYS for w in words)
-
-
-def _text_outside(sent: Span, start: int, end: int, skipped: tuple[tuple[int, int], ...]) -> str:
-    """The text of tokens start..end, without the skipped ranges."""
-    start, end = max(start, sent.start), min(end, sent.end)
-    if not any(a < end and start < b for a, b in skipped):
-        return span_text(sent.doc[start:end])
-    kept = [
-        t.text_with_ws for t in sent.doc[start:end] if not any(a <= t.i < b for a, b in skipped)
-    ]
-    return "".join(kept)

@@ -2,7 +2,7 @@
 
 The last stage of coding a sentence. `record_events` drops the outcomes of an attack that a
 violent trigger already codes and the triggers of a question; dates each candidate's clause
-(``dates.clause_date``); expands it into (source, target) pairs (``sides.pairs``) with the
+(``clause_dates.clause_date``); expands it into (source, target) pairs (``sides.pairs``) with the
 last transformations of the codes (a source of no known country from its target's country,
 damage by a protesting crowd as a riot); and keeps one event per source, target and code.
 """
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate
+from tripolar.events.clause_dates import DateCache, clause_date
 from tripolar.events.codebook import Codebook
-from tripolar.events.dates import DateCache, clause_date
 from tripolar.events.grammar import clause_verb
 from tripolar.events.implied import home_country
 from tripolar.events.modality import is_prospective, is_question

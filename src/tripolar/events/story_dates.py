@@ -1,27 +1,29 @@
 """The story's dates: an event its sentence leaves undated takes the date its story gives it.
 
-News copy dates an act once ("Moscow imposed a ban on imports on Thursday") and then talks
-of it without a date ("... after the announcement of Moscow's ban", "The move ..."), and a
-wire story told on one day reports the reactions of that day without repeating it ("China
-demanded that ...", "..., the minister said in a statement"). After a document is coded
+News copy dates an act once ("Oslo banned Chilean fish on Monday") and then talks of it
+without a date ("... after Norway's ban", "the decision ..."), and a wire story told on one
+day reports the reactions of that day without repeating it ("Chile demanded that ...",
+"..., the minister said in a statement"). After a document is coded
 (`EventCoder.explain_doc`), each event dated only by its publication (basis
 "publication") takes, in this order:
 
 1. the date of the same act coded elsewhere in the story with a day from the text: the
    same countries and code family, as event identity links them (`events.sameness`);
 2. the date of the same act named by a noun in another sentence that names its source
-   (the nearest first): a noun of the trigger's own word or of its object's ("the ban" ...
-   "imposed a total ban on Thursday"), or, where the sentence names both countries, a noun
-   of the same code family ("a meeting" ... "at a summit on Tuesday");
+   (the nearest first, within `STORY_SENTENCES`): a noun of the trigger's own word or of
+   its object's ("the ban" ... "imposed a ban on Monday"), or, where the sentence
+   names both countries, a noun of the same code family ("a meeting" ... "at a summit on
+   Monday"); an act at an occasion ("criticised X at a meeting") takes the occasion's day;
 3. the story's news day, for an act told in the past tense (past or present perfect, or
    voiced in the past: "the statement said they would hold talks"): the day of the story's
    first event dated by a day in the text, when that event is in the lead
    (`LEAD_SENTENCES`).
 
-Only days within the week before publication (or the day after it, in a time zone ahead)
-are taken (`dates.NEWS_WINDOW`). An event in a clause about another event ("... as Bolton
-was headed to Moscow", "after the US sold tanks to Taiwan") keeps its publication date, and
-so does a present-tense state ("Meng faces extradition").
+Before it, ``dated_by_next_sentence`` dates a headline by the news day of the sentence under
+it. Only days within the week before publication (or the day after it, in a time zone ahead)
+are taken (`dates.NEWS_WINDOW`). An event in a clause about another event ("... as Chilean
+envoys were headed to Lima", "after Peru sold jets to Chile") keeps its publication date,
+and so do a present-tense state ("Chile accuses Norway of ...") and an act under way.
 """
 
 from __future__ import annotations
@@ -33,13 +35,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from tripolar.events.arguments import MentionIndex
-from tripolar.events.dates import (
-    NEWS_WINDOW,
+from tripolar.events.clause_dates import (
     DateCache,
     clause_date,
+    dateline_tokens,
     in_other_event_clause,
     named_in_passing,
+    text_outside,
 )
+from tripolar.events.dates import NEWS_WINDOW, news_day
 from tripolar.events.grammar import clause_verb, dependent
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.sameness import family, link_key
@@ -47,9 +51,36 @@ from tripolar.model import Event
 
 _AHEAD = dt.timedelta(days=1)
 
+STORY_SENTENCES = 40
+"""How far (sentences) a mention looks for its act named elsewhere in the story."""
+
 LEAD_SENTENCES = 6
 """The story's news day is told in its lead: the headline, captions, dateline and first
 paragraphs, within this many sentences; a day named only further down dates a side story."""
+
+
+def dated_by_next_sentence(
+    events: Sequence[Event], sents: Sequence[Span], published: dt.date | None
+) -> list[Event]:
+    """A document's first sentence (a headline, or a lead without a date) tells the same news
+    as the sentence after it ("Russia blocks renewal of UN panel" / "The move on Thursday
+    ..."): its events that carry only the publication date take the news day the next
+    sentence names (`news_day`), when that lies in the week before publication."""
+    if published is None or len(sents) < 2:
+        return list(events)
+    if not any(e.sentence_index == 0 and e.date_basis == "publication" for e in events):
+        return list(events)
+    following = sents[1]
+    skipped = dateline_tokens(following)
+    day = news_day(text_outside(following, following.start, following.end, skipped), published)
+    if day is None or not published - NEWS_WINDOW <= day < published:
+        return list(events)
+    return [
+        replace(e, event_date=day, date_basis="text", date_precision="day")
+        if e.sentence_index == 0 and e.date_basis == "publication"
+        else e
+        for e in events
+    ]
 
 
 def date_story(
@@ -115,18 +146,18 @@ class _Story:
         token = trigger[0]
         verb = clause_verb(token)
         if under_way(verb):
-            return None  # "has been warning": no day
+            return None  # "has been protesting": no day
         day = self.occasion_day(event, verb, token)
-        aside = in_other_event_clause(verb)  # "... as Bolton was headed to Moscow"
+        aside = in_other_event_clause(verb)  # "... as envoys were headed to Lima"
         if day is not None or aside:
             return day  # an act told aside is dated by its occasion only: another sale
         day = self.same_act_coded(event)
-        word = _act_word(token)
+        word = self.act_word(token)
         day = day or self.same_act_named(event, {word} if word else set(), event.code)
         if day is not None:
             return day
         if (
-            (token.pos_ == "NOUN" and named_in_passing(token))  # "Russia's war"
+            (token.pos_ == "NOUN" and named_in_passing(token))  # "Peru's war"
             or _follows_another(verb)  # "protested following the announcement"
         ):
             return None
@@ -168,7 +199,8 @@ class _Story:
         naming the event's source) or by a noun of the code's family (naming both sides)."""
         source, target = event.source[:3], event.target[:3]
         here = event.sentence_index
-        for i in sorted(range(len(self.sents)), key=lambda i: (abs(i - here), i)):
+        near = range(max(0, here - STORY_SENTENCES), min(len(self.sents), here + STORY_SENTENCES))
+        for i in sorted(near, key=lambda i: (abs(i - here), i)):
             countries = self.countries(i)
             if i == here or source not in countries:
                 continue
@@ -181,6 +213,17 @@ class _Story:
                     if day is not None:
                         return day
         return None
+
+    def act_word(self, trigger: Token) -> str | None:
+        """The noun that names the trigger's act: the trigger itself, or a verb's object
+        that is an event noun ("imposed a ban", "reached an agreement"; not "urged the
+        side")."""
+        if trigger.pos_ == "NOUN":
+            return trigger.lemma_.lower()
+        obj = dependent(trigger, "dobj")
+        if obj is None or obj.lemma_.lower() not in self.lexicon.patterns.nouns:
+            return None
+        return obj.lemma_.lower()
 
     def _same_family(self, noun: Token, code: str) -> bool:
         found = self.lexicon.noun_code(noun)
@@ -205,15 +248,6 @@ class _Story:
         return self._countries[i]
 
 
-def _act_word(trigger: Token) -> str | None:
-    """The noun that names the trigger's act: the trigger itself, or a verb's object
-    ("imposed a ban", "reached an agreement")."""
-    if trigger.pos_ == "NOUN":
-        return trigger.lemma_.lower()
-    obj = dependent(trigger, "dobj")
-    return obj.lemma_.lower() if obj is not None and obj.pos_ == "NOUN" else None
-
-
 def _follows_another(verb: Token) -> bool:
     """A reaction told as following another act ("protested following the announcement",
     "after the vote"): on a day after the story's news, not on it."""
@@ -226,13 +260,13 @@ def _follows_another(verb: Token) -> bool:
 
 
 def under_way(verb: Token) -> bool:
-    """An act told as going on ("has been warning", "is building"), not done on a day."""
+    """An act told as going on ("has been protesting", "is building"), not done on a day."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
 
 
 def told_as_past(verb: Token, *, verbal: bool = False) -> bool:
     """Whether the verb's act is told as done on the story's day: past tense or present
-    perfect, not an ongoing act ("has been warning") nor one before the story's time ("had
+    perfect, not an ongoing act ("has been protesting") nor one before the story's time ("had
     asked"); for a verb of no tense of its own ("would hold", "after signing") and for what
     a verbal act (``verbal``) says in the present ("'X is inexcusable,' he said"), the verb
     it depends on."""
@@ -241,7 +275,7 @@ def told_as_past(verb: Token, *, verbal: bool = False) -> bool:
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
             return not any(a.tag_ == "VBD" for a in auxes)  # "has signed", not "had signed"
         if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-            return True  # a past tense the tagger read as a participle ("Trump smiled")
+            return True  # a past tense the tagger read as a participle ("the envoy smiled")
         tags = {verb.tag_, *(a.tag_ for a in auxes)}
         if "VBD" in tags:
             return True

@@ -96,6 +96,13 @@ CASES = [
         id="an-event-named-in-passing-is-not-dated-by-the-clause",
     ),
     pytest.param(
+        "Oslo's envoy was expected to meet Chilean ministers as a follow-up to Norway's "
+        "meeting with Chile in Santiago in July.",
+        ("NOR", "CHL", "040"),
+        dt.date(2018, 7, 1),
+        id="a-month-right-after-an-event-named-in-passing-is-its-date",
+    ),
+    pytest.param(
         "On Monday, Oslo held the first round of talks with Chile.",
         ("NORGOV", "CHL", "046"),
         dt.date(2019, 4, 8),

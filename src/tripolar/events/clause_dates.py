@@ -71,8 +71,18 @@ def clause_date(
         if year is not None and _year_modifier(year):  # "the 2015 nuclear deal"
             return dt.date(int(year.text), 1, 1), "text", "year"
         on_noun = dated(trigger.left_edge.i, trigger.right_edge.i + 1)
-        if on_noun[1] == "text" or named_in_passing(trigger):
-            # "called China an enabler of Russia's war on Wednesday": not Wednesday's war
+        if on_noun[1] == "text":
+            return on_noun
+        if named_in_passing(trigger):
+            # "called China an enabler of Russia's war on Wednesday": not Wednesday's war;
+            # but "a follow-up to Norway's meeting with Chile in Lima in July": July, which
+            # the parser may hang on the main verb
+            after = trigger.right_edge.i + 1
+            prep = sent.doc[after] if after < sent.end else None
+            if prep is not None and prep.dep_ == "prep" and prep.lower_ == "in":
+                trailing = dated(prep.left_edge.i, prep.right_edge.i + 1)
+                if trailing[1] == "text" and trailing[2] != "day":
+                    return trailing
             return on_noun
     in_clause = dated(max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end))
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)

@@ -103,6 +103,13 @@ CASES = [
         id="a-month-right-after-an-event-named-in-passing-is-its-date",
     ),
     pytest.param(
+        "Storm hits Lima • Norwegian troops attack Chilean soldiers near the border • Peru to "
+        "hold drills Monday",
+        ("NORMIL", "CHL", "190"),
+        PUBLISHED,
+        id="another-headline-of-a-list-is-other-news",
+    ),
+    pytest.param(
         "On Monday, Oslo held the first round of talks with Chile.",
         ("NORGOV", "CHL", "046"),
         dt.date(2019, 4, 8),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 
 from spacy.tokens import Span, Token
@@ -57,6 +58,7 @@ def clause_date(
     its sentence; clauses that tell of other events are passed over in the last two."""
     trigger = trigger if trigger is not None else verb
     foreign = _other_event_clauses(sent, trigger) + dateline_tokens(sent)
+    foreign += _other_list_items(sent, trigger)
 
     def dated(start: int, end: int) -> EventDate:
         key = (start, end, prospective, foreign)
@@ -195,6 +197,21 @@ def dateline_tokens(sent: Span) -> tuple[tuple[int, int], ...]:
         return ()
     last = next((t.i for t in sent if t.idx - sent.start_char >= end), sent.end)
     return ((sent.start, last),)
+
+
+_ITEM_MARKS = frozenset({"•", "·", "|", "▪", "■"})
+
+
+def _other_list_items(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:
+    """Token ranges of the other items of a list of headlines run into one sentence ("A
+    meets B • C tests a missile Wednesday • ..."): each item is news of its own."""
+    marks = [t.i for t in sent if t.text in _ITEM_MARKS]
+    if not marks:
+        return ()
+    bounds = [sent.start, *marks, sent.end]
+    return tuple(
+        (start, end) for start, end in itertools.pairwise(bounds) if not start <= trigger.i < end
+    )
 
 
 def _other_event_clauses(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:

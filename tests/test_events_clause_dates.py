@@ -110,6 +110,12 @@ CASES = [
         id="another-headline-of-a-list-is-other-news",
     ),
     pytest.param(
+        "Peru said on Monday that Norwegian troops recently attacked Chilean soldiers.",
+        ("NORMIL", "CHL", "190"),
+        PUBLISHED,
+        id="an-act-done-recently-is-not-on-the-day-it-is-told",
+    ),
+    pytest.param(
         "On Monday, Oslo held the first round of talks with Chile.",
         ("NORGOV", "CHL", "046"),
         dt.date(2019, 4, 8),

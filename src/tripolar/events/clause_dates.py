@@ -90,7 +90,7 @@ def clause_date(
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
     if measured is not None:
         return measured, "text", "day"
-    if in_clause[1] != "text" and in_other_event_clause(verb):
+    if in_clause[1] != "text" and (in_other_event_clause(verb) or vaguely_past(verb)):
         # "X threatened Y in July after Z did W": the main clause's date is X's, not W's
         return event_date("", published)
     if in_clause[1] == "text" or _present_after_past(verb):
@@ -107,6 +107,15 @@ def in_other_event_clause(verb: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+_VAGUE_PAST = frozenset({"recently", "previously", "earlier", "formerly", "once", "lately"})
+
+
+def vaguely_past(verb: Token) -> bool:
+    """An act told as done at some earlier time ("sat down with X recently", "had earlier
+    met Y"): the day the sentence names for its main clause is not its day."""
+    return any(c.dep_ == "advmod" and c.lower_ in _VAGUE_PAST for c in verb.children)
 
 
 def named_in_passing(noun: Token) -> bool:

@@ -42,6 +42,7 @@ from tripolar.events.clause_dates import (
     in_other_event_clause,
     named_in_passing,
     text_outside,
+    vaguely_past,
 )
 from tripolar.events.dates import NEWS_WINDOW, news_day
 from tripolar.events.grammar import clause_verb, dependent
@@ -148,7 +149,7 @@ class _Story:
         if under_way(verb):
             return None  # "has been protesting": no day
         day = self.occasion_day(event, verb, token)
-        aside = in_other_event_clause(verb)  # "... as envoys were headed to Lima"
+        aside = in_other_event_clause(verb) or vaguely_past(verb)  # "as envoys were headed"
         if day is not None or aside:
             return day  # an act told aside is dated by its occasion only: another sale
         day = self.same_act_coded(event)

@@ -8,7 +8,7 @@ day reports the reactions of that day without repeating it ("Chile demanded that
 "publication") takes, in this order:
 
 1. the date of the same act coded elsewhere in the story with a day from the text: the
-   same countries and code family, as event identity links them (`events.sameness`);
+   same countries and code family, as event identity links them (`tripolar.sameness`);
 2. the date of the same act named by a noun in another sentence that names its source
    (the nearest first, within `STORY_SENTENCES`): a noun of the trigger's own word or of
    its object's ("the ban" ... "imposed a ban on Monday"), or, where the sentence
@@ -47,8 +47,8 @@ from tripolar.events.clause_dates import (
 from tripolar.events.dates import NEWS_WINDOW, news_day
 from tripolar.events.grammar import clause_verb, dependent
 from tripolar.events.lexicon import ActLexicon
-from tripolar.events.sameness import family, link_key
 from tripolar.model import Event
+from tripolar.sameness import family, link_key
 
 _AHEAD = dt.timedelta(days=1)
 

@@ -90,12 +90,14 @@ def clause_date(
     measured = None if in_clause[1] == "text" else _measured_date(verb, sent, published)
     if measured is not None:
         return measured, "text", "day"
-    if in_clause[1] != "text" and (in_other_event_clause(verb) or vaguely_past(verb)):
-        # "X threatened Y in July after Z did W": the main clause's date is X's, not W's
-        return event_date("", published)
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
-    return dated(sent.start, sent.end)
+    whole = dated(sent.start, sent.end)
+    if whole[2] == "day" and (in_other_event_clause(verb) or vaguely_past(verb)):
+        # "X threatened Y on Monday after Z did W": Monday is X's day, not W's (a month or
+        # a year the main clause names is W's too: "suspended talks in May, after Z ...")
+        return event_date("", published)
+    return whole
 
 
 def in_other_event_clause(verb: Token) -> bool:

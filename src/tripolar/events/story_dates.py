@@ -99,7 +99,7 @@ def date_story(
     out = []
     for event in events:
         day = story.day_of(event) if event.date_basis == "publication" else None
-        if day is None:
+        if day is None or day == published:  # the publication day already
             out.append(event)
         else:
             out.append(replace(event, event_date=day, date_basis="text", date_precision="day"))

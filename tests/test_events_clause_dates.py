@@ -116,6 +116,18 @@ CASES = [
         id="an-act-done-recently-is-not-on-the-day-it-is-told",
     ),
     pytest.param(
+        "Norway criticised Chile on Monday after Chilean officials travelled to Peru.",
+        ("CHL", "PER", "042"),
+        PUBLISHED,
+        id="an-after-clause-act-takes-no-day-of-its-main-clause",
+    ),
+    pytest.param(
+        "Norway suspended talks with Chile in March, after Chilean officials travelled to Peru.",
+        ("CHL", "PER", "042"),
+        dt.date(2019, 3, 1),
+        id="an-after-clause-act-keeps-the-main-clauses-month",
+    ),
+    pytest.param(
         "On Monday, Oslo held the first round of talks with Chile.",
         ("NORGOV", "CHL", "046"),
         dt.date(2019, 4, 8),

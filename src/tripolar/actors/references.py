@@ -58,7 +58,7 @@ _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighbo
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
-_GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
+GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
 _COORDINATION = frozenset({"and", ",", ", and", "or"})
 
 
@@ -179,13 +179,20 @@ def resolve_references(
 
 
 def _candidates(doc: Doc) -> list[int]:
-    """Indexes of the tokens a reference can start at, found on the Doc's arrays: most
-    tokens are none, and building a Token for each of them is the cost."""
+    """Indexes of the tokens a reference can start at."""
+    return tokens_among(doc, (*GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS))
+
+
+def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
+    """Indexes of the tokens whose `attr` (lower case by default, ORTH for the text) is one
+    of `words`, in order, found on the Doc's arrays: most tokens are none, and building a
+    Token for each of them is the cost."""
     strings = doc.vocab.strings
-    words = (*_GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS)
     wanted = np.array([strings.add(w) for w in words], dtype=np.uint64)
-    lowers = doc.to_array([LOWER]).reshape(-1)
-    return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
+    if not len(wanted) or not len(doc):
+        return []
+    values = doc.to_array([attr]).reshape(-1)
+    return [int(i) for i in np.flatnonzero(np.isin(values, wanted))]
 
 
 def group_size(doc: Doc, i: int) -> int:
@@ -196,7 +203,7 @@ def group_size(doc: Doc, i: int) -> int:
 def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "the three X" / "both X" / "both the X" starting
     at token i."""
-    if doc[i].lower_ not in _GROUP_STARTS:
+    if doc[i].lower_ not in GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
     if words[0] == "the" and len(words) >= 3 and words[1] in GROUP_SIZES:

@@ -24,9 +24,12 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stubs
 from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
@@ -187,12 +190,17 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
     """Indexes of the tokens whose `attr` (lower case by default, ORTH for the text) is one
     of `words`, in order, found on the Doc's arrays: most tokens are none, and building a
     Token for each of them is the cost."""
-    strings = doc.vocab.strings
-    wanted = np.array([strings.add(w) for w in words], dtype=np.uint64)
+    wanted = _hashes(frozenset(words))
     if not len(wanted) or not len(doc):
         return []
-    values = doc.to_array([attr]).reshape(-1)
-    return [int(i) for i in np.flatnonzero(np.isin(values, wanted))]
+    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    return found
+
+
+@lru_cache(maxsize=256)
+def _hashes(words: frozenset[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """The StringStore hashes of `words` (what a Doc's arrays hold)."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
 
 
 def group_size(doc: Doc, i: int) -> int:

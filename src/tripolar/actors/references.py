@@ -197,6 +197,16 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
     return found
 
 
+def lower_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case forms of tokens start..end, read from the Doc's array when there
+    are more than a few (a Token built for each is the cost: the gap between two actors
+    named far apart)."""
+    if end - start <= 4:
+        return [doc[i].lower_ for i in range(start, end)]
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(LOWER)[start:end].tolist()]
+
+
 @lru_cache(maxsize=256)
 def _hashes(words: frozenset[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
     """The StringStore hashes of `words` (what a Doc's arrays hold)."""

@@ -47,7 +47,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
-from tripolar.events.patterns import VerbPattern, VerbSite, match_verb
+from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -63,6 +63,21 @@ class VerbActs:
 
     def __init__(self, lexicon: ActLexicon) -> None:
         self.lexicon = lexicon
+        # read once per document (actor ends) and sentence (its words), not once per verb
+        self._ends: tuple[MentionIndex, dict[int, int]] | None = None
+        self._words: tuple[MentionIndex, int, frozenset[str]] | None = None
+
+    def _actor_ends(self, index: MentionIndex) -> dict[int, int]:
+        if self._ends is None or self._ends[0] is not index:
+            self._ends = (index, actor_ends(index))
+        return self._ends[1]
+
+    def _sentence_words(self, verb: Token, index: MentionIndex) -> frozenset[str]:
+        sent = verb.sent
+        cached = self._words
+        if cached is None or cached[0] is not index or cached[1] != sent.start:
+            cached = self._words = (index, sent.start, sentence_words(sent))
+        return cached[2]
 
     def code(
         self, verb: Token, index: MentionIndex, consumed: set[int]
@@ -75,10 +90,13 @@ class VerbActs:
         first_failure: tuple[str, str] | None = None
         actors: dict[int, int] | None = None
         site: VerbSite | None = None
-        for pattern in self.lexicon.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+        patterns = self.lexicon.patterns.verb_index(verb.lower_, verb.lemma_.lower())
+        words = self._sentence_words(verb, index) if patterns.with_words else frozenset()
+        for pattern in patterns.select(verb, words):  # those that can match in the sentence
             if pattern.from_dictionary:  # a --verbs dictionary's pattern
                 if actors is None:
-                    actors, site = actor_ends(index), VerbSite.of(verb)
+                    actors = self._actor_ends(index)
+                    site = VerbSite.of(verb, self._sentence_words(verb, index))
                 match = match_verb(verb, pattern, actors=actors, site=site)
                 if match is None:
                     continue

@@ -116,6 +116,8 @@ class VerbPattern:
     after: tuple[str, ...] = ()  # ... and right after it
     origin: str = BUILTIN_VERBS  # the file the pattern was read from
     required: frozenset[str] = frozenset()  # words any match needs in the sentence (a filter)
+    # what any match needs among the sentence's words: one word of each set (patterns.index)
+    needs: tuple[frozenset[str], ...] = ()
     text: str = ""  # the line as written in a verb dictionary; "" for table patterns
 
     @property

@@ -72,19 +72,19 @@ class VerbSite:
     sentence's words (lower-cased), the verb's phrase (see `_phrase`) and the sentence's
     tokens before the verb, nearest first (the last two when first asked for)."""
 
-    __slots__ = ("_left", "_phrase", "verb", "words")
+    __slots__ = ("_left", "_phrase", "sent", "verb", "words")
 
-    def __init__(self, verb: Token, words: frozenset[str]) -> None:
+    def __init__(self, verb: Token, sent: Span, words: frozenset[str]) -> None:
         self.verb = verb
+        self.sent = sent  # the verb's sentence, and its `words` (`sentence_words`)
         self.words = words
         self._phrase: list[Token] | None = None
         self._left: list[Token] | None = None
 
     @classmethod
-    def of(cls, verb: Token, words: frozenset[str] | None = None) -> VerbSite:
-        """The site of a verb; `words`, when given, are its sentence's (read once for all
-        the verbs of a sentence: `sentence_words`)."""
-        return cls(verb, sentence_words(verb.sent) if words is None else words)
+    def of(cls, verb: Token) -> VerbSite:
+        sent = verb.sent
+        return cls(verb, sent, sentence_words(sent))
 
     @property
     def phrase(self) -> list[Token]:
@@ -97,7 +97,7 @@ class VerbSite:
         if self._left is None:
             verb = self.verb
             doc = verb.doc
-            self._left = [doc[i] for i in range(verb.i - 1, verb.sent.start - 1, -1)]
+            self._left = [doc[i] for i in range(verb.i - 1, self.sent.start - 1, -1)]
         return self._left
 
 

@@ -12,6 +12,7 @@ docs/verb-dictionaries.md says how each maps onto the dependency parse.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
@@ -97,6 +98,11 @@ class PrepPhrase:
 Element = Term | ActorSlot | Skip | NounPhrase | PrepPhrase
 
 
+@functools.lru_cache(maxsize=64)
+def _file_name(path: str) -> str:
+    return PurePath(path).name
+
+
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
     lemma: str
@@ -123,7 +129,7 @@ class VerbPattern:
     @property
     def rule(self) -> str:
         if self.from_dictionary:
-            return f"dict:{PurePath(self.origin).name}:{self.line}"
+            return f"dict:{_file_name(self.origin)}:{self.line}"
         parts = [self.lemma]
         if self.particle:
             parts[0] += f"_{self.particle}"

@@ -10,7 +10,7 @@ transformations (appeal/demand of an act, passive violence, irregular killings, 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
@@ -47,7 +47,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
-from tripolar.events.patterns import VerbPattern, VerbSite, match_verb
+from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -63,6 +63,26 @@ class VerbActs:
 
     def __init__(self, lexicon: ActLexicon) -> None:
         self.lexicon = lexicon
+        # read once per document (actor ends) and sentence (its words), not once per verb
+        self._ends: tuple[MentionIndex, dict[int, int]] | None = None
+        self._sentence: tuple[MentionIndex, Span, frozenset[str]] | None = None
+
+    def _actor_ends(self, index: MentionIndex) -> dict[int, int]:
+        if self._ends is None or self._ends[0] is not index:
+            self._ends = (index, actor_ends(index))
+        return self._ends[1]
+
+    def _sentence_of(self, verb: Token, index: MentionIndex) -> tuple[Span, frozenset[str]]:
+        """The verb's sentence and its words (`Token.sent` walks the sentence each time)."""
+        cached = self._sentence
+        if (
+            cached is None
+            or cached[0] is not index
+            or not (cached[1].start <= verb.i < cached[1].end)
+        ):
+            sent = verb.sent
+            cached = self._sentence = (index, sent, sentence_words(sent))
+        return cached[1], cached[2]
 
     def code(
         self, verb: Token, index: MentionIndex, consumed: set[int]
@@ -75,10 +95,13 @@ class VerbActs:
         first_failure: tuple[str, str] | None = None
         actors: dict[int, int] | None = None
         site: VerbSite | None = None
-        for pattern in self.lexicon.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+        patterns = self.lexicon.patterns.verb_index(verb.lower_, verb.lemma_.lower())
+        words = self._sentence_of(verb, index)[1] if patterns.with_words else frozenset()
+        for pattern in patterns.select(verb, words):  # those that can match in the sentence
             if pattern.from_dictionary:  # a --verbs dictionary's pattern
                 if actors is None:
-                    actors, site = actor_ends(index), VerbSite.of(verb)
+                    actors = self._actor_ends(index)
+                    site = VerbSite(verb, *self._sentence_of(verb, index))
                 match = match_verb(verb, pattern, actors=actors, site=site)
                 if match is None:
                     continue

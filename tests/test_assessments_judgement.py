@@ -10,6 +10,31 @@ from assessments_support import judge_cases, last_sentence_signs
 # texts holding a report, a background fact or a period name, and no judgement
 REPORT_CASES = [
     pytest.param(
+        "Washington and Beijing held talks in May. Beijing, for its part, runs a "
+        "one-party system that prizes order, social harmony and national unity.",
+        id="a_states_domestic_values_in_a_list",
+    ),
+    pytest.param(
+        "Washington and Beijing compete for markets. China's economic rise was driven by "
+        "cheap labour and exports.",
+        id="a_states_rise_alone_has_no_direction",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Japan has since taken a firmer line on the "
+        "refugee question and the crisis in Syria.",
+        id="a_crisis_placed_in_a_country",
+    ),
+    pytest.param(
+        "Moscow and Washington held talks in May. As Moscow pointed out at the Shanghai "
+        "meeting, Eurasia faces serious security risks.",
+        id="a_named_place_facing_risks_in_a_reported_aside",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. In June, Seoul hosted a conference, Cooperation "
+        "between Japan and Korea: The Process and Prospects, co-sponsored by two institutes.",
+        id="the_title_of_a_conference",
+    ),
+    pytest.param(
         "Tokyo and Seoul held talks in May. Both were hit by a severe debt crisis that year.",
         id="domestic_crisis",
     ),

@@ -179,6 +179,30 @@ SIGN_CASES = [
         -1,
         id="no_real_warmth",
     ),
+    pytest.param(
+        "A new envoy will not repair the strained relationship between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="a_negated_verb_does_not_negate_its_objects_adjective_too",
+    ),
+    pytest.param(
+        "Trust between Washington and New Delhi has been running at a very low level.",
+        "IND-USA",
+        -1,
+        id="trust_at_a_low_level",
+    ),
+    pytest.param(
+        "The new policy has taken a heavy toll on trust between Tokyo and Washington.",
+        "JPN-USA",
+        -1,
+        id="a_toll_on_trust",
+    ),
+    pytest.param(
+        "The summit brought little, not to mention the hostile rhetoric between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="not_to_mention_adds_rather_than_negates",
+    ),
 ]
 
 

@@ -143,7 +143,9 @@ class AssessmentExtractor:
             scanned = sentence.start_char
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
-            sidelined = parties.sidelined_tokens(sentence)
+            sidelined = parties.sidelined_tokens(
+                sentence, lambda t: self.lexicon.has("reporting", t)
+            )
             if parties.soviet_era(sentence, published):
                 token_mentions.update(
                     (t.i, parties.as_soviet(token_mentions[t.i]))
@@ -189,6 +191,8 @@ class AssessmentExtractor:
                 continue
             if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue
+            if parties.is_place(span.root):
+                continue  # "our goals in Europe, the Middle East and Asia": a place
             code = self.lexicon.regions[match.term]
             found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
         return found
@@ -234,11 +238,16 @@ class AssessmentExtractor:
             )  # "a turning point may be close" judges no relationship
             if alone and not self._governs_relation(item.head, token_mentions):
                 continue
+            if item.entry.kind != "cue" and not item.modifiers and abs(value) <= POLARITY_FLOOR:
+                continue  # "China's economic rise" alone carries no direction to report
             claimers = [other.head for other in items if other is not item and not other.attached]
             rank, subjects = self._subjects(
                 item.head, sentence, token_mentions, context, claimers, topic, sidelined
             )
+            sources = parties.source_countries(item.head, token_mentions)
             for subject in subjects:
+                if sources and not sources & set(subject):
+                    continue  # "their view of the threat from the West" judges no pair of theirs
                 judgements.append(
                     self._judgement(
                         item,
@@ -275,12 +284,17 @@ class AssessmentExtractor:
                 continue  # "lower-cost goods", "high-level talks"
             if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
+            if single and syntax.is_title_word(head):
+                continue  # "a conference, Cooperation between X and Y: Prospects"
+            if parties.is_located(head, token_mentions):
+                continue  # "the crisis in Belarus" is that country's situation
             if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
                 continue  # "the post-Cold War order"; "the report analyses how ties changed"
             governor = head.head if head.dep_ in ("amod", "compound") else head
+            listed = {governor, *syntax.conjuncts(governor)}  # "stability and national unity"
             if any(
                 c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
-                for node in {head, governor}
+                for node in {head, *listed}
                 for c in node.children
             ):
                 continue  # "a public health crisis", "the worst health crisis"
@@ -479,6 +493,8 @@ class AssessmentExtractor:
             return 2, []
         if anaphoric and len(context) == 2:
             return 2, [context]
+        if topic and parties.has_other_subject(head, named, lexicon, self._terms):
+            return 2, []  # "Eurasia faces security risks": the clause names what it judges
         if topic and (
             head.pos_ in ("NOUN", "PROPN")
             or anaphoric

@@ -72,6 +72,8 @@ EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
 NEGATOR_EXCEPTIONS = frozenset(
     {"only", "just", "merely", "simply", "doubt", "question", "wonder", "denying"}
 )
+# "not to mention X", "not to speak of X": X is added to what was said, not negated
+NEGATOR_IDIOMS = frozenset({("to", "mention"), ("to", "speak")})
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
 REPORTING_NOUNS = frozenset(
@@ -225,6 +227,8 @@ def negators_of(
             continue
         if any(lexicon.has("contrast", t) for t in between):
             continue
+        if any(t.i in stop_at for t in between):
+            continue  # "will not repair the strained ties": the negation is the verb's
         if _is_exception(sentence.doc[match.start]):
             continue
         found.update(range(match.start, match.end))
@@ -240,8 +244,11 @@ def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_exception(negator: Token) -> bool:
-    following = negator.nbor(1) if negator.i + 1 < len(negator.doc) else None
-    return following is not None and following.lower_ in NEGATOR_EXCEPTIONS
+    doc = negator.doc
+    following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
+    if following in NEGATOR_IDIOMS:
+        return True  # "not to mention the provocative flights" adds, it does not negate
+    return bool(following) and following[0] in NEGATOR_EXCEPTIONS
 
 
 def _collapse_phrases(indices: set[int]) -> set[int]:
@@ -577,3 +584,30 @@ def is_studied(token: Token, lexicon: Lexicon) -> bool:
     """The term sits in what a text studies or is titled ('the report analyses how ties have
     changed', 'a paper titled "A Strategic Partnership"'), not in a judgement."""
     return any(lexicon.has("research", node) and is_verbal(node) for node in token.ancestors)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The other members of a coordination a noun is part of ("stability, harmony and
+    unity")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first]
+    stack = [first]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                members.append(child)
+                stack.append(child)
+    return [m for m in members if m.i != token.i]
+
+
+def is_title_word(head: Token) -> bool:
+    """A capitalised common noun inside a sentence, not opening a quotation or a clause
+    after a colon: a word of a title ("hosted a conference, Cooperation between X and Y:
+    Prospects"), not a judgement."""
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or head.i == head.sent.start:
+        return False
+    before = head.doc[head.i - 1]
+    return not (before.is_punct and before.text in (":", '"', "“", "‘", "'", "(", "—"))

@@ -134,6 +134,31 @@ JUDGEMENT_CASES = [
         {"JPN-KOR": -1},
         id="a_challenging_year_is_a_judgement_not_an_event",
     ),
+    pytest.param(
+        "Relations between Tokyo and Seoul have been in the doldrums for years.",
+        {"JPN-KOR": -1},
+        id="in_the_doldrums",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Seoul are caught in a vicious cycle.",
+        {"JPN-KOR": -1},
+        id="a_vicious_cycle",
+    ),
+    pytest.param(
+        "The frostiness of ties between Tokyo and Seoul surprised observers.",
+        {"JPN-KOR": -1},
+        id="frostiness",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Seoul's latest moves stirred the pot further.",
+        {"JPN-KOR": -1},
+        id="stirring_the_pot",
+    ),
+    pytest.param(
+        "The crisis in Sino-American relations jeopardizes stability in the region.",
+        {"CHN-USA": -1},
+        id="a_crisis_in_a_relationship_is_no_place",
+    ),
 ]
 
 

@@ -203,6 +203,25 @@ SIGN_CASES = [
         -1,
         id="not_to_mention_adds_rather_than_negates",
     ),
+    pytest.param(
+        "Hardly anyone hoped for a breakthrough from the last round of talks between Tokyo "
+        "and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="hardly_anyone_negates_the_hope",
+    ),
+    pytest.param(
+        "Both Tokyo and Beijing are interested in risk reduction.",
+        "CHN-JPN",
+        1,
+        id="risk_reduction",
+    ),
+    pytest.param(
+        "There are ways to bridge the differences between Tokyo and Beijing on arms reductions.",
+        "CHN-JPN",
+        1,
+        id="bridging_differences_whose_issue_is_a_reduction",
+    ),
 ]
 
 

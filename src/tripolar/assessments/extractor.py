@@ -144,7 +144,7 @@ class AssessmentExtractor:
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
             sidelined = parties.sidelined_tokens(
-                sentence, lambda t: self.lexicon.has("reporting", t)
+                sentence, lambda t: self.lexicon.has("reporting", t), token_mentions
             )
             if parties.soviet_era(sentence, published):
                 token_mentions.update(
@@ -654,7 +654,7 @@ def _attach_modifiers(items: list[_Item]) -> None:
         for n, cue in enumerate(cues):
             reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
             distance = syntax.governs(modifier.head, cue.head, reach)
-            if distance is not None:
+            if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
@@ -710,18 +710,19 @@ def _merge(
     bounds = sentence_bounds(sentence)
     doc = sentence.doc
     for subject, group in by_subject.items():
-        # a cue that names the pair outweighs one that only reaches it through the
-        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
-        closest = min(j.rank for j in group)
-        group = [j for j in group if j.rank == closest]
         # The "but" rule: when a contrast leaves some judgements asserted and others
-        # conceded, the asserted ones decide the sign.
+        # conceded, the asserted ones decide the sign, however closely the conceded ones
+        # name the pair ("efforts to ease tensions despite their disputes").
         asserted = [j for j in group if j.weight >= 1.0]
         scale = 1.0
         if asserted and len(asserted) < len(group):
             net = sum(j.intensity * j.value for j in asserted)
             if abs(net) > 0.0:
                 group, scale = asserted, 0.8
+        # a cue that names the pair outweighs one that only reaches it through the
+        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
+        closest = min(j.rank for j in group)
+        group = [j for j in group if j.rank == closest]
         total = sum(j.weight * j.intensity for j in group)
         if total == 0.0:
             continue

@@ -180,7 +180,9 @@ def is_prefixed_period(doc: Doc, start: int) -> bool:
 
 
 def sidelined_tokens(
-    sentence: Span, reporting: Callable[[Token], bool] | None = None
+    sentence: Span,
+    reporting: Callable[[Token], bool] | None = None,
+    token_mentions: dict[int, Mention] | None = None,
 ) -> frozenset[int]:
     """Tokens naming an issue or a place rather than a party: 'tensions over Taiwan',
     'disagreements such as those over Hong Kong', 'the war in Syria'; and, given a test for
@@ -201,12 +203,21 @@ def sidelined_tokens(
             (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
+        if place and token_mentions is not None and _names_a_pair(token, token_mentions):
+            place = False  # "the crisis in U.S.-Russia relations"
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
             word == "to" and token.head.lower_ == "prior"
         )  # "prior to Russia's invasion of Ukraine"
         if issue or place or temporal:
             found.update(t.i for t in token.subtree)
     return frozenset(found)
+
+
+def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:
+    return any(
+        t.i in token_mentions and len(mention_countries(token_mentions[t.i])) >= 2
+        for t in token.subtree
+    )
 
 
 def _is_reporting_aside(token: Token, reporting: Callable[[Token], bool]) -> bool:
@@ -266,10 +277,13 @@ def is_located(head: Token, token_mentions: dict[int, Mention]) -> bool:
     'in', with no party of its own (not 'Russia's war in Ukraine')."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in PLACE_HEADS:
         return False
-    placed = [
+    placed = [  # the place itself, not "the crisis in U.S.-Russia relations"
         c
         for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "in" and subtree_countries(c, token_mentions)
+        if c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.i in token_mentions for g in c.children)
+        and not _names_a_pair(c, token_mentions)
     ]
     if not placed:
         return False
@@ -312,4 +326,15 @@ def has_other_subject(
         if next(terms.find(words), None) is not None:
             continue  # "the Cold War is a thing of the past" judges through its subject
         return True
+    return False
+
+
+def in_issue_of(token: Token, cue: Token) -> bool:
+    """Whether a word sits in the issue a cue is about ("differences on arms reductions",
+    "tensions over troop cuts"), where it changes nothing of the cue."""
+    for node in syntax.ancestors_with_self(token):
+        if node.i == cue.i:
+            return False
+        if node.dep_ == "prep" and node.head.i == cue.i and node.lower_ in ISSUE_PREPS | {"on"}:
+            return True
     return False

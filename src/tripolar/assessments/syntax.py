@@ -176,6 +176,13 @@ def negators_of(
                 and child.lower_ in NEGATIVE_SUBJECTS
             ):
                 found.add(child.i)  # "None of this makes an alliance"
+            if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass"):
+                # "hardly anyone expects a breakthrough"
+                found.update(
+                    g.i
+                    for g in child.children
+                    if g.dep_ == "advmod" and g.lower_ in ("hardly", "scarcely", "barely")
+                )
             if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                 # "neither Beijing nor Washington can risk a crisis", "no country wants war"
                 found.update(

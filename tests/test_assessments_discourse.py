@@ -229,6 +229,14 @@ def test_discourse_places_and_sources_are_not_the_judged_pair(nlp, text, absent)
     assert absent not in {r.subject for r in judge_cases(nlp, text)}
 
 
+def test_discourse_the_venue_of_a_meeting_is_no_party(nlp):
+    text = (
+        "Washington and Beijing met on the sidelines of the Pacific summit in Moscow to "
+        "ease tensions between them."
+    )
+    assert last_sentence_signs(judge_cases(nlp, text)) == {"CHN-USA": 1}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -10,6 +10,14 @@ from assessments_support import judge_cases, last_sentence_signs
 # texts holding a report, a background fact or a period name, and no judgement
 REPORT_CASES = [
     pytest.param(
+        "Sanctions against Russia have grown heavier since spring.",
+        id="sanctions_against_one_state_judge_no_standing",
+    ),
+    pytest.param(
+        "The 2018 U.S. trade war still weighs on markets.",
+        id="a_name_on_a_war_judges_no_standing",
+    ),
+    pytest.param(
         "Washington and Beijing held talks in May. Beijing, for its part, runs a "
         "one-party system that prizes order, social harmony and national unity.",
         id="a_states_domestic_values_in_a_list",
@@ -158,6 +166,21 @@ JUDGEMENT_CASES = [
         "The crisis in Sino-American relations jeopardizes stability in the region.",
         {"CHN-USA": -1},
         id="a_crisis_in_a_relationship_is_no_place",
+    ),
+    pytest.param(
+        "Tokyo and Beijing differ on much. But they appear to see eye to eye on fishing.",
+        {"CHN-JPN": 1},
+        id="eye_to_eye",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks. In truth, the relationship remains unsettled.",
+        {"JPN-KOR": -1},
+        id="unsettled",
+    ),
+    pytest.param(
+        "Opportunities lie ahead if Tokyo and Beijing choose to get along.",
+        {"CHN-JPN": 1},
+        id="get_along",
     ),
 ]
 

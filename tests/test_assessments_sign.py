@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from assessments_support import judge
 from tripolar.assessments import sign
+from tripolar.assessments.lexicon import Lexicon
+from tripolar.assessments.syntax import contrast_weights
 from tripolar.model import Assessment
 
 NAMES = {
@@ -229,3 +231,12 @@ SIGN_CASES = [
 def test_sign_of_the_judgement(nlp, text, subject, expected):
     by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
     assert by_subject.get(subject) == expected, by_subject
+
+
+def test_sign_years_left_behind_weigh_as_little_as_a_concession(nlp):
+    lexicon = Lexicon.builtin()
+    doc = nlp("After five years of tension, the two neighbours have begun a thaw.")
+    weights = contrast_weights(doc[:], lexicon, lexicon.category_table("concessive"))
+    by_word = {doc[i].lower_: w for i, w in weights.items()}
+    assert by_word["tension"] < 0.5
+    assert by_word["thaw"] == 1.0

@@ -364,16 +364,15 @@ class AssessmentExtractor:
         return False
 
     def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
-        """Countries named with the cue itself: in its phrase, as its possessor, or as the
-        subject of the clause it predicates ("Russia's turn to Asia will be slow"); not a
-        source ("pressure from the United States" judges no American standing)."""
-        sources = {
-            t.i
-            for c in head.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
-            for t in c.subtree
-        }
-        found = parties.countries(named, (t.i for t in head.subtree if t.i not in sources))
+        """Countries whose own standing a cue judges: its possessor, or the subject of the
+        clause it predicates ("Russia's turn to Asia will be slow"); not a source ("pressure
+        from the United States"), a target ("sanctions against China") or a name on an
+        event ("the U.S. trade war", "the Ukraine conflict"), whose other party is unsaid."""
+        found = parties.countries(
+            named, (t.i for c in head.children if c.dep_ == "poss" for t in c.subtree)
+        )
+        if head.i in named:
+            found |= parties.countries(named, [head.i])
         node = head
         while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
             node = node.head
@@ -382,7 +381,7 @@ class AssessmentExtractor:
         verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
         if verb is not None:
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ in ("nsubj", "nsubjpass") and head not in child.subtree:
                     found |= parties.subtree_countries(child, named)
         return found
 

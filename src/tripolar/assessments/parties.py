@@ -208,7 +208,11 @@ def sidelined_tokens(
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
             word == "to" and token.head.lower_ == "prior"
         )  # "prior to Russia's invasion of Ukraine"
-        if issue or place or temporal:
+        venue = word in ("on", "at") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
+            for c in token.children
+        )  # "met on the sidelines of the APEC summit": the summit is no party
+        if issue or place or temporal or venue:
             found.update(t.i for t in token.subtree)
     return frozenset(found)
 

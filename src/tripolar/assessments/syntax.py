@@ -289,6 +289,9 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
                 if index > start and word.text in (",", ";", ":", "’", "'", "”", '"'):
                     break
                 weights[index] = min(weights[index], 0.2)
+        if _is_span_left_behind(token):
+            for past in token.subtree:  # "after five years of tension, a thaw began"
+                weights[past.i] = min(weights[past.i], 0.2)
         if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
             for compared in token.subtree:  # "worse than in the days when trust was high"
                 weights[compared.i] = min(weights[compared.i], 0.3)
@@ -311,6 +314,21 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         for index in range(sentence.start, pivot):
             weights[index] = min(weights[index], 0.3)
     return weights
+
+
+def _is_span_left_behind(token: Token) -> bool:
+    """'after years of tension', 'after two decades of rivalry': a stretch of time the
+    sentence reports as over, which weighs as little as a concession."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "after"
+        and any(
+            c.dep_ == "pobj"
+            and c.lemma_.lower() in ("year", "month", "decade", "week")
+            and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in token.children
+        )
+    )
 
 
 def _concession_starts(token: Token) -> list[int]:

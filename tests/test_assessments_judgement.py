@@ -10,6 +10,15 @@ from assessments_support import judge_cases, last_sentence_signs
 # texts holding a report, a background fact or a period name, and no judgement
 REPORT_CASES = [
     pytest.param(
+        "Washington accused Beijing of supporting a hacking campaign aimed at U.S. agencies.",
+        id="support_of_an_act_is_no_support_of_a_state",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Seoul later abandoned its data-sharing agreement "
+        "with Tokyo.",
+        id="abandoning_an_agreement_with_a_state_is_an_act",
+    ),
+    pytest.param(
         "Sanctions against Russia have grown heavier since spring.",
         id="sanctions_against_one_state_judge_no_standing",
     ),

@@ -302,13 +302,15 @@ class AssessmentExtractor:
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects and not any(
                     t.i in token_mentions
-                    or lexicon.has("anaphor", t)
+                    or (lexicon.has("anaphor", t) and t.lower_ not in syntax.POSSESSIVE_PRONOUNS)
                     or lexicon.has("relational", t)
                     or t.lower_ in ("other", "another")  # "support each other"
                     for o in objects
-                    for t in o.subtree
+                    for t in syntax.phrase_core(o)
                 ):
-                    continue  # "contain the outbreak", not "support each other"
+                    # "contain the outbreak", "abandoned its agreement with Tokyo" (its:
+                    # the subject's own), not "support each other", "isolate Russia's regime"
+                    continue
             items.append(
                 _Item(
                     match=match,

@@ -331,6 +331,23 @@ def _is_span_left_behind(token: Token) -> bool:
     )
 
 
+def phrase_core(noun: Token) -> list[Token]:
+    """A noun with what names it: its determiners, possessors, modifiers, appositions and
+    conjuncts ("each other", "Russia's regime", "China and Russia"), without its
+    prepositional phrases and clauses ("the agreement with Tokyo", "a breach targeting X")."""
+    core: list[Token] = []
+    stack = [noun]
+    while stack:
+        node = stack.pop()
+        core.append(node)
+        stack.extend(
+            c
+            for c in node.children
+            if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "appos", "conj", "case")
+        )
+    return core
+
+
 def _concession_starts(token: Token) -> list[int]:
     """Where a concession of the 'however ADJ' or 'as ADJ as' shape starts, if ``token``
     opens one."""

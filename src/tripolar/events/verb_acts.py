@@ -20,6 +20,7 @@ from tripolar.events.arguments import (
     find_targets,
     home_government,
     located_actors,
+    one_country,
     other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
@@ -207,6 +208,8 @@ class VerbActs:
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
             targets, slot = vetoed_council(obj, targets), slot or "council"
+        if mode_flag == "demand" and (out := _ordered_out(verb, obj, sources, targets)):
+            code, rule = out, rule + "/ordered-out"  # "ordered 23 diplomats to leave"
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
             for conj in verb.children:
@@ -336,6 +339,25 @@ def _arriving_forces(verb: Token) -> str:
     if words & (FORCE_HEADS - {"deployment", "patch", "batch", "convoy", "unit"}):
         return "troops"
     return ""
+
+
+DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+DIPLOMAT_HEADS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul"})
+
+
+def _ordered_out(
+    verb: Token, obj: Token | None, sources: list[Mention], targets: list[Mention]
+) -> str | None:
+    """ "ordered 23 Russian diplomats to leave (the country)", "told X's envoy to leave": an
+    expulsion of another state's people (CAMEO: ORDER ... (TO LEAVE) 174; diplomats 161, as
+    `expel`), never a state's order to its own forces ("ordered its troops to leave X")."""
+    clause = dependent(verb, "xcomp")
+    if obj is None or clause is None or clause.lemma_.lower() not in DEPARTURE_VERBS:
+        return None
+    home = one_country(sources)
+    if not targets or any(one_country([t]) in (None, home) for t in targets):
+        return None
+    return "161" if obj.lemma_.lower() in DIPLOMAT_HEADS else "174"
 
 
 def _takes_place_target(code: str) -> bool:

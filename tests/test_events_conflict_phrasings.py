@@ -2,7 +2,10 @@
 (expulsion), missions, contracts and contacts cancelled (reduced relations), measures taken
 or promised against a state (coercion, or its threat), regret and concern voiced over a
 state's act (disapproval), a state told to act (a demand), a threat aimed at the state whose
-act it answers, and flights within some miles of a state. Sentences written here."""
+act it answers or who is told what it will suffer, flights within some miles of a state and
+aircraft entering its zone, trade suspended and supplies cut off, aircraft shot down,
+critics who "hit out at" a state, and an accusation that stands beside the accused's denial
+("a charge Y denies"). Sentences written here."""
 
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ ACTORS = {
     "Peruvian": "PER",
     "Chilean firm": "CHLBUS",
     "Norwegian soldiers": "NORMIL",
+    "Norwegian aircraft": "NORMIL",
+    "Chilean forces": "CHLMIL",
 }
 
 CASES = [
@@ -128,6 +133,67 @@ CASES = [
         "Norwegian jets flew within 20 miles of Chile's airspace.",
         {("NORMIL", "CHL", "150")},
         id="flew-within-miles-of",
+    ),
+    pytest.param(
+        "Norwegian aircraft entered Chile's air defence zone on Sunday.",
+        {("NORMIL", "CHL", "150")},
+        id="entered-a-states-zone",
+    ),
+    pytest.param(
+        "Oslo warned that Chile would pay a heavy price.",
+        {("NORGOV", "CHL", "130")},
+        id="warned-a-state-would-pay",
+    ),
+    pytest.param(
+        "Norway warned that Peru would face serious consequences.",
+        {("NOR", "PER", "130")},
+        id="warned-a-state-would-face-consequences",
+    ),
+    pytest.param("Norway warned that prices would rise.", set(), id="warned-of-no-state"),
+    pytest.param(
+        "Norway accused Chile of spying, a charge Chile denies.",
+        {("NOR", "CHL", "112")},
+        id="accusation-beside-a-denied-charge",
+    ),
+    pytest.param(
+        "Norway denied that Norwegian soldiers attacked the Chilean convoy.",
+        set(),
+        id="a-denied-act-is-not-coded",
+    ),
+    pytest.param(
+        "Norway suspended arms exports to Chile.",
+        {("NOR", "CHL", "163")},
+        id="exports-suspended-to",
+    ),
+    pytest.param(
+        "Oslo halted imports of Peruvian fruit.",
+        {("NORGOV", "PER", "163")},
+        id="imports-halted-of",
+    ),
+    pytest.param(
+        "Norway cut off gas to Chile on Monday.",
+        {("NOR", "CHL", "162")},
+        id="gas-cut-off-to",
+    ),
+    pytest.param(
+        "Chilean forces shot down a Norwegian drone.",
+        {("CHLMIL", "NOR", "190")},
+        id="drone-shot-down",
+    ),
+    pytest.param(
+        "Norway shot down the Chilean proposal.",
+        set(),
+        id="a-proposal-shot-down-is-no-attack",
+    ),
+    pytest.param(
+        "Oslo hit out at Chile over the fishing quotas.",
+        {("NORGOV", "CHL", "111")},
+        id="hit-out-at",
+    ),
+    pytest.param(
+        "Norway lashed out at Peru for the arrests.",
+        {("NOR", "PER", "111")},
+        id="lashed-out-at",
     ),
 ]
 

@@ -33,7 +33,6 @@ from tripolar.events.modality import (
     Mode,
     context_of,
     demanding_noun,
-    is_negated,
     map_code,
 )
 
@@ -283,35 +282,6 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     return Candidate(
         BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )
-
-
-def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
-    """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
-    Russia had made an irresponsible decision", "said the US arms deal was interfering with
-    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
-    modify it), its subject the blamed actor or that actor's act; never one's own state."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
-        return None
-    sayer = clause.head
-    context = context_of(sayer)
-    if context.reason or context.mode != "act" or is_negated(clause):
-        return None
-    if clause.lemma_.lower() == "be":  # "was inexcusable", "was a threat to peace"
-        heads = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
-    else:  # "was interfering with", "had made an irresponsible decision"
-        objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
-        words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
-    if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
-        return None
-    sources = [m for m in index.subjects_of(sayer) if m.anchors]  # of a known country
-    blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
-    own = {code[:3] for m in sources for code in m.codes}
-    named = index.of_group(blamed) or index.of_group([o for b in blamed for o in owner_objects(b)])
-    targets = [t for t in named if not {c[:3] for c in t.codes} & own]
-    if not sources or not targets:
-        return None
-    return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
 
 
 REQUEST_NOUNS = frozenset({"request", "behest"})

@@ -4,8 +4,11 @@ or promised against a state (coercion, or its threat), regret and concern voiced
 state's act (disapproval), a state told to act (a demand), a threat aimed at the state whose
 act it answers or who is told what it will suffer, flights within some miles of a state and
 aircraft entering its zone, trade suspended and supplies cut off, aircraft shot down,
-critics who "hit out at" a state, and an accusation that stands beside the accused's denial
-("a charge Y denies"). Sentences written here."""
+critics who "hit out at" a state, an accusation that stands beside the accused's denial
+("a charge Y denies"), envoys pulled and diplomats ordered out, talks walked out of,
+membership frozen, visas suspended or accreditation revoked, vessels barred and airspace
+closed, "countermeasures" against a state, sentences passed on its citizens and revenge
+vowed. Sentences written here."""
 
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ ACTORS = {
     "Norwegian soldiers": "NORMIL",
     "Norwegian aircraft": "NORMIL",
     "Chilean forces": "CHLMIL",
+    "Chilean airlines": "CHLBUS",
+    "Chilean journalists": "CHLMED",
+    "Chilean citizen": "CHLCVL",
+    "Andean Pact": "IGOAND",
 }
 
 CASES = [
@@ -194,6 +201,56 @@ CASES = [
         "Norway lashed out at Peru for the arrests.",
         {("NOR", "PER", "111")},
         id="lashed-out-at",
+    ),
+    pytest.param(
+        "Norway pulled its ambassador from Chile on Friday.",
+        {("NOR", "CHL", "161")},
+        id="ambassador-pulled-from",
+    ),
+    pytest.param(
+        "Oslo ordered Chilean diplomats out of the country.",
+        {("NORGOV", "CHLGOV", "161")},
+        id="diplomats-ordered-out",
+    ),
+    pytest.param(
+        "Norway walked out of talks with Peru.",
+        {("NOR", "PER", "164")},
+        id="walked-out-of-talks",
+    ),
+    pytest.param(
+        "Peru froze its membership in the Andean Pact.",
+        {("PER", "IGOAND", "160")},
+        id="membership-frozen",
+    ),
+    pytest.param(
+        "Oslo revoked the accreditation of two Chilean journalists.",
+        {("NORGOV", "CHLMED", "160")},
+        id="accreditation-revoked",
+    ),
+    pytest.param(
+        "Norway barred Chilean vessels from its ports.",
+        {("NOR", "CHL", "163")},
+        id="vessels-barred",
+    ),
+    pytest.param(
+        "Peru closed its airspace to Chilean airlines.",
+        {("PER", "CHLBUS", "163")},
+        id="airspace-closed-to",
+    ),
+    pytest.param(
+        "Oslo announced countermeasures against Chile.",
+        {("NORGOV", "CHL", "163")},
+        id="countermeasures-against",
+    ),
+    pytest.param(
+        "Peru sentenced a Chilean citizen to six years in prison.",
+        {("PER", "CHLCVL", "173")},
+        id="citizen-sentenced",
+    ),
+    pytest.param(
+        "Norway vowed revenge against Chile.",
+        {("NOR", "CHL", "130")},
+        id="revenge-vowed",
     ),
 ]
 

@@ -348,11 +348,13 @@ DIPLOMAT_HEADS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consu
 def _ordered_out(
     verb: Token, obj: Token | None, sources: list[Mention], targets: list[Mention]
 ) -> str | None:
-    """ "ordered 23 Russian diplomats to leave (the country)", "told X's envoy to leave": an
-    expulsion of another state's people (CAMEO: ORDER ... (TO LEAVE) 174; diplomats 161, as
-    `expel`), never a state's order to its own forces ("ordered its troops to leave X")."""
+    """ "ordered 23 Russian diplomats to leave (the country)", "told X's envoy to leave",
+    "ordered X's diplomats out": an expulsion of another state's people (CAMEO: ORDER ... (TO
+    LEAVE) 174; diplomats 161, as `expel`), never a state's order to its own forces ("ordered
+    its troops to leave X")."""
     clause = dependent(verb, "xcomp")
-    if obj is None or clause is None or clause.lemma_.lower() not in DEPARTURE_VERBS:
+    leaving = clause is not None and clause.lemma_.lower() in DEPARTURE_VERBS
+    if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
         return None
     home = one_country(sources)
     if not targets or any(one_country([t]) in (None, home) for t in targets):

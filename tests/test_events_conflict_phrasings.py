@@ -7,8 +7,8 @@ aircraft entering its zone, trade suspended and supplies cut off, aircraft shot 
 critics who "hit out at" a state, an accusation that stands beside the accused's denial
 ("a charge Y denies"), envoys pulled and diplomats ordered out, talks walked out of,
 membership frozen, visas suspended or accreditation revoked, vessels barred and airspace
-closed, "countermeasures" against a state, sentences passed on its citizens and revenge
-vowed. Sentences written here."""
+closed, official communication cut off, "countermeasures" against a state, sentences passed
+on its citizens and revenge vowed. Sentences written here."""
 
 from __future__ import annotations
 
@@ -251,6 +251,11 @@ CASES = [
         "Norway vowed revenge against Chile.",
         {("NOR", "CHL", "130")},
         id="revenge-vowed",
+    ),
+    pytest.param(
+        "Peru's decision prompted Chile to cut off all official communication with Oslo.",
+        {("CHL", "NORGOV", "161")},
+        id="communication-cut-off",
     ),
 ]
 

@@ -242,10 +242,18 @@ BLAME_WORDS = frozenset({
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
 BLAME_CODE = "111"
+# words that accuse a party of an act (112) rather than judge it (111): labels and statements
+ACCUSATION_WORDS = frozenset({
+    "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
+    "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
+    "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+})  # fmt: skip
+ACCUSE_CODE = "112"
 
 
 def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candidate | None:
-    """X names Y (or Y's act) with a word of blame: X -> Y 111."""
+    """X names Y (or Y's act) with a word of blame: X -> Y 111; a word that accuses of an act
+    ("called the mission a hub of espionage") makes it an accusation, 112."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABEL_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -264,14 +272,14 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     slot = "dobj"
     if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
         targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
-    if not targets:  # "described the raid as open Chilean aggression"
+    if not targets:  # "described the raid as open Chilean aggression", "X's espionage efforts"
         owners = [
             c
             for label in labels
             for t in label.subtree
             if t.lemma_.lower() in BLAME_WORDS
-            for c in t.children
-            if c.dep_ in ("amod", "poss", "compound")
+            for c in [*t.children, *(t.head.children if t.dep_ == "compound" else ())]
+            if c.dep_ in ("amod", "poss", "compound") and c.i != t.i
         ]
         targets, slot = index.of_group(owners), "label-owner"
     if not targets:  # "described the incident as an act of Russian aggression"
@@ -279,8 +287,9 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
+    code = ACCUSE_CODE if words & ACCUSATION_WORDS else BLAME_CODE  # "the epicentre of espionage"
     return Candidate(
-        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
+        code, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )
 
 

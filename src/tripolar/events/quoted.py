@@ -22,19 +22,12 @@ from spacy.tokens import Token
 
 from tripolar.actors.dictionary import country_root
 from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
-from tripolar.events.governed import BLAME_CODE, BLAME_WORDS
+from tripolar.events.governed import ACCUSATION_WORDS, ACCUSE_CODE, BLAME_CODE, BLAME_WORDS
 from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS, owner_objects
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_negated
 from tripolar.model import Mention
 
-# words that accuse a party of an act (112) rather than judge it (111)
-ACCUSATION_WORDS = frozenset({
-    "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
-    "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
-    "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
-})  # fmt: skip
-ACCUSE_CODE = "112"
 # prepositions whose object may be the blamed party: "the embargo by X", "troops from X",
 # "the presence of X's troops" (but not "a violation of X", "interference in X")
 AGENT_PREPS = frozenset({"by", "from", "of"})

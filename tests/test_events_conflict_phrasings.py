@@ -8,7 +8,8 @@ critics who "hit out at" a state, an accusation that stands beside the accused's
 ("a charge Y denies"), envoys pulled and diplomats ordered out, talks walked out of,
 membership frozen, visas suspended or accreditation revoked, vessels barred and airspace
 closed, official communication cut off, "countermeasures" against a state, sentences passed
-on its citizens and revenge vowed. Sentences written here."""
+on its citizens, revenge vowed, a state's draft voted against, its deadline ignored and its
+accession blocked. Sentences written here."""
 
 from __future__ import annotations
 
@@ -256,6 +257,26 @@ CASES = [
         "Peru's decision prompted Chile to cut off all official communication with Oslo.",
         {("CHL", "NORGOV", "161")},
         id="communication-cut-off",
+    ),
+    pytest.param(
+        "Peru voted against the resolution drafted by Chile.",
+        {("PER", "CHL", "120")},
+        id="voted-against-a-states-draft",
+    ),
+    pytest.param(
+        "Norway voted against the resolution on fishing.",
+        set(),
+        id="voted-against-a-draft-of-no-state",
+    ),
+    pytest.param(
+        "Chile ignored Norway's deadline.",
+        {("CHL", "NOR", "128")},
+        id="ignored-a-states-deadline",
+    ),
+    pytest.param(
+        "Norway blocked Chile's accession to the fishing pact.",
+        {("NOR", "CHL", "129")},
+        id="blocked-accession",
     ),
 ]
 

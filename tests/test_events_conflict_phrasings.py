@@ -9,7 +9,8 @@ critics who "hit out at" a state, an accusation that stands beside the accused's
 membership frozen, visas suspended or accreditation revoked, vessels barred and airspace
 closed, official communication cut off, "countermeasures" against a state, sentences passed
 on its citizens, revenge vowed, a state's draft voted against, its deadline ignored and its
-accession blocked. Sentences written here."""
+accession blocked, its envoy reprimanded, its waters patrolled, its attack repelled and its
+citizens prosecuted. Sentences written here."""
 
 from __future__ import annotations
 
@@ -277,6 +278,31 @@ CASES = [
         "Norway blocked Chile's accession to the fishing pact.",
         {("NOR", "CHL", "129")},
         id="blocked-accession",
+    ),
+    pytest.param(
+        "Oslo reprimanded the Chilean envoy.",
+        {("NORGOV", "CHLGOV", "111")},
+        id="envoy-reprimanded",
+    ),
+    pytest.param(
+        "Norway faulted Chile for the collision.",
+        {("NOR", "CHL", "112")},
+        id="faulted-for",
+    ),
+    pytest.param(
+        "Norwegian warship patrolled Chile's territorial waters.",
+        {("NORMIL", "CHL", "150")},
+        id="patrolled-a-states-waters",
+    ),
+    pytest.param(
+        "Chilean forces repelled a Norwegian attack on the port.",
+        {("CHLMIL", "NOR", "190")},
+        id="attack-repelled",
+    ),
+    pytest.param(
+        "Peru prosecuted two Chilean journalists.",
+        {("PER", "CHLMED", "173")},
+        id="prosecuted",
     ),
 ]
 

@@ -10,7 +10,8 @@ membership frozen, visas suspended or accreditation revoked, vessels barred and 
 closed, official communication cut off, "countermeasures" against a state, sentences passed
 on its citizens, revenge vowed, a state's draft voted against, its deadline ignored and its
 accession blocked, its envoy reprimanded, its waters patrolled, its attack repelled and its
-citizens prosecuted. Sentences written here."""
+citizens prosecuted; and a reaction to "the move" told in the sentence before (its doer, or
+whom a reaction there was about). Sentences written here."""
 
 from __future__ import annotations
 
@@ -303,6 +304,28 @@ CASES = [
         "Peru prosecuted two Chilean journalists.",
         {("PER", "CHLMED", "173")},
         id="prosecuted",
+    ),
+    pytest.param(
+        "Chile deployed troops to the border with Peru on Monday. Norway has criticized the move.",
+        {("CHL", "PER", "154"), ("NOR", "CHL", "111")},
+        id="the-move-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Norway condemned the Chilean drilling near the islands. Peru has also criticized "
+        "the move.",
+        {("NOR", "CHL", "111"), ("PER", "CHL", "111")},
+        id="the-move-a-reaction-before-was-about",
+    ),
+    pytest.param(
+        "Chile deployed troops to the border with Peru on Monday. The talks stalled. The "
+        "weather was cold. The rain went on. Norway has criticized the move.",
+        {("CHL", "PER", "154")},
+        id="the-move-told-too-long-before",
+    ),
+    pytest.param(
+        "Chile deployed troops to the border with Peru on Monday. Chile regretted the move.",
+        {("CHL", "PER", "154")},
+        id="the-move-of-ones-own-state",
     ),
 ]
 

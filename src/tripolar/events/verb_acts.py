@@ -265,6 +265,9 @@ class VerbActs:
             rule += f"/{context.mode}"
         if not targets and mapped[:2] == "13":
             targets, slot = other_actors(condition_subjects(verb, index), sources), "condition"
+        if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
+            # "X has also criticized the move": the move told in the sentence before
+            targets, slot = _prior_actors(verb, sources, index), "prior-act"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -360,6 +363,32 @@ def _ordered_out(
     if not targets or any(one_country([t]) in (None, home) for t in targets):
         return None
     return "161" if obj.lemma_.lower() in DIPLOMAT_HEADS else "174"
+
+
+PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment", "launch"})
+
+
+def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:
+    """The reaction's object is an act told before, with nothing of its own: "the move",
+    "this decision", "such actions" (no owner, no modifier naming anyone)."""
+    if obj is None or obj.lemma_.lower() not in PRIOR_ACT_NOUNS:
+        return False
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such") for c in obj.children
+    ):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in obj.children)
+
+
+def _prior_actors(verb: Token, sources: list[Mention], index: MentionIndex) -> list[Mention]:
+    """Who did the acts coded in the sentence before (or the one before it), other than the
+    reacting state."""
+    sent_index = next(i for i, s in enumerate(verb.doc.sents) if s.start <= verb.i < s.end)
+    if index.prior_sentence < sent_index - 2 or index.prior_sentence >= sent_index:
+        return []
+    home = {one_country([s]) for s in sources}
+    actors = [m for m in index.prior_actors if one_country([m]) not in home | {None}]
+    return actors if len({one_country([m]) for m in actors}) == 1 else []
 
 
 def _takes_place_target(code: str) -> bool:

@@ -327,6 +327,17 @@ CASES = [
         {("CHL", "PER", "154")},
         id="the-move-of-ones-own-state",
     ),
+    pytest.param(
+        "Chile deployed troops to the border with Peru on Monday. Norway expressed regret "
+        "over the decision.",
+        {("CHL", "PER", "154"), ("NOR", "CHL", "110")},
+        id="regret-over-the-decision-before",
+    ),
+    pytest.param(
+        "Chile deployed troops to the border with Peru on Monday. Norway objected to the move.",
+        {("CHL", "PER", "154"), ("NOR", "CHL", "111")},
+        id="objected-to-the-move-before",
+    ),
 ]
 
 

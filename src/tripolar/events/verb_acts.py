@@ -368,16 +368,27 @@ def _ordered_out(
 PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment", "launch"})
 
 
+REACTION_PREPS = ("over", "about", "at", "to", "against", "on")
+
+
 def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:
-    """The reaction's object is an act told before, with nothing of its own: "the move",
-    "this decision", "such actions" (no owner, no modifier naming anyone)."""
-    if obj is None or obj.lemma_.lower() not in PRIOR_ACT_NOUNS:
+    """The reaction is about an act told before, with nothing of its own: "criticized the
+    move", "expressed regret over this decision", "objected to such actions" (no owner, no
+    modifier naming anyone)."""
+    nouns = [obj] if obj is not None else []
+    nouns += [o for p in REACTION_PREPS for o in prep_objects(verb, p)]
+    nouns += [o for n in nouns[:1] for p in REACTION_PREPS for o in prep_objects(n, p)]
+    return any(_bare_act(noun) for noun in nouns)
+
+
+def _bare_act(noun: Token) -> bool:
+    if noun.lemma_.lower() not in PRIOR_ACT_NOUNS:
         return False
     if not any(
-        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such") for c in obj.children
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such") for c in noun.children
     ):
         return False
-    return not any(c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in obj.children)
+    return not any(c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in noun.children)
 
 
 def _prior_actors(verb: Token, sources: list[Mention], index: MentionIndex) -> list[Mention]:

@@ -102,6 +102,10 @@ class MentionIndex:
         self.doc = doc
         self._quoted: set[int] | None = None
         self._counterparts: set[int] = set()  # counterparts whose owner is being looked up
+        # who did the acts of the last sentence that coded one (set by the coder, sentence by
+        # sentence): what "criticized the move" in the next sentence is about
+        self.prior_actors: list[Mention] = []
+        self.prior_sentence = -1
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):

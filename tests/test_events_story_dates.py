@@ -78,16 +78,18 @@ def test_story_dates_past_reactions_take_the_leads_news_day(
             "Chile has been warning Norway for months.",
             "Chile accuses Norway of spying.",
             "Chile had asked Norway to stop the inquiry.",
+            "Chile has criticised Norway.",
         ],
     )
     assert dated[(1, "CHL", "NOR", "100")] == (MONDAY, "text")
     assert dated[(2, "CHL", "NOR", "111")] == (MONDAY, "text")  # said, of a present state
-    # after another act, under way, a present state, before the story: publication
+    # after another act, under way, a present state, before the story, a perfect: publication
     for key in [
         (3, "CHL", "NOR", "114"),
         (4, "CHL", "NOR", "130"),
         (5, "CHL", "NOR", "112"),
         (6, "CHL", "NOR", "020"),
+        (7, "CHL", "NOR", "111"),
     ]:
         assert dated[key] == (PUBLISHED, "publication"), key
 

@@ -14,7 +14,7 @@ day reports the reactions of that day without repeating it ("Chile demanded that
    its object's ("the ban" ... "imposed a ban on Monday"), or, where the sentence
    names both countries, a noun of the same code family ("a meeting" ... "at a summit on
    Monday"); an act at an occasion ("criticised X at a meeting") takes the occasion's day;
-3. the story's news day, for an act told in the past tense (past or present perfect, or
+3. the story's news day, for an act told in the simple past (or
    voiced in the past: "the statement said they would hold talks"): the day of the story's
    first event dated by a day in the text, when that event is in the lead
    (`LEAD_SENTENCES`).
@@ -266,15 +266,15 @@ def under_way(verb: Token) -> bool:
 
 
 def told_as_past(verb: Token, *, verbal: bool = False) -> bool:
-    """Whether the verb's act is told as done on the story's day: past tense or present
-    perfect, not an ongoing act ("has been protesting") nor one before the story's time ("had
-    asked"); for a verb of no tense of its own ("would hold", "after signing") and for what
-    a verbal act (``verbal``) says in the present ("'X is inexcusable,' he said"), the verb
-    it depends on."""
+    """Whether the verb's act is told as done on the story's day: the simple past, not a
+    perfect ("has criticised": at some time up to now; "had asked": before the story's
+    time) nor an ongoing act ("has been protesting"); for a verb of no tense of its own
+    ("would hold", "after signing") and for what a verbal act (``verbal``) says in the
+    present ("'X is inexcusable,' he said"), the verb it depends on."""
     for _ in range(4):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-            return not any(a.tag_ == "VBD" for a in auxes)  # "has signed", not "had signed"
+            return False  # "has signed": at some time up to now; "had signed": before
         if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
             return True  # a past tense the tagger read as a participle ("the envoy smiled")
         tags = {verb.tag_, *(a.tag_ for a in auxes)}

@@ -64,6 +64,13 @@ SAY_VERBS = frozenset({
 OBJECT_CONTROL_GOVERNORS = (
     APPEAL_GOVERNORS | DEMAND_GOVERNORS | OBJECT_APPEAL_GOVERNORS | CAUSATIVE_GOVERNORS
 )
+# an instrument of state that acts through what it says: "signed an order lifting sanctions
+# on X", "issued a decree banning imports from X" - whoever signed it acts
+ENACTED_NOUNS = frozenset({
+    "order", "decree", "law", "bill", "directive", "regulation", "legislation", "edict",
+    "proclamation", "ordinance", "memorandum",
+})
+ENACTING_VERBS = frozenset({"sign", "issue", "pass", "adopt", "approve", "enact", "ink"})
 # "X responded by sanctioning Y": the subject of a verb heads its "by/after ..." -ing clause
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "in"})
 # participle lemma (as verb or adjective) -> the preposition of its target: "is opposed to"
@@ -196,11 +203,22 @@ def subject_heads(verb: Token) -> list[Token]:
             verb = head  # "X is willing to help", "X is committed to opening"
         elif verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and verb.lower_ in MEANS_PREPS:
             verb = head  # "responded by sanctioning X", "after meeting X, Y said ..."
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
+            verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [head]
         else:
             return []
     return []
+
+
+def _enacted(noun: Token) -> bool:
+    """An order, decree or law that its governing verb signs, issues or passes."""
+    return (
+        noun.lemma_.lower() in ENACTED_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ENACTING_VERBS
+    )
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:

@@ -63,6 +63,12 @@ ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
 CAUSATIVE_GOVERNORS = frozenset({"lead", "prompt", "force", "cause", "compel", "drive", "spur"})
 DENIAL_GOVERNORS = frozenset({"deny", "dismiss", "refute"})
+# what a denial denies when it answers a charge: "X accused Y of ..., a charge Y denies" -
+# the accusing clause the parser hangs on "denies" was made, not denied (events/denials.py)
+DENIED_CHARGES = frozenset({
+    "accusation", "allegation", "charge", "claim", "involvement", "role", "responsibility",
+    "wrongdoing", "complicity", "participation", "link", "part",
+})  # fmt: skip
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 
 INTENT_MAP = {
@@ -223,7 +229,11 @@ def _context_of(verb: Token) -> Context:
             if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
                 # "the group, which has seized parts of Iraq": what it is, not today's news
                 return Context("act", "background (a perfect in a relative clause)")
-            if token.dep_ == "ccomp" and governing in DENIAL_GOVERNORS:
+            if (
+                token.dep_ == "ccomp"
+                and governing in DENIAL_GOVERNORS
+                and not _denies_a_charge(token.head)
+            ):
                 return Context("act", f"denied ({token.head.text!r})")
             if (
                 token.dep_ == "ccomp"
@@ -267,6 +277,31 @@ def _context_of(verb: Token) -> Context:
 def is_infinitive(verb: Token) -> bool:
     """A "to" clause: "(expects Russia) to withdraw"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def denied_by(noun: Token) -> str:
+    """ "denies any role in the attack on X": the act a denial is about was not admitted."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return ""
+    charge = noun.head.head
+    denial = charge.head
+    if (
+        charge.lemma_.lower() in DENIED_CHARGES
+        and charge.dep_ == "dobj"
+        and denial.lemma_.lower() in DENIAL_GOVERNORS | {"reject"}
+        and not is_negated(denial)
+    ):
+        return f"denied ({denial.text!r})"
+    return ""
+
+
+def _denies_a_charge(denial: Token) -> bool:
+    """ "X accused Y ..., a charge Y denies", parsed with the accusation as the complement of
+    "denies": the charge is the fronted object, the clause before it was made."""
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DENIED_CHARGES and c.i < denial.i
+        for c in denial.children
+    ) and any(c.dep_ == "ccomp" and c.i < denial.i for c in denial.children)
 
 
 def _perfect(verb: Token) -> bool:

@@ -42,7 +42,14 @@ from tripolar.events.implied import (
     reaction_parties,
 )
 from tripolar.events.lexicon import ActLexicon
-from tripolar.events.modality import Context, context_of, is_negated, map_code, possibility_of
+from tripolar.events.modality import (
+    Context,
+    context_of,
+    denied_by,
+    is_negated,
+    map_code,
+    possibility_of,
+)
 from tripolar.events.patterns import NounPattern
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention
@@ -97,6 +104,9 @@ class NounActs:
             return f"negated ({noun.head.text!r})"
         elif noun.dep_ == "dobj" and self.lexicon.asks(noun.head):  # "to urge the withdrawal of X"
             return f"asked for by {noun.head.text!r}, not done"
+        denied = denied_by(noun)
+        if denied:
+            return denied
         by_objects = agent_objects(noun) + prep_objects(noun, "by") + _made_by(noun)
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
+from tripolar.events.denials import answered_charge
 from tripolar.events.dictionary_verbs import reversed_candidate
 from tripolar.events.governed import (
     alleged_act,
@@ -88,6 +89,7 @@ class TriggerFinder:
                 or labelled_act(lexicon, token, index)
                 or stated_blame(lexicon, token, index)
                 or requested_meeting(lexicon, token, index)
+                or answered_charge(token, index, coded)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

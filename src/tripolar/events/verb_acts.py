@@ -18,6 +18,7 @@ from tripolar.events.arguments import (
     MentionIndex,
     distinct_codes,
     find_targets,
+    for_clauses,
     home_government,
     located_actors,
     other_actors,
@@ -146,7 +147,11 @@ class VerbActs:
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
         if mode_flag is not None:
-            asked = dependent(verb, "xcomp") or dependent(verb, "ccomp")
+            asked = (
+                dependent(verb, "xcomp")
+                or dependent(verb, "ccomp")
+                or next(iter(for_clauses(verb)), None)  # "called for X to withdraw"
+            )
             asked_code = self.lexicon.act_code(asked) if asked is not None else None
             if asked_code is None and obj is not None:  # "demanded the withdrawal of ..."
                 asked_code = self.lexicon.noun_code(obj)

@@ -1,6 +1,7 @@
 """Who acts when the act is said through something else: the signer of an order, decree or
-law does what it does ("signed an order lifting sanctions on X"), and "called for X to ..."
-is aimed at X, with the act asked for giving the appeal's code. Sentences written here."""
+law does what it does ("signed an order lifting sanctions on X"), "X was the first country to
+<act>" is X's act, and "called for X to ..." is aimed at X, with the act asked for giving the
+appeal's code. Sentences written here."""
 
 from __future__ import annotations
 
@@ -27,6 +28,16 @@ CASES = [
         "Oslo issued a decree recognizing the independence of Peru.",
         {("NORGOV", "PER", "054")},
         id="issued-a-decree-recognizing",
+    ),
+    pytest.param(
+        "Chile was the first country to recognize the new government of Peru.",
+        {("CHL", "PER", "054")},
+        id="the-first-country-to-recognize",
+    ),
+    pytest.param(
+        "Norway was the first foreign buyer to seal a deal with Chile on frigates.",
+        {("NOR", "CHL", "057")},
+        id="the-first-buyer-to-seal-a-deal",
     ),
     pytest.param(
         '"Chile has called for Norway to open talks on the border."',

@@ -203,6 +203,13 @@ def subject_heads(verb: Token) -> list[Token]:
             verb = head  # "X is willing to help", "X is committed to opening"
         elif verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and verb.lower_ in MEANS_PREPS:
             verb = head  # "responded by sanctioning X", "after meeting X, Y said ..."
+        elif verb.dep_ in ("acl", "relcl") and is_infinitive(verb) and head.dep_ == "attr":
+            verb = head.head  # "X was the first country to recognize Y": X
+        elif verb.dep_ == "relcl" and is_infinitive(verb) and head.dep_ == "ROOT":
+            # a headline "X, Y to hold talks", parsed as a noun with an appended name
+            return [head] + [
+                c for c in head.children if c.dep_ in ("appos", "npadvmod", "conj") and c.i < verb.i
+            ]
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
             verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -311,6 +318,8 @@ def light_verb_of(noun: Token) -> Token | None:
         noun = noun.head.head  # "entered into heads of agreement"
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_ == "enter":
         return noun.head.head  # "entered into an agreement with X"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "embark":
+        return noun.head.head  # "embarked on a joint exercise with X"
     if not _is_direct_light_object(noun):
         return _relative_light_verb(noun)
     return noun.head.head if noun.dep_ == "pobj" else noun.head

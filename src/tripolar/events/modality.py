@@ -54,7 +54,7 @@ BETWEEN_DEMAND_AND_CLAUSE = frozenset(
 )
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
-ATTEMPT_GOVERNORS = frozenset({"try", "attempt"})
+ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", "endeavor"})
 # "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
 # announced is coded as the act (its date: the announcement's), promises stay intents
 ANNOUNCING_GOVERNORS = frozenset({"announce"})
@@ -91,6 +91,8 @@ REFUSE_MAP = {
     "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
     "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "0841": "1243",
     "0842": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246",
+    # "will not scrap the pact with X", "will not cut ties": an intent to keep cooperating
+    "160": "030", "161": "030",
 }
 APPEAL_MAP = {
     "04": "026", "045": "028", "05": "022", "06": "021", "061": "0211", "062": "0212",
@@ -226,6 +228,8 @@ def _context_of(verb: Token) -> Context:
             return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
+            if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and is_infinitive(token):
+                mode = "intent" if mode == "act" else mode  # a headline "X, Y to hold talks"
             if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
                 # "the group, which has seized parts of Iraq": what it is, not today's news
                 return Context("act", "background (a perfect in a relative clause)")

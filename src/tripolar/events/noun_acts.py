@@ -23,6 +23,7 @@ from tripolar.events.arguments import (
 )
 from tripolar.events.grammar import (
     LIGHT_VERBS,
+    SAY_VERBS,
     SUBJECT_DEPS,
     agent_objects,
     dependent,
@@ -119,6 +120,8 @@ class NounActs:
             sources = index.of_group(prep_objects(noun, "of"))
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
+        if not sources and light is None:  # "X said his visit to Y was productive"
+            sources = _speakers_own(noun, index)
         reacted_to: list[Mention] = []  # "prompting condemnation from X": X reacts
         if not sources and pattern.code[:2] in REACTION_ROOTS:
             sources, reacted_to = reaction_parties(noun, index)
@@ -224,6 +227,22 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     if holder.pos_ not in ("VERB", "AUX") or is_passive(holder):
         return []  # "X were wounded in an ambush": X suffered it
     return index.subjects_of(holder)
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _speakers_own(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The speaker, for the event noun a possessive pronoun gives to the one who speaks of
+    it as the subject of what was said: "X said that his visit to Y was productive"."""
+    if noun.dep_ != "nsubj" or not any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in noun.children
+    ):
+        return []  # "X said Y would stop gas supplies amid its invasion": Y's, not X's
+    clause = noun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return []
+    return index.subjects_of(clause.head)
 
 
 ENGAGE_VERBS = frozenset({"engage"})

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
+from tripolar.events.comments import praised_meeting
 from tripolar.events.denials import answered_charge
 from tripolar.events.dictionary_verbs import reversed_candidate
 from tripolar.events.governed import (
@@ -78,6 +79,13 @@ class TriggerFinder:
                 outcome, rule = self.noun_acts.code(token, index, lemma)
                 if rule:
                     pending.append((token, outcome, rule))
+                praised = (
+                    praised_meeting(token, outcome)
+                    if rule and isinstance(outcome, Candidate)
+                    else None
+                )
+                if praised is not None:  # "the talks with X were productive"
+                    pending.append((token, praised, praised.rule))
         coded = {t.i for t, outcome, _ in pending if isinstance(outcome, Candidate)}
         lexicon = self.lexicon
         for token in sent:

@@ -1,0 +1,50 @@
+"""Intents to cooperate said other ways: trying or working to salvage, preserve or uphold an
+agreement with X (030), refusing to scrap a pact or cut ties (an intent to keep them, 030),
+and a headline "X, Y to <act>" (what they will do). Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from events_support import NORDIC, coded_set
+from tripolar.events import EventCoder
+
+ACTORS = {**NORDIC, "Sweden": "SWE", "Denmark": "DNK"}
+
+CASES = [
+    pytest.param(
+        "The leaders of Norway, Sweden and Denmark said they would try to salvage the treaty "
+        "with Chile.",
+        {("NOR", "CHL", "030"), ("SWE", "CHL", "030"), ("DNK", "CHL", "030")},
+        id="try-to-salvage-the-treaty-with",
+    ),
+    pytest.param(
+        "Norway said it would work to preserve the fishing agreement with Chile.",
+        {("NOR", "CHL", "030")},
+        id="work-to-preserve-the-agreement-with",
+    ),
+    pytest.param(
+        "Peru will not scrap its defense pact with Chile, the minister said.",
+        {("PER", "CHL", "030")},
+        id="will-not-scrap-the-pact",
+    ),
+    pytest.param(
+        "Chile, Peru to embark on joint military exercise Wednesday",
+        {("CHL", "PER", "0312"), ("PER", "CHL", "0312")},
+        id="headline-x-y-to-embark-on-joint-exercise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_intent_to_cooperate(
+    nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert coded_set(nlp, coder, text, ACTORS) >= expected
+
+
+def test_scrapping_a_pact_is_still_a_cut(nlp: Language, coder: EventCoder) -> None:
+    coded = coded_set(nlp, coder, "Peru scrapped its defense pact with Chile.", ACTORS)
+    assert ("PER", "CHL", "160") in coded
+    assert not {c for c in coded if c[2].startswith("03")}

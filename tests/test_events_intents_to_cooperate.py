@@ -1,6 +1,7 @@
 """Intents to cooperate said other ways: trying or working to salvage, preserve or uphold an
 agreement with X (030), refusing to scrap a pact or cut ties (an intent to keep them, 030),
-and a headline "X, Y to <act>" (what they will do). Sentences written here."""
+a headline "X, Y to <act>" (what they will do), and sending an envoy to Y or to work with Y
+(036, the errand itself not yet done). Sentences written here."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from spacy.language import Language
 from events_support import NORDIC, coded_set
 from tripolar.events import EventCoder
 
-ACTORS = {**NORDIC, "Sweden": "SWE", "Denmark": "DNK"}
+ACTORS = {
+    **NORDIC,
+    "Sweden": "SWE",
+    "Denmark": "DNK",
+    "Lima": "PERGOV",
+    "Peru's president": "PERGOV",
+}
 
 CASES = [
     pytest.param(
@@ -28,6 +35,16 @@ CASES = [
         "Peru will not scrap its defense pact with Chile, the minister said.",
         {("PER", "CHL", "030")},
         id="will-not-scrap-the-pact",
+    ),
+    pytest.param(
+        "Peru's president said he was sending his foreign minister to work with Chile and Norway.",
+        {("PERGOV", "CHL", "036"), ("PERGOV", "NOR", "036")},
+        id="sending-the-foreign-minister-to-work-with",
+    ),
+    pytest.param(
+        "Norway dispatched an envoy to Lima to negotiate a truce.",
+        {("NOR", "PERGOV", "036")},
+        id="dispatched-an-envoy-to",
     ),
     pytest.param(
         "Chile, Peru to embark on joint military exercise Wednesday",
@@ -48,3 +65,10 @@ def test_scrapping_a_pact_is_still_a_cut(nlp: Language, coder: EventCoder) -> No
     coded = coded_set(nlp, coder, "Peru scrapped its defense pact with Chile.", ACTORS)
     assert ("PER", "CHL", "160") in coded
     assert not {c for c in coded if c[2].startswith("03")}
+
+
+def test_the_envoys_errand_is_not_done(nlp: Language, coder: EventCoder) -> None:
+    text = "Peru's president said he was sending his foreign minister to work with Chile."
+    coded = coded_set(nlp, coder, text, ACTORS)
+    assert ("PERGOV", "CHL", "036") in coded
+    assert not {c for c in coded if c[2].startswith("06")}

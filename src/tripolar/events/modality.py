@@ -252,6 +252,12 @@ def _context_of(verb: Token) -> Context:
             if token.dep_ == "ccomp" and is_infinitive(token):
                 # "few expect Russia to withdraw": an infinitive reports no act
                 return Context("act", f"embedded under {token.head.text!r}")
+            if (
+                token.dep_ == "advcl"
+                and is_infinitive(token)
+                and sent_envoy_object(token.head) is not None
+            ):  # "sent its foreign minister to work with Y": the envoy is sent, not done
+                return Context("act", f"purpose of sending ({token.head.text!r}), coded there")
             if token.dep_ == "advcl" and _asked_by_infinitive(token):
                 # "was pressured by X to help Y", "gave permission to X to help Y"
                 return Context("appeal", f"asked for by {token.head.text!r}, coded there")
@@ -281,6 +287,24 @@ def _context_of(verb: Token) -> Context:
 def is_infinitive(verb: Token) -> bool:
     """A "to" clause: "(expects Russia) to withdraw"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# whom a state sends to meet or negotiate (events/governed.py, sent_envoy)
+ENVOY_NOUNS = frozenset({
+    "minister", "envoy", "delegation", "mission", "team", "negotiator", "emissary",
+    "representative", "secretary", "delegate",
+})  # fmt: skip
+SENDING_VERBS = frozenset({"send", "dispatch"})
+
+
+def sent_envoy_object(verb: Token) -> Token | None:
+    """The envoy of "sent/dispatched <an envoy>", else None."""
+    if verb.lemma_.lower() not in SENDING_VERBS:
+        return None
+    envoy = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if envoy is None or envoy.lemma_.lower() not in ENVOY_NOUNS:
+        return None
+    return envoy
 
 
 def denied_by(noun: Token) -> str:

@@ -24,6 +24,7 @@ from tripolar.events.governed import (
     noun_demand,
     reported_demand,
     requested_meeting,
+    sent_envoy,
     stated_blame,
 )
 from tripolar.events.grammar import EVENT_HEADS, is_stance
@@ -98,6 +99,7 @@ class TriggerFinder:
                 or stated_blame(lexicon, token, index)
                 or requested_meeting(lexicon, token, index)
                 or answered_charge(token, index, coded)
+                or (sent_envoy(token, index) if token.i not in coded else None)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

@@ -24,9 +24,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tripolar.events.arguments import MentionIndex
+from tripolar.events.arguments import Candidate, MentionIndex
 from tripolar.events.codebook import Codebook
 from tripolar.events.dates import dated_by_next_sentence
+from tripolar.events.denials import charges_against, story_denials
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.patterns import PatternSet
 from tripolar.events.recording import CodingResult, Rejection, record_events
@@ -71,6 +72,8 @@ class EventCoder:
             if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):
                 continue  # no actor of known country: nothing this project can place
             triggers = self.triggers.find(sent, index)
+            coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
+            triggers += story_denials(sent, index, charges_against(result.events), coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
         result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)
         return result

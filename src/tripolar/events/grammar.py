@@ -30,7 +30,7 @@ LIGHT_VERBS = frozenset({
     "open", "conclude", "reach", "seal", "host", "attend", "join", "form", "forge", "announce",
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
-    "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
+    "issue", "express", "voice", "organize", "organise", "initiate", "step", "intensify", "end",
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
@@ -49,6 +49,8 @@ QUANTITY_HEADS = frozenset({
     "truckload", "planeload", "container", "crate", "bag", "litre", "liter",
     "day", "week", "month", "hour", "year",
 })
+# sums of money, read through "in": "$5 million in aid"
+AMOUNT_HEADS = frozenset({"million", "billion", "trillion", "thousand", "dollar", "worth"})
 # generic heads that take the event of their compound ("mediation effort", "peace mission")
 EVENT_HEADS = frozenset({
     "effort", "mission", "process", "bid", "initiative", "campaign", "operation", "plan",
@@ -280,11 +282,14 @@ def find_pattern_object(verb: Token, obj: Token | None, pattern: VerbPattern) ->
 
 
 def through_quantity(noun: Token) -> Token:
-    """'70 million dollars of aid' -> aid; other nouns stand for themselves."""
+    """'70 million dollars of aid', '$5 million in aid' -> aid; other nouns stand for
+    themselves."""
     for _ in range(3):
         if noun.lemma_.lower() not in QUANTITY_HEADS and noun.pos_ != "NUM":
             return noun
         inner = prep_objects(noun, "of")
+        if not inner and (noun.pos_ == "NUM" or noun.lemma_.lower() in AMOUNT_HEADS):
+            inner = prep_objects(noun, "in")  # "$5 million in aid", not "deliveries in X"
         if not inner:
             return noun
         noun = inner[0]

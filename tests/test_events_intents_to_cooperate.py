@@ -1,14 +1,16 @@
 """Intents to cooperate said other ways: trying or working to salvage, preserve or uphold an
 agreement with X (030), refusing to scrap a pact or cut ties (an intent to keep them, 030),
 a headline "X, Y to <act>" (what they will do), and sending an envoy to Y or to work with Y
-(036, the errand itself not yet done). Sentences written here."""
+(036, the errand itself not yet done); trade expanded or boosted with X (061), hoped for or
+the aim of efforts (0311). Sentences written here."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import NORDIC, coded_set
+from events_support import NORDIC, coded_set, coded_with_resolver
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {
@@ -16,6 +18,7 @@ ACTORS = {
     "Sweden": "SWE",
     "Denmark": "DNK",
     "Lima": "PERGOV",
+    "Oslo": "NORGOV",
     "Peru's president": "PERGOV",
 }
 
@@ -47,6 +50,16 @@ CASES = [
         id="dispatched-an-envoy-to",
     ),
     pytest.param(
+        "Oslo hopes to expand trade with Lima.",
+        {("NORGOV", "PERGOV", "0311")},
+        id="hopes-to-expand-trade-with",
+    ),
+    pytest.param(
+        "Peru has boosted trade with Chile since 2019.",
+        {("PER", "CHL", "061")},
+        id="boosted-trade-with",
+    ),
+    pytest.param(
         "Chile, Peru to embark on joint military exercise Wednesday",
         {("CHL", "PER", "0312"), ("PER", "CHL", "0312")},
         id="headline-x-y-to-embark-on-joint-exercise",
@@ -72,3 +85,12 @@ def test_the_envoys_errand_is_not_done(nlp: Language, coder: EventCoder) -> None
     coded = coded_set(nlp, coder, text, ACTORS)
     assert ("PERGOV", "CHL", "036") in coded
     assert not {c for c in coded if c[2].startswith("06")}
+
+
+def test_efforts_to_expand_trade_are_an_intent(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder
+) -> None:
+    text = "The ministers welcomed efforts to revive and expand bilateral Norway-Chile trade."
+    coded = coded_with_resolver(nlp, resolver, coder, text)
+    assert {("NOR", "CHL", "0311"), ("CHL", "NOR", "0311")} <= coded
+    assert not {c for c in coded if c[2] == "061"}

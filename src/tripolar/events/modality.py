@@ -29,6 +29,7 @@ INTENT_GOVERNORS = frozenset({
     "seek", "aim", "prepare", "decide", "propose", "expect", "schedule", "set", "due",
     "ready", "willing", "eager", "commit", "resolve", "go", "undertake", "consent",
     "prepared", "committed", "determined", "swear", "slate",
+    "hop",  # en_core_web_sm lemmatizes "hopes" as "hop"
 })
 # intent governors that report an arrangement: a consultation so arranged is coded as the
 # consultation itself (04x), as PETRARCH does; "will meet", "plans to meet" stay 036
@@ -230,6 +231,9 @@ def _context_of(verb: Token) -> Context:
             governing = token.head.lemma_.lower()
             if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and is_infinitive(token):
                 mode = "intent" if mode == "act" else mode  # a headline "X, Y to hold talks"
+            clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+            if clause.dep_ == "acl" and is_infinitive(clause) and clause.head.dep_ != "attr":
+                mode = "intent" if mode == "act" else mode  # "welcomed efforts to expand trade"
             if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
                 # "the group, which has seized parts of Iraq": what it is, not today's news
                 return Context("act", "background (a perfect in a relative clause)")

@@ -1,7 +1,8 @@
 """Who acts when the act is said through something else: the signer of an order, decree or
 law does what it does ("signed an order lifting sanctions on X"), "X was the first country to
 <act>" is X's act, and "called for X to ..." is aimed at X, with the act asked for giving the
-appeal's code. Sentences written here."""
+appeal's code; what a summoner does "to urge ..." or "to lodge a protest" when calling in
+X's envoy is aimed at X. Sentences written here."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from spacy.language import Language
 from events_support import NORDIC, coded_set
 from tripolar.events import EventCoder
 
-ACTORS = {**NORDIC, "Peru's president": "PERGOV", "Norway's parliament": "NORLEG"}
+ACTORS = {
+    **NORDIC,
+    "Peru's president": "PERGOV",
+    "Norway's parliament": "NORLEG",
+    "Peru's top envoy": "PERGOV",
+    "the Chilean ambassador": "CHLGOV",
+    "Chilean fishermen": "CHLAGR",
+}
 
 CASES = [
     pytest.param(
@@ -38,6 +46,16 @@ CASES = [
         "Norway was the first foreign buyer to seal a deal with Chile on frigates.",
         {("NOR", "CHL", "057")},
         id="the-first-buyer-to-seal-a-deal",
+    ),
+    pytest.param(
+        "Oslo called in Peru's top envoy to urge the release of Chilean fishermen.",
+        {("NORGOV", "PERGOV", "020")},
+        id="called-in-the-envoy-to-urge",
+    ),
+    pytest.param(
+        "Norway called in the Chilean ambassador to urge an end to the arms deliveries.",
+        {("NOR", "CHLGOV", "020")},
+        id="called-in-the-ambassador-to-urge-an-end",
     ),
     pytest.param(
         '"Chile has called for Norway to open talks on the border."',

@@ -17,6 +17,7 @@ from tripolar.events.modality import (
     APPEAL_GOVERNORS,
     CAUSATIVE_GOVERNORS,
     DEMAND_GOVERNORS,
+    ENVOY_HEADS,
     OBJECT_APPEAL_GOVERNORS,
     is_infinitive,
 )
@@ -219,6 +220,18 @@ def subject_heads(verb: Token) -> list[Token]:
         else:
             return []
     return []
+
+
+def summoned_envoy(verb: Token) -> Token | None:
+    """The envoy a verb summons ("summoned X's ambassador", "called in X's envoy"), else None:
+    what the summoner does "to urge ..." or "to lodge a protest" is aimed at the envoy."""
+    lemma = verb.lemma_.lower()
+    envoys = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "summon" else []
+    if lemma == "call" and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == "in" for c in verb.children
+    ):
+        envoys = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, "in")
+    return next((e for e in envoys if e.lemma_.lower() in ENVOY_HEADS), None)
 
 
 def _enacted(noun: Token) -> bool:

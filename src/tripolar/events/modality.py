@@ -268,6 +268,8 @@ def _context_of(verb: Token) -> Context:
             return _negated_mode(mode, negated)
         governor = token.head
         lemma = governor.lemma_.lower()
+        if lemma == "call" and _calls_in_envoy(governor):
+            return _negated_mode(mode, negated)  # "called in X's envoy to urge ...": done
         if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
         if lemma in ASPECT_GOVERNORS | ENACTING_GOVERNORS | ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS:
@@ -309,6 +311,21 @@ def sent_envoy_object(verb: Token) -> Token | None:
     if envoy is None or envoy.lemma_.lower() not in ENVOY_NOUNS:
         return None
     return envoy
+
+
+# the envoy of a summons: "summoned X's ambassador", "called in X's top envoy"
+ENVOY_HEADS = frozenset({
+    "ambassador", "envoy", "diplomat", "attache", "attaché", "charge", "chargé", "consul",
+})  # fmt: skip
+
+
+def _calls_in_envoy(verb: Token) -> bool:
+    """ "called in X's ambassador": a summons, not an appeal ("called on X to ...")."""
+    return any(
+        c.lower_ == "in"
+        and (c.dep_ == "prt" or any(o.lemma_.lower() in ENVOY_HEADS for o in c.children))
+        for c in verb.children
+    )
 
 
 def denied_by(noun: Token) -> str:

@@ -33,6 +33,7 @@ from tripolar.events.grammar import (
     passive_patient,
     prep_objects,
     subject_heads,
+    summoned_envoy,
     up_to_object,
     verb_particle,
 )
@@ -208,6 +209,10 @@ class VerbActs:
         if code == "041" and dependent(verb, "oprd") is not None:
             return "called X something: naming, not a call"
         targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
+        envoy = summoned_envoy(verb.head) if verb.dep_ in ("xcomp", "advcl") else None
+        summoned = index.of_group([envoy]) if envoy is not None else []
+        if summoned:  # "called in X's envoy to urge the release of Y": aimed at X
+            targets, slot = summoned, "summoned"
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too

@@ -131,6 +131,11 @@ CASES = [
         {("PER", "CHL", "051")},
         id="voiced-support-for",
     ),
+    pytest.param(
+        "Peru reaffirmed its support for Chile.",
+        {("PER", "CHL", "051")},
+        id="reaffirmed-its-support-for",
+    ),
 ]
 
 

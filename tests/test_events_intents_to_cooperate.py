@@ -2,7 +2,8 @@
 agreement with X (030), refusing to scrap a pact or cut ties (an intent to keep them, 030),
 a headline "X, Y to <act>" (what they will do), and sending an envoy to Y or to work with Y
 (036, the errand itself not yet done); trade expanded or boosted with X (061), hoped for or
-the aim of efforts (0311). Sentences written here."""
+the aim of efforts (0311); "expressed readiness/willingness to <act>" is the speaker's
+intent. Sentences written here."""
 
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ CASES = [
         "Peru has boosted trade with Chile since 2019.",
         {("PER", "CHL", "061")},
         id="boosted-trade-with",
+    ),
+    pytest.param(
+        "Norway expressed readiness to cooperate with Chile on fisheries.",
+        {("NOR", "CHL", "031")},
+        id="expressed-readiness-to",
     ),
     pytest.param(
         "Chile, Peru to embark on joint military exercise Wednesday",

@@ -1,5 +1,6 @@
-"""Optimistic comments on a meeting (CAMEO 013): a visit, meeting or talks that the clause
-judges with a word of praise, by the one who speaks of "his visit" or "its talks".
+"""Optimistic comments (CAMEO 013): a visit, meeting or talks that the clause judges with a
+word of praise, by the one who speaks of "his visit" or "its talks"; "X is optimistic about
+(its ties with) Y".
 Sentences written here."""
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ CASES = [
         {("NOR", "CHL", "042"), ("NOR", "CHL", "013")},
         id="visit-proved-a-success",
     ),
+    pytest.param(
+        "Norway is optimistic about its relations with Chile.",
+        {("NOR", "CHL", "013")},
+        id="optimistic-about-relations-with",
+    ),
 ]
 
 
@@ -43,6 +49,7 @@ def test_praised_meeting_is_an_optimistic_comment(
     [
         "The meeting between Norway and Chile was not productive.",
         "Norway's visit to Chile was short.",
+        "Norway is not optimistic about its relations with Chile.",
         "Chile said Peru would cut gas supplies to Norway amid its visit to Bolivia.",
     ],
 )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tripolar.events.arguments import Candidate
-from tripolar.events.modality import is_negated
+from tripolar.events.arguments import Candidate, MentionIndex
+from tripolar.events.grammar import prep_objects
+from tripolar.events.modality import context_of, is_negated
 
 OPTIMISM_CODE = "013"
 # words that judge a meeting well: "the visit was productive", "talks proved fruitful"
@@ -40,3 +41,27 @@ def praised_meeting(noun: Token, meeting: Candidate) -> Candidate | None:
         meeting.recip,
         meeting.context,
     )
+
+
+# a speaker's outlook: "X is optimistic about its relations with Y"
+OPTIMISTIC_WORDS = frozenset({"optimistic", "hopeful", "upbeat", "confident", "positive"})
+
+
+def optimistic_outlook(adjective: Token, index: MentionIndex) -> Candidate | None:
+    """X -> Y 013 for "X is optimistic about (its ties with) Y"."""
+    if adjective.lemma_.lower() not in OPTIMISTIC_WORDS or adjective.dep_ != "acomp":
+        return None
+    copula = adjective.head
+    if is_negated(copula) or is_negated(adjective):
+        return None
+    context = context_of(copula)
+    if context.reason or context.mode != "act":
+        return None
+    sources = index.subjects_of(copula)
+    own = {code[:3] for m in sources for code in m.codes}
+    about = [o for p in ("about", "on", "over") for o in prep_objects(adjective, p)]
+    named = index.of_group([t for o in about for t in o.subtree])
+    targets = [m for m in named if not {code[:3] for code in m.codes} & own]
+    if not sources or not targets:
+        return None
+    return Candidate(OPTIMISM_CODE, "optimistic:about", sources, targets, False, context)

@@ -31,7 +31,8 @@ LIGHT_VERBS = frozenset({
     "open", "conclude", "reach", "seal", "host", "attend", "join", "form", "forge", "announce",
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
-    "issue", "express", "voice", "organize", "organise", "initiate", "step", "intensify", "end",
+    "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
+    "voice", "reaffirm", "reiterate", "affirm",  # "voiced/reaffirmed its support for X"
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
@@ -72,6 +73,11 @@ OBJECT_CONTROL_GOVERNORS = (
 ENACTED_NOUNS = frozenset({
     "order", "decree", "law", "bill", "directive", "regulation", "legislation", "edict",
     "proclamation", "ordinance", "memorandum",
+})
+# nouns of intent whose infinitive is the intent of who states them
+INTENT_NOUNS = frozenset({
+    "readiness", "willingness", "desire", "intention", "intent", "determination", "wish",
+    "resolve", "eagerness", "commitment", "hope",
 })
 ENACTING_VERBS = frozenset({"sign", "issue", "pass", "adopt", "approve", "enact", "ink"})
 # "X responded by sanctioning Y": the subject of a verb heads its "by/after ..." -ing clause
@@ -213,6 +219,8 @@ def subject_heads(verb: Token) -> list[Token]:
             return [head] + [
                 c for c in head.children if c.dep_ in ("appos", "npadvmod", "conj") and c.i < verb.i
             ]
+        elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
+            verb = head.head  # "X expressed readiness to cooperate with Y": X
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
             verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -232,6 +240,11 @@ def summoned_envoy(verb: Token) -> Token | None:
     ):
         envoys = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, "in")
     return next((e for e in envoys if e.lemma_.lower() in ENVOY_HEADS), None)
+
+
+def _stated_intent(noun: Token) -> bool:
+    """A noun of intent that its verb states: "expressed readiness to", "voiced a wish to"."""
+    return noun.lemma_.lower() in INTENT_NOUNS and noun.dep_ == "dobj"
 
 
 def _enacted(noun: Token) -> bool:

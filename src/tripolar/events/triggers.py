@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
-from tripolar.events.comments import praised_meeting
+from tripolar.events.comments import optimistic_outlook, praised_meeting
 from tripolar.events.denials import answered_charge
 from tripolar.events.dictionary_verbs import reversed_candidate
 from tripolar.events.governed import (
@@ -100,6 +100,7 @@ class TriggerFinder:
                 or requested_meeting(lexicon, token, index)
                 or answered_charge(token, index, coded)
                 or (sent_envoy(token, index) if token.i not in coded else None)
+                or optimistic_outlook(token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

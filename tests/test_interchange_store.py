@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from tripolar.analytics.summary import dyad_summary
+from tripolar.api import Database
 from tripolar.cli import app
 from tripolar.interchange import import_events
 from tripolar.store import SCHEMA_VERSION, Store
@@ -48,6 +49,15 @@ def test_interchange_analytics_read_one_dataset(store: Store) -> None:
     summary = dyad_summary(store.scoped("gdelt2"))
     assert summary["dyad"].tolist() == ["CHN-RUS", "RUS-USA"]
     assert store.datasets()["dataset"].tolist() == ["gdelt2"]
+
+
+def test_interchange_api_distinct_events_read_the_chosen_dataset(store: Store) -> None:
+    import_events([str(DATA / "gdelt2.export.CSV")], store=store, format="gdelt2")
+    db = Database(store)
+    assert db.distinct_events().empty  # tripolar's own: none
+    imported = db.distinct_events(dataset="gdelt2")
+    assert len(imported) == len(db.distinct_events(dataset="*")) > 0
+    assert set(imported["dataset"]) == {"gdelt2"}
 
 
 def test_interchange_cli_import_export_and_dataset_options(tmp_path: Path) -> None:

@@ -45,11 +45,14 @@ class Database:
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
         code: str | None = None,
+        dataset: str = OWN_DATASET,
     ) -> pd.DataFrame:
-        """Each real event once, with its mentions, documents and sources (docs/methods.md)."""
+        """Each real event once, with its mentions, documents and sources (docs/methods.md).
+        ``dataset`` as in `events`; events of different datasets are never one event."""
         return self.store.distinct_events(
-            dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code
-        )
+            dyad=dyad, actors=actors, since=_date(since), until=_date(until), code=code,
+            dataset=dataset,
+        )  # fmt: skip
 
     def assessments(
         self,

@@ -31,7 +31,13 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
 )
-from tripolar.events.modality import DENIED_CHARGES, Context, context_of, is_negated
+from tripolar.events.modality import (
+    DENIAL_GOVERNORS,
+    DENIED_CHARGES,
+    Context,
+    context_of,
+    is_negated,
+)
 from tripolar.model import Event, Mention
 
 DENIAL_CODE = "016"
@@ -167,4 +173,20 @@ def _denial_form(token: Token) -> str:
             and any(s.pos_ == "PRON" for s in subject_heads(said))
         ):
             return "says-it-does-not"  # "Y insists that it does not arm Z"
+    return ""
+
+
+def denied_by(noun: Token) -> str:
+    """ "denies any role in the attack on X": the act a denial is about was not admitted."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return ""
+    charge = noun.head.head
+    denial = charge.head
+    if (
+        charge.lemma_.lower() in DENIED_CHARGES
+        and charge.dep_ == "dobj"
+        and denial.lemma_.lower() in DENIAL_GOVERNORS | {"reject"}
+        and not is_negated(denial)
+    ):
+        return f"denied ({denial.text!r})"
     return ""

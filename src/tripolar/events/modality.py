@@ -328,22 +328,6 @@ def _calls_in_envoy(verb: Token) -> bool:
     )
 
 
-def denied_by(noun: Token) -> str:
-    """ "denies any role in the attack on X": the act a denial is about was not admitted."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
-        return ""
-    charge = noun.head.head
-    denial = charge.head
-    if (
-        charge.lemma_.lower() in DENIED_CHARGES
-        and charge.dep_ == "dobj"
-        and denial.lemma_.lower() in DENIAL_GOVERNORS | {"reject"}
-        and not is_negated(denial)
-    ):
-        return f"denied ({denial.text!r})"
-    return ""
-
-
 def _denies_a_charge(denial: Token) -> bool:
     """ "X accused Y ..., a charge Y denies", parsed with the accusation as the complement of
     "denies": the charge is the fronted object, the clause before it was made."""

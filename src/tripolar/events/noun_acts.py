@@ -21,6 +21,7 @@ from tripolar.events.arguments import (
     located_actors,
     other_actors,
 )
+from tripolar.events.denials import denied_by
 from tripolar.events.grammar import (
     LIGHT_VERBS,
     SAY_VERBS,
@@ -46,7 +47,6 @@ from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
     Context,
     context_of,
-    denied_by,
     is_negated,
     map_code,
     possibility_of,

@@ -100,3 +100,16 @@ def test_efforts_to_expand_trade_are_an_intent(
     coded = coded_with_resolver(nlp, resolver, coder, text)
     assert {("NOR", "CHL", "0311"), ("CHL", "NOR", "0311")} <= coded
     assert not {c for c in coded if c[2] == "061"}
+
+
+def test_a_decision_to_act_reports_the_act(nlp: Language, coder: EventCoder) -> None:
+    coded = coded_set(nlp, coder, "Oslo made the decision to expel Chilean diplomats.", ACTORS)
+    assert ("NORGOV", "CHL", "161") in coded
+    assert not {c for c in coded if c[2].startswith("13")}
+
+
+def test_a_decision_condemned_is_not_the_condemners(nlp: Language, coder: EventCoder) -> None:
+    coded = coded_set(
+        nlp, coder, "Peru condemned Oslo's decision to expel Chilean diplomats.", ACTORS
+    )
+    assert not {c for c in coded if c[0] == "PER" and c[2] != "111"}

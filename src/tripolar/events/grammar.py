@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from tripolar.events.modality import (
     APPEAL_GOVERNORS,
     CAUSATIVE_GOVERNORS,
+    DECISION_NOUNS,
     DEMAND_GOVERNORS,
     ENVOY_HEADS,
     OBJECT_APPEAL_GOVERNORS,
@@ -78,6 +79,11 @@ ENACTED_NOUNS = frozenset({
 INTENT_NOUNS = frozenset({
     "readiness", "willingness", "desire", "intention", "intent", "determination", "wish",
     "resolve", "eagerness", "commitment", "hope",
+})
+# verbs that state or make an intent or decision of their subject's
+STATING_VERBS = frozenset({
+    "express", "voice", "reaffirm", "reiterate", "affirm", "signal", "show", "state",
+    "confirm", "indicate", "announce", "declare", "make", "take", "reach",
 })
 ENACTING_VERBS = frozenset({"sign", "issue", "pass", "adopt", "approve", "enact", "ink"})
 # "X responded by sanctioning Y": the subject of a verb heads its "by/after ..." -ing clause
@@ -243,8 +249,13 @@ def summoned_envoy(verb: Token) -> Token | None:
 
 
 def _stated_intent(noun: Token) -> bool:
-    """A noun of intent that its verb states: "expressed readiness to", "voiced a wish to"."""
-    return noun.lemma_.lower() in INTENT_NOUNS and noun.dep_ == "dobj"
+    """A noun of intent or decision that its verb states: "expressed readiness to", "made the
+    decision to"."""
+    return (
+        noun.lemma_.lower() in INTENT_NOUNS | DECISION_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in STATING_VERBS  # not "condemned Y's decision to"
+    )
 
 
 def _enacted(noun: Token) -> bool:

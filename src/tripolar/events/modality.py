@@ -70,6 +70,8 @@ DENIED_CHARGES = frozenset({
     "accusation", "allegation", "charge", "claim", "involvement", "role", "responsibility",
     "wrongdoing", "complicity", "participation", "link", "part",
 })  # fmt: skip
+# "X's decision to supply drones" reports the act; "efforts/a plan to ..." are intents
+DECISION_NOUNS = frozenset({"decision", "move", "step", "order", "vote", "action", "measure"})
 CONDITION_MARKERS = frozenset({"if", "unless", "whether"})
 
 INTENT_MAP = {
@@ -232,7 +234,12 @@ def _context_of(verb: Token) -> Context:
             if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and is_infinitive(token):
                 mode = "intent" if mode == "act" else mode  # a headline "X, Y to hold talks"
             clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
-            if clause.dep_ == "acl" and is_infinitive(clause) and clause.head.dep_ != "attr":
+            if (
+                clause.dep_ == "acl"
+                and is_infinitive(clause)
+                and clause.head.dep_ != "attr"
+                and clause.head.lemma_.lower() not in DECISION_NOUNS
+            ):
                 mode = "intent" if mode == "act" else mode  # "welcomed efforts to expand trade"
             if token.dep_ == "relcl" and _perfect(token) and _relative_subject(token):
                 # "the group, which has seized parts of Iraq": what it is, not today's news

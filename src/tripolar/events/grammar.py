@@ -33,7 +33,7 @@ LIGHT_VERBS = frozenset({
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
-    "voice", "reaffirm", "reiterate", "affirm",  # "voiced/reaffirmed its support for X"
+    "voice",  # "voiced support for X"
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"

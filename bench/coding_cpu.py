@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/coding_cpu.py                   # 150 k words of bench/corpus.py
     .venv/bin/python bench/coding_cpu.py --words 300000 --repeat 2
+    .venv/bin/python bench/coding_cpu.py --verbs ../shared/dictionaries/CAMEO.2.0.txt
 
 On a shared machine wall time says little; CPU seconds (`time.process_time`) of one process
 vary much less. The generated corpus (bench/corpus.py) is written to a temporary folder and
@@ -18,8 +19,10 @@ file each time), with a CPU timer around each stage:
   reopen    closing the file between batches for readers and opening it again
 
 Stages nest (finish holds coder, assess and part of mentions), so they do not add up to
-the total. With --repeat N each figure is the smallest of N runs. Prints one line per stage
-and the parse's token count; `--json` prints the same as JSON.
+the total. With --repeat N each figure is the smallest of N runs. `--verbs FILE` (repeatable)
+codes with a PETRARCH/TABARI verb dictionary (`--verbs-mode`, merge by default); its load,
+once per process, is timed apart (`verbs load`) and is no part of the total. Prints one
+line per stage and the parse's token count; `--json` prints the same as JSON.
 """
 
 from __future__ import annotations
@@ -91,7 +94,7 @@ def _instrument() -> None:
     Language.pipe = counted  # type: ignore[method-assign]
 
 
-def run(directory: Path) -> dict[str, Any]:
+def run(directory: Path, config: Any) -> dict[str, Any]:
     from tripolar.store import Store
     from tripolar.workflow import ingest
 
@@ -100,7 +103,7 @@ def run(directory: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="tripolar-cpu-db-") as tmp:
         start = time.process_time()
         with Store.open(Path(tmp) / "cpu.duckdb") as store:
-            summary = ingest([directory], store=store)
+            summary = ingest([directory], store=store, config=config)
         total = time.process_time() - start
     return {
         "total": total,
@@ -116,22 +119,36 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=150_000)
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--verbs", action="append", type=Path, default=[], metavar="FILE")
+    parser.add_argument("--verbs-mode", default="merge", choices=("merge", "replace"))
     args = parser.parse_args()
+    missing = [str(p) for p in args.verbs if not p.is_file()]
+    if missing:
+        print(f"coding_cpu: no verb dictionary at {', '.join(missing)} (skipped).")
+        return
+    from tripolar.config import Config
+    from tripolar.events.patterns import read_verb_dictionaries
     from tripolar.nlp import load_pipeline
 
     load_pipeline()  # the model's load is no stage of the ingest
+    config = Config(verb_files=tuple(args.verbs), verbs_mode=args.verbs_mode)
+    start = time.process_time()
+    read_verb_dictionaries(config.verb_files)  # cached per process: once per worker
+    verbs_load = time.process_time() - start
     _instrument()
     with tempfile.TemporaryDirectory(prefix="tripolar-cpu-") as tmp:
         directory = Path(tmp) / "corpus"
         documents, words = write_corpus(directory, args.words)
-        runs = [run(directory) for _ in range(max(1, args.repeat))]
+        runs = [run(directory, config) for _ in range(max(1, args.repeat))]
     best = {key: min(r.get(key, 0.0) for r in runs) for key in runs[0]}
+    if args.verbs:
+        best["verbs load"] = verbs_load
     if args.json:
         print(json.dumps({"documents": documents, "words": words, **best}, indent=2))
         return
     print(f"corpus: {documents:,} documents, {words:,} words; best of {len(runs)} run(s)")
     for key in ("total", "prepare", "parse", "finish", "mentions (all)", "coder", "assess",
-                "store", "identity", "reopen"):  # fmt: skip
+                "store", "identity", "reopen", "verbs load"):  # fmt: skip
         print(f"  {key:15s} {best.get(key, 0.0):7.2f} CPU s")
     print(f"  tokens parsed   {best['tokens_parsed']:,} of the excerpts; events {best['events']:,}")
 

@@ -4,11 +4,13 @@
     .venv/bin/python bench/coding_snapshot.py /tmp/after.jsonl      # on the new tree
     diff /tmp/before.jsonl /tmp/after.jsonl                         # must print nothing
     .venv/bin/python bench/coding_snapshot.py /tmp/s.jsonl --limit 40   # a quick subset
+    .venv/bin/python bench/coding_snapshot.py /tmp/m.jsonl --verbs FILE --verbs-mode replace
 
 It codes, with the default pipeline, every sentence of the gold sets `bench/eval.py` uses
 (the PETRARCH unit tests with the validation dictionaries merged in, as eval.py does), every
 realnews_dev article as `tripolar ingest` reads and codes documents, and the bundled demo
-corpus; the gold sentences are also run through `explain_text` so that the coder's
+corpus (with `--verbs FILE` and `--verbs-mode`, every pipeline codes with that verb
+dictionary too); the gold sentences are also run through `explain_text` so that the coder's
 rejections are covered. It writes one JSON object per event, mention and rejection (code,
 source, target, date and its precision and basis, rule, sentence and trigger offsets, actor
 spans), sorted, so two runs compare with `diff`. The figures are not scored here: use
@@ -113,15 +115,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Canonical JSONL of what the coder produces.")
     parser.add_argument("output", type=Path, help="where to write the snapshot (outside the repo)")
     parser.add_argument("--limit", type=int, default=None, help="first N records of each set")
+    parser.add_argument("--verbs", action="append", type=Path, default=[], metavar="FILE")
+    parser.add_argument("--verbs-mode", default="merge", choices=("merge", "replace"))
     parser.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    missing = [str(p) for p in args.verbs if not p.is_file()]
+    if missing:
+        print(f"coding_snapshot: no verb dictionary at {', '.join(missing)} (skipped).")
+        return 0
 
     from tripolar.config import Config
     from tripolar.demo import corpus_path
     from tripolar.pipeline import Pipeline
 
     start = time.perf_counter()
-    pipe = Pipeline()
+    verbs = {"verb_files": tuple(args.verbs), "verbs_mode": args.verbs_mode}
+    pipe = Pipeline(Config(**verbs)) if args.verbs else Pipeline()
     rows = code_documents(pipe, "demo", [corpus_path()])
     gold_dir: Path = args.gold_dir
     if not gold_dir.is_dir():
@@ -148,6 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 Config(
                     actor_files=(dicts / "PETR.Validate.actors.txt",),
                     agent_files=(dicts / "PETR.Validate.agents.txt",),
+                    **verbs,
                 )
             )
             rows += code_gold(petrarch, "petrarch", read_jsonl(path, args.limit))

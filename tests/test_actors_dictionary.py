@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -18,10 +17,9 @@ def builtin() -> ActorDictionary:
     return ActorDictionary.builtin()
 
 
-def test_dictionary_builtin_loads_fast_and_is_cached() -> None:
-    started = time.perf_counter()
+def test_dictionary_builtin_loads_whole_and_is_cached() -> None:
+    # how long the load takes is measured by bench/actor_dictionary_load.py, not here
     fresh = load_builtin()
-    assert time.perf_counter() - started < 0.5
     assert len(fresh.actors) > 700 and len(fresh.agents) >= 10
     assert ActorDictionary.builtin() is ActorDictionary.builtin()
 

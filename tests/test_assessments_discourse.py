@@ -207,3 +207,50 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
     ]
     records = builtin_extractor().extract(nlp(text), mentions, doc_id="g", published=None)
     assert last_sentence_signs(records) == {"CHN-USA": -1}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "Russia plays a central role in strategic stability across Europe and Asia.",
+            "EUR-RUS",
+            id="a_region_after_across_is_a_place",
+        ),
+        pytest.param(
+            "Moscow and Beijing met in June. The two countries' sense of the danger emanating "
+            "from Washington is much the same.",
+            "CHN-RUS",
+            id="a_danger_from_a_third_state_judges_no_pair_without_it",
+        ),
+    ],
+)
+def test_discourse_places_and_sources_are_not_the_judged_pair(nlp, text, absent):
+    assert absent not in {r.subject for r in judge_cases(nlp, text)}
+
+
+def test_discourse_the_venue_of_a_meeting_is_no_party(nlp):
+    text = (
+        "Washington and Beijing met on the sidelines of the Pacific summit in Moscow to "
+        "ease tensions between them."
+    )
+    assert last_sentence_signs(judge_cases(nlp, text)) == {"CHN-USA": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Moscow and Washington keep quarrelling. The Cold War is a thing of the past.",
+            {"RUS-USA": 1},
+            id="a_subject_that_is_itself_a_judgement",
+        ),
+        pytest.param(
+            "Tokyo and Seoul signed a treaty. Abe described the treaty as an alliance.",
+            {"JPN-KOR": 1},
+            id="an_unresolved_speaker_is_the_holder_not_the_subject",
+        ),
+    ],
+)
+def test_discourse_named_subjects_that_keep_the_pair(nlp, text, expected):
+    assert last_sentence_signs(judge_cases(nlp, text)) == expected

@@ -10,6 +10,48 @@ from assessments_support import judge_cases, last_sentence_signs
 # texts holding a report, a background fact or a period name, and no judgement
 REPORT_CASES = [
     pytest.param(
+        "Washington accused Beijing of supporting a hacking campaign aimed at U.S. agencies.",
+        id="support_of_an_act_is_no_support_of_a_state",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Seoul later abandoned its data-sharing agreement "
+        "with Tokyo.",
+        id="abandoning_an_agreement_with_a_state_is_an_act",
+    ),
+    pytest.param(
+        "Sanctions against Russia have grown heavier since spring.",
+        id="sanctions_against_one_state_judge_no_standing",
+    ),
+    pytest.param(
+        "The 2018 U.S. trade war still weighs on markets.",
+        id="a_name_on_a_war_judges_no_standing",
+    ),
+    pytest.param(
+        "Washington and Beijing held talks in May. Beijing, for its part, runs a "
+        "one-party system that prizes order, social harmony and national unity.",
+        id="a_states_domestic_values_in_a_list",
+    ),
+    pytest.param(
+        "Washington and Beijing compete for markets. China's economic rise was driven by "
+        "cheap labour and exports.",
+        id="a_states_rise_alone_has_no_direction",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Japan has since taken a firmer line on the "
+        "refugee question and the crisis in Syria.",
+        id="a_crisis_placed_in_a_country",
+    ),
+    pytest.param(
+        "Moscow and Washington held talks in May. As Moscow pointed out at the Shanghai "
+        "meeting, Eurasia faces serious security risks.",
+        id="a_named_place_facing_risks_in_a_reported_aside",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. In June, Seoul hosted a conference, Cooperation "
+        "between Japan and Korea: The Process and Prospects, co-sponsored by two institutes.",
+        id="the_title_of_a_conference",
+    ),
+    pytest.param(
         "Tokyo and Seoul held talks in May. Both were hit by a severe debt crisis that year.",
         id="domestic_crisis",
     ),
@@ -108,6 +150,46 @@ JUDGEMENT_CASES = [
         "Ties between Tokyo and Seoul had a challenging year.",
         {"JPN-KOR": -1},
         id="a_challenging_year_is_a_judgement_not_an_event",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Seoul have been in the doldrums for years.",
+        {"JPN-KOR": -1},
+        id="in_the_doldrums",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Seoul are caught in a vicious cycle.",
+        {"JPN-KOR": -1},
+        id="a_vicious_cycle",
+    ),
+    pytest.param(
+        "The frostiness of ties between Tokyo and Seoul surprised observers.",
+        {"JPN-KOR": -1},
+        id="frostiness",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in May. Seoul's latest moves stirred the pot further.",
+        {"JPN-KOR": -1},
+        id="stirring_the_pot",
+    ),
+    pytest.param(
+        "The crisis in Sino-American relations jeopardizes stability in the region.",
+        {"CHN-USA": -1},
+        id="a_crisis_in_a_relationship_is_no_place",
+    ),
+    pytest.param(
+        "Tokyo and Beijing differ on much. But they appear to see eye to eye on fishing.",
+        {"CHN-JPN": 1},
+        id="eye_to_eye",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks. In truth, the relationship remains unsettled.",
+        {"JPN-KOR": -1},
+        id="unsettled",
+    ),
+    pytest.param(
+        "Opportunities lie ahead if Tokyo and Beijing choose to get along.",
+        {"CHN-JPN": 1},
+        id="get_along",
     ),
 ]
 

@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from assessments_support import judge
 from tripolar.assessments import sign
+from tripolar.assessments.lexicon import Lexicon
+from tripolar.assessments.syntax import contrast_weights
 from tripolar.model import Assessment
 
 NAMES = {
@@ -179,6 +181,49 @@ SIGN_CASES = [
         -1,
         id="no_real_warmth",
     ),
+    pytest.param(
+        "A new envoy will not repair the strained relationship between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="a_negated_verb_does_not_negate_its_objects_adjective_too",
+    ),
+    pytest.param(
+        "Trust between Washington and New Delhi has been running at a very low level.",
+        "IND-USA",
+        -1,
+        id="trust_at_a_low_level",
+    ),
+    pytest.param(
+        "The new policy has taken a heavy toll on trust between Tokyo and Washington.",
+        "JPN-USA",
+        -1,
+        id="a_toll_on_trust",
+    ),
+    pytest.param(
+        "The summit brought little, not to mention the hostile rhetoric between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="not_to_mention_adds_rather_than_negates",
+    ),
+    pytest.param(
+        "Hardly anyone hoped for a breakthrough from the last round of talks between Tokyo "
+        "and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="hardly_anyone_negates_the_hope",
+    ),
+    pytest.param(
+        "Both Tokyo and Beijing are interested in risk reduction.",
+        "CHN-JPN",
+        1,
+        id="risk_reduction",
+    ),
+    pytest.param(
+        "There are ways to bridge the differences between Tokyo and Beijing on arms reductions.",
+        "CHN-JPN",
+        1,
+        id="bridging_differences_whose_issue_is_a_reduction",
+    ),
 ]
 
 
@@ -186,3 +231,12 @@ SIGN_CASES = [
 def test_sign_of_the_judgement(nlp, text, subject, expected):
     by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
     assert by_subject.get(subject) == expected, by_subject
+
+
+def test_sign_years_left_behind_weigh_as_little_as_a_concession(nlp):
+    lexicon = Lexicon.builtin()
+    doc = nlp("After five years of tension, the two neighbours have begun a thaw.")
+    weights = contrast_weights(doc[:], lexicon, lexicon.category_table("concessive"))
+    by_word = {doc[i].lower_: w for i, w in weights.items()}
+    assert by_word["tension"] < 0.5
+    assert by_word["thaw"] == 1.0

@@ -55,7 +55,7 @@ def code(nlp: Language, coder: EventCoder, text: str) -> set[tuple[str, str, str
             {("JPN", "030", "UKR"), ("UKR", "030", "JPN")},
         ),
         # the target is an argument of the embedded act
-        ("Iran threatened to cut off gas deliveries to Syria.", {("IRN", "130", "SYR")}),
+        ("Iran threatened to cut off gas deliveries to Syria.", {("IRN", "1311", "SYR")}),
         ("China refused to hand over the files to Japan.", {("CHN", "120", "JPN")}),
         ("Russia is ready to open its ports to Japan.", {("RUS", "030", "JPN")}),
         # an agreement to a noun: the noun's actors are the target

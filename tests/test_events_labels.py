@@ -1,6 +1,7 @@
 """Naming an act or a state with a word of blame is disapproval (111): "described the visit as
 an egregious provocation", "called the veto a guilty plea", "branded X a rogue state"; a word
-of praise is not. The blamed state may stand on the act ("the veto by X") or on the label
+that accuses of an act ("aggression", "espionage") is an accusation (112); a word of praise
+is not. The blamed state may stand on the act ("the veto by X") or on the label
 ("open Russian aggression", "a ploy by the Taiwan side"). Saying that a state or its act is
 such a thing is the same disapproval ("said the Council's failure was inexcusable").
 Sentences written here."""
@@ -40,8 +41,14 @@ CASES = [
     ),
     pytest.param(
         "Oslo described the incident as open Chilean aggression.",
-        {("NORGOV", "CHL", "111")},
+        {("NORGOV", "CHL", "112")},  # a word that accuses of an act: an accusation
         id="the-blamed-state-on-the-label",
+    ),
+    pytest.param(
+        "Norway ordered the closure of the Chilean consulate, calling the mission the "
+        '"hub" of Chile\'s espionage efforts.',
+        {("NOR", "CHL", "161"), ("NOR", "CHL", "112")},
+        id="the-blamed-state-owns-the-labelled-act",
     ),
     pytest.param(
         "Norway had earlier labelled the call a ploy by the Chilean side.",

@@ -48,12 +48,12 @@ CODED = [
     ),
     case(
         "Chile expressed concern over Peru's naval exercises.",
-        ("CHL", "PER", "012"),
+        ("CHL", "PER", "111"),
         id="concern-over",
     ),
     case(
         "Ecuador voiced alarm at the Peruvian navy manoeuvres.",
-        ("ECU", "PERMIL", "012"),
+        ("ECU", "PERMIL", "111"),
         id="alarm-at",
     ),
     case("Chile expressed concern over the weather.", id="concern-about-no-actor"),

@@ -71,3 +71,16 @@ def test_his_counterpart_is_the_other_side(pipe: Pipeline) -> None:
 
 def test_his_counterpart_with_one_state_named_is_nobody(pipe: Pipeline) -> None:
     assert triples(pipe, "The Kenyan president criticized his counterpart.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His counterpart denounced the decision of Portugal.",
+        "The Danish minister said her counterpart criticized Norway on Monday.",
+    ],
+)
+def test_counterpart_as_the_subject_codes_without_recursion(pipe: Pipeline, text: str) -> None:
+    # the counterpart's owner is looked up among its clause's subjects, which hold it
+    found = triples(pipe, text)
+    assert all(source != target for source, target, _ in found)

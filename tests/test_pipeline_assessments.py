@@ -90,3 +90,15 @@ def test_pipeline_title_pair_gives_way_to_the_pair_discussed(pipelines) -> None:
     document = Document(doc_id="t2", text=text, title="Tokyo and Seoul", published=None)
     coded = pipelines[0].code_document(document)
     assert {a.subject for a in coded.assessments if a.sentence_index == 2} == {"CHN-IND"}
+
+
+def test_pipeline_conceded_cue_naming_the_pair_does_not_decide_the_sign(pipelines) -> None:
+    # "despite their disputes" names the pair through "their", more closely than the
+    # asserted "ease tensions" reaches it; the concession still does not decide the sign
+    fast, _ = pipelines
+    text = (
+        "Recent signals suggest that both Japan and China are making efforts to "
+        "de-escalate tensions despite their long-standing disputes and disagreements."
+    )
+    coded = fast.code_text(text, dt.date(2024, 6, 6))
+    assert {a.subject: a.polarity > 0 for a in coded.assessments} == {"CHN-JPN": True}

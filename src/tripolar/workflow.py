@@ -51,7 +51,9 @@ class IngestSummary:
 ProgressCallback = Callable[[IngestSummary], None]
 
 STORE_BATCH_CHARS = 4_000_000  # characters of document text per store transaction, at most
-STORE_BATCH_SECONDS = 1.0  # ... and the time between two writes, at most
+STORE_BATCH_SECONDS = 3.0  # ... and the time between two writes, at most
+# (a transaction costs tens of ms whatever its size, mostly linking events: with 1 s, the
+# store took 1.4-1.9 CPU s per 150 k words, with 4 s 0.85-1.0, bench/coding_cpu.py)
 
 
 def ingest(

@@ -3,7 +3,12 @@ inside double quotation marks, and the words that attribute speech ("said", "tol
 
 from __future__ import annotations
 
+import bisect
+
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
+
+from tripolar.actors.references import tokens_among
 
 SPEECH_WORDS = frozenset({
     "said", "says", "say", "told", "tells", "added", "adds", "stated", "declared", "insisted",
@@ -21,11 +26,17 @@ def quoted_tokens(doc: Doc) -> set[int]:
     inside_tokens: set[int] = set()
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return inside_tokens  # a bare tokenized Doc: no sentences to read
+    at = tokens_among(doc, QUOTATION_MARKS, ORTH)
+    if not at:
+        return inside_tokens  # no mark, nothing inside
     carried = False  # the previous sentence of the paragraph ended inside a quotation
     for sent in doc.sents:
         if sent.start > 0 and "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_:
             carried = False
-        marks = {t.i: opens_quotation(t) for t in sent if t.text in QUOTATION_MARKS}
+        first, last = bisect.bisect_left(at, sent.start), bisect.bisect_left(at, sent.end)
+        if first == last and not carried:
+            continue  # no mark and nothing carried in: no token inside, nothing carried on
+        marks = {i: opens_quotation(doc[i]) for i in at[first:last]}
         inside = carried if not marks else not next(iter(marks.values()))
         for t in sent:
             if t.i in marks:

@@ -24,9 +24,12 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in its stubs
 from spacy.tokens import Doc
 
 from tripolar.actors.dictionary import country_root
@@ -58,7 +61,7 @@ _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighbo
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5}
-_GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
+GROUP_STARTS = ("the", "both")  # "the two countries", "both sides"
 _COORDINATION = frozenset({"and", ",", ", and", "or"})
 
 
@@ -179,13 +182,35 @@ def resolve_references(
 
 
 def _candidates(doc: Doc) -> list[int]:
-    """Indexes of the tokens a reference can start at, found on the Doc's arrays: most
-    tokens are none, and building a Token for each of them is the cost."""
+    """Indexes of the tokens a reference can start at."""
+    return tokens_among(doc, (*GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS))
+
+
+def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:
+    """Indexes of the tokens whose `attr` (lower case by default, ORTH for the text) is one
+    of `words`, in order, found on the Doc's arrays: most tokens are none, and building a
+    Token for each of them is the cost."""
+    wanted = _hashes(frozenset(words))
+    if not len(wanted) or not len(doc):
+        return []
+    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    return found
+
+
+def lower_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case forms of tokens start..end, read from the Doc's array when there
+    are more than a few (a Token built for each is the cost: the gap between two actors
+    named far apart)."""
+    if end - start <= 4:
+        return [doc[i].lower_ for i in range(start, end)]
     strings = doc.vocab.strings
-    words = (*_GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS)
-    wanted = np.array([strings.add(w) for w in words], dtype=np.uint64)
-    lowers = doc.to_array([LOWER]).reshape(-1)
-    return [int(i) for i in np.flatnonzero(np.isin(lowers, wanted))]
+    return [strings[h] for h in doc.to_array(LOWER)[start:end].tolist()]
+
+
+@lru_cache(maxsize=256)
+def _hashes(words: frozenset[str]) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """The StringStore hashes of `words` (what a Doc's arrays hold)."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
 
 
 def group_size(doc: Doc, i: int) -> int:
@@ -196,7 +221,7 @@ def group_size(doc: Doc, i: int) -> int:
 def group_phrase(doc: Doc, i: int) -> tuple[int, str] | None:
     """(length, category) of "the two X" / "the three X" / "both X" / "both the X" starting
     at token i."""
-    if doc[i].lower_ not in _GROUP_STARTS:
+    if doc[i].lower_ not in GROUP_STARTS:
         return None  # most tokens: no slice of the Doc needed
     words = [t.lower_ for t in doc[i : i + 4]]
     if words[0] == "the" and len(words) >= 3 and words[1] in GROUP_SIZES:

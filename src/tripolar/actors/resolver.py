@@ -40,7 +40,12 @@ from tripolar.actors.dictionary import (
     country_root,
 )
 from tripolar.actors.matching import DictionaryMatcher
-from tripolar.actors.references import ParagraphIndex, ParagraphMentions, resolve_references
+from tripolar.actors.references import (
+    ParagraphIndex,
+    ParagraphMentions,
+    lower_words,
+    resolve_references,
+)
 from tripolar.actors.story import resolve_story_references
 from tripolar.actors.units import (
     FORMER,
@@ -192,7 +197,7 @@ class ActorResolver:
             here, nxt = units[j], units[j + 1]
             if here.actor is not None and here.actor.compound_only:
                 break
-            gap = [t.lower_ for t in doc[here.end : nxt.start]]
+            gap = lower_words(doc, here.end, nxt.start)
             if not self._links(here, nxt, gap, has_person, has_actor):
                 break
             if gap[:1] == ["from"] and moved_from(doc, here):

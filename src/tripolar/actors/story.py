@@ -34,12 +34,14 @@ import bisect
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tripolar.actors.dictionary import country_root
 from tripolar.actors.officials import introduced_officials, latest_person, named_official
 from tripolar.actors.quotations import SPEECH_WORDS, quoted_tokens
 from tripolar.actors.references import (
+    GROUP_STARTS,
     ParagraphIndex,
     first_two,
     group_phrase,
@@ -47,6 +49,7 @@ from tripolar.actors.references import (
     leaders,
     plural_antecedent,
     sentence_starts,
+    tokens_among,
 )
 from tripolar.model import Mention
 from tripolar.nlp.text import doc_text
@@ -80,6 +83,12 @@ _ORGANISATIONS: dict[str, Callable[[str], bool]] = {
     "agency": lambda code: code.startswith("IGOUNOIAE"),
     "watchdog": lambda code: code.startswith("IGOUNOIAE"),
 }
+# the first words of every story reference below but a named official's: other tokens are
+# never looked at (a Token built for each token of a story was most of this module's time)
+_STARTS = frozenset({
+    *GROUP_STARTS, "those", "these", "the", "a", "their", *_PLURAL, *_GENDERED, "it",
+    *_DOCUMENT_DETERMINERS,
+})  # fmt: skip
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'-]+(?:,| [-–—]|[ \t]*(?:\n|$))")
 
 
@@ -166,9 +175,12 @@ def resolve_story_references(
         return not named or paragraphs.of(named[-1].start) != paragraphs.of(char)
 
     after = 0
-    for token in doc:
-        i = token.i
-        if i < after or token.idx in covered or token.is_space:
+    starts_at = set(tokens_among(doc, _STARTS)) | set(tokens_among(doc, officials, ORTH))
+    for i in sorted(starts_at):
+        if i < after:
+            continue
+        token = doc[i]
+        if token.idx in covered or token.is_space:
             continue
         lower = token.lower_
         found = _group(doc, i, story, text, starts)
@@ -211,8 +223,9 @@ def resolve_story_references(
             made(mention)
             continue
     # first person last: the speakers above ("Li said", "it said") may be references
-    for token in doc:
-        if token.lower_ not in _FIRST_PERSON or token.idx in covered or token.i not in quoted:
+    for i in tokens_among(doc, _FIRST_PERSON):
+        token = doc[i]
+        if token.idx in covered or i not in quoted:
             continue
         speaker = _speaker(doc, token, story, quoted)
         if speaker is not None:

@@ -30,6 +30,7 @@ SLASHES = frozenset({"/"})  # "the US/China dispute"
 JOINER = re.compile("|".join(re.escape(c) for c in sorted(HYPHENS | SLASHES)))
 STANCE_PREFIXES = frozenset({"pro", "anti", "pro-", "anti-"})  # "pro-Russia rebels" are not RUS
 CONJUNCTIONS = frozenset({("and",), (",",), (",", "and"), ("or",), ("&",)})
+_LONGEST_CONJUNCTION = max(len(c) for c in CONJUNCTIONS)
 # "lawmakers in Brazil", "soldiers from Chad", "students throughout Indonesia"
 LOCATIVE_LINKS = frozenset({("in",), ("from",), ("throughout",), ("across",)})
 # agents that belong to the place they are in, a capital included: "demonstrators in Baghdad"
@@ -150,6 +151,8 @@ def premodifies(doc: Doc, unit: Unit) -> bool:
 
 
 def conjoined(doc: Doc, left_end: int, right_start: int) -> bool:
+    if not 0 < right_start - left_end <= _LONGEST_CONJUNCTION:
+        return False  # no Token built for a longer gap: it cannot be one
     return tuple(t.lower_ for t in doc[left_end:right_start]) in CONJUNCTIONS
 
 

@@ -143,7 +143,9 @@ class AssessmentExtractor:
             scanned = sentence.start_char
             if not text[sentence.start_char : sentence.end_char].strip():
                 continue
-            sidelined = parties.sidelined_tokens(sentence)
+            sidelined = parties.sidelined_tokens(
+                sentence, lambda t: self.lexicon.has("reporting", t), token_mentions
+            )
             if parties.soviet_era(sentence, published):
                 token_mentions.update(
                     (t.i, parties.as_soviet(token_mentions[t.i]))
@@ -189,6 +191,8 @@ class AssessmentExtractor:
                 continue
             if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
                 continue
+            if parties.is_place(span.root):
+                continue  # "our goals in Europe, the Middle East and Asia": a place
             code = self.lexicon.regions[match.term]
             found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
         return found
@@ -234,11 +238,16 @@ class AssessmentExtractor:
             )  # "a turning point may be close" judges no relationship
             if alone and not self._governs_relation(item.head, token_mentions):
                 continue
+            if item.entry.kind != "cue" and not item.modifiers and abs(value) <= POLARITY_FLOOR:
+                continue  # "China's economic rise" alone carries no direction to report
             claimers = [other.head for other in items if other is not item and not other.attached]
             rank, subjects = self._subjects(
                 item.head, sentence, token_mentions, context, claimers, topic, sidelined
             )
+            sources = parties.source_countries(item.head, token_mentions)
             for subject in subjects:
+                if sources and not sources & set(subject):
+                    continue  # "their view of the threat from the West" judges no pair of theirs
                 judgements.append(
                     self._judgement(
                         item,
@@ -275,12 +284,17 @@ class AssessmentExtractor:
                 continue  # "lower-cost goods", "high-level talks"
             if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
                 continue
+            if single and syntax.is_title_word(head):
+                continue  # "a conference, Cooperation between X and Y: Prospects"
+            if parties.is_located(head, token_mentions):
+                continue  # "the crisis in Belarus" is that country's situation
             if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
                 continue  # "the post-Cold War order"; "the report analyses how ties changed"
             governor = head.head if head.dep_ in ("amod", "compound") else head
+            listed = {governor, *syntax.conjuncts(governor)}  # "stability and national unity"
             if any(
                 c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
-                for node in {head, governor}
+                for node in {head, *listed}
                 for c in node.children
             ):
                 continue  # "a public health crisis", "the worst health crisis"
@@ -288,13 +302,15 @@ class AssessmentExtractor:
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if objects and not any(
                     t.i in token_mentions
-                    or lexicon.has("anaphor", t)
+                    or (lexicon.has("anaphor", t) and t.lower_ not in syntax.POSSESSIVE_PRONOUNS)
                     or lexicon.has("relational", t)
                     or t.lower_ in ("other", "another")  # "support each other"
                     for o in objects
-                    for t in o.subtree
+                    for t in syntax.phrase_core(o)
                 ):
-                    continue  # "contain the outbreak", not "support each other"
+                    # "contain the outbreak", "abandoned its agreement with Tokyo" (its:
+                    # the subject's own), not "support each other", "isolate Russia's regime"
+                    continue
             items.append(
                 _Item(
                     match=match,
@@ -350,16 +366,15 @@ class AssessmentExtractor:
         return False
 
     def _own_countries(self, head: Token, named: dict[int, Mention]) -> set[str]:
-        """Countries named with the cue itself: in its phrase, as its possessor, or as the
-        subject of the clause it predicates ("Russia's turn to Asia will be slow"); not a
-        source ("pressure from the United States" judges no American standing)."""
-        sources = {
-            t.i
-            for c in head.children
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
-            for t in c.subtree
-        }
-        found = parties.countries(named, (t.i for t in head.subtree if t.i not in sources))
+        """Countries whose own standing a cue judges: its possessor, or the subject of the
+        clause it predicates ("Russia's turn to Asia will be slow"); not a source ("pressure
+        from the United States"), a target ("sanctions against China") or a name on an
+        event ("the U.S. trade war", "the Ukraine conflict"), whose other party is unsaid."""
+        found = parties.countries(
+            named, (t.i for c in head.children if c.dep_ == "poss" for t in c.subtree)
+        )
+        if head.i in named:
+            found |= parties.countries(named, [head.i])
         node = head
         while node.dep_ in ("amod", "compound", "pobj", "prep", "dobj") and node.head is not node:
             node = node.head
@@ -368,7 +383,7 @@ class AssessmentExtractor:
         verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
         if verb is not None:
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ in ("nsubj", "nsubjpass") and head not in child.subtree:
                     found |= parties.subtree_countries(child, named)
         return found
 
@@ -479,6 +494,8 @@ class AssessmentExtractor:
             return 2, []
         if anaphoric and len(context) == 2:
             return 2, [context]
+        if topic and parties.has_other_subject(head, named, lexicon, self._terms):
+            return 2, []  # "Eurasia faces security risks": the clause names what it judges
         if topic and (
             head.pos_ in ("NOUN", "PROPN")
             or anaphoric
@@ -638,7 +655,7 @@ def _attach_modifiers(items: list[_Item]) -> None:
         for n, cue in enumerate(cues):
             reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
             distance = syntax.governs(modifier.head, cue.head, reach)
-            if distance is not None:
+            if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
@@ -694,18 +711,19 @@ def _merge(
     bounds = sentence_bounds(sentence)
     doc = sentence.doc
     for subject, group in by_subject.items():
-        # a cue that names the pair outweighs one that only reaches it through the
-        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
-        closest = min(j.rank for j in group)
-        group = [j for j in group if j.rank == closest]
         # The "but" rule: when a contrast leaves some judgements asserted and others
-        # conceded, the asserted ones decide the sign.
+        # conceded, the asserted ones decide the sign, however closely the conceded ones
+        # name the pair ("efforts to ease tensions despite their disputes").
         asserted = [j for j in group if j.weight >= 1.0]
         scale = 1.0
         if asserted and len(asserted) < len(group):
             net = sum(j.intensity * j.value for j in asserted)
             if abs(net) > 0.0:
                 group, scale = asserted, 0.8
+        # a cue that names the pair outweighs one that only reaches it through the
+        # sentence: "the 'no limits' relationship of X and Y" amid "the conflict"
+        closest = min(j.rank for j in group)
+        group = [j for j in group if j.rank == closest]
         total = sum(j.weight * j.intensity for j in group)
         if total == 0.0:
             continue

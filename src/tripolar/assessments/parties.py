@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
 from tripolar.assessments import syntax
+from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.model import Assessment, Mention
 
 NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
@@ -178,11 +179,20 @@ def is_prefixed_period(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("post", "pre")
 
 
-def sidelined_tokens(sentence: Span) -> frozenset[int]:
+def sidelined_tokens(
+    sentence: Span,
+    reporting: Callable[[Token], bool] | None = None,
+    token_mentions: dict[int, Mention] | None = None,
+) -> frozenset[int]:
     """Tokens naming an issue or a place rather than a party: 'tensions over Taiwan',
-    'disagreements such as those over Hong Kong', 'the war in Syria'."""
+    'disagreements such as those over Hong Kong', 'the war in Syria'; and, given a test for
+    verbs of saying, the speaker of an aside ('just as Putin pointed out at the SCO meeting,
+    the region faces risks': neither Putin nor the SCO is judged)."""
     found: set[int] = set()
     for token in sentence:
+        if reporting is not None and _is_reporting_aside(token, reporting):
+            found.update(t.i for t in token.subtree)
+            continue
         if token.dep_ != "prep":
             continue
         word = token.lower_
@@ -193,12 +203,36 @@ def sidelined_tokens(sentence: Span) -> frozenset[int]:
             (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
+        if place and token_mentions is not None and _names_a_pair(token, token_mentions):
+            place = False  # "the crisis in U.S.-Russia relations"
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
             word == "to" and token.head.lower_ == "prior"
         )  # "prior to Russia's invasion of Ukraine"
-        if issue or place or temporal:
+        venue = word in ("on", "at") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
+            for c in token.children
+        )  # "met on the sidelines of the APEC summit": the summit is no party
+        if issue or place or temporal or venue:
             found.update(t.i for t in token.subtree)
     return frozenset(found)
+
+
+def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:
+    return any(
+        t.i in token_mentions and len(mention_countries(token_mentions[t.i])) >= 2
+        for t in token.subtree
+    )
+
+
+def _is_reporting_aside(token: Token, reporting: Callable[[Token], bool]) -> bool:
+    """'as X pointed out', 'as X has said': an adverbial clause of saying opened by 'as'."""
+    return (
+        token.dep_ == "advcl"
+        and syntax.is_verbal(token)
+        and reporting(token)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+    )
 
 
 def sentence_pair(
@@ -232,3 +266,79 @@ def pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:
     if not pairs and len(targets) >= 2:
         pairs = {tuple(sorted(p)) for p in combinations(sorted(targets), 2)}
     return sorted(pairs)
+
+
+def is_place(token: Token) -> bool:
+    """A region named as where something is, not as a party: the object of 'in', 'across'
+    or 'throughout', or a member of a list that is."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout")
+
+
+def is_located(head: Token, token_mentions: dict[int, Mention]) -> bool:
+    """'the crisis in Belarus', 'the fighting in Syria': a situation placed in a country by
+    'in', with no party of its own (not 'Russia's war in Ukraine')."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in PLACE_HEADS:
+        return False
+    placed = [  # the place itself, not "the crisis in U.S.-Russia relations"
+        c
+        for c in head.children
+        if c.dep_ == "prep"
+        and c.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.i in token_mentions for g in c.children)
+        and not _names_a_pair(c, token_mentions)
+    ]
+    if not placed:
+        return False
+    return not any(
+        c.dep_ in ("poss", "amod", "compound") and subtree_countries(c, token_mentions)
+        for c in head.children
+    )
+
+
+def source_countries(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
+    """Countries a cue comes from: 'pressure from the West', 'the threat emanating from X'."""
+    found: set[str] = set()
+    nodes = [head, *(c for c in head.children if c.dep_ == "acl")]
+    if head.dep_ == "compound":  # "the threat emanating from X" parsed as one noun phrase
+        nodes.append(head.head)
+    for node in nodes:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                found |= subtree_countries(child, token_mentions)
+    return found
+
+
+def has_other_subject(
+    head: Token, named: dict[int, Mention], lexicon: Lexicon, terms: PhraseTable
+) -> bool:
+    """Whether the cue's clause has a named subject that is no party, no relationship and
+    no pronoun ("Eurasia is facing risks", "the Indo-Pacific faces a crisis"), so that the
+    judgement is about it rather than about the pair the article discusses."""
+    verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+    if verb is None or verb.i == head.i or lexicon.has("reporting", verb):
+        return False  # "Kim described the treaty as an alliance": Kim holds the view
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
+            continue
+        if any(t.i in named for t in child.subtree):
+            continue
+        words = list(child.subtree)
+        if any(lexicon.has("relational", t) or lexicon.has("anaphor", t) for t in words):
+            continue
+        if next(terms.find(words), None) is not None:
+            continue  # "the Cold War is a thing of the past" judges through its subject
+        return True
+    return False
+
+
+def in_issue_of(token: Token, cue: Token) -> bool:
+    """Whether a word sits in the issue a cue is about ("differences on arms reductions",
+    "tensions over troop cuts"), where it changes nothing of the cue."""
+    for node in syntax.ancestors_with_self(token):
+        if node.i == cue.i:
+            return False
+        if node.dep_ == "prep" and node.head.i == cue.i and node.lower_ in ISSUE_PREPS | {"on"}:
+            return True
+    return False

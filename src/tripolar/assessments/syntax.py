@@ -72,6 +72,8 @@ EXPECTATION_AUX = frozenset({"may", "might", "could", "would", "can"})
 NEGATOR_EXCEPTIONS = frozenset(
     {"only", "just", "merely", "simply", "doubt", "question", "wonder", "denying"}
 )
+# "not to mention X", "not to speak of X": X is added to what was said, not negated
+NEGATOR_IDIOMS = frozenset({("to", "mention"), ("to", "speak")})
 FIRST_PERSON = frozenset({"i", "we"})
 PRONOUN_HOLDERS = frozenset({"it", "there"})
 REPORTING_NOUNS = frozenset(
@@ -174,6 +176,13 @@ def negators_of(
                 and child.lower_ in NEGATIVE_SUBJECTS
             ):
                 found.add(child.i)  # "None of this makes an alliance"
+            if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass"):
+                # "hardly anyone expects a breakthrough"
+                found.update(
+                    g.i
+                    for g in child.children
+                    if g.dep_ == "advmod" and g.lower_ in ("hardly", "scarcely", "barely")
+                )
             if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                 # "neither Beijing nor Washington can risk a crisis", "no country wants war"
                 found.update(
@@ -225,6 +234,8 @@ def negators_of(
             continue
         if any(lexicon.has("contrast", t) for t in between):
             continue
+        if any(t.i in stop_at for t in between):
+            continue  # "will not repair the strained ties": the negation is the verb's
         if _is_exception(sentence.doc[match.start]):
             continue
         found.update(range(match.start, match.end))
@@ -240,8 +251,11 @@ def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
 
 
 def _is_exception(negator: Token) -> bool:
-    following = negator.nbor(1) if negator.i + 1 < len(negator.doc) else None
-    return following is not None and following.lower_ in NEGATOR_EXCEPTIONS
+    doc = negator.doc
+    following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
+    if following in NEGATOR_IDIOMS:
+        return True  # "not to mention the provocative flights" adds, it does not negate
+    return bool(following) and following[0] in NEGATOR_EXCEPTIONS
 
 
 def _collapse_phrases(indices: set[int]) -> set[int]:
@@ -275,6 +289,9 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
                 if index > start and word.text in (",", ";", ":", "’", "'", "”", '"'):
                     break
                 weights[index] = min(weights[index], 0.2)
+        if _is_span_left_behind(token):
+            for past in token.subtree:  # "after five years of tension, a thaw began"
+                weights[past.i] = min(weights[past.i], 0.2)
         if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
             for compared in token.subtree:  # "worse than in the days when trust was high"
                 weights[compared.i] = min(weights[compared.i], 0.3)
@@ -297,6 +314,38 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         for index in range(sentence.start, pivot):
             weights[index] = min(weights[index], 0.3)
     return weights
+
+
+def _is_span_left_behind(token: Token) -> bool:
+    """'after years of tension', 'after two decades of rivalry': a stretch of time the
+    sentence reports as over, which weighs as little as a concession."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "after"
+        and any(
+            c.dep_ == "pobj"
+            and c.lemma_.lower() in ("year", "month", "decade", "week")
+            and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in token.children
+        )
+    )
+
+
+def phrase_core(noun: Token) -> list[Token]:
+    """A noun with what names it: its determiners, possessors, modifiers, appositions and
+    conjuncts ("each other", "Russia's regime", "China and Russia"), without its
+    prepositional phrases and clauses ("the agreement with Tokyo", "a breach targeting X")."""
+    core: list[Token] = []
+    stack = [noun]
+    while stack:
+        node = stack.pop()
+        core.append(node)
+        stack.extend(
+            c
+            for c in node.children
+            if c.dep_ in ("det", "poss", "amod", "compound", "nmod", "appos", "conj", "case")
+        )
+    return core
 
 
 def _concession_starts(token: Token) -> list[int]:
@@ -577,3 +626,30 @@ def is_studied(token: Token, lexicon: Lexicon) -> bool:
     """The term sits in what a text studies or is titled ('the report analyses how ties have
     changed', 'a paper titled "A Strategic Partnership"'), not in a judgement."""
     return any(lexicon.has("research", node) and is_verbal(node) for node in token.ancestors)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The other members of a coordination a noun is part of ("stability, harmony and
+    unity")."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first]
+    stack = [first]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                members.append(child)
+                stack.append(child)
+    return [m for m in members if m.i != token.i]
+
+
+def is_title_word(head: Token) -> bool:
+    """A capitalised common noun inside a sentence, not opening a quotation or a clause
+    after a colon: a word of a title ("hosted a conference, Cooperation between X and Y:
+    Prospects"), not a judgement."""
+    if head.pos_ != "NOUN" or not head.text[:1].isupper() or head.i == head.sent.start:
+        return False
+    before = head.doc[head.i - 1]
+    return not (before.is_punct and before.text in (":", '"', "“", "‘", "'", "(", "—"))

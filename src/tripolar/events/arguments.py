@@ -101,6 +101,11 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self.doc = doc
         self._quoted: set[int] | None = None
+        self._counterparts: set[int] = set()  # counterparts whose owner is being looked up
+        # who did the acts of the last sentence that coded one (set by the coder, sentence by
+        # sentence): what "criticized the move" in the next sentence is about
+        self.prior_actors: list[Mention] = []
+        self.prior_sentence = -1
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -201,8 +206,14 @@ class MentionIndex:
         """ "his Chinese counterpart (Wang Yi)": the counterpart's own state, as an official,
         never the possessor's ("his" is the other side)."""
         owner = next((self.by_token.get(c.i) for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:  # "X's defence minister met his ... counterpart": the subject's
-            owner = next(iter(self.of_group(subject_heads(clause_verb(head)))), None)
+        if owner is None and head.i not in self._counterparts:
+            # "X's defence minister met his ... counterpart": the subject's; not when the
+            # counterpart is that subject ("his counterpart said"): it has no owner there
+            self._counterparts.add(head.i)
+            try:
+                owner = next(iter(self.of_group(subject_heads(clause_verb(head)))), None)
+            finally:
+                self._counterparts.discard(head.i)
         sector = owner.codes[0][3:6] if owner is not None and owner.codes[0][3:6] else "GOV"
         for dep in ("appos", "compound", "amod", "nmod"):
             for child in head.children:

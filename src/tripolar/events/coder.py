@@ -36,6 +36,24 @@ from tripolar.model import Event, Mention
 
 __all__ = ["CodingResult", "EventCoder", "Rejection"]
 
+# statements and appeals: no "move" of anyone
+STATEMENT_ROOTS = frozenset({"01", "02"})
+# demands, disapproval, rejections, threats and protests: reactions to someone's move
+REACTION_ROOTS = frozenset({"10", "11", "12", "13", "14"})
+
+
+def prior_actors(candidates: list[Candidate]) -> list[Mention]:
+    """Whose "move" a sentence told, for a reaction in the next ("... has also criticized the
+    move"): the doers of its acts, else the targets of its reactions ("X condemned Y's
+    drilling": Y)."""
+    done = [
+        m
+        for c in candidates
+        if c.code[:2] not in STATEMENT_ROOTS | REACTION_ROOTS
+        for m in c.sources
+    ]
+    return done or [m for c in candidates if c.code[:2] in REACTION_ROOTS for m in c.targets]
+
 
 class EventCoder:
     """Codes CAMEO events in parsed documents with the built-in (or given) patterns."""
@@ -75,6 +93,9 @@ class EventCoder:
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
             triggers += story_denials(sent, index, charges_against(result.events), coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
+            actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
+            if actors:
+                index.prior_actors, index.prior_sentence = actors, sentence_index
         result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)
         return result
 

@@ -34,7 +34,6 @@ from tripolar.events.modality import (
     context_of,
     demanding_noun,
     is_infinitive,
-    is_negated,
     map_code,
     sent_envoy_object,
 )
@@ -245,10 +244,18 @@ BLAME_WORDS = frozenset({
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
 BLAME_CODE = "111"
+# words that accuse a party of an act (112) rather than judge it (111): labels and statements
+ACCUSATION_WORDS = frozenset({
+    "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
+    "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
+    "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+})  # fmt: skip
+ACCUSE_CODE = "112"
 
 
 def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candidate | None:
-    """X names Y (or Y's act) with a word of blame: X -> Y 111."""
+    """X names Y (or Y's act) with a word of blame: X -> Y 111; a word that accuses of an act
+    ("called the mission a hub of espionage") makes it an accusation, 112."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABEL_VERBS:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -267,14 +274,14 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     slot = "dobj"
     if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
         targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
-    if not targets:  # "described the raid as open Chilean aggression"
+    if not targets:  # "described the raid as open Chilean aggression", "X's espionage efforts"
         owners = [
             c
             for label in labels
             for t in label.subtree
             if t.lemma_.lower() in BLAME_WORDS
-            for c in t.children
-            if c.dep_ in ("amod", "poss", "compound")
+            for c in [*t.children, *(t.head.children if t.dep_ == "compound" else ())]
+            if c.dep_ in ("amod", "poss", "compound") and c.i != t.i
         ]
         targets, slot = index.of_group(owners), "label-owner"
     if not targets:  # "described the incident as an act of Russian aggression"
@@ -282,38 +289,10 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None
+    code = ACCUSE_CODE if words & ACCUSATION_WORDS else BLAME_CODE  # "the epicentre of espionage"
     return Candidate(
-        BLAME_CODE, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
+        code, f"labelled:{verb.lemma_.lower()}+{slot}", sources, targets, False, context
     )
-
-
-def stated_blame(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
-    """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
-    Russia had made an irresponsible decision", "said the US arms deal was interfering with
-    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
-    modify it), its subject the blamed actor or that actor's act; never one's own state."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
-        return None
-    sayer = clause.head
-    context = context_of(sayer)
-    if context.reason or context.mode != "act" or is_negated(clause):
-        return None
-    if clause.lemma_.lower() == "be":  # "was inexcusable", "was a threat to peace"
-        heads = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
-        words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
-    else:  # "was interfering with", "had made an irresponsible decision"
-        objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
-        words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
-    if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
-        return None
-    sources = [m for m in index.subjects_of(sayer) if m.anchors]  # of a known country
-    blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
-    own = {code[:3] for m in sources for code in m.codes}
-    named = index.of_group(blamed) or index.of_group([o for b in blamed for o in owner_objects(b)])
-    targets = [t for t in named if not {c[:3] for c in t.codes} & own]
-    if not sources or not targets:
-        return None
-    return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
 
 
 REQUEST_NOUNS = frozenset({"request", "behest"})

@@ -91,15 +91,27 @@ def home_country(source_code: str, target_code: str) -> str | None:
     return root + source_code[3:]
 
 
+CONDITION_MARKS = frozenset({"if", "unless", "when", "after"})
+# "warned that X would pay a heavy price / face consequences / regret it": X is threatened
+CONSEQUENCE_VERBS = frozenset({"pay", "face", "suffer", "bear", "regret"})
+
+
 def condition_subjects(verb: Token, index: _MentionIndex) -> list[Mention]:
     """Whom a threat with no target of its own is aimed at: the subject of its condition
-    ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws")."""
+    ("threatened to quit the talks if X goes ahead", "will cut aid unless X withdraws") or of
+    the act it answers ("threatened sanctions when X approved the sale"), or whoever is told
+    what they will suffer ("warned that X would pay a heavy price")."""
     holders = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
     holders += [verb.head] if verb.dep_ == "xcomp" else []
     for holder in holders:
         for clause in holder.children:
+            if clause.dep_ == "ccomp" and clause.lemma_.lower() in CONSEQUENCE_VERBS:
+                found = index.subjects_of(clause)
+                if found:
+                    return found
             if clause.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children
+                c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS
+                for c in clause.children
             ):
                 found = index.subjects_of(clause)
                 if found:

@@ -26,7 +26,7 @@ from tripolar.events.grammar import (
     verb_particle,
 )
 from tripolar.events.modality import map_code
-from tripolar.events.patterns import PatternSet, VerbPattern, match_verb
+from tripolar.events.patterns import PatternSet, VerbPattern, VerbSite, match_verb
 from tripolar.events.violence import is_violent
 from tripolar.model import Mention
 
@@ -46,12 +46,15 @@ class ActLexicon:
             else (up_to_object(verb) or dependent(verb, "dobj"))
         )
         particle_lemma = particle.lemma_.lower() if particle is not None else None
-        for pattern in self.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+        patterns = self.patterns.verb_index(verb.lower_, verb.lemma_.lower())
+        site = VerbSite.of(verb) if patterns.with_words else None  # read once for all
+        for pattern in patterns.select(verb, site.words if site is not None else frozenset()):
             match = match_verb(
                 verb,
                 pattern,
                 particle=particle_lemma,
                 object_of=lambda p: find_pattern_object(verb, obj, p),
+                site=site,
             )
             if match is not None and not pattern.codes_nothing:
                 return pattern.code

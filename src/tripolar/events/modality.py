@@ -172,6 +172,18 @@ def _announced(verb: Token) -> bool:
     return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS
 
 
+CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation"})
+
+
+def _charge_before_denial(clause: Token) -> bool:
+    """ "X accused Y of Z, a charge Y denies", parsed with the accusation as the clause of
+    "denies": the accusation stands as reported; the denial is only the accused's."""
+    governor = clause.head
+    return clause.i < governor.i and any(
+        c.lemma_.lower() in CHARGE_NOUNS and clause.i < c.i < governor.i for c in governor.children
+    )
+
+
 def _only_arranged(verb: Token) -> bool:
     """ "X is scheduled/set/due to meet", "X prepared to attend": the intent comes only from
     an arrangement governor, with no "will" and no other intent verb."""
@@ -248,6 +260,7 @@ def _context_of(verb: Token) -> Context:
                 token.dep_ == "ccomp"
                 and governing in DENIAL_GOVERNORS
                 and not _denies_a_charge(token.head)
+                and not _charge_before_denial(token)
             ):
                 return Context("act", f"denied ({token.head.text!r})")
             if (

@@ -8,8 +8,12 @@ labelled acts use, `governed.BLAME_WORDS`); words that accuse of an act ("aggres
 "interference", "espionage") make it an accusation (112). The speaker is the subject of the
 speech verb (a pronoun or "we" resolved by the actor stage counts); the targets are the
 parties what was said names as actors, other than the speaker's own country.
-A clause that carries an event of its own is left to that event, and a negated judgement
-("was not illegal") or a speech verb under negation or doubt codes nothing.
+One rule reads the construction from both sides: the speaker's words, and, first, a clause
+whose predicate is the word of blame and whose subject is the blamed party or its act
+("said the Council's failure was inexcusable", "said the drills X launched were an
+escalation"), which is coded even when the act it judges is an event of its own.
+Otherwise a clause that carries an event of its own is left to that event, and a negated
+judgement ("was not illegal") or a speech verb under negation or doubt codes nothing.
 """
 
 from __future__ import annotations
@@ -18,19 +22,12 @@ from spacy.tokens import Token
 
 from tripolar.actors.dictionary import country_root
 from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
-from tripolar.events.governed import BLAME_CODE, BLAME_WORDS
-from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS
+from tripolar.events.governed import ACCUSATION_WORDS, ACCUSE_CODE, BLAME_CODE, BLAME_WORDS
+from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS, owner_objects
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_negated
 from tripolar.model import Mention
 
-# words that accuse a party of an act (112) rather than judge it (111)
-ACCUSATION_WORDS = frozenset({
-    "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
-    "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
-    "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
-})  # fmt: skip
-ACCUSE_CODE = "112"
 # prepositions whose object may be the blamed party: "the embargo by X", "troops from X",
 # "the presence of X's troops" (but not "a violation of X", "interference in X")
 AGENT_PREPS = frozenset({"by", "from", "of"})
@@ -51,8 +48,11 @@ def reported_blame(
     if speaker.pos_ != "VERB" or speaker.lemma_.lower() not in SPEECH_VERBS:
         return None
     said = _said(speaker)
-    if not said or any(t.i in coded for t in said):
-        return None  # "X said Y attacked Z", "said Y's deal was unlawful": coded already
+    if not said:
+        return None
+    predicated = _predicated_blame(speaker, index, coded)
+    if predicated is not None or any(t.i in coded for t in said):
+        return predicated  # "X said Y attacked Z": coded already
     cues = [t for t in said if _blames(t)]
     if not cues:
         return None
@@ -75,6 +75,40 @@ def reported_blame(
     code = ACCUSE_CODE if accused else BLAME_CODE
     rule = f"reported:blame+{(accused or cues)[0].lemma_.lower()}"
     return Candidate(code, rule, sources, targets, False, context)
+
+
+def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> Candidate | None:
+    """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
+    Russia had made an irresponsible decision", "said the US arms deal was interfering with
+    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
+    modify it), its subject the blamed actor or that actor's act; never one's own state. A
+    clause coded as an act itself ("said Y must ...": a demand) is left to that act."""
+    if speaker.lemma_.lower() not in SAY_VERBS:
+        return None
+    context = context_of(speaker)
+    if context.reason or context.mode != "act":
+        return None
+    for clause in speaker.children:
+        if clause.dep_ != "ccomp" or clause.i in coded or is_negated(clause):
+            continue
+        if clause.lemma_.lower() == "be":  # "was inexcusable", "was a threat to peace"
+            heads = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+            words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
+        else:  # "was interfering with", "had made an irresponsible decision"
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
+            words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
+        if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
+            continue
+        sources = [m for m in index.subjects_of(speaker) if m.anchors]  # of a known country
+        blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
+        own = {code[:3] for m in sources for code in m.codes}
+        named = index.of_group(blamed) or index.of_group(
+            [o for b in blamed for o in owner_objects(b)]
+        )
+        targets = [t for t in named if not {c[:3] for c in t.codes} & own]
+        if sources and targets:
+            return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
+    return None
 
 
 def _said(speaker: Token) -> list[Token]:

@@ -25,7 +25,6 @@ from tripolar.events.governed import (
     reported_demand,
     requested_meeting,
     sent_envoy,
-    stated_blame,
 )
 from tripolar.events.grammar import EVENT_HEADS, is_stance
 from tripolar.events.lexicon import ActLexicon
@@ -96,7 +95,6 @@ class TriggerFinder:
                 or alleged_act(lexicon, token, index)
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
-                or stated_blame(lexicon, token, index)
                 or requested_meeting(lexicon, token, index)
                 or answered_charge(token, index, coded)
                 or (sent_envoy(token, index) if token.i not in coded else None)
@@ -107,7 +105,7 @@ class TriggerFinder:
                 coded.add(token.i)
         for token in sent:
             # a speaker's words of blame, unless what was said holds an act coded above
-            # ("X said Y attacked Z", "said Y's deal was inexcusable": governed.stated_blame)
+            # ("X said Y attacked Z"); a clause whose predicate blames is read there too
             if token.i not in coded:
                 blame = reported_blame(lexicon, token, index, coded)
                 if blame is not None:

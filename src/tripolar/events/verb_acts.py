@@ -10,7 +10,7 @@ transformations (appeal/demand of an act, passive violence, irregular killings, 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
@@ -21,6 +21,7 @@ from tripolar.events.arguments import (
     for_clauses,
     home_government,
     located_actors,
+    one_country,
     other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
@@ -49,7 +50,7 @@ from tripolar.events.implied import (
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
-from tripolar.events.patterns import VerbPattern, VerbSite, match_verb
+from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -65,6 +66,26 @@ class VerbActs:
 
     def __init__(self, lexicon: ActLexicon) -> None:
         self.lexicon = lexicon
+        # read once per document (actor ends) and sentence (its words), not once per verb
+        self._ends: tuple[MentionIndex, dict[int, int]] | None = None
+        self._sentence: tuple[MentionIndex, Span, frozenset[str]] | None = None
+
+    def _actor_ends(self, index: MentionIndex) -> dict[int, int]:
+        if self._ends is None or self._ends[0] is not index:
+            self._ends = (index, actor_ends(index))
+        return self._ends[1]
+
+    def _sentence_of(self, verb: Token, index: MentionIndex) -> tuple[Span, frozenset[str]]:
+        """The verb's sentence and its words (`Token.sent` walks the sentence each time)."""
+        cached = self._sentence
+        if (
+            cached is None
+            or cached[0] is not index
+            or not (cached[1].start <= verb.i < cached[1].end)
+        ):
+            sent = verb.sent
+            cached = self._sentence = (index, sent, sentence_words(sent))
+        return cached[1], cached[2]
 
     def code(
         self, verb: Token, index: MentionIndex, consumed: set[int]
@@ -77,10 +98,13 @@ class VerbActs:
         first_failure: tuple[str, str] | None = None
         actors: dict[int, int] | None = None
         site: VerbSite | None = None
-        for pattern in self.lexicon.patterns.verb_patterns(verb.lower_, verb.lemma_.lower()):
+        patterns = self.lexicon.patterns.verb_index(verb.lower_, verb.lemma_.lower())
+        words = self._sentence_of(verb, index)[1] if patterns.with_words else frozenset()
+        for pattern in patterns.select(verb, words):  # those that can match in the sentence
             if pattern.from_dictionary:  # a --verbs dictionary's pattern
                 if actors is None:
-                    actors, site = actor_ends(index), VerbSite.of(verb)
+                    actors = self._actor_ends(index)
+                    site = VerbSite(verb, *self._sentence_of(verb, index))
                 match = match_verb(verb, pattern, actors=actors, site=site)
                 if match is None:
                     continue
@@ -217,6 +241,8 @@ class VerbActs:
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
             targets, slot = vetoed_council(obj, targets), slot or "council"
+        if mode_flag == "demand" and (out := _ordered_out(verb, obj, sources, targets)):
+            code, rule = out, rule + "/ordered-out"  # "ordered 23 diplomats to leave"
         if not targets and obj is None:
             # "X met and talked with Y": a verb without an object shares its conjunct's
             for conj in verb.children:
@@ -272,6 +298,9 @@ class VerbActs:
             rule += f"/{context.mode}"
         if not targets and mapped[:2] == "13":
             targets, slot = other_actors(condition_subjects(verb, index), sources), "condition"
+        if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
+            # "X has also criticized the move": the move told in the sentence before
+            targets, slot = _prior_actors(verb, sources, index), "prior-act"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -346,6 +375,64 @@ def _arriving_forces(verb: Token) -> str:
     if words & (FORCE_HEADS - {"deployment", "patch", "batch", "convoy", "unit"}):
         return "troops"
     return ""
+
+
+DEPARTURE_VERBS = frozenset({"leave", "depart", "quit", "exit"})
+DIPLOMAT_HEADS = frozenset({"diplomat", "ambassador", "envoy", "attache", "consul"})
+
+
+def _ordered_out(
+    verb: Token, obj: Token | None, sources: list[Mention], targets: list[Mention]
+) -> str | None:
+    """ "ordered 23 Russian diplomats to leave (the country)", "told X's envoy to leave",
+    "ordered X's diplomats out": an expulsion of another state's people (CAMEO: ORDER ... (TO
+    LEAVE) 174; diplomats 161, as `expel`), never a state's order to its own forces ("ordered
+    its troops to leave X")."""
+    clause = dependent(verb, "xcomp")
+    leaving = clause is not None and clause.lemma_.lower() in DEPARTURE_VERBS
+    if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
+        return None
+    home = one_country(sources)
+    if not targets or any(one_country([t]) in (None, home) for t in targets):
+        return None
+    return "161" if obj.lemma_.lower() in DIPLOMAT_HEADS else "174"
+
+
+PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment", "launch"})
+
+
+REACTION_PREPS = ("over", "about", "at", "to", "against", "on")
+
+
+def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:
+    """The reaction is about an act told before, with nothing of its own: "criticized the
+    move", "expressed regret over this decision", "objected to such actions" (no owner, no
+    modifier naming anyone)."""
+    nouns = [obj] if obj is not None else []
+    nouns += [o for p in REACTION_PREPS for o in prep_objects(verb, p)]
+    nouns += [o for n in nouns[:1] for p in REACTION_PREPS for o in prep_objects(n, p)]
+    return any(_bare_act(noun) for noun in nouns)
+
+
+def _bare_act(noun: Token) -> bool:
+    if noun.lemma_.lower() not in PRIOR_ACT_NOUNS:
+        return False
+    if not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "such") for c in noun.children
+    ):
+        return False
+    return not any(c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in noun.children)
+
+
+def _prior_actors(verb: Token, sources: list[Mention], index: MentionIndex) -> list[Mention]:
+    """Who did the acts coded in the sentence before (or the one before it), other than the
+    reacting state."""
+    sent_index = next(i for i, s in enumerate(verb.doc.sents) if s.start <= verb.i < s.end)
+    if index.prior_sentence < sent_index - 2 or index.prior_sentence >= sent_index:
+        return []
+    home = {one_country([s]) for s in sources}
+    actors = [m for m in index.prior_actors if one_country([m]) not in home | {None}]
+    return actors if len({one_country([m]) for m in actors}) == 1 else []
 
 
 def _takes_place_target(code: str) -> bool:

@@ -3,9 +3,12 @@
 DuckDB lets one process write a file or any number of processes read it, and locks the file
 to enforce that. So that readers need not wait for a whole ingest:
 
-* an ingest holds the file only while it writes a batch (`Store.release` closes it between
-  batches, the next write opens it again), so a reader gets in between two batches and reads
-  the last committed one;
+* an ingest lets readers in between two batches (`Store.release` closes the file there, the
+  next write opens it again), so a reader reads the last committed batch. Closing and
+  opening the file costs a checkpoint and the catalog's load, so the writer closes it only
+  when a reader has knocked (a reader that finds the file locked touches the side file
+  ``<database>.readers``, see `knock`) or when it has held the file for `HOLD_SECONDS`
+  (a reader that cannot write that side file still gets in);
 * a reader that finds the file locked waits up to `READ_WAIT_SECONDS` for it, a writer
   that finds readers in it waits up to `WRITE_WAIT_SECONDS` for them to leave;
 * writers exclude each other for the whole run, batches or not, through an exclusive
@@ -19,11 +22,15 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import suppress
+from pathlib import Path
 
 import duckdb
 
 READ_WAIT_SECONDS = 10.0
 WRITE_WAIT_SECONDS = 120.0
+HOLD_SECONDS = 5.0
+"""How long a writer keeps the file between batches when no reader has knocked."""
 
 
 def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
@@ -37,8 +44,28 @@ def connect(path: str, *, read_only: bool, wait: float) -> duckdb.DuckDBPyConnec
         except duckdb.IOException as exc:
             if not is_lock_error(exc) or time.monotonic() + delay > deadline:
                 raise
+            if read_only:
+                knock(path)
         time.sleep(delay)
         delay = min(2 * delay, 0.05)
+
+
+def knock(path: str) -> None:
+    """Ask the writer of `path` to let readers in at its next batch; a reader that may not
+    write beside the database goes without (the writer lets it in within HOLD_SECONDS)."""
+    with suppress(OSError):
+        Path(path + ".readers").touch()
+
+
+def knocked(path: str) -> bool:
+    """Whether a reader has knocked since the last call (which takes the knock away)."""
+    try:
+        os.unlink(path + ".readers")
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # a knock the writer cannot take away: let readers in every batch
+    return True
 
 
 def is_lock_error(exc: BaseException) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from itertools import chain
@@ -33,11 +34,13 @@ from tripolar.model import (
     make_event_id,
 )
 from tripolar.store.access import (
+    HOLD_SECONDS,
     READ_WAIT_SECONDS,
     WRITE_WAIT_SECONDS,
     WriterLock,
     connect,
     is_lock_error,
+    knocked,
 )
 from tripolar.store.diagnose import database_error
 from tripolar.store.distinct import identify, identify_backlog
@@ -311,6 +314,8 @@ class Store:
         self.dataset = dataset  # whose events `events()` and the analytics' SQL read
         self._bulk_limit: int | None = None  # bytes, while `bulk_writing` is on
         self._memory_limit: int | None = None  # the memory_limit now set, if bulk set it
+        self._held_since = time.monotonic()  # when this writer last opened the file
+        self._one_thread = False  # whether bulk writing has set DuckDB to one thread
 
     @property
     def connection(self) -> duckdb.DuckDBPyConnection:
@@ -323,15 +328,21 @@ class Store:
                     raise StoreLockedError(_locked_message(self.path, str(exc), False)) from exc
                 raise StoreError(f"cannot open {self.path}: {exc}") from exc
             self._connection.execute("SET enable_progress_bar = false")
-            self._memory_limit = None  # a new connection starts with DuckDB's default
+            self._memory_limit = None  # a new connection starts with DuckDB's defaults
+            self._one_thread = False
+            self._held_since = time.monotonic()
         return self._connection
 
     def release(self) -> None:
-        """Close a writer's file until its next statement, so that readers can get in.
+        """Close a writer's file until its next statement, so that readers can get in: when
+        a reader has knocked, or the file has been held `HOLD_SECONDS` (closing costs a
+        checkpoint, opening the catalog's load: `tripolar.store.access`).
 
         The writer keeps its `WriterLock`: no other writer gets in meanwhile. A throwaway
         in-memory database is kept (its data lives nowhere else)."""
-        if self._connection is not None and self._writer_lock is not None:
+        if self._connection is None or self._writer_lock is None:
+            return
+        if knocked(self.path) or time.monotonic() - self._held_since >= HOLD_SECONDS:
             self._connection.close()
             self._connection = None
 
@@ -344,7 +355,9 @@ class Store:
         the database. Under the cap the written blocks are evicted instead (they are on disk
         already); a batch larger than the cap raises it for that batch. The previous limit
         is restored on exit. An in-memory database is left alone: its blocks live nowhere
-        else.
+        else. DuckDB also runs on one thread meanwhile: a batch's inserts and links are
+        small, and its worker threads cost CPU time that the coding needs (about a quarter
+        of the store's, more on a busy machine).
         """
         if self.path == ":memory:" or self._bulk_limit is not None:
             yield
@@ -360,6 +373,10 @@ class Store:
             raise
         finally:
             self._bulk_limit = None
+            if self._one_thread and self._connection is not None:
+                self._one_thread = False
+                with suppress(duckdb.Error):
+                    self._connection.execute("RESET threads")
             if self._memory_limit is not None and self._connection is not None:
                 self._memory_limit = None
                 try:
@@ -379,6 +396,9 @@ class Store:
         """Under `bulk_writing`, DuckDB's memory limit for a write of ``text`` characters."""
         if self._bulk_limit is None:
             return
+        if not self._one_thread:
+            self.connection.execute("SET threads = 1")
+            self._one_thread = True
         limit = max(self._bulk_limit, BULK_MEMORY_PER_TEXT_BYTE * text)
         if limit != self._memory_limit:
             self.connection.execute(f"SET memory_limit = '{limit}B'")

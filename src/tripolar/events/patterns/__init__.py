@@ -5,9 +5,12 @@
 * `petrarch`: PETRARCH-2/TABARI verb dictionaries (``--verbs FILE``).
 * `patternset`: `PatternSet`, the patterns in force (built-in, merged or replaced).
 * `matcher`: `match_verb`, one pattern against one verb of a spaCy parse.
+* `index`: `PatternIndex`, a verb's patterns filed by the words they need, so that only
+  those whose words a sentence holds are matched.
 """
 
-from tripolar.events.patterns.matcher import PatternMatch, VerbSite, match_verb
+from tripolar.events.patterns.index import PatternIndex
+from tripolar.events.patterns.matcher import PatternMatch, VerbSite, match_verb, sentence_words
 from tripolar.events.patterns.model import (
     NOUN_FLAGS,
     NULL_CODE,
@@ -47,6 +50,7 @@ __all__ = [
     "Element",
     "NounPattern",
     "NounPhrase",
+    "PatternIndex",
     "PatternMatch",
     "PatternSet",
     "PrepPhrase",
@@ -61,4 +65,5 @@ __all__ = [
     "match_verb",
     "read_verb_dictionaries",
     "read_verb_dictionary",
+    "sentence_words",
 ]

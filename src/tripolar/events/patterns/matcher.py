@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from tripolar.events.patterns.model import (
     ActorSlot,
@@ -67,20 +67,43 @@ def is_verb_of(verb: Token, pattern: VerbPattern) -> bool:
     return not (pattern.after and _after_end(verb, pattern.after) is None)
 
 
-@dataclass(slots=True)
 class VerbSite:
-    """What every dictionary pattern of one verb token is matched against, read once."""
+    """What every dictionary pattern of one verb token is matched against, read once: the
+    sentence's words (lower-cased), the verb's phrase (see `_phrase`) and the sentence's
+    tokens before the verb, nearest first (the last two when first asked for)."""
 
-    verb: Token
-    words: frozenset[str]  # the sentence's words, lower-cased
-    phrase: list[Token]  # the verb's phrase (see `_phrase`)
-    left: list[Token]  # the sentence's tokens before the verb, nearest first
+    __slots__ = ("_left", "_phrase", "sent", "verb", "words")
+
+    def __init__(self, verb: Token, sent: Span, words: frozenset[str]) -> None:
+        self.verb = verb
+        self.sent = sent  # the verb's sentence, and its `words` (`sentence_words`)
+        self.words = words
+        self._phrase: list[Token] | None = None
+        self._left: list[Token] | None = None
 
     @classmethod
     def of(cls, verb: Token) -> VerbSite:
         sent = verb.sent
-        left = [verb.doc[i] for i in range(verb.i - 1, sent.start - 1, -1)]
-        return cls(verb, frozenset(t.lower_ for t in sent), _phrase(verb), left)
+        return cls(verb, sent, sentence_words(sent))
+
+    @property
+    def phrase(self) -> list[Token]:
+        if self._phrase is None:
+            self._phrase = _phrase(self.verb)
+        return self._phrase
+
+    @property
+    def left(self) -> list[Token]:
+        if self._left is None:
+            verb = self.verb
+            doc = verb.doc
+            self._left = [doc[i] for i in range(verb.i - 1, self.sent.start - 1, -1)]
+        return self._left
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The words of a sentence, lower-cased, as dictionary patterns' words are matched."""
+    return frozenset(t.lower_ for t in sent)
 
 
 def match_verb(

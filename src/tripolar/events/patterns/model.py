@@ -12,6 +12,7 @@ docs/verb-dictionaries.md says how each maps onto the dependency parse.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Literal
@@ -97,6 +98,11 @@ class PrepPhrase:
 Element = Term | ActorSlot | Skip | NounPhrase | PrepPhrase
 
 
+@functools.lru_cache(maxsize=64)
+def _file_name(path: str) -> str:
+    return PurePath(path).name
+
+
 @dataclass(frozen=True, slots=True)
 class VerbPattern:
     lemma: str
@@ -116,12 +122,14 @@ class VerbPattern:
     after: tuple[str, ...] = ()  # ... and right after it
     origin: str = BUILTIN_VERBS  # the file the pattern was read from
     required: frozenset[str] = frozenset()  # words any match needs in the sentence (a filter)
+    # what any match needs among the sentence's words: one word of each set (patterns.index)
+    needs: tuple[frozenset[str], ...] = ()
     text: str = ""  # the line as written in a verb dictionary; "" for table patterns
 
     @property
     def rule(self) -> str:
         if self.from_dictionary:
-            return f"dict:{PurePath(self.origin).name}:{self.line}"
+            return f"dict:{_file_name(self.origin)}:{self.line}"
         parts = [self.lemma]
         if self.particle:
             parts[0] += f"_{self.particle}"

@@ -59,6 +59,26 @@ def required_words(elements: tuple[Element, ...]) -> frozenset[str]:
     return frozenset(words)
 
 
+def needed_words(elements: tuple[Element, ...]) -> tuple[frozenset[str], ...]:
+    """What every match of these elements needs among the sentence's (lower-case) words: one
+    word of each set. A literal word or ``A_B`` needs each of its words, a synset the first
+    word of one of its members, ``(PREP ...)`` its preposition (`patterns.index` files a
+    pattern under them)."""
+    needs: list[frozenset[str]] = []
+    for element in elements:
+        if isinstance(element, Term):
+            if len(element.alternatives) == 1:
+                needs.extend(frozenset({word}) for word in element.alternatives[0])
+            elif all(element.alternatives):
+                needs.append(frozenset(words[0] for words in element.alternatives))
+        elif isinstance(element, NounPhrase):
+            needs.extend(needed_words(element.terms))
+        elif isinstance(element, PrepPhrase):
+            needs.append(frozenset({element.prep}))
+            needs.extend(needed_words(element.elements))
+    return tuple(dict.fromkeys(needs))
+
+
 def parse_pattern(
     text: str, synsets: dict[str, tuple[tuple[str, ...], ...]]
 ) -> tuple[tuple[Element, ...], tuple[Element, ...], str, str | None]:

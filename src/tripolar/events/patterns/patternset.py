@@ -9,13 +9,14 @@ pattern).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 from tripolar.errors import ConfigError
 from tripolar.events.codebook import Codebook
+from tripolar.events.patterns.index import PatternIndex, word_counts
 from tripolar.events.patterns.model import NounPattern, VerbPattern
 from tripolar.events.patterns.petrarch import VerbDictionary
 from tripolar.events.patterns.tsv import read_tables
@@ -28,6 +29,9 @@ def check_verbs_mode(mode: str) -> VerbsMode:
     if mode not in VERBS_MODES:
         raise ConfigError(f"verbs mode {mode!r} is not one of {', '.join(VERBS_MODES)}")
     return mode
+
+
+_NO_PATTERNS = PatternIndex((), Counter())
 
 
 class PatternSet:
@@ -49,6 +53,9 @@ class PatternSet:
             verb_list.sort(key=lambda p: (not p.from_dictionary, -p.specificity))
         for noun_list in self.nouns.values():
             noun_list.sort(key=lambda p: 0 if p.modifiers else 1)
+        self._merged: dict[tuple[str, str], list[VerbPattern]] = {}
+        self._indexes: dict[str | tuple[str, str], PatternIndex] = {}
+        self._counts: Counter[str] | None = None
 
     @classmethod
     def load(
@@ -77,8 +84,25 @@ class PatternSet:
         by_lemma = self.verbs.get(lemma, [])
         if not by_form:
             return by_lemma
-        seen = {id(p) for p in by_form}
-        return by_form + [p for p in by_lemma if id(p) not in seen]
+        merged = self._merged.get((form, lemma))
+        if merged is None:
+            seen = {id(p) for p in by_form}
+            merged = by_form + [p for p in by_lemma if id(p) not in seen]
+            self._merged[form, lemma] = merged
+        return merged
+
+    def verb_index(self, form: str, lemma: str) -> PatternIndex:
+        """`verb_patterns(form, lemma)` filed by the words they need (built on first use)."""
+        key: str | tuple[str, str] = (form, lemma) if form in self.forms else lemma
+        index = self._indexes.get(key)
+        if index is None:
+            if form not in self.forms and lemma not in self.verbs:
+                return _NO_PATTERNS  # not cached: any word may be asked about
+            if self._counts is None:
+                self._counts = word_counts(p for ps in self.verbs.values() for p in ps)
+            index = PatternIndex(self.verb_patterns(form, lemma), self._counts)
+            self._indexes[key] = index
+        return index
 
     def dictionary_pattern(self, rule: str) -> VerbPattern | None:
         """The dictionary pattern a rule names ("dict:FILE:LINE+..."), for explanations."""

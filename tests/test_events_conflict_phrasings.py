@@ -162,7 +162,7 @@ CASES = [
     pytest.param("Norway warned that prices would rise.", set(), id="warned-of-no-state"),
     pytest.param(
         "Norway accused Chile of spying, a charge Chile denies.",
-        {("NOR", "CHL", "112")},
+        {("NOR", "CHL", "112"), ("CHL", "NOR", "016")},  # the denial answers the accuser
         id="accusation-beside-a-denied-charge",
     ),
     pytest.param(

@@ -116,6 +116,26 @@ CASES = [
         {("PER", "CHLMIL", "072")},
         id="supplied-with-weapons",
     ),
+    pytest.param(
+        "Norway pledged $100 million in aid to Peru.",
+        {("NOR", "PER", "033")},
+        id="pledged-a-sum-in-aid",
+    ),
+    pytest.param(
+        "Oslo approved a $1 billion arms package for Chile.",
+        {("NORGOV", "CHL", "072")},
+        id="approved-an-arms-package-for",
+    ),
+    pytest.param(
+        "Peru voiced support for Chile's position on the treaty.",
+        {("PER", "CHL", "051")},
+        id="voiced-support-for",
+    ),
+    pytest.param(
+        "Peru reaffirmed its support for Chile.",
+        {("PER", "CHL", "051")},
+        id="reaffirmed-its-support-for",
+    ),
 ]
 
 

@@ -47,6 +47,17 @@ def test_prefilter_mark_sentences_rules(nlp: Language) -> None:
     ]
 
 
+def test_prefilter_a_bulleted_list_on_one_line_is_one_headline_a_sentence(nlp: Language) -> None:
+    doc = nlp.make_doc("Related  • Chile, Peru sign trade pact  • Quake hits Lima  • Oslo wins•cup")
+    mark_sentences(doc)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Related",
+        "• Chile, Peru sign trade pact",
+        "• Quake hits Lima",
+        "• Oslo wins•cup",
+    ]
+
+
 def test_prefilter_excerpt_maps_offsets_back(nlp: Language) -> None:
     text = "One sentence here. Second one there.\n\nThird one, last."
     doc = nlp.make_doc(text)

@@ -326,6 +326,10 @@ def find_targets(
         else:
             objects = prep_objects(verb, slot.slot, slot.heads)
             found = index.of_group(objects)
+            if not found and slot.slot == "for":  # "called for the council to adopt ..."
+                found = index.of_group(
+                    [s for c in for_clauses(verb) for s in subject_heads(c)], head_only=True
+                )
             if not found:  # "imposed sanctions on X (on Friday)", "mobilized troops against X"
                 holder = pattern_object or obj
                 on_object = [  # "artillery and rocket fire against X"
@@ -349,6 +353,16 @@ def find_targets(
         if found:
             return found, slot.slot
     return [], ""
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """The clauses of "<verb> for X to <act>": X is the one the verb is aimed at."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+    ]
 
 
 def event_noun_targets(noun: Token, index: MentionIndex) -> list[Mention]:

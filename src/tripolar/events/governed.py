@@ -33,7 +33,9 @@ from tripolar.events.modality import (
     Mode,
     context_of,
     demanding_noun,
+    is_infinitive,
     map_code,
+    sent_envoy_object,
 )
 
 # governor lemma -> the code of "<governor> to <act without a pattern>"
@@ -329,3 +331,37 @@ def requested_meeting(lexicon: ActLexicon, noun: Token, index: MentionIndex) -> 
     if not requesters or not targets:
         return None
     return Candidate(REQUESTED_CODE, "requested:meeting", requesters, targets, False, context)
+
+
+# Sending an envoy is an intent to meet or negotiate (036, PETRARCH-2's SEND + FOREIGN
+# MINISTER / MISSION / TEAM): "X is sending its foreign minister to work with Y", "sent a
+# delegation to Y for talks"; what the envoy is sent to do is not yet done (modality.py).
+ENVOY_CODE = "036"
+
+
+def sent_envoy(verb: Token, index: MentionIndex) -> Candidate | None:
+    """X -> Y 036 for "X sent <an envoy> to Y" or "... to <act with Y>"."""
+    envoy = sent_envoy_object(verb)
+    if envoy is None:
+        return None
+    context = context_of(verb)
+    if context.reason or context.mode not in ("act", "intent"):
+        return None
+    sources = index.subjects_of(verb)
+    if not sources:
+        return None
+    own = {code[:3] for m in sources for code in m.codes}
+    places = [o for o in prep_objects(verb, "to")]
+    places += [
+        o for d in verb.children if d.dep_ == "dative" for o in d.children if o.dep_ == "pobj"
+    ]
+    targets = index.of_group(places)
+    for purpose in verb.children:
+        if purpose.dep_ == "advcl" and is_infinitive(purpose) and not targets:
+            # whom the envoy is to meet or work with, not whatever the errand names
+            partners = prep_objects(purpose, "with") + prep_objects(purpose, "to")
+            targets = index.of_group([*partners, *filter(None, [dependent(purpose, "dobj")])])
+    targets = [m for m in targets if not {code[:3] for code in m.codes} & own]
+    if not targets:
+        return None
+    return Candidate(ENVOY_CODE, f"sent:{envoy.lemma_.lower()}", sources, targets, False, context)

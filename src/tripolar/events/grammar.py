@@ -16,7 +16,9 @@ from spacy.tokens import Token
 from tripolar.events.modality import (
     APPEAL_GOVERNORS,
     CAUSATIVE_GOVERNORS,
+    DECISION_NOUNS,
     DEMAND_GOVERNORS,
+    ENVOY_HEADS,
     OBJECT_APPEAL_GOVERNORS,
     is_infinitive,
 )
@@ -31,6 +33,7 @@ LIGHT_VERBS = frozenset({
     "complete", "finish", "resume", "continue", "give", "provide", "send", "extend", "lodge",
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
+    "voice",  # "voiced support for X"
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
@@ -49,6 +52,8 @@ QUANTITY_HEADS = frozenset({
     "truckload", "planeload", "container", "crate", "bag", "litre", "liter",
     "day", "week", "month", "hour", "year",
 })
+# sums of money, read through "in": "$5 million in aid"
+AMOUNT_HEADS = frozenset({"million", "billion", "trillion", "thousand", "dollar", "worth"})
 # generic heads that take the event of their compound ("mediation effort", "peace mission")
 EVENT_HEADS = frozenset({
     "effort", "mission", "process", "bid", "initiative", "campaign", "operation", "plan",
@@ -64,6 +69,23 @@ SAY_VERBS = frozenset({
 OBJECT_CONTROL_GOVERNORS = (
     APPEAL_GOVERNORS | DEMAND_GOVERNORS | OBJECT_APPEAL_GOVERNORS | CAUSATIVE_GOVERNORS
 )
+# an instrument of state that acts through what it says: "signed an order lifting sanctions
+# on X", "issued a decree banning imports from X" - whoever signed it acts
+ENACTED_NOUNS = frozenset({
+    "order", "decree", "law", "bill", "directive", "regulation", "legislation", "edict",
+    "proclamation", "ordinance", "memorandum",
+})
+# nouns of intent whose infinitive is the intent of who states them
+INTENT_NOUNS = frozenset({
+    "readiness", "willingness", "desire", "intention", "intent", "determination", "wish",
+    "resolve", "eagerness", "commitment", "hope",
+})
+# verbs that state or make an intent or decision of their subject's
+STATING_VERBS = frozenset({
+    "express", "voice", "reaffirm", "reiterate", "affirm", "signal", "show", "state",
+    "confirm", "indicate", "announce", "declare", "make", "take", "reach",
+})
+ENACTING_VERBS = frozenset({"sign", "issue", "pass", "adopt", "approve", "enact", "ink"})
 # "X responded by sanctioning Y": the subject of a verb heads its "by/after ..." -ing clause
 MEANS_PREPS = frozenset({"by", "after", "before", "while", "without", "in"})
 # participle lemma (as verb or adjective) -> the preposition of its target: "is opposed to"
@@ -196,11 +218,53 @@ def subject_heads(verb: Token) -> list[Token]:
             verb = head  # "X is willing to help", "X is committed to opening"
         elif verb.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and verb.lower_ in MEANS_PREPS:
             verb = head  # "responded by sanctioning X", "after meeting X, Y said ..."
+        elif verb.dep_ in ("acl", "relcl") and is_infinitive(verb) and head.dep_ == "attr":
+            verb = head.head  # "X was the first country to recognize Y": X
+        elif verb.dep_ == "relcl" and is_infinitive(verb) and head.dep_ == "ROOT":
+            # a headline "X, Y to hold talks", parsed as a noun with an appended name
+            return [head] + [
+                c for c in head.children if c.dep_ in ("appos", "npadvmod", "conj") and c.i < verb.i
+            ]
+        elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
+            verb = head.head  # "X expressed readiness to cooperate with Y": X
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
+            verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
             return [head]
         else:
             return []
     return []
+
+
+def summoned_envoy(verb: Token) -> Token | None:
+    """The envoy a verb summons ("summoned X's ambassador", "called in X's envoy"), else None:
+    what the summoner does "to urge ..." or "to lodge a protest" is aimed at the envoy."""
+    lemma = verb.lemma_.lower()
+    envoys = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "summon" else []
+    if lemma == "call" and any(
+        c.dep_ in ("prt", "prep") and c.lower_ == "in" for c in verb.children
+    ):
+        envoys = [c for c in verb.children if c.dep_ == "dobj"] + prep_objects(verb, "in")
+    return next((e for e in envoys if e.lemma_.lower() in ENVOY_HEADS), None)
+
+
+def _stated_intent(noun: Token) -> bool:
+    """A noun of intent or decision that its verb states: "expressed readiness to", "made the
+    decision to"."""
+    return (
+        noun.lemma_.lower() in INTENT_NOUNS | DECISION_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in STATING_VERBS  # not "condemned Y's decision to"
+    )
+
+
+def _enacted(noun: Token) -> bool:
+    """An order, decree or law that its governing verb signs, issues or passes."""
+    return (
+        noun.lemma_.lower() in ENACTED_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in ENACTING_VERBS
+    )
 
 
 def _auxiliary_subject(verb: Token) -> Token | None:
@@ -255,11 +319,14 @@ def find_pattern_object(verb: Token, obj: Token | None, pattern: VerbPattern) ->
 
 
 def through_quantity(noun: Token) -> Token:
-    """'70 million dollars of aid' -> aid; other nouns stand for themselves."""
+    """'70 million dollars of aid', '$5 million in aid' -> aid; other nouns stand for
+    themselves."""
     for _ in range(3):
         if noun.lemma_.lower() not in QUANTITY_HEADS and noun.pos_ != "NUM":
             return noun
         inner = prep_objects(noun, "of")
+        if not inner and (noun.pos_ == "NUM" or noun.lemma_.lower() in AMOUNT_HEADS):
+            inner = prep_objects(noun, "in")  # "$5 million in aid", not "deliveries in X"
         if not inner:
             return noun
         noun = inner[0]
@@ -293,6 +360,8 @@ def light_verb_of(noun: Token) -> Token | None:
         noun = noun.head.head  # "entered into heads of agreement"
     if noun.dep_ == "pobj" and noun.head.lower_ == "into" and noun.head.head.lemma_ == "enter":
         return noun.head.head  # "entered into an agreement with X"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "embark":
+        return noun.head.head  # "embarked on a joint exercise with X"
     if not _is_direct_light_object(noun):
         return _relative_light_verb(noun)
     return noun.head.head if noun.dep_ == "pobj" else noun.head

@@ -21,8 +21,10 @@ from tripolar.events.arguments import (
     located_actors,
     other_actors,
 )
+from tripolar.events.denials import denied_by
 from tripolar.events.grammar import (
     LIGHT_VERBS,
+    SAY_VERBS,
     SUBJECT_DEPS,
     agent_objects,
     dependent,
@@ -42,7 +44,13 @@ from tripolar.events.implied import (
     reaction_parties,
 )
 from tripolar.events.lexicon import ActLexicon
-from tripolar.events.modality import Context, context_of, is_negated, map_code, possibility_of
+from tripolar.events.modality import (
+    Context,
+    context_of,
+    is_negated,
+    map_code,
+    possibility_of,
+)
 from tripolar.events.patterns import NounPattern
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention
@@ -97,6 +105,9 @@ class NounActs:
             return f"negated ({noun.head.text!r})"
         elif noun.dep_ == "dobj" and self.lexicon.asks(noun.head):  # "to urge the withdrawal of X"
             return f"asked for by {noun.head.text!r}, not done"
+        denied = denied_by(noun)
+        if denied:
+            return denied
         by_objects = agent_objects(noun) + prep_objects(noun, "by") + _made_by(noun)
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
             sources = index.of_group(by_objects) or index.of_phrase(noun)
@@ -109,6 +120,8 @@ class NounActs:
             sources = index.of_group(prep_objects(noun, "of"))
         if not sources and light is None:
             sources = _manner_sources(noun, index, pattern.code)
+        if not sources and light is None:  # "X said his visit to Y was productive"
+            sources = _speakers_own(noun, index)
         reacted_to: list[Mention] = []  # "prompting condemnation from X": X reacts
         if not sources and pattern.code[:2] in REACTION_ROOTS:
             sources, reacted_to = reaction_parties(noun, index)
@@ -214,6 +227,22 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     if holder.pos_ not in ("VERB", "AUX") or is_passive(holder):
         return []  # "X were wounded in an ambush": X suffered it
     return index.subjects_of(holder)
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _speakers_own(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The speaker, for the event noun a possessive pronoun gives to the one who speaks of
+    it as the subject of what was said: "X said that his visit to Y was productive"."""
+    if noun.dep_ != "nsubj" or not any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in noun.children
+    ):
+        return []  # "X said Y would stop gas supplies amid its invasion": Y's, not X's
+    clause = noun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+        return []
+    return index.subjects_of(clause.head)
 
 
 ENGAGE_VERBS = frozenset({"engage"})

@@ -14,6 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
+from tripolar.events.comments import optimistic_outlook, praised_meeting
+from tripolar.events.denials import answered_charge
 from tripolar.events.dictionary_verbs import reversed_candidate
 from tripolar.events.governed import (
     alleged_act,
@@ -22,6 +24,7 @@ from tripolar.events.governed import (
     noun_demand,
     reported_demand,
     requested_meeting,
+    sent_envoy,
 )
 from tripolar.events.grammar import EVENT_HEADS, is_stance
 from tripolar.events.lexicon import ActLexicon
@@ -76,6 +79,13 @@ class TriggerFinder:
                 outcome, rule = self.noun_acts.code(token, index, lemma)
                 if rule:
                     pending.append((token, outcome, rule))
+                praised = (
+                    praised_meeting(token, outcome)
+                    if rule and isinstance(outcome, Candidate)
+                    else None
+                )
+                if praised is not None:  # "the talks with X were productive"
+                    pending.append((token, praised, praised.rule))
         coded = {t.i for t, outcome, _ in pending if isinstance(outcome, Candidate)}
         lexicon = self.lexicon
         for token in sent:
@@ -86,6 +96,9 @@ class TriggerFinder:
                 or noun_demand(lexicon, token, index)
                 or labelled_act(lexicon, token, index)
                 or requested_meeting(lexicon, token, index)
+                or answered_charge(token, index, coded)
+                or (sent_envoy(token, index) if token.i not in coded else None)
+                or optimistic_outlook(token, index)
             )
             if found is not None:
                 pending.append((token, found, found.rule))

@@ -18,6 +18,7 @@ from tripolar.events.arguments import (
     MentionIndex,
     distinct_codes,
     find_targets,
+    for_clauses,
     home_government,
     located_actors,
     one_country,
@@ -33,6 +34,7 @@ from tripolar.events.grammar import (
     passive_patient,
     prep_objects,
     subject_heads,
+    summoned_envoy,
     up_to_object,
     verb_particle,
 )
@@ -170,7 +172,11 @@ class VerbActs:
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
         if mode_flag is not None:
-            asked = dependent(verb, "xcomp") or dependent(verb, "ccomp")
+            asked = (
+                dependent(verb, "xcomp")
+                or dependent(verb, "ccomp")
+                or next(iter(for_clauses(verb)), None)  # "called for X to withdraw"
+            )
             asked_code = self.lexicon.act_code(asked) if asked is not None else None
             if asked_code is None and obj is not None:  # "demanded the withdrawal of ..."
                 asked_code = self.lexicon.noun_code(obj)
@@ -227,6 +233,10 @@ class VerbActs:
         if code == "041" and dependent(verb, "oprd") is not None:
             return "called X something: naming, not a call"
         targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
+        envoy = summoned_envoy(verb.head) if verb.dep_ in ("xcomp", "advcl") else None
+        summoned = index.of_group([envoy]) if envoy is not None else []
+        if summoned:  # "called in X's envoy to urge the release of Y": aimed at X
+            targets, slot = summoned, "summoned"
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too

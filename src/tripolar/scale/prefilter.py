@@ -34,6 +34,9 @@ from tripolar.nlp.text import remember_text, sentence_bounds
 
 SENTENCE_FINAL = (".", "!", "?", "...", "…", "?!", "!?", "!!", "??")
 PARAGRAPH_BREAK = "\n\n"
+LIST_BULLETS = ("•", "▪", "►")
+"""A bullet after a space starts a sentence: a page's "related news" list run into one line
+is one headline per bullet, not one sentence."""
 MAX_SENTENCE_TOKENS = 500
 """A rule sentence is cut after this many tokens: text without full stops (a scraped list, a
 run-on dump) would otherwise be one sentence as long as its paragraph, parsed in one piece
@@ -46,13 +49,15 @@ def mark_sentences(doc: Doc) -> None:
     The word after sentence-final punctuation starts a sentence; closing quotes and
     brackets stay with the sentence they close, an opening quote or bracket after a space
     starts the next one; whitespace tokens never start a sentence, and a paragraph break
-    (a blank line) always ends one, so a headline without a full stop stands alone. A
-    sentence of MAX_SENTENCE_TOKENS tokens ends there.
+    (a blank line) always ends one, so a headline without a full stop stands alone, and so
+    does each item of a bulleted list run into one line. A sentence of MAX_SENTENCE_TOKENS
+    tokens ends there.
     """
     n = len(doc)
     if n == 0:
         return
     final = {doc.vocab.strings.add(p) for p in SENTENCE_FINAL}
+    bullets = {doc.vocab.strings.add(b) for b in LIST_BULLETS}
     columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IS_LEFT_PUNCT, SPACY]).tolist()
     starts = [-1] * n
     starts[0] = 1
@@ -68,6 +73,7 @@ def mark_sentences(doc: Doc) -> None:
         if started and (
             after_break
             or (seen_end and (not punct or (left and spaced)))
+            or (orth in bullets and spaced)  # "• headline one  • headline two"
             or length >= MAX_SENTENCE_TOKENS
         ):
             starts[i] = 1

@@ -128,8 +128,10 @@ def test_crash_killed_ingest_resumes_to_the_same_database(tmp_path: Path) -> Non
 @pytest.mark.slow
 def test_crash_readers_during_ingest_read_committed_batches(tmp_path: Path) -> None:
     # the writer holds the file only while it writes a batch: readers get in between two
-    # batches within seconds and see whole batches; a second writer is refused
-    corpus = make_corpus(tmp_path / "corpus", count=150)
+    # batches within seconds and see whole batches; a second writer is refused. The corpus
+    # takes several batches (a batch is up to STORE_BATCH_SECONDS of coding), so that the
+    # second writer starts while the first still runs
+    corpus = make_corpus(tmp_path / "corpus")
     db = tmp_path / "busy.duckdb"
     seen: list[tuple[float, int, int]] = []  # (seconds to answer, documents, events)
     second = None
@@ -148,7 +150,7 @@ def test_crash_readers_during_ingest_read_committed_batches(tmp_path: Path) -> N
                 )["n"][0]
             seen.append((time.monotonic() - started, counts["documents"], counts["events"]))
             assert orphans == 0  # never half a batch
-            if second is None and counts["documents"] > 0:
+            if second is None:  # as early as possible: the first writer still runs
                 second = run_cli(*ingest_command(corpus, db)[3:])
             time.sleep(0.2)
         _, writer_err = writer.communicate(timeout=300)
@@ -159,7 +161,7 @@ def test_crash_readers_during_ingest_read_committed_batches(tmp_path: Path) -> N
     assert "only one process can write" in message and "Traceback" not in second.stderr
     during = [documents for _, documents, _ in seen]
     assert during == sorted(during)  # committed batches only ever grow
-    assert any(0 < n < 150 for n in during), during  # read mid-ingest, not only after
+    assert any(0 < n < CORPUS for n in during), during  # read mid-ingest, not only after
     assert max(seconds for seconds, _, _ in seen) < 10, seen
     with Store.open(db, read_only=True) as store:
-        assert store.counts()["documents"] == 150
+        assert store.counts()["documents"] == CORPUS

@@ -76,9 +76,19 @@ def test_workflow_store_batches_by_text(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_workflow_store_batches_by_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workflow, "FIRST_STORE_BATCH_SECONDS", 0.0)
     monkeypatch.setattr(workflow, "STORE_BATCH_SECONDS", 0.0)
     store, summary = _write(_coded(4), Config(store_batch=100))
     assert [len(b) for b in store.batches] == [1, 1, 1, 1]
+    assert summary.stored == 4
+
+
+def test_workflow_store_first_batch_comes_sooner(monkeypatch: pytest.MonkeyPatch) -> None:
+    # readers soon after the start see documents; later writes wait the longer interval
+    monkeypatch.setattr(workflow, "FIRST_STORE_BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(workflow, "STORE_BATCH_SECONDS", 3600.0)
+    store, summary = _write(_coded(4), Config(store_batch=100))
+    assert [len(b) for b in store.batches] == [1, 3]
     assert summary.stored == 4
 
 

@@ -54,6 +54,8 @@ STORE_BATCH_CHARS = 4_000_000  # characters of document text per store transacti
 STORE_BATCH_SECONDS = 3.0  # ... and the time between two writes, at most
 # (a transaction costs tens of ms whatever its size, mostly linking events: with 1 s, the
 # store took 1.4-1.9 CPU s per 150 k words, with 4 s 0.85-1.0, bench/coding_cpu.py)
+FIRST_STORE_BATCH_SECONDS = 1.0  # the first write comes sooner: a reader (or a Ctrl-C)
+# soon after the start finds the first documents stored, for one transaction more
 
 
 def ingest(
@@ -345,13 +347,14 @@ def _store_all(
     progress: ProgressCallback | None,
 ) -> None:
     """Write coded documents as they come, `config.store_batch` to a transaction, fewer when
-    their text passes STORE_BATCH_CHARS (a transaction's memory follows its text) or a
-    second has passed since the last write (progress moves on, and a crash loses little).
+    their text passes STORE_BATCH_CHARS (a transaction's memory follows its text) or
+    STORE_BATCH_SECONDS have passed since the last write (FIRST_STORE_BATCH_SECONDS since
+    the start), so progress moves on and a crash loses little.
     A document coded in several work units is a transaction of its own, written a unit at
     a time (its rows never all wait in memory)."""
     batch: list[CodedDocument] = []
     chars = 0
-    due = time.monotonic() + STORE_BATCH_SECONDS
+    due = time.monotonic() + FIRST_STORE_BATCH_SECONDS
     stream = iter(parts)
     for part in stream:
         if not part.last or not part.first:

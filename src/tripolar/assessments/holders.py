@@ -1,0 +1,88 @@
+"""Holders and voices: whom a view is attributed to (`holder_of_view`), and who has spoken so far
+in the document (`Voices`, carried from sentence to sentence by `next_voices`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tripolar.assessments import syntax
+from tripolar.assessments.lexicon import Lexicon
+from tripolar.model import Mention
+from tripolar.nlp.text import span_text
+
+
+@dataclass(frozen=True)
+class Voices:
+    """Who has spoken so far: the last named holder, and the speaker of a quotation that
+    is still open (both as (holder, holder code))."""
+
+    last: tuple[str, str] | None = None
+    quoted: tuple[str, str] | None = None
+    person: tuple[str, str] | None = None  # the last person named, for "he" and "she"
+
+
+def holder_of_view(
+    head: Token,
+    sentence: Span,
+    token_mentions: dict[int, Mention],
+    voices: Voices,
+    lexicon: Lexicon,
+) -> tuple[str, str]:
+    """(holder, holder code): the named person or body a view is attributed to; a
+    pronoun is resolved to the last named speaker; inside a quotation opened in an
+    earlier sentence, the quoted speaker."""
+    holder_head = syntax.holder_of(head, sentence, lexicon)
+    if holder_head is None:
+        return voices.quoted or ("author", "")
+    if holder_head.dep_ == "nsubjpass":
+        # "it was noted that ...": the holder is unnamed; "could be described as" is
+        # the author's own wording
+        verb = holder_head.head
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+        return ("author", "") if modal else ("unattributed", "")
+    lowered = holder_head.lower_
+    if lowered in syntax.FIRST_PERSON:
+        return "author", ""
+    if lowered in syntax.RELATIVE_PRONOUNS and holder_head.head.dep_ == "relcl":
+        holder_head = holder_head.head.head  # "a report that warned ..." -> the report
+        lowered = holder_head.lower_
+    if lowered in syntax.PERSONAL_PRONOUNS:
+        return voices.last or voices.person or ("unattributed", "")
+    if lowered in syntax.PRONOUN_HOLDERS:
+        return "unattributed", ""
+    return named_holder(holder_head, token_mentions)
+
+
+def named_holder(holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:
+    """(holder, holder code) of a named holder: its words, and the code of its mention."""
+    text = syntax.holder_text(holder_head) or holder_head.text
+    mention = token_mentions.get(holder_head.i) or next(
+        (token_mentions[t.i] for t in holder_head.subtree if t.i in token_mentions), None
+    )
+    return text, (mention.codes[0] if mention is not None and mention.codes else "")
+
+
+def next_voices(
+    voices: Voices, sentence: Span, token_mentions: dict[int, Mention], lexicon: Lexicon
+) -> Voices:
+    """The last named speaker after this sentence, and whether a quotation of theirs
+    stays open into the next sentence."""
+    last, person = voices.last, voices.person
+    for token in sentence:
+        mention = token_mentions.get(token.i)
+        if mention is not None and mention.kind == "person" and mention.codes:
+            person = (mention.text, mention.codes[0])
+        if not (syntax.is_verbal(token) and lexicon.has("reporting", token)):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in syntax.ALL_PRONOUNS:
+            continue
+        last = named_holder(subject, token_mentions)
+    text = span_text(sentence)
+    opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    if voices.quoted and not opened:
+        closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
+        return Voices(last, None if closes else voices.quoted, person)
+    return Voices(last, last if opened and last is not None else None, person)

@@ -1,0 +1,150 @@
+"""The evaluative terms of a sentence and their scoring: which lexicon matches count as
+terms (`find_items`), which modifier ("erosion", "rising", "poor") goes with which cue
+(`attach_modifiers`), and the signed value of a cue after its modifiers and negations
+(`score`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from tripolar.assessments import parties, syntax
+from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
+from tripolar.model import Mention
+
+
+@dataclass
+class Item:
+    """One evaluative term in a sentence, with what the parse did to it."""
+
+    match: Match
+    entry: LexEntry
+    head: Token
+    value: float = 0.0
+    intensity: float = 0.0
+    negators: set[int] = field(default_factory=set)
+    modifiers: list[Item] = field(default_factory=list)
+    attached: bool = False
+
+
+def find_items(
+    sentence: Span, token_mentions: dict[int, Mention], lexicon: Lexicon, terms: PhraseTable
+) -> list[Item]:
+    """The evaluative terms of `sentence` (matches of `terms`, the lexicon's phrase table),
+    less those that are part of a name, a place's own situation, a domestic matter or an
+    act on something that is no relationship."""
+    items: list[Item] = []
+    doc = sentence.doc
+    for match in terms.find(sentence):
+        entry = lexicon.entries[match.term]
+        span = doc[match.start : match.end]
+        head = span.root
+        single = match.end - match.start == 1
+        if single and head.pos_ == "PROPN" and head.i != sentence.start:
+            continue  # part of a name: "Shanghai Cooperation Organisation"
+        if single and head.tag_ in ("MD",):
+            continue
+        if single and entry.kind == "setter" and head.tag_ == "NNS":
+            continue  # "consumer goods"
+        if single and parties.in_hyphenated_word(doc, match.start):
+            continue  # "lower-cost goods", "high-level talks"
+        if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
+            continue
+        if single and syntax.is_title_word(head):
+            continue  # "a conference, Cooperation between X and Y: Prospects"
+        if parties.is_located(head, token_mentions):
+            continue  # "the crisis in Belarus" is that country's situation
+        if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
+            continue  # "the post-Cold War order"; "the report analyses how ties changed"
+        governor = head.head if head.dep_ in ("amod", "compound") else head
+        listed = {governor, *syntax.conjuncts(governor)}  # "stability and national unity"
+        if any(
+            c.dep_ in ("compound", "amod", "nmod") and lexicon.has("domestic", c)
+            for node in {head, *listed}
+            for c in node.children
+        ):
+            continue  # "a public health crisis", "the worst health crisis"
+        if lexicon.has("actor_object", head) and syntax.is_verbal(head):
+            objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if objects and not any(
+                t.i in token_mentions
+                or (lexicon.has("anaphor", t) and t.lower_ not in syntax.POSSESSIVE_PRONOUNS)
+                or lexicon.has("relational", t)
+                or t.lower_ in ("other", "another")  # "support each other"
+                for o in objects
+                for t in syntax.phrase_core(o)
+            ):
+                # "contain the outbreak", "abandoned its agreement with Tokyo" (its:
+                # the subject's own), not "support each other", "isolate Russia's regime"
+                continue
+        items.append(
+            Item(
+                match=match,
+                entry=entry,
+                head=head,
+                value=entry.polarity,
+                intensity=entry.intensity,
+            )
+        )
+    return items
+
+
+def attach_modifiers(items: list[Item]) -> None:
+    """Pair every shifter, intensifier and setter with the nearest cue it governs."""
+    cues = [i for i in items if i.entry.kind == "cue"]
+    by_head = {cue.head.i: cue for cue in cues}
+    for cue in cues:
+        # "a dangerous adversary": an evaluative adjective inside a cue's noun phrase
+        # strengthens that cue rather than standing alone.
+        governor = by_head.get(cue.head.head.i)
+        if cue.head.dep_ in ("amod", "compound") and governor is not None and governor is not cue:
+            governor.modifiers.append(cue)
+            cue.attached = True
+    for modifier in items:
+        if modifier.entry.kind == "cue":
+            continue
+        candidates = []
+        for n, cue in enumerate(cues):
+            reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
+            distance = syntax.governs(modifier.head, cue.head, reach)
+            if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
+                # a change verb changes its object, not its subject: "the crisis put an
+                # end to cooperation" ends the cooperation
+                cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
+                cause = cause and cue.head.head.i == modifier.head.i
+                candidates.append((int(cause), distance, abs(modifier.head.i - cue.head.i), n))
+        if not candidates:
+            continue
+        *_, best = min(candidates)
+        cues[best].modifiers.append(modifier)
+        modifier.attached = True
+
+
+def score(item: Item) -> tuple[float, float, set[int], tuple[str, ...]]:
+    """The signed value of a cue after its modifiers and negations."""
+    value, intensity = item.value, item.intensity
+    negators = set(item.negators)
+    terms = [item.match.term]
+    order = sorted(item.modifiers, key=lambda m: syntax.tree_distance(m.head, item.head))
+    for modifier in order:
+        kind = modifier.entry.kind
+        if kind == "cue":
+            intensity += 0.15
+        elif kind == "shifter":
+            value = -value
+        elif kind == "setter":
+            strength = max(abs(value), abs(modifier.entry.polarity))
+            value = strength if modifier.entry.polarity > 0 else -strength
+        else:
+            intensity += 0.15
+        if modifier.head.head.i == item.head.i and modifier.head.dep_ in ("amod", "compound"):
+            negators |= modifier.negators  # "no real breakthrough": the phrase's negation
+        else:
+            negators ^= modifier.negators  # a negation shared by both counts once
+        terms.append(modifier.match.term)
+        intensity = max(intensity, modifier.entry.intensity)
+    if len(negators) % 2 == 1:
+        value = -value
+        intensity *= 0.7
+    return value, intensity, negators, tuple(terms)

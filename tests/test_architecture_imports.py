@@ -1,9 +1,9 @@
 """The package's import structure: no cycles among the coder's stages, no private names shared.
 
-The modules of ``tripolar.events`` and ``tripolar.actors`` are stages that data flows through
-one way; an import cycle among them (at module level, inside a function or under
-``TYPE_CHECKING``) means two stages lean on each other. A leading underscore means "this
-module only", so no module of the package imports another module's ``_name``.
+The modules of ``tripolar.events``, ``tripolar.actors`` and ``tripolar.assessments`` are
+stages that data flows through one way; an import cycle among them (at module level, inside a
+function or under ``TYPE_CHECKING``) means two stages lean on each other. A leading underscore
+means "this module only", so no module of the package imports another module's ``_name``.
 The source is read with ``ast``: nothing is imported.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import tripolar
 
 PACKAGE = Path(tripolar.__file__).resolve().parent
-STAGES = ("tripolar.events", "tripolar.actors")
+STAGES = ("tripolar.events", "tripolar.actors", "tripolar.assessments")
 
 
 def module_name(path: Path, root: Path = PACKAGE) -> str:
@@ -119,7 +119,7 @@ def private_imports(modules: dict[str, Path], root: Path = PACKAGE) -> list[str]
     return found
 
 
-def test_architecture_no_import_cycle_among_event_and_actor_modules() -> None:
+def test_architecture_no_import_cycle_among_stage_modules() -> None:
     found = cycles(import_graph(package_modules()), STAGES)
     assert found == [], f"import cycles: {found}"
 

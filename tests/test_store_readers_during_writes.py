@@ -55,6 +55,7 @@ def test_store_writer_closes_the_file_when_a_reader_knocks(tmp_path: Path) -> No
             _wait_for(knock.exists)  # the reader found the file locked and knocked
             time.sleep(0.3)
             assert reader.poll() is None  # still waiting: the file was not released
+            assert store.readers_waiting()  # the ingest writes what it has sooner
             store.add([_document("second")])
             store.release()  # a reader knocked: the file is closed until the next write
             out, _ = reader.communicate(timeout=60)

@@ -22,6 +22,7 @@ class CountingStore:
         self.batches: list[list[str]] = []
         self.released_after: list[int] = []  # batches written when the file was released
         self.parts_seen: list[int] = []  # for each part of a long document: parts coded then
+        self.knock_after: int | None = None  # a reader knocks once this many were coded
 
     def add(self, coded: list[CodedDocument]) -> int:
         self.batches.append([c.document.doc_id for c in coded])
@@ -39,8 +40,12 @@ class CountingStore:
     def release(self) -> None:
         self.released_after.append(len(self.batches))
 
+    def readers_waiting(self) -> bool:
+        return self.knock_after is not None and CODED_WHOLE[0] >= self.knock_after
+
 
 CODED = [0]  # parts the stand-in pipeline has yielded so far
+CODED_WHOLE = [0]  # whole documents counted by `_counted`
 
 
 def _coded(count: int, text: str = "A short text.") -> list[CodedDocument]:
@@ -51,11 +56,21 @@ def _whole(coded: list[CodedDocument]) -> list[CodedPart]:
     return [CodedPart(c, first=True, last=True) for c in coded]
 
 
+def _counted(parts: list[CodedPart]) -> Iterator[CodedPart]:
+    CODED_WHOLE[0] = 0
+    for part in parts:
+        CODED_WHOLE[0] += 1
+        yield part
+
+
 def _write(
-    coded: list[CodedDocument] | Iterable[CodedPart], config: Config
+    coded: list[CodedDocument] | Iterable[CodedPart],
+    config: Config,
+    knock_after: int | None = None,
 ) -> tuple[CountingStore, IngestSummary]:
     store, summary, seen = CountingStore(), IngestSummary(), []
-    parts = _whole(coded) if isinstance(coded, list) else coded  # type: ignore[arg-type]
+    store.knock_after = knock_after
+    parts = _counted(_whole(coded)) if isinstance(coded, list) else coded  # type: ignore[arg-type]
     _store_all(parts, store, config, summary, lambda s: seen.append(s.stored))  # type: ignore[arg-type]
     assert seen == [sum(len(b) for b in store.batches[: k + 1]) for k in range(len(seen))]
     return store, summary
@@ -90,6 +105,20 @@ def test_workflow_store_first_batch_comes_sooner(monkeypatch: pytest.MonkeyPatch
     store, summary = _write(_coded(4), Config(store_batch=100))
     assert [len(b) for b in store.batches] == [1, 3]
     assert summary.stored == 4
+
+
+def test_workflow_store_writes_sooner_when_a_reader_knocks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # no interval is due, but a reader waits: what is coded is written (and the file
+    # released) once FIRST_STORE_BATCH_SECONDS have passed since the last write
+    monkeypatch.setattr(workflow, "FIRST_STORE_BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(workflow, "STORE_BATCH_SECONDS", 3600.0)
+    quiet, _ = _write(_coded(6), Config(store_batch=100))
+    assert [len(b) for b in quiet.batches] == [1, 5]
+    store, summary = _write(_coded(6), Config(store_batch=100), knock_after=4)
+    assert [len(b) for b in store.batches] == [1, 3, 1, 1]
+    assert summary.stored == 6
 
 
 def test_workflow_store_long_document_unit_by_unit() -> None:

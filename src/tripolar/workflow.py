@@ -349,12 +349,14 @@ def _store_all(
     """Write coded documents as they come, `config.store_batch` to a transaction, fewer when
     their text passes STORE_BATCH_CHARS (a transaction's memory follows its text) or
     STORE_BATCH_SECONDS have passed since the last write (FIRST_STORE_BATCH_SECONDS since
-    the start), so progress moves on and a crash loses little.
+    the start), so progress moves on and a crash loses little. A reader waiting for the
+    file gets what is coded sooner: FIRST_STORE_BATCH_SECONDS after the last write.
     A document coded in several work units is a transaction of its own, written a unit at
     a time (its rows never all wait in memory)."""
     batch: list[CodedDocument] = []
     chars = 0
-    due = time.monotonic() + FIRST_STORE_BATCH_SECONDS
+    started = time.monotonic()
+    due, soonest = started + FIRST_STORE_BATCH_SECONDS, started + FIRST_STORE_BATCH_SECONDS
     stream = iter(parts)
     for part in stream:
         if not part.last or not part.first:
@@ -362,19 +364,23 @@ def _store_all(
                 _store_coded(batch, store, summary, progress)
                 batch, chars = [], 0
             _store_parts(part, stream, store, summary, progress)
-            due = time.monotonic() + STORE_BATCH_SECONDS
+            written = time.monotonic()
+            due, soonest = written + STORE_BATCH_SECONDS, written + FIRST_STORE_BATCH_SECONDS
             continue
         item = part.coded
         batch.append(item)
         chars += len(item.document.text)
+        now = time.monotonic()
         if (
             len(batch) >= config.store_batch
             or chars >= STORE_BATCH_CHARS
-            or time.monotonic() >= due
+            or now >= due
+            or (now >= soonest and store.readers_waiting())
         ):
             _store_coded(batch, store, summary, progress)
             batch, chars = [], 0
-            due = time.monotonic() + STORE_BATCH_SECONDS
+            written = time.monotonic()
+            due, soonest = written + STORE_BATCH_SECONDS, written + FIRST_STORE_BATCH_SECONDS
     if batch:
         _store_coded(batch, store, summary, progress)
 

@@ -57,6 +57,11 @@ def knock(path: str) -> None:
         Path(path + ".readers").touch()
 
 
+def knocking(path: str) -> bool:
+    """Whether a reader has knocked and waits (the knock stays for `knocked` to take)."""
+    return os.path.exists(path + ".readers")
+
+
 def knocked(path: str) -> bool:
     """Whether a reader has knocked since the last call (which takes the knock away)."""
     try:

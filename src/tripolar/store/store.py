@@ -41,6 +41,7 @@ from tripolar.store.access import (
     connect,
     is_lock_error,
     knocked,
+    knocking,
 )
 from tripolar.store.diagnose import database_error
 from tripolar.store.distinct import identify, identify_backlog
@@ -332,6 +333,11 @@ class Store:
             self._one_thread = False
             self._held_since = time.monotonic()
         return self._connection
+
+    def readers_waiting(self) -> bool:
+        """Whether a reader has knocked at this writer's file (`tripolar.store.access`): the
+        ingest then writes what it has coded sooner, so that `release` lets the reader in."""
+        return self._writer_lock is not None and knocking(self.path)
 
     def release(self) -> None:
         """Close a writer's file until its next statement, so that readers can get in: when

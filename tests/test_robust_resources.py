@@ -121,7 +121,9 @@ def test_robust_check_reports_a_file_that_is_not_a_database(tmp_path: Path) -> N
 def test_robust_ctrl_c_during_ingest_says_what_was_stored(
     tmp_path: Path, workers: list[str]
 ) -> None:
-    corpus = make_corpus(tmp_path / "corpus", count=300)
+    # long enough that the run is still coding when a reader first sees stored documents
+    # (a store batch is up to 3 s of coding, and the run ends with the last one)
+    corpus = make_corpus(tmp_path / "corpus", count=1000)
     db = tmp_path / "stopped.duckdb"
     command = [*ingest_command(corpus, db), *workers]
     # a terminal sends Ctrl-C to the whole process group, Dask's worker processes included

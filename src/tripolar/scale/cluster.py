@@ -188,9 +188,13 @@ def dask_setup(worker: object) -> None:
     """Run by Dask in each local worker process as it starts (the preload in
     LOCAL_WORKER_CONFIG): ignore Ctrl-C. A terminal sends SIGINT to the whole process group,
     and every worker would print a traceback; the ingest process handles it and closes the
-    cluster."""
+    cluster. Never in the process that started the cluster (a worker run in-process, or a
+    preload run there): that process keeps its Ctrl-C, and so do the programs it starts."""
+    import multiprocessing
     import signal
 
+    if multiprocessing.parent_process() is None:  # not a worker process of its own
+        return
     with suppress(ValueError):  # not the process's main thread: leave it
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from tripolar.events.arguments import Candidate, MentionIndex
 from tripolar.events.codebook import Codebook
-from tripolar.events.denials import charges_against, story_denials
+from tripolar.events.denials import story_denials
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.patterns import PatternSet
 from tripolar.events.recording import CodingResult, Rejection, record_events
@@ -93,7 +93,7 @@ class EventCoder:
                 continue  # no actor of known country: nothing this project can place
             triggers = self.triggers.find(sent, index)
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
-            triggers += story_denials(sent, index, charges_against(result.events), coded)
+            triggers += story_denials(sent, index, result.events, coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
             actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
             if actors:

@@ -122,10 +122,12 @@ def charges_against(events: Sequence[Event]) -> dict[str, tuple[str, str]]:
 
 
 def story_denials(
-    sent: Span, index: MentionIndex, charged: dict[str, tuple[str, str]], coded: set[int]
+    sent: Span, index: MentionIndex, earlier: Sequence[Event], coded: set[int]
 ) -> list[Trigger]:
-    """Denials of the sentence that name no one, aimed at who last charged the denier."""
+    """Denials of the sentence that name no one, aimed at who last charged the denier in the
+    document's `earlier` events (read only when the sentence holds such a denial)."""
     found: list[Trigger] = []
+    charged: dict[str, tuple[str, str]] | None = None
     for token in sent:
         if token.i in coded or token.pos_ not in ("VERB", "AUX"):
             continue
@@ -140,6 +142,8 @@ def story_denials(
             continue
         sources = index.subjects_of(token)
         roots = {country_root(code) for m in sources for code in m.codes}
+        if charged is None:
+            charged = charges_against(earlier)
         accusers = [charged[r] for r in roots if r in charged]
         if len(roots) != 1 or not accusers:
             continue

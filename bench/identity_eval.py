@@ -31,8 +31,8 @@ from pathlib import Path
 
 from tripolar.config import Config
 from tripolar.pipeline import Pipeline
+from tripolar.sameness import family
 from tripolar.store import Store
-from tripolar.store.identity import family
 from tripolar.workflow import ingest
 
 CORPUS = Path(__file__).parent / "data" / "multisource.jsonl"

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from store_support import SCHEMA_V1
 from tripolar.model import CodedDocument, Document, Event, Sentence, outlet_of
+from tripolar.sameness import link_key
 from tripolar.store import Store
-from tripolar.store.identity import Mention, distinct_ids, link_key, linked
+from tripolar.store.identity import Mention, distinct_ids, linked
 from tripolar.store.schema import MIGRATIONS
 
 DAY = dt.date(2022, 9, 15)

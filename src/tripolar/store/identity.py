@@ -26,10 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tripolar.model import Event, date_precision_of
-from tripolar.sameness import OWN_FAMILY_CODES as OWN_FAMILY_CODES  # the same act
-from tripolar.sameness import RECIPROCAL_ROOTS as RECIPROCAL_ROOTS
-from tripolar.sameness import family as family
-from tripolar.sameness import link_key as link_key
+from tripolar.sameness import link_key  # the same act: countries and code family
 
 ACROSS_DAYS = 1
 """Two day-precision dates from the text may differ by this many days (time zones, 'late on

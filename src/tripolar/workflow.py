@@ -355,8 +355,7 @@ def _store_all(
     a time (its rows never all wait in memory)."""
     batch: list[CodedDocument] = []
     chars = 0
-    started = time.monotonic()
-    due, soonest = started + FIRST_STORE_BATCH_SECONDS, started + FIRST_STORE_BATCH_SECONDS
+    due = soonest = time.monotonic() + FIRST_STORE_BATCH_SECONDS
     stream = iter(parts)
     for part in stream:
         if not part.last or not part.first:
@@ -364,8 +363,7 @@ def _store_all(
                 _store_coded(batch, store, summary, progress)
                 batch, chars = [], 0
             _store_parts(part, stream, store, summary, progress)
-            written = time.monotonic()
-            due, soonest = written + STORE_BATCH_SECONDS, written + FIRST_STORE_BATCH_SECONDS
+            due, soonest = _next_writes()
             continue
         item = part.coded
         batch.append(item)
@@ -379,10 +377,15 @@ def _store_all(
         ):
             _store_coded(batch, store, summary, progress)
             batch, chars = [], 0
-            written = time.monotonic()
-            due, soonest = written + STORE_BATCH_SECONDS, written + FIRST_STORE_BATCH_SECONDS
+            due, soonest = _next_writes()
     if batch:
         _store_coded(batch, store, summary, progress)
+
+
+def _next_writes() -> tuple[float, float]:
+    """After a write: when the next one is due, and the soonest it may come for a reader."""
+    written = time.monotonic()
+    return written + STORE_BATCH_SECONDS, written + FIRST_STORE_BATCH_SECONDS
 
 
 def _store_parts(

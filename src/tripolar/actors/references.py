@@ -198,13 +198,11 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
 
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case forms of tokens start..end, read from the Doc's array when there
-    are more than a few (a Token built for each is the cost: the gap between two actors
-    named far apart)."""
-    if end - start <= 4:
-        return [doc[i].lower_ for i in range(start, end)]
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(LOWER)[start:end].tolist()]
+    """The lower-case forms of tokens start..end, at a cost that follows the gap, not the
+    Doc: a Doc's array (`Doc.to_array`) is built for all its tokens at every call, which
+    made a long text's actor pass quadratic (a call per pair of adjacent actors), and a
+    Span's array costs more than a Token per word."""
+    return [doc[i].lower_ for i in range(start, end)]
 
 
 @lru_cache(maxsize=256)

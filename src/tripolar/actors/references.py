@@ -193,7 +193,12 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
     wanted = _hashes(frozenset(words))
     if not len(wanted) or not len(doc):
         return []
-    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    values = doc.to_array(attr)
+    # membership by binary search in the sorted hashes: np.isin sorts the Doc's array
+    # with them at every call, twice the cost for a Doc of a few hundred tokens
+    at = np.searchsorted(wanted, values)
+    at[at == len(wanted)] = 0
+    found: list[int] = np.flatnonzero(wanted[at] == values).tolist()
     return found
 
 

@@ -158,6 +158,34 @@ PAIR_CASES = [
         {"RUS-USA": -1},
         id="the_place_of_plural_conflicts_is_not_a_party",
     ),
+    pytest.param(
+        "Moscow and Beijing have drawn steadily closer. "
+        "This partnership poses a serious challenge for the U.S.",
+        {"CHN-RUS": 1},
+        id="this_partnership_keeps_the_pair_named_before",
+    ),
+    pytest.param(
+        "Tokyo and Seoul have patched up their quarrel. "
+        "Washington has watched their growing cooperation with relief.",
+        {"JPN-KOR": 1},
+        id="their_cooperation_is_not_the_watching_state",
+    ),
+    pytest.param(
+        "Moscow and Beijing have drawn steadily closer. "
+        "Their partnership with Japan is growing too.",
+        {"JPN-RUS": 1, "CHN-JPN": 1},
+        id="a_partnership_naming_its_partner_keeps_it",
+    ),
+    pytest.param(
+        "Under pressure from Washington, Beijing and Moscow have drawn closer.",
+        {"CHN-RUS": 1},
+        id="a_subject_parsed_into_a_fronted_phrase",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in Syria last week. The two sides pledged to rebuild trust.",
+        {"JPN-KOR": 1},
+        id="the_country_hosting_talks_is_no_party_of_the_next_sentence",
+    ),
 ]
 
 

@@ -6,7 +6,8 @@ A reference never reaches outside its paragraph (paragraphs are separated by bla
   (state codes, "CHN", "RUS"); "the two leaders/presidents/governments/capitals" -> the same
   states as governments ("CHNGOV", "RUSGOV"); "both sides/the two sides" -> the last two
   distinct actors as they were coded (IGOs included). States count once however they were
-  named (Russia, Moscow, Putin are one side).
+  named (Russia, Moscow, Putin are one side). A capital named as the venue ("met in
+  Helsinki") is no side.
 * "they/them/their" -> the actors of the latest sentence before it that names any, when
   that sentence ends in a plural one: a mention with several codes ("Sino-Russian", "the
   two sides"), two mentions joined by "and" ("Russia and China"), or a plural agent
@@ -126,7 +127,7 @@ def resolve_references(
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            earlier, size = named.before(start), group_size(doc, i)
+            earlier, size = without_venues(text, named.before(start)), group_size(doc, i)
             codes = (category == "gov" and last_two(leaders(earlier), category, size)) or (
                 last_two(earlier, category, size)
             )
@@ -258,6 +259,30 @@ def leaders(mentions: Sequence[Mention]) -> list[Mention]:
         for m in mentions
         if m.kind == "person" or (m.kind != "agent" and any(c.endswith("GOV") for c in m.codes))
     ]
+
+
+def without_venues(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` without the cities named as where something happened: "Trump and Putin met
+    in Helsinki. The two leaders ..." are Trump and Putin, not Finland's government."""
+    return [m for m in mentions if not _is_venue(text, m)]
+
+
+_VENUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|summit|talks|gathered|convened)"
+    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:in|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_venue(text: str, mention: Mention) -> bool:
+    """A state after "in"/"at": a capital ("in Helsinki"), or a state just after a word of
+    meeting ("held talks in Kyrgyzstan"; not "invested in Russia")."""
+    if mention.kind != "state":
+        return False
+    before = text[max(0, mention.start - 60) : mention.start]
+    if not re.search(r"(?:^|\s)(?:in|at)\s+$", before):
+        return False
+    return all(code.endswith("GOV") for code in mention.codes) or bool(_VENUE.search(before))
 
 
 def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:

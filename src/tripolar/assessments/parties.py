@@ -29,6 +29,10 @@ ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
 PLACE_HEADS = frozenset(
     {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
 )
+# Meetings whose "in X" / "at X" names the venue, not a party: "met in Helsinki", "the
+# summit in Samarkand", "held talks in Bishkek".
+VENUE_VERBS = frozenset({"meet", "gather", "convene", "confer"})
+VENUE_NOUNS = frozenset({"summit", "talks", "meeting", "conference", "forum"})
 SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 
 
@@ -203,6 +207,7 @@ def sidelined_tokens(
             (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
+        place = place or (word in ("in", "at") and is_venue_of_meeting(token.head))
         if place and token_mentions is not None and _names_a_pair(token, token_mentions):
             place = False  # "the crisis in U.S.-Russia relations"
         temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
@@ -215,6 +220,17 @@ def sidelined_tokens(
         if issue or place or temporal or venue:
             found.update(t.i for t in token.subtree)
     return frozenset(found)
+
+
+def is_venue_of_meeting(head: Token) -> bool:
+    """Whether "in/at X" under `head` is where a meeting took place: "met in Helsinki", "the
+    summit in Samarkand", "held talks in Bishkek" (not "invested in Russia")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        return lemma in VENUE_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in VENUE_NOUNS | {"talk"} for c in head.children
+        )
+    return head.pos_ == "NOUN" and (lemma in VENUE_NOUNS or head.lower_ in VENUE_NOUNS)
 
 
 def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:
@@ -259,6 +275,27 @@ def sentence_pair(
             if len(pair) == 2:
                 return tuple(sorted(pair))
     return None
+
+
+def stray_subject(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
+    """The countries of a clause's subject that the parser hung on a fronted phrase: "Under
+    pressure from Washington, Beijing and Moscow have drawn closer" parses "Beijing and
+    Moscow" as conjuncts of "Washington". Only for a verb with no subject of its own, and
+    conjuncts after a comma."""
+    verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return set()
+    doc = head.doc
+    for child in verb.children:
+        if child.dep_ not in ("prep", "advcl") or child.i > verb.i or head in child.subtree:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "pobj" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+                continue
+            joined = [c for c in token.children if c.dep_ == "conj" and c.i > token.i + 1]
+            if joined:
+                return set().union(*(subtree_countries(c, token_mentions) for c in joined))
+    return set()
 
 
 def pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:

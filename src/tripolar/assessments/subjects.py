@@ -79,6 +79,22 @@ def own_countries(head: Token, named: dict[int, Mention]) -> set[str]:
     return found
 
 
+ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "their", "such"})
+
+
+def is_anaphoric_relation(head: Token, named: dict[int, Mention], lexicon: Lexicon) -> bool:
+    """Whether a cue is, or sits in, a noun phrase that points back at a relationship and
+    names no state ("this close partnership", "their growing rivalry", "the relationship"):
+    its parties are those named before, not a state elsewhere in the sentence."""
+    noun = head
+    if head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
+        noun = head.head
+    if noun.pos_ != "NOUN" or parties.subtree_countries(noun, named):
+        return False
+    first = noun.left_edge.lower_  # "this close military, economic ... partnership"
+    return first in ANAPHORIC_DETERMINERS or (first == "the" and lexicon.has("relational", noun))
+
+
 def relation_pair(
     head: Token, named: dict[int, Mention], claimed: set[int], lexicon: Lexicon
 ) -> tuple[int, tuple[str, ...]] | None:
@@ -166,6 +182,11 @@ def subjects_of(
         found = set(whole)
     if len(found) == 2:
         return 1, [tuple(sorted(found))]
+    if len(found) != 2:
+        # "Under pressure from Washington, Beijing and Moscow drew closer", parsed as one list
+        stray = parties.stray_subject(head, token_mentions)
+        if len(stray) == 2:
+            return 1, [tuple(sorted(stray))]
     if len(found) >= 3:
         targets = parties.prep_targets(head, named)
         sources = found - targets
@@ -181,6 +202,10 @@ def subjects_of(
         if anaphoric and context:
             if country in context:
                 return 2, [context] if len(context) == 2 else [(country,)]
+            if len(context) == 2 and is_anaphoric_relation(head, named, lexicon):
+                # "This partnership poses a challenge for the United States": the pair of
+                # the sentence before, not the third state the sentence names
+                return 2, [context]
             return 2, parties.pairs(set(context), {country})
         if country in topic:
             # "On the U.S. side, frustration grew": one party of the pair in discussion

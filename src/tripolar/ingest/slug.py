@@ -42,12 +42,15 @@ _SHORT_WORDS = frozenset(
     ]
 )
 
+# Two-letter surnames of leaders, which stay names: "putin-xi-summit" -> "Putin Xi Summit".
+_SHORT_NAMES = frozenset(["xi", "hu", "li", "wu", "ma"])
+
 
 def url_title(url: str | None) -> str | None:
     """The words of the URL path's slug (its segment with the most words, the last on a
-    tie), capitalised as a headline; a run of single letters is an initialism ('u-s-china'
-    -> 'U.S. China'); numbers of five or more digits (page ids) are dropped. None for a URL
-    without such a segment."""
+    tie; spaces and "+" join words like hyphens), capitalised as a headline; a run of single
+    letters is an initialism ('u-s-china' -> 'U.S. China'); numbers of five or more digits
+    (page ids) are dropped. None for a URL without such a segment."""
     if not url:
         return None
     try:
@@ -56,7 +59,8 @@ def url_title(url: str | None) -> str | None:
         return None
     best: list[str] = []
     for segment in unquote(path).split("/"):
-        segment = _EXTENSION.sub("", segment)
+        # "China-Russia%20Relations", "china+russia+ties": spaces and "+" join words too
+        segment = re.sub(r"[\s+]+", "-", _EXTENSION.sub("", segment).strip())
         if not _SLUG.fullmatch(segment):
             continue
         words = [w for w in re.split(r"[-_]", segment) if not (w.isdigit() and len(w) >= 5)]
@@ -76,7 +80,7 @@ def url_title(url: str | None) -> str | None:
         if not word:
             continue
         lowered = word.lower()
-        if len(word) == 2 and word.isalpha() and lowered not in _SHORT_WORDS:
+        if len(word) == 2 and word.isalpha() and lowered not in _SHORT_WORDS | _SHORT_NAMES:
             out.append(word.upper())
         else:
             out.append(lowered.capitalize())

@@ -11,6 +11,7 @@ from assessments_support import (
     CASE_NAMES,
     builtin_extractor,
     hand_mentions,
+    judge,
     judge_cases,
     last_sentence_signs,
 )
@@ -282,3 +283,12 @@ def test_discourse_the_venue_of_a_meeting_is_no_party(nlp):
 )
 def test_discourse_named_subjects_that_keep_the_pair(nlp, text, expected):
     assert last_sentence_signs(judge_cases(nlp, text)) == expected
+
+
+def test_discourse_a_city_naming_a_summit_is_no_party(nlp):
+    names = {**CASE_NAMES, "Helsinki": ("FINGOV",), "US": ("USA",)}
+    text = "At the Helsinki summit, Washington and Moscow struck a remarkably warm tone."
+    assert last_sentence_signs(judge(nlp, text, names)) == {"RUS-USA": 1}
+    title = "The Helsinki Summit Brings Warmer Relations Between US And Russia"
+    title_doc = nlp(title)
+    assert builtin_extractor().pair_named(title_doc, hand_mentions(title, names)) == ("RUS", "USA")

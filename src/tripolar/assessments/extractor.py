@@ -62,7 +62,13 @@ class AssessmentExtractor:
     def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
         """The pair of states a short text such as a title names ('US-China ties sour'),
         or () when it names fewer or more than two."""
-        named = parties.countries(parties.index_mentions(doc, mentions), range(len(doc)))
+        indexed = parties.index_mentions(doc, mentions)
+        named = parties.countries(indexed, range(len(doc)))
+        if len(named) > 2:  # "The 2018 Helsinki Summit Brings Warmer Relations ..."
+            named = parties.countries(
+                indexed,
+                (i for i in range(len(doc)) if not parties.names_a_venue(doc, i, indexed)),
+            )
         return tuple(sorted(named)) if len(named) == 2 else ()
 
     def extract(

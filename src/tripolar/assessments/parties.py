@@ -219,6 +219,8 @@ def sidelined_tokens(
         )  # "met on the sidelines of the APEC summit": the summit is no party
         if issue or place or temporal or venue:
             found.update(t.i for t in token.subtree)
+    if token_mentions is not None:  # "at the Helsinki summit, Trump and Putin ..."
+        found.update(t.i for t in sentence if names_a_venue(t.doc, t.i, token_mentions))
     return frozenset(found)
 
 
@@ -231,6 +233,19 @@ def is_venue_of_meeting(head: Token) -> bool:
             c.dep_ == "dobj" and c.lemma_.lower() in VENUE_NOUNS | {"talk"} for c in head.children
         )
     return head.pos_ == "NOUN" and (lemma in VENUE_NOUNS or head.lower_ in VENUE_NOUNS)
+
+
+def names_a_venue(doc: Doc, index: int, token_mentions: dict[int, Mention]) -> bool:
+    """Whether the state named at `index` names the meeting after it ("the Helsinki summit",
+    "the Singapore talks"): the place, not a party (an organisation's summit keeps it). Read
+    from the next word, so that it works on an unparsed title too."""
+    mention = token_mentions.get(index)
+    if mention is None or mention.kind != "state" or len(mention_countries(mention)) != 1:
+        return False
+    end = index
+    while end + 1 < len(doc) and token_mentions.get(end + 1) is mention:
+        end += 1
+    return end + 1 < len(doc) and doc[end + 1].lower_ in VENUE_NOUNS | {"summits"}
 
 
 def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:

@@ -109,12 +109,19 @@ def test_resolver_korea_alone_is_south_korea(resolver: ActorResolver, nlp: Langu
     }
 
 
-def test_resolver_the_venue_of_a_meeting_is_no_side(resolver: ActorResolver, nlp: Language) -> None:
+def test_resolver_the_place_of_a_meeting_or_war_is_no_side(
+    resolver: ActorResolver, nlp: Language
+) -> None:
     on = D(2018, 7, 20)
     for text, expected in [
         ("Trump and Putin met in Helsinki. The two leaders agreed.", ("USAGOV", "RUSGOV")),
         ("Xi and Putin held talks in Kyrgyzstan. The two sides agreed.", ("CHNGOV", "RUSGOV")),
         ("China invested in Russia. The two countries agreed.", ("CHN", "RUS")),
+        (
+            "China and Russia drilled amid the war in Ukraine. The two countries agreed.",
+            ("CHN", "RUS"),
+        ),
+        ("Russia started a war in Ukraine. The two countries suffered.", ("RUS", "UKR")),
     ]:
         refs = [m.codes for m in mentions(resolver, nlp, text, on) if m.kind == "reference"]
         assert refs == [expected], text

@@ -178,6 +178,12 @@ PAIR_CASES = [
         id="a_partnership_naming_its_partner_keeps_it",
     ),
     pytest.param(
+        "Russia and China oppose U.S. sanctions on Syria. "
+        "Their growing alignment is a serious concern for Washington.",
+        {"CHN-RUS": 1},
+        id="the_subject_pair_of_a_sentence_naming_more_states",
+    ),
+    pytest.param(
         "Under pressure from Washington, Beijing and Moscow have drawn closer.",
         {"CHN-RUS": 1},
         id="a_subject_parsed_into_a_fronted_phrase",

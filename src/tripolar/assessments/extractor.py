@@ -124,8 +124,8 @@ class AssessmentExtractor:
             )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
-            elif len(present) > 2:
-                context = ()
+            elif len(present) > 2:  # "Russia and China oppose US sanctions on Iran"
+                context = parties.subject_pair(sentence, token_mentions, sidelined)
             pair = parties.sentence_pair(judged, present, sentence, token_mentions)
             if pair is not None and present & set(pair):  # named here, not the topic's echo
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)

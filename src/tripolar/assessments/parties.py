@@ -313,6 +313,18 @@ def stray_subject(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
     return set()
 
 
+def subject_pair(
+    sentence: Span, token_mentions: dict[int, Mention], sidelined: frozenset[int]
+) -> tuple[str, ...]:
+    """The two states a sentence that names more has as its subject: "Russia and China
+    oppose US sanctions on Iran" -> (CHN, RUS); () when the subject names another number."""
+    found: set[str] = set()
+    for child in sentence.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found |= countries(token_mentions, (t.i for t in child.subtree if t.i not in sidelined))
+    return tuple(sorted(found)) if len(found) == 2 else ()
+
+
 def pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:
     pairs = {tuple(sorted((s, t))) for s in sources for t in targets if s != t}
     if not pairs and len(targets) >= 2:

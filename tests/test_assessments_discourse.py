@@ -298,3 +298,14 @@ def test_discourse_a_city_naming_a_summit_is_no_party(nlp):
     title = "The Helsinki Summit Brings Warmer Relations Between US And Russia"
     title_doc = nlp(title)
     assert builtin_extractor().pair_named(title_doc, hand_mentions(title, names)) == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(dt.date(2020, 5, 1), {"CHN-USA": -1}), (dt.date(2005, 5, 1), {"JPN-USA": -1})],
+)
+def test_discourse_the_two_largest_economies_are_a_pair_of_their_time(nlp, published, expected):
+    text = "The world\u2019s two largest economies are now locked in a bitter rivalry."
+    assert last_sentence_signs(judge(nlp, text, CASE_NAMES, published)) == expected
+    text = "Europe's two largest economies are locked in a bitter rivalry."
+    assert not {r.subject for r in judge(nlp, text, CASE_NAMES, published)} & set(expected)

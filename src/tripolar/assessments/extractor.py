@@ -44,6 +44,9 @@ class AssessmentExtractor:
         self._conditional = self.lexicon.category_table("conditional")
         self._anaphors = self.lexicon.category_table("anaphor")
         self._regions = PhraseTable(self.lexicon.regions)
+        self._epithets = PhraseTable(
+            [*parties.EPITHET_PHRASES, *(p.replace("'", "\u2019") for p in parties.EPITHET_PHRASES)]
+        )
 
     def may_judge(self, sentence: Span) -> bool:
         """Whether an unparsed sentence may judge a relationship (a cheap test on surface
@@ -82,7 +85,10 @@ class AssessmentExtractor:
     ) -> list[Assessment]:
         """The assessments of `doc`. `about` is the pair the document's title names (see
         `pair_named`): the article's pair until its sentences discuss another one more."""
-        token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
+        epithets = parties.epithet_mentions(doc, self._epithets, published)
+        token_mentions = parties.index_mentions(
+            doc, [*mentions, *self._region_mentions(doc), *epithets]
+        )
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = about  # the pair the article is about so far

@@ -33,6 +33,23 @@ PLACE_HEADS = frozenset(
 # summit in Samarkand", "held talks in Bishkek".
 VENUE_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 VENUE_NOUNS = frozenset({"summit", "talks", "meeting", "conference", "forum"})
+# Epithets that name a pair of states by what they are, with the day they began to fit:
+# China's economy passed Japan's as the world's second largest in the second quarter of
+# 2010 (Japanese Cabinet Office figures, August 2010); Japan's had passed West Germany's in
+# 1968.
+ECONOMIES = (
+    ("JPN", "USA"),
+    ("CHN", "USA"),
+)
+ECONOMIES_SWITCH = dt.date(2010, 8, 16)
+EPITHET_PHRASES = (
+    "world 's two largest economies",
+    "world 's two biggest economies",
+    "world 's top two economies",
+    "world 's two leading economies",
+    "two largest economies in the world",
+    "two biggest economies in the world",
+)
 SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 
 
@@ -89,6 +106,17 @@ def as_soviet(mention: Mention) -> Mention:
     """The mention with its Russian codes as the Soviet Union's (RUSGOV -> USRGOV)."""
     codes = tuple("USR" + code[3:] if code.startswith("RUS") else code for code in mention.codes)
     return replace(mention, codes=codes) if codes != mention.codes else mention
+
+
+def epithet_mentions(doc: Doc, table: PhraseTable, published: dt.date | None) -> list[Mention]:
+    """ "The world's two largest economies" as a pair of states (China and the United States
+    from August 2010, Japan and the United States before); `table` holds EPITHET_PHRASES."""
+    pair = ECONOMIES[1] if published is None or published >= ECONOMIES_SWITCH else ECONOMIES[0]
+    found: list[Mention] = []
+    for match in table.find(doc[:]):
+        span = doc[match.start : match.end]
+        found.append(Mention(span.start_char, span.end_char, span.text, pair, "compound"))
+    return found
 
 
 def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:

@@ -43,6 +43,11 @@ from tripolar.ingest.slug import url_title, without_site_name
             "Putin Xi Summit Moscow",
             id="two_letter_surname_stays_a_name",
         ),
+        pytest.param(
+            "https://example.org/a/sino-us-ties-enter-new-era/",
+            "Sino-US Ties Enter New Era",
+            id="combining_form_keeps_its_hyphen",
+        ),
         pytest.param("https://example.org/index-6370.html", None, id="no_slug"),
         pytest.param("https://example.org/page?q=russia-china-ties-warm", None, id="query_ignored"),
         pytest.param(None, None, id="no_url"),

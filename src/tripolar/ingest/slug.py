@@ -45,12 +45,16 @@ _SHORT_WORDS = frozenset(
 # Two-letter surnames of leaders, which stay names: "putin-xi-summit" -> "Putin Xi Summit".
 _SHORT_NAMES = frozenset(["xi", "hu", "li", "wu", "ma"])
 
+# Combining forms of state names, written with a hyphen before the next word.
+_COMBINING = re.compile(r"\b(Sino|Russo|Indo|Anglo|Franco|Afro|Euro) (?=\S)")
+
 
 def url_title(url: str | None) -> str | None:
     """The words of the URL path's slug (its segment with the most words, the last on a
     tie; spaces and "+" join words like hyphens), capitalised as a headline; a run of single
-    letters is an initialism ('u-s-china' -> 'U.S. China'); numbers of five or more digits
-    (page ids) are dropped. None for a URL without such a segment."""
+    letters is an initialism ('u-s-china' -> 'U.S. China'), a combining form keeps its hyphen
+    ('sino-us' -> 'Sino-US'); numbers of five or more digits (page ids) are dropped. None
+    for a URL without such a segment."""
     if not url:
         return None
     try:
@@ -84,7 +88,9 @@ def url_title(url: str | None) -> str | None:
             out.append(word.upper())
         else:
             out.append(lowered.capitalize())
-    return " ".join(out)
+    # a combining form keeps its hyphen: "sino-russian" -> "Sino-Russian", "Indo-Pacific"
+    title = " ".join(out)
+    return _COMBINING.sub(lambda m: m.group(1) + "-", title)
 
 
 def without_site_name(title: str) -> str:

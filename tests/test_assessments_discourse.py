@@ -184,6 +184,12 @@ PAIR_CASES = [
         id="the_subject_pair_of_a_sentence_naming_more_states",
     ),
     pytest.param(
+        "Washington and Beijing traded barbs in May. Following Russia's invasion of Ukraine, "
+        "their rivalry has grown fiercer.",
+        {"CHN-USA": -1},
+        id="an_event_after_following_is_a_time_not_a_party",
+    ),
+    pytest.param(
         "Under pressure from Washington, Beijing and Moscow have drawn closer.",
         {"CHN-RUS": 1},
         id="a_subject_parsed_into_a_fronted_phrase",

@@ -238,9 +238,9 @@ def sidelined_tokens(
         place = place or (word in ("in", "at") and is_venue_of_meeting(token.head))
         if place and token_mentions is not None and _names_a_pair(token, token_mentions):
             place = False  # "the crisis in U.S.-Russia relations"
-        temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
+        temporal = word in syntax.STRICT_TEMPORAL_PREPS | {"following"} or (
             word == "to" and token.head.lower_ == "prior"
-        )  # "prior to Russia's invasion of Ukraine"
+        )  # "prior to Russia's invasion of Ukraine", "following Russia's invasion of Ukraine"
         venue = word in ("on", "at") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
             for c in token.children

@@ -315,3 +315,15 @@ def test_discourse_the_two_largest_economies_are_a_pair_of_their_time(nlp, publi
     assert last_sentence_signs(judge(nlp, text, CASE_NAMES, published)) == expected
     text = "Europe's two largest economies are locked in a bitter rivalry."
     assert not {r.subject for r in judge(nlp, text, CASE_NAMES, published)} & set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inter-Korean ties have deteriorated sharply.", {"KOR-PRK": -1}),
+        ("The two Koreas have made remarkable progress towards reconciliation.", {"KOR-PRK": 1}),
+        ("Cross-Strait tensions have risen sharply since 2016.", {"CHN-TWN": -1}),
+    ],
+)
+def test_discourse_an_epithet_names_its_pair(nlp, text, expected):
+    assert last_sentence_signs(judge_cases(nlp, text)) == expected

@@ -33,16 +33,14 @@ PLACE_HEADS = frozenset(
 # summit in Samarkand", "held talks in Bishkek".
 VENUE_VERBS = frozenset({"meet", "gather", "convene", "confer"})
 VENUE_NOUNS = frozenset({"summit", "talks", "meeting", "conference", "forum"})
-# Epithets that name a pair of states by what they are, with the day they began to fit:
-# China's economy passed Japan's as the world's second largest in the second quarter of
-# 2010 (Japanese Cabinet Office figures, August 2010); Japan's had passed West Germany's in
-# 1968.
-ECONOMIES = (
-    ("JPN", "USA"),
-    ("CHN", "USA"),
-)
+# Epithets that name a pair of states by what they are. "The world's two largest
+# economies": China's economy passed Japan's as the world's second largest in the second
+# quarter of 2010 (Japanese Cabinet Office figures, August 2010); Japan's had passed West
+# Germany's in 1968. "Inter-Korean", "the two Koreas": the two Korean states; "cross-Strait":
+# the two sides of the Taiwan Strait (general usage).
+ECONOMIES = (("JPN", "USA"), ("CHN", "USA"))
 ECONOMIES_SWITCH = dt.date(2010, 8, 16)
-EPITHET_PHRASES = (
+ECONOMY_PHRASES = (
     "world 's two largest economies",
     "world 's two biggest economies",
     "world 's top two economies",
@@ -50,6 +48,12 @@ EPITHET_PHRASES = (
     "two largest economies in the world",
     "two biggest economies in the world",
 )
+FIXED_EPITHETS = {
+    "inter-korean": ("KOR", "PRK"),
+    "two koreas": ("KOR", "PRK"),
+    "cross-strait": ("CHN", "TWN"),
+}
+EPITHET_PHRASES = (*ECONOMY_PHRASES, *FIXED_EPITHETS)
 SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 
 
@@ -110,11 +114,16 @@ def as_soviet(mention: Mention) -> Mention:
 
 def epithet_mentions(doc: Doc, table: PhraseTable, published: dt.date | None) -> list[Mention]:
     """ "The world's two largest economies" as a pair of states (China and the United States
-    from August 2010, Japan and the United States before); `table` holds EPITHET_PHRASES."""
-    pair = ECONOMIES[1] if published is None or published >= ECONOMIES_SWITCH else ECONOMIES[0]
+    from August 2010, Japan and the United States before), "inter-Korean" and "the two
+    Koreas" as the two Koreas, "cross-Strait" as China and Taiwan; `table` holds
+    EPITHET_PHRASES (with either apostrophe)."""
+    economies = ECONOMIES[1]
+    if published is not None and published < ECONOMIES_SWITCH:
+        economies = ECONOMIES[0]
     found: list[Mention] = []
     for match in table.find(doc[:]):
         span = doc[match.start : match.end]
+        pair = FIXED_EPITHETS.get(match.term, economies)
         found.append(Mention(span.start_char, span.end_char, span.text, pair, "compound"))
     return found
 

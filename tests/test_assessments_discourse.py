@@ -190,6 +190,17 @@ PAIR_CASES = [
         id="an_event_after_following_is_a_time_not_a_party",
     ),
     pytest.param(
+        "Moscow and Beijing signed a deal. The relationship looks stable, yet it is eroding.",
+        {"CHN-RUS": -1},
+        id="it_takes_up_the_relationship_before_it",
+    ),
+    pytest.param(
+        "Moscow and Beijing signed a deal. "
+        "Where Russia once sold raw goods, it has grown into a modern economy.",
+        {},
+        id="it_taking_up_no_relationship_judges_nothing",
+    ),
+    pytest.param(
         "Under pressure from Washington, Beijing and Moscow have drawn closer.",
         {"CHN-RUS": 1},
         id="a_subject_parsed_into_a_fronted_phrase",

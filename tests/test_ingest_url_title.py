@@ -48,6 +48,11 @@ from tripolar.ingest.slug import url_title, without_site_name
             "Sino-US Ties Enter New Era",
             id="combining_form_keeps_its_hyphen",
         ),
+        pytest.param(
+            "https://example.org/opinions/changing-dynamics-of-india-russia-ties-1.1426167",
+            "Changing Dynamics Of India Russia Ties",
+            id="dotted_page_id_dropped",
+        ),
         pytest.param("https://example.org/index-6370.html", None, id="no_slug"),
         pytest.param("https://example.org/page?q=russia-china-ties-warm", None, id="query_ignored"),
         pytest.param(None, None, id="no_url"),

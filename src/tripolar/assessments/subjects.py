@@ -41,6 +41,11 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
         near.append(head.head)
     if head.pos_ in ("NOUN", "PROPN"):
         near.append(head)
+    near += [  # "the relationship ... and it is eroding"; not "China ... it had grown"
+        antecedent
+        for t in near
+        if (antecedent := it_antecedent(t)) is not None and lexicon.has("relational", antecedent)
+    ]
     for token in near:
         parts = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss"))]
         if any(part.i in token_mentions for part in parts):
@@ -54,6 +59,19 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
             if entry is not None and entry.kind == "cue" and part.i not in token_mentions:
                 return True
     return False
+
+
+def it_antecedent(token: Token) -> Token | None:
+    """The subject an "it" that is a clause's subject takes up from earlier in its sentence:
+    "this relationship is a shell of its former self and it is undergoing a decline"."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    earlier = [
+        t
+        for t in token.sent
+        if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+    ]
+    return earlier[-1] if earlier else None
 
 
 def own_countries(head: Token, named: dict[int, Mention]) -> set[str]:

@@ -315,6 +315,8 @@ def test_discourse_a_city_naming_a_summit_is_no_party(nlp):
     title = "The Helsinki Summit Brings Warmer Relations Between US And Russia"
     title_doc = nlp(title)
     assert builtin_extractor().pair_named(title_doc, hand_mentions(title, names)) == ("RUS", "USA")
+    text = "Moscow talks of partnership, yet its hostility toward Washington is obvious."
+    assert last_sentence_signs(judge(nlp, text, names)) == {"RUS-USA": -1}
 
 
 @pytest.mark.parametrize(

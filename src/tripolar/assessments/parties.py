@@ -282,7 +282,11 @@ def names_a_venue(doc: Doc, index: int, token_mentions: dict[int, Mention]) -> b
     end = index
     while end + 1 < len(doc) and token_mentions.get(end + 1) is mention:
         end += 1
-    return end + 1 < len(doc) and doc[end + 1].lower_ in VENUE_NOUNS | {"summits"}
+    if end + 1 >= len(doc):
+        return False
+    following = doc[end + 1]  # not "talks": "Moscow talks of partnership" is Moscow talking
+    names = VENUE_NOUNS - {"talks"} | {"summits"}
+    return following.lower_ in names and following.pos_ in ("", "NOUN", "PROPN")
 
 
 def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:

@@ -63,7 +63,7 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
 
 def it_antecedent(token: Token) -> Token | None:
     """The subject an "it" that is a clause's subject takes up from earlier in its sentence:
-    "this relationship is a shell of its former self and it is undergoing a decline"."""
+    "the relationship looks stable, yet it is eroding"."""
     if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
         return None
     earlier = [

@@ -80,6 +80,8 @@ def test_resolver_shared_surname_by_date(resolver: ActorResolver, nlp: Language)
         ("Russo-Chinese trade grew.", ("Russo-Chinese", ("RUS", "CHN"))),
         ("The Indo-Pakistani border is tense.", ("Indo-Pakistani", ("IND", "PAK"))),
         ("The Korea-US alliance held.", ("Korea-US", ("KOR", "USA"))),
+        ("The U.S.-South Korean alliance held.", ("U.S.-South Korean", ("USA", "KOR"))),
+        ("The U.S.\u2013North Korea talks failed.", ("U.S.\u2013North Korea", ("USA", "PRK"))),
     ],
 )
 def test_resolver_hyphenated_compounds(

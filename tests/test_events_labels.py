@@ -94,6 +94,21 @@ CASES = [
     pytest.param(
         "Norway described the incident as a grave provocation.", set(), id="no-party-named"
     ),
+    pytest.param(
+        "The Peruvian minister labelled the visit a provocation by Chile.",
+        {("PER", "CHL", "111")},
+        id="the-blamed-state-by-the-label-noun",
+    ),
+    pytest.param(
+        "Oslo called Chile's missile test a dangerous provocation.",
+        {("NORGOV", "CHL", "111")},
+        id="the-label-parsed-under-the-named-act",
+    ),
+    pytest.param(
+        "Oslo called Chile's missile test a scheduled event.",
+        set(),  # no word of blame: no disapproval
+        id="the-label-under-the-named-act-without-blame",
+    ),
 ]
 
 

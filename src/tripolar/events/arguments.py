@@ -323,6 +323,11 @@ def find_targets(
             clause = dependent(verb, "ccomp")
             if clause is not None:
                 found = index.of_group(subject_heads(clause))
+        elif slot.slot == "that.subj":  # "voiced concern that X was expanding its navy"
+            holder = pattern_object or obj
+            found = index.of_group(
+                [s for c in that_clauses(holder) for s in subject_heads(c)] if holder else []
+            )
         else:
             objects = prep_objects(verb, slot.slot, slot.heads)
             found = index.of_group(objects)
@@ -353,6 +358,17 @@ def find_targets(
         if found:
             return found, slot.slot
     return [], ""
+
+
+def that_clauses(noun: Token) -> list[Token]:
+    """The "that" clauses a noun heads: "concern that X was expanding its navy"."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
 
 
 def for_clauses(verb: Token) -> list[Token]:

@@ -80,6 +80,12 @@ INTENT_NOUNS = frozenset({
     "readiness", "willingness", "desire", "intention", "intent", "determination", "wish",
     "resolve", "eagerness", "commitment", "hope",
 })
+# nouns whose infinitive is their owner's act or intent: "NATO's decision to expel X",
+# "Washington's bid to extend the embargo", "China's threat to impose sanctions"
+OWNED_ACT_NOUNS = DECISION_NOUNS | INTENT_NOUNS | frozenset({
+    "plan", "bid", "attempt", "effort", "threat", "offer", "pledge", "promise", "proposal",
+    "push", "drive", "campaign",
+})
 # verbs that state or make an intent or decision of their subject's
 STATING_VERBS = frozenset({
     "express", "voice", "reaffirm", "reiterate", "affirm", "signal", "show", "state",
@@ -227,6 +233,11 @@ def subject_heads(verb: Token) -> list[Token]:
             ]
         elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
             verb = head.head  # "X expressed readiness to cooperate with Y": X
+        elif verb.dep_ == "acl" and is_infinitive(verb) and head.lemma_.lower() in OWNED_ACT_NOUNS:
+            # "NATO's decision to expel eight diplomats", "a bid by X to ...": the owner
+            return [
+                c for c in head.children if c.dep_ in ("poss", "compound", "amod")
+            ] + prep_objects(head, "by")
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
             verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":

@@ -198,6 +198,26 @@ CASES = [
         {("NOR", "IGOUNOSEC", "129")},
         id="veto-named-council-once",
     ),
+    pytest.param(
+        "Oslo imposed curbs on exports of rare metals to Chile.",
+        {("NORGOV", "CHL", "163")},
+        id="curbs-on-exports-to-a-state",
+    ),
+    pytest.param(
+        "Norway imposed restrictions on exports of salmon to Peru.",
+        {("NOR", "PER", "163")},
+        id="restrictions-on-exports-to-hung-on-the-verb",
+    ),
+    pytest.param(
+        "Norway placed new controls on sales of chips to Chile.",
+        {("NOR", "CHL", "163")},
+        id="controls-placed-on-sales-to-a-state",
+    ),
+    pytest.param(
+        "Norway imposed restrictions on exports of salmon.",
+        set(),  # no state at the other end of the flow
+        id="restrictions-on-exports-to-no-state",
+    ),
 ]
 
 

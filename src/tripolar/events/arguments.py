@@ -348,6 +348,11 @@ def find_targets(
                 found = index.of_group(
                     [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
                 )
+            if not found:  # "imposed curbs on exports of rare earths to X"
+                partners = [o for n in objects for o in trade_partners(n)]
+                if not partners and any(n.lemma_.lower() in TRADE_FLOW_NOUNS for n in objects):
+                    partners = prep_objects(verb, "to")  # the parser hung "to X" on the verb
+                found = index.of_group(partners)
             if not found:  # "responsibility for an attack on X", "... a bombing in X"
                 found = unique_mentions(
                     m
@@ -358,6 +363,19 @@ def find_targets(
         if found:
             return found, slot.slot
     return [], ""
+
+
+# goods that flow between states: the state at the other end is the one a measure on the
+# flow is aimed at ("curbs on exports of rare earths to X", "a ban on imports from X")
+TRADE_FLOW_NOUNS = frozenset({"export", "import", "shipment", "sale", "supply", "delivery"})
+
+
+def trade_partners(noun: Token) -> list[Token]:
+    """The "to"/"from" objects of a trade noun, on it or on its "of" goods phrase."""
+    if noun.lemma_.lower() not in TRADE_FLOW_NOUNS:
+        return []
+    holders = [noun, *prep_objects(noun, "of")]
+    return [o for h in holders for p in ("to", "from") for o in prep_objects(h, p)]
 
 
 def that_clauses(noun: Token) -> list[Token]:

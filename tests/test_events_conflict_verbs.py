@@ -23,6 +23,8 @@ ACTORS = {
     "Peruvian": "PER",
     "Chilean coast guard ships": "CHLMIL",
     "Security Council": "IGOUNOSEC",
+    "Chilean police": "CHLCOP",
+    "Norwegian": "NOR",
 }
 
 
@@ -217,6 +219,11 @@ CASES = [
         "Norway imposed restrictions on exports of salmon.",
         set(),  # no state at the other end of the flow
         id="restrictions-on-exports-to-no-state",
+    ),
+    pytest.param(
+        "Oslo said its steps answered the harassment of Norwegian diplomats by Chilean police.",
+        {("CHLCOP", "NOR", "170")},
+        id="harassment-of-diplomats-by",
     ),
 ]
 

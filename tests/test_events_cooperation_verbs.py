@@ -136,6 +136,21 @@ CASES = [
         {("PER", "CHL", "051")},
         id="reaffirmed-its-support-for",
     ),
+    pytest.param(
+        "The Norwegian premier assured Chile that the troops would leave by spring.",
+        {("NOR", "CHL", "010")},
+        id="assured-a-state-that",
+    ),
+    pytest.param(
+        "Oslo assured Lima of its full support.",
+        {("NORGOV", "PERGOV", "032")},
+        id="assured-a-state-of-support",
+    ),
+    pytest.param(
+        "Oslo assured a quick result.",
+        set(),  # no one assured
+        id="assured-no-state",
+    ),
 ]
 
 

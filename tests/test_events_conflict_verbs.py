@@ -225,6 +225,16 @@ CASES = [
         {("CHLCOP", "NOR", "170")},
         id="harassment-of-diplomats-by",
     ),
+    pytest.param(
+        "A Chilean military spokesman voiced resolute opposition to the Norwegian patrols.",
+        {("CHL", "NOR", "110")},
+        id="opposition-voiced-to",
+    ),
+    pytest.param(
+        "The opposition to the Norwegian patrols grew in Chile.",
+        set(),  # no one voiced it
+        id="opposition-without-a-verb-that-makes-it",
+    ),
 ]
 
 

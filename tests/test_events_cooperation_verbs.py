@@ -77,6 +77,11 @@ CASES = [
         id="approved-sale-to",
     ),
     pytest.param(
+        "Norway approved the sale of 40 patrol boats built by a Norwegian yard to Chile.",
+        {("NOR", "CHL", "061")},  # "to Chile" hung on the goods' participle
+        id="approved-sale-to-after-the-goods-phrase",
+    ),
+    pytest.param(
         "Norway has started delivery of patrol boats to Peru.",
         {("NOR", "PER", "070")},
         id="delivery-to",

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
+    TRADE_FLOW_NOUNS,
     Candidate,
     MentionIndex,
     distinct_codes,
@@ -150,6 +151,12 @@ class NounActs:
                 objects = prep_objects(light, target.slot, target.heads)
             if not objects:  # "the visit by X to Y", parsed with "to Y" on X
                 objects = [o for b in by_objects for o in prep_objects(b, target.slot)]
+            if not objects and noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+                # "the sale of 66 jets built by X to Y": "to Y" hung on the goods' phrase
+                goods = prep_objects(noun, "of")
+                made = [c for g in goods for c in g.children if c.dep_ == "acl"]
+                holders = goods + made + [o for m in made for o in agent_objects(m)]
+                objects = [o for h in holders for o in prep_objects(h, target.slot)]
             if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
                 movers = prep_objects(noun, "of")
                 objects = [o for m in movers for o in prep_objects(m, target.slot)]

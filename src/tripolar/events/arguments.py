@@ -17,7 +17,10 @@ from spacy.tokens import Doc, Token
 from tripolar.actors.dictionary import country_root
 from tripolar.actors.quotations import quoted_tokens
 from tripolar.events.grammar import (
+    MOVING_FORCES,
+    OWNER_PRONOUNS,
     SAY_VERBS,
+    TRADE_FLOW_NOUNS,
     clause_verb,
     conjuncts,
     dependent,
@@ -25,6 +28,8 @@ from tripolar.events.grammar import (
     owner_objects,
     prep_objects,
     subject_heads,
+    that_clauses,
+    trade_partners,
 )
 from tripolar.events.modality import ALLEGE_GOVERNORS, Context
 from tripolar.events.patterns import TargetSlot
@@ -360,33 +365,42 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
+        if not found and (slot.slot == "dobj" or slot.is_prep):
+            holder = pattern_object or obj
+            nouns = [obj] if slot.slot == "dobj" else prep_objects(verb, slot.slot, slot.heads)
+            if slot.is_prep and holder is not None:
+                nouns += prep_objects(holder, slot.slot, slot.heads)
+            found = speaker_owned(verb, [n for n in nouns if n is not None], index)
+            if found:
+                return found, SPEAKER_SLOT
         if found:
             return found, slot.slot
     return [], ""
 
 
-# goods that flow between states: the state at the other end is the one a measure on the
-# flow is aimed at ("curbs on exports of rare earths to X", "a ban on imports from X")
-TRADE_FLOW_NOUNS = frozenset({"export", "import", "shipment", "sale", "supply", "delivery"})
+SPEAKER_SLOT = "speaker"  # the target is the speaker whose "its" the act's object bears
 
 
-def trade_partners(noun: Token) -> list[Token]:
-    """The "to"/"from" objects of a trade noun, on it or on its "of" goods phrase."""
-    if noun.lemma_.lower() not in TRADE_FLOW_NOUNS:
-        return []
-    holders = [noun, *prep_objects(noun, "of")]
-    return [o for h in holders for p in ("to", "from") for o in prep_objects(h, p)]
-
-
-def that_clauses(noun: Token) -> list[Token]:
-    """The "that" clauses a noun heads: "concern that X was expanding its navy"."""
-    return [
-        c
-        for c in noun.children
-        if c.dep_ in ("acl", "ccomp")
-        and c.pos_ in ("VERB", "AUX")
-        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+def speaker_owned(verb: Token, nouns: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """ "Vietnam said a Chinese ship rammed its boats", "Japan said Chinese ships entered its
+    waters": "its" in what a state says of another is the speaker's own."""
+    nouns = [*nouns, *(o for n in nouns for o in prep_objects(n, "of"))]  # "two of its ships"
+    owned = [
+        n for n in nouns if any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in n.children)
     ]
+    if not owned or any(c.lower_ == "own" for n in owned for c in n.children):
+        return []  # "shelled its own cities": the doer's
+    if not all(s.lemma_.lower() in MOVING_FORCES for s in subject_heads(verb) or [verb]):
+        return []  # "Russia abused its veto": a state's "its" is its own
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY_VERBS:
+            speakers = index.subjects_of(clause.head)
+            return other_actors(speakers, index.subjects_of(verb))
+        if clause.dep_ != "conj":
+            return []
+        clause = clause.head
+    return []
 
 
 def for_clauses(verb: Token) -> list[Token]:

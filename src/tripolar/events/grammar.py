@@ -459,3 +459,36 @@ def protested_objects(idiom: Token) -> list[Token]:
     return objects + [
         o for n in objects for o in owner_objects(n, ("by",) if n.pos_ == "NOUN" else ())
     ]
+
+
+OWNER_PRONOUNS = frozenset({"its", "their"})
+# craft and troops, whose "its" cannot be their own: "a Chinese vessel rammed its ships"
+MOVING_FORCES = frozenset({
+    "vessel", "ship", "boat", "warship", "frigate", "destroyer", "submarine", "jet", "plane",
+    "aircraft", "bomber", "fighter", "warplane", "drone", "helicopter", "missile", "rocket",
+    "balloon", "troop", "soldier", "trawler", "cutter",
+})  # fmt: skip
+
+
+# goods that flow between states: the state at the other end is the one a measure on the
+# flow is aimed at ("curbs on exports of rare earths to X", "a ban on imports from X")
+TRADE_FLOW_NOUNS = frozenset({"export", "import", "shipment", "sale", "supply", "delivery"})
+
+
+def trade_partners(noun: Token) -> list[Token]:
+    """The "to"/"from" objects of a trade noun, on it or on its "of" goods phrase."""
+    if noun.lemma_.lower() not in TRADE_FLOW_NOUNS:
+        return []
+    holders = [noun, *prep_objects(noun, "of")]
+    return [o for h in holders for p in ("to", "from") for o in prep_objects(h, p)]
+
+
+def that_clauses(noun: Token) -> list[Token]:
+    """The "that" clauses a noun heads: "concern that X was expanding its navy"."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]

@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
-    TRADE_FLOW_NOUNS,
     Candidate,
     MentionIndex,
     distinct_codes,
@@ -27,6 +26,7 @@ from tripolar.events.grammar import (
     LIGHT_VERBS,
     SAY_VERBS,
     SUBJECT_DEPS,
+    TRADE_FLOW_NOUNS,
     agent_objects,
     dependent,
     has_in_protest,

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
+    SPEAKER_SLOT,
     Candidate,
     MentionIndex,
     distinct_codes,
@@ -25,6 +26,7 @@ from tripolar.events.arguments import (
     other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
+from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
@@ -307,6 +309,11 @@ class VerbActs:
             return "no target actor linked to the verb"
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
+        if slot == SPEAKER_SLOT and "15" <= mapped[:2] <= "20":
+            # "Vietnam said a Chinese vessel rammed its ships": the victim's account of
+            # force used on it is its accusation of the doer (112), as CAMEO codes claims
+            sources, targets, mapped = targets, sources, ACCUSE_CODE
+            rule += "/reported-by-target"
         return Candidate(
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )

@@ -73,7 +73,7 @@ OBJECT_CONTROL_GOVERNORS = (
 # on X", "issued a decree banning imports from X" - whoever signed it acts
 ENACTED_NOUNS = frozenset({
     "order", "decree", "law", "bill", "directive", "regulation", "legislation", "edict",
-    "proclamation", "ordinance", "memorandum",
+    "proclamation", "ordinance", "memorandum", "resolution",
 })
 # nouns of intent whose infinitive is the intent of who states them
 INTENT_NOUNS = frozenset({

@@ -29,3 +29,18 @@ def test_events_targets_denied_act_is_about_its_target(nlp: Language, coder: Eve
         ("NOR", "CHL", "016")
     }
     assert code(nlp, coder, "Peru denied supplying drones to Chile.") == {("PER", "CHL", "016")}
+
+
+def test_events_targets_flag_state_of_a_ship(nlp: Language, coder: EventCoder) -> None:
+    # "a Chilean-flagged tanker" is Chile's: the flag state is the target
+    assert ("NOR", "CHL", "171") in code(nlp, coder, "Norway seized a Chilean-flagged tanker.")
+
+
+def test_events_targets_objects_placed_in_a_state(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Norway carried out airstrikes on targets in Peru.")
+    assert ("NOR", "PER", "195") in found
+
+
+def test_events_targets_concern_expressed_to_a_state(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Norway expressed serious concern to Chile and Peru over the flight.")
+    assert {("NOR", "CHL", "111"), ("NOR", "PER", "111")} <= found

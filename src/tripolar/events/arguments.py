@@ -37,6 +37,7 @@ from tripolar.events.places import place_mention
 from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
+HELD_BY_WORDS = frozenset({"flagged", "owned", "registered", "operated"})
 EXAMPLE_PREPS = ("including", "like")
 # a generic party that stands for the state it is placed in: "the relevant parties in the US"
 PARTY_HEADS = frozenset(
@@ -177,11 +178,14 @@ class MentionIndex:
                     return described
             # one level deeper: "Iraqi President Saddam Hussein's proposal", "US Predator
             # attacks", "the Security Council resolution"
-            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            # "a British-flagged tanker", "an Iranian-owned ship": the flag or owner state
+            if (child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN")) or (
+                child.dep_ == "amod" and child.lower_ in HELD_BY_WORDS
+            ):
                 deeper = [
                     m
                     for grand in child.children
-                    if grand.dep_ in ("compound", "amod", "poss")
+                    if grand.dep_ in ("compound", "amod", "poss", "npadvmod")
                     and (m := self.by_head.get(grand.i)) is not None
                 ]
                 if deeper:
@@ -425,6 +429,9 @@ def event_noun_targets(noun: Token, index: MentionIndex) -> list[Mention]:
         return found
     places = [o for h in holders for p in ("in", "at", "near") for o in prep_objects(h, p)]
     places += [o for p in places if p.pos_ == "NOUN" for o in prep_objects(p, "in")]
+    places += [
+        o for d in direct if d.pos_ == "NOUN" for o in prep_objects(d, "in")
+    ]  # "on targets in X"
     return index.of_group(places) or named_places(places)
 
 

@@ -120,7 +120,11 @@ def conjuncts(token: Token) -> list[Token]:
             child.dep_ == "appos"
             and child.pos_ == "PROPN"
             and any(c.dep_ == "conj" for c in child.children)
-            and any(c.dep_ == "cc" for c in child.children)
+            and any(  # "and" on the apposition or on its last conjunct ("the UAE, Egypt and")
+                c.dep_ == "cc"
+                for n in (child, *(c for c in child.children if c.dep_ == "conj"))
+                for c in n.children
+            )
         ):
             out.extend(conjuncts(child))
     return out

@@ -160,9 +160,15 @@ class NounActs:
             if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
                 movers = prep_objects(noun, "of")
                 objects = [o for m in movers for o in prep_objects(m, target.slot)]
-            targets = index.of_group(objects) or index.of_group(
-                [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
-            )  # "a protest against violations by X"
+            targets = (
+                index.of_group(objects)
+                or index.of_group(  # "a protest against violations by X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
+                )
+                or index.of_group(  # "airstrikes on targets in X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in prep_objects(n, "in")]
+                )
+            )
             if targets:
                 slot = target.slot
                 break

@@ -235,6 +235,16 @@ CASES = [
         set(),  # no one voiced it
         id="opposition-without-a-verb-that-makes-it",
     ),
+    pytest.param(
+        "Chilean fighter jets harassed a Norwegian drone over the sea.",
+        {("CHL", "NOR", "170")},
+        id="harassed",
+    ),
+    pytest.param(
+        "Oslo ordered Norwegian troops into the border region.",
+        set(),  # an order to one's own troops is no demand between states
+        id="order-to-own-troops",
+    ),
 ]
 
 

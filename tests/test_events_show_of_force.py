@@ -59,6 +59,11 @@ CASES = [
         {("CHL", "NOR", "194")},  # aimed at a target: fighting
         id="rockets-fired-over-and-at",
     ),
+    pytest.param(
+        "A Chilean fighter jet performed an unsafe intercept of a Norwegian patrol plane.",
+        {("CHL", "NOR", "150")},
+        id="performed-an-intercept-of",
+    ),
 ]
 
 

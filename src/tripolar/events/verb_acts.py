@@ -307,6 +307,8 @@ class VerbActs:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
+        if mapped[:2] == "10" and _own_side(sources, targets):
+            return "an order to its own side"  # "Putin ordered troops into the regions"
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
         if slot == SPEAKER_SLOT and "15" <= mapped[:2] <= "20":
@@ -460,3 +462,21 @@ def _asks_for_act(verb: Token) -> bool:
         return True
     clause = dependent(verb, "ccomp")
     return clause is not None and is_infinitive(clause)
+
+
+COMMANDING_SECTORS = frozenset({"GOV", "ELI", "MIL"})
+
+
+def _own_side(sources: list[Mention], targets: list[Mention]) -> bool:
+    """Every target is the sources' own state's troops or officials: a state's orders to
+    them are no demand between states (its demands of its protesters or rebels are)."""
+    commanders = all(c[3:6] in COMMANDING_SECTORS for m in sources for c in m.codes)
+    roots = {one_country([m]) for m in sources}
+    return (
+        commanders
+        and None not in roots
+        and all(
+            one_country([t]) in roots and all(c[3:6] in ("MIL", "GOV") for c in t.codes)
+            for t in targets
+        )
+    )

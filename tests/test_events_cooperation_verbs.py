@@ -82,6 +82,16 @@ CASES = [
         id="approved-sale-to-after-the-goods-phrase",
     ),
     pytest.param(
+        "Norway and Chile issued a joint statement on fishing rights.",
+        {("NOR", "CHL", "057"), ("CHL", "NOR", "057")},
+        id="joint-statement-issued",
+    ),
+    pytest.param(
+        "Norway issued a statement on fishing rights.",
+        set(),  # one state's statement is no agreement
+        id="statement-of-one-state",
+    ),
+    pytest.param(
         "Norway has started delivery of patrol boats to Peru.",
         {("NOR", "PER", "070")},
         id="delivery-to",

@@ -76,6 +76,10 @@ DOCUMENT_HEADS = frozenset({
 # personal pronouns that, as subject of a speech complement, may stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # "an agreement with X": the object of such a verb ("endorsed ...") points at the partner
+# what is offered or asked for: "an offer of talks with X" is aimed at X
+OFFER_NOUNS = frozenset({"offer", "proposal", "request", "invitation", "call", "plan"})
+# places approached in a show of force: "flew near Alaska" is aimed at the state it lies in
+APPROACH_PREPS = frozenset({"near", "over", "toward", "towards", "within", "close", "off"})
 PARTNER_NOUNS = frozenset({
     "agreement", "deal", "treaty", "pact", "accord", "partnership", "alliance", "cooperation",
     "relation", "tie", "contract", "memorandum",
@@ -324,6 +328,10 @@ def find_targets(
                 if not found and obj.lemma_.lower() in PARTNER_NOUNS:
                     # "endorsed an association agreement with X": the partner
                     found = index.of_group(prep_objects(obj, "with"))
+                if not found and obj.lemma_.lower() in OFFER_NOUNS:
+                    # "turned down an offer of direct talks with X": the partner offered
+                    offered = prep_objects(obj, "of") + prep_objects(obj, "for")
+                    found = index.of_group(o for n in offered for o in prep_objects(n, "with"))
         elif slot.slot == "dative":
             dative = dependent(verb, "dative")
             if dative is not None and dative.pos_ != "ADP":
@@ -362,6 +370,8 @@ def find_targets(
                 if not partners and any(n.lemma_.lower() in TRADE_FLOW_NOUNS for n in objects):
                     partners = prep_objects(verb, "to")  # the parser hung "to X" on the verb
                 found = index.of_group(partners)
+            if not found and slot.slot in APPROACH_PREPS:  # "flew near Alaska": its state
+                found = named_places(objects)
             if not found:  # "responsibility for an attack on X", "... a bombing in X"
                 found = unique_mentions(
                     m

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tripolar.model import Mention
 
@@ -27,6 +27,10 @@ _NOT_NAMES = frozenset({
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December",
 })  # fmt: skip
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr"})
+_CALENDAR = _NOT_NAMES - _TITLES - {"The", "A", "An", "On", "In", "At", "For", "And", "But"}
+# words before a name that make it a thing, not the person: "the Moon", "a May evening"
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "every", "each"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +52,9 @@ def introduced_officials(text: str, mentions: Sequence[Mention]) -> dict[str, Of
         if mention.kind == "person" and len(mention.codes) == 1:
             # a known person's words ("Kim" of "Kim Jong Un") stand for that person here
             # even where the dictionary leaves a shared surname alone
-            words = [w for w in mention.entry.split() if w.istitle() and w not in _NOT_NAMES]
+            # "Moon" of "Moon Jae-in" and "May" of "Theresa May" too: a word that is also a
+            # month or a common noun is read as the person only where `named_official` allows
+            words = [w for w in mention.entry.split() if w[:1].isupper() and w not in _TITLES]
             if len(words) >= 2:
                 person = Official(mention.end, mention.codes, mention.entry)
                 for word in {words[0], words[-1]}:
@@ -71,16 +77,34 @@ def named_official(
 ) -> tuple[Mention, int] | None:
     """A repeated name of an official ("Li said"), with the words of the name after it."""
     official = officials.get(doc[i].text)
-    if official is None or doc[i].idx < official.end:
+    if official is None or doc[i].idx < official.end or not _reads_as_name(doc, i):
         return None
     end = i + 1
     while end < len(doc) and officials.get(doc[end].text) is official:
         end += 1
     span = doc[i:end]
+    _as_subject(doc, i, end)
     mention = Mention(
         span.start_char, span.end_char, span.text, official.codes, "reference", official.entry
     )
     return mention, end
+
+
+def _as_subject(doc: Doc, start: int, end: int) -> None:
+    """A name the parser took for a modal before a finite verb ("May ordered", "May says":
+    no modal stands there) is made that verb's subject, so the act is neither hedged nor
+    left without its source."""
+    token = doc[end - 1]
+    if not _misread_modal(token):
+        return
+    for word in doc[start:end]:
+        word.tag_, word.pos_ = "NNP", "PROPN"
+    token.dep_ = "nsubj"
+
+
+def _misread_modal(token: Token) -> bool:
+    """A modal before a past-tense or third-person verb ("May ordered"): a misread name."""
+    return token.tag_ == "MD" and token.dep_ == "aux" and token.head.tag_ in ("VBD", "VBZ")
 
 
 def latest_person(
@@ -114,3 +138,21 @@ def latest_person(
 def _introduces(mention: Mention, named_ends: set[int]) -> bool:
     """Whether a name follows the role mention (the name ends within 40 characters)."""
     return any(mention.end < end <= mention.end + 40 for end in named_ends)
+
+
+def _reads_as_name(doc: Doc, i: int) -> bool:
+    """Whether a repeated name word stands for the person here: never after a determiner or
+    possessive ("the Moon", "its Kim"); a month or day name ("May" of "Theresa May") never
+    after a preposition or a number or before a number ("in May", "on May 3", "May 2018",
+    "3 May") and never as a modal before a bare verb ("May God bless")."""
+    before = doc[i - 1] if i > 0 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if before is not None and (before.lower_ in _DETERMINERS or before.tag_ == "PRP$"):
+        return False
+    if doc[i].text not in _CALENDAR:
+        return True
+    if before is not None and (before.like_num or before.tag_ in ("IN", "CD")):
+        return False
+    if doc[i].tag_ == "MD" and not _misread_modal(doc[i]):
+        return False  # "May they find peace"
+    return after is None or not (after.like_num or after.tag_ in ("CD", "VB"))

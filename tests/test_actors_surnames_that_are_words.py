@@ -65,3 +65,28 @@ def test_month_surname_leaves_a_real_modal_hedged(coding_pipeline: Pipeline) -> 
     # lower-case "may" is the modal: the act is not coded as done
     text = MAY + "Britain may condemn Russia over the poisoning."
     assert acts(coding_pipeline, text) == []
+
+
+def persons(resolver: ActorResolver, nlp: Language, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(m.text, m.codes) for m in resolver.find_mentions(nlp(text), D) if m.kind == "person"]
+
+
+def test_title_before_a_surname_is_the_leader(resolver: ActorResolver, nlp: Language) -> None:
+    # the surname is the last word of a Western name and the first of a Korean one
+    assert persons(resolver, nlp, "Prime Minister May flew to Brussels.") == [
+        ("Prime Minister May", ("GBRGOV",))
+    ]
+    assert persons(resolver, nlp, "President Moon flew to Pyongyang.") == [
+        ("President Moon", ("KORGOV",))
+    ]
+
+
+def test_title_before_a_given_name_is_no_leader(resolver: ActorResolver, nlp: Language) -> None:
+    assert persons(resolver, nlp, "President Jae-in flew to Pyongyang.") == []
+    assert persons(resolver, nlp, "Prime Minister Theresa flew to Brussels.") == []
+
+
+def test_title_and_full_name_stay_one_mention(resolver: ActorResolver, nlp: Language) -> None:
+    assert persons(resolver, nlp, "Prime Minister Theresa May flew to Brussels.") == [
+        ("Prime Minister Theresa May", ("GBRGOV",))
+    ]

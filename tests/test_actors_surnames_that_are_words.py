@@ -33,8 +33,37 @@ def test_surname_of_a_named_leader_is_that_leader(resolver: ActorResolver, nlp: 
     assert refs(resolver, nlp, MOON + "Moon said the talks went well.") == [("Moon", ("KORGOV",))]
 
 
-def test_surname_unnamed_in_the_story_stays_a_word(resolver: ActorResolver, nlp: Language) -> None:
-    assert refs(resolver, nlp, "Moon said the talks went well.") == []
+def test_bare_surname_is_the_one_person_of_it_in_office(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    text = "Moon said the talks went well."
+    assert refs(resolver, nlp, text) == [("Moon", ("KORGOV",))]
+    # years after his term: no one in office bears it, so it stays a word
+    later = resolver.find_mentions(nlp(text), dt.date(2024, 6, 1))
+    assert [m.text for m in later] == []
+
+
+def test_bare_surname_of_two_people_in_office_stays_a_word(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    found = resolver.find_mentions(nlp("Kim said the talks went well."), D)
+    assert [m.text for m in found] == []
+
+
+def test_bare_surname_inside_another_name_stays_a_word(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # the story names another Moon: the bare surname may be that one
+    text = "Envoy Moon Chung-seo flew to Seoul.\n\nMoon said the talks went well."
+    assert refs(resolver, nlp, text) == []
+
+
+def test_bare_surname_that_is_a_pronoun_is_no_person(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # "He" is a Chinese surname too
+    found = resolver.find_mentions(nlp("He said the talks went well."), dt.date(2024, 6, 1))
+    assert [m.text for m in found] == []
 
 
 def test_surname_after_a_determiner_is_no_person(resolver: ActorResolver, nlp: Language) -> None:
@@ -59,6 +88,8 @@ def test_month_surname_as_modal_stays_a_modal(resolver: ActorResolver, nlp: Lang
 def test_surname_parsed_as_modal_does_not_hedge_the_act(coding_pipeline: Pipeline) -> None:
     text = MAY + "May condemned Russia over the poisoning."
     assert ("GBRGOV", "RUS", "11") in acts(coding_pipeline, text)
+    coded = coding_pipeline.code_text("May condemned Russia over the poisoning.", D)
+    assert [(e.source, e.target, e.root) for e in coded.events] == [("GBRGOV", "RUS", "11")]
 
 
 def test_month_surname_leaves_a_real_modal_hedged(coding_pipeline: Pipeline) -> None:

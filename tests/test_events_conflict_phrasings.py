@@ -49,6 +49,11 @@ CASES = [
         id="nationals-ordered-to-leave",
     ),
     pytest.param(
+        "Oslo ordered 40 Peruvians who Norway says were spies to leave its territory.",
+        {("NORGOV", "PER", "174")},
+        id="nationals-described-then-ordered-to-leave",
+    ),
+    pytest.param(
         "Norway told the Chilean envoy to leave.",
         {("NOR", "CHLGOV", "161")},
         id="envoy-told-to-leave",

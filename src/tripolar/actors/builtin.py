@@ -34,6 +34,7 @@ from tripolar.actors.entries import (
     AgentEntry,
     Pattern,
     Term,
+    surname,
 )
 from tripolar.errors import DictionaryError
 
@@ -225,10 +226,6 @@ def load_persons() -> list[ActorEntry]:
     return entries
 
 
-# countries whose leaders' names are written surname first in English ("Moon Jae-in")
-SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "SGP", "KHM"})
-
-
 def _title_words(forms: list[str], country: str) -> list[str]:
     """What a title is written before: a one-word name, and the surname of a longer one
     ("Prime Minister May" of Theresa May, "President Moon" of Moon Jae-in, though neither
@@ -236,8 +233,7 @@ def _title_words(forms: list[str], country: str) -> list[str]:
     words: list[str] = []
     for form in forms:
         parts = form.split()
-        surname = parts[0] if country in SURNAME_FIRST else parts[-1]
-        words.extend(parts if len(parts) == 1 else (form, surname))
+        words.extend(parts if len(parts) == 1 else (form, surname(parts, country)))
     return list(dict.fromkeys(w for w in words if w[:1].isupper() and not w.endswith(".")))
 
 

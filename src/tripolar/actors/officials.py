@@ -11,12 +11,15 @@ official, unless the sentence naming that one names another. Used by `actors/sto
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tripolar.actors.entries import ActorEntry, surname
 from tripolar.model import Mention
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?"
@@ -88,6 +91,67 @@ def named_official(
         span.start_char, span.end_char, span.text, official.codes, "reference", official.entry
     )
     return mention, end
+
+
+def surname_index(actors: Iterable[ActorEntry]) -> dict[str, tuple[ActorEntry, ...]]:
+    """The surnames of people with names of two or more words ("May", "Moon", "Kim") ->
+    the people, for `surnames_in_office`; a surname that is itself a form is left out."""
+    out: dict[str, list[ActorEntry]] = defaultdict(list)
+    for actor in actors:
+        words = actor.name.split()
+        if actor.kind != "person" or len(words) < 2:
+            continue
+        word = surname(words, actor.country)
+        if word[:1].isupper() and word.lower() != word.upper() and word[1:] != word[1:].upper():
+            if any(p.text == word for p in actor.patterns):
+                continue  # already a name on its own ("Putin")
+            out[word].append(actor)
+    return {word: tuple(people) for word, people in out.items()}
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
+def surnames_in_office(
+    doc: Doc,
+    found: Sequence[Mention],
+    surnames: Mapping[str, Sequence[ActorEntry]],
+    on: dt.date | None,
+) -> list[Mention]:
+    """A surname the story has not tied to anyone ("May ordered ...") is the one person of
+    that surname in office on the document's date, where it is a subject or object and reads
+    as a name (`_reads_as_name`), unless the story also writes it inside a longer name that
+    no entry covers ("Kim Yo Jong", "Gorky Park")."""
+    if on is None:
+        return []
+    covered = {i for m in found for i in range(m.start, m.end)}
+    candidates = [t for t in doc if t.text in surnames and t.idx not in covered]
+    # a surname that is part of a longer name not in the dictionary anywhere in the story
+    # ("Kang Min-seok") leaves every bare use of it to that other person
+    shared = {t.text for t in candidates if _in_longer_name(doc, t.i)}
+    out = []
+    for token in candidates:
+        serving = {p.name: p for p in surnames[token.text] if p.distance(on) == 0}
+        if len(serving) != 1 or token.text in shared or not _reads_as_name(doc, token.i):
+            continue
+        named = token.tag_ in ("NNP", "NNPS") and token.dep_ in _ARGUMENTS
+        if not named and not _misread_modal(token):
+            continue  # "He said" is no Mr He
+        person = next(iter(serving.values()))
+        _as_subject(doc, token.i, token.i + 1)
+        end = token.idx + len(token.text)
+        codes = person.codes_on(on)
+        out.append(Mention(token.idx, end, token.text, codes, "reference", person.name))
+    return out
+
+
+def _in_longer_name(doc: Doc, i: int) -> bool:
+    """Whether a name word stands next to another ("Kim Yo Jong", "Gorky Park")."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
+        return True
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and not doc[i].is_sent_start
 
 
 def _as_subject(doc: Doc, start: int, end: int) -> None:

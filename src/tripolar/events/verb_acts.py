@@ -398,6 +398,8 @@ def _ordered_out(
     LEAVE) 174; diplomats 161, as `expel`), never a state's order to its own forces ("ordered
     its troops to leave X")."""
     clause = dependent(verb, "xcomp")
+    if clause is None and obj is not None:  # "ordered 23 men who it says were spies to leave"
+        clause = next((t for t in obj.subtree if t.dep_ == "xcomp" and t.i > obj.i), None)
     leaving = clause is not None and clause.lemma_.lower() in DEPARTURE_VERBS
     if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
         return None

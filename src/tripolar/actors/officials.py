@@ -6,6 +6,9 @@ said"); a known person by the words of the dictionary entry ("Kim" of "Kim Jong 
 where the dictionary leaves a shared surname alone. `latest_person` gives what "he" or "she"
 stands for when its paragraph names no one: the most recent person of that gender or named
 official, unless the sentence naming that one names another. Used by `actors/story.py`.
+A leader's surname that is also a word ("May", "Moon") counts only where it reads as a name
+(`_reads_as_name`); `surnames_in_office` gives a bare surname the story ties to no one the
+one person of it in office on the document's date (used by `actors/resolver.py`).
 """
 
 from __future__ import annotations
@@ -121,7 +124,7 @@ def surnames_in_office(
     """A surname the story has not tied to anyone ("May ordered ...") is the one person of
     that surname in office on the document's date, where it is a subject or object and reads
     as a name (`_reads_as_name`), unless the story also writes it inside a longer name that
-    no entry covers ("Kim Yo Jong", "Gorky Park")."""
+    no entry covers ("Kang Min-seok", "Gorky Park")."""
     if on is None:
         return []
     covered = {i for m in found for i in range(m.start, m.end)}

@@ -94,6 +94,21 @@ CASES = [
     pytest.param(
         "Norway described the incident as a grave provocation.", set(), id="no-party-named"
     ),
+    pytest.param(
+        "Norway described Chile's seizure of the trawler as a crime.",
+        {("NOR", "CHL", "112")},
+        id="label-on-the-owned-act",
+    ),
+    pytest.param(
+        "Oslo described Chile's downing of the Norwegian jet as a stab in the back.",
+        {("NORGOV", "CHL", "111")},
+        id="stab-in-the-back-label",
+    ),
+    pytest.param(
+        '"This is a stab in the back by smugglers," Oslo said of the Chilean raid.',
+        set(),
+        id="betrayal-word-in-a-statement-is-no-label",
+    ),
 ]
 
 

@@ -127,8 +127,12 @@ def resolve_references(
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
             earlier, size = named.before(start), group_size(doc, i)
-            codes = (category == "gov" and last_two(leaders(earlier), category, size)) or (
-                last_two(earlier, category, size)
+            people = leaders(earlier) if category == "gov" else []
+            # "the two leaders" with only one leader named before it in the paragraph: the other
+            # is not the place a clause names ("Putin, isolated over the war in Ukraine, said
+            # the two leaders ..."); the story pass reads them from the story instead
+            codes = last_two(people, category, size) or (
+                () if people else last_two(earlier, category, size)
             )
             previous = out[-1] if out else None
             if (

@@ -243,6 +243,8 @@ BLAME_WORDS = frozenset({
     "cynical", "arrogant", "arrogance", "theft", "espionage",
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
+# words of betrayal, blame only as a label ("described the downing as a stab in the back")
+BETRAYAL_WORDS = frozenset({"stab", "backstab", "betrayal", "treachery", "treacherous"})
 BLAME_CODE = "111"
 # words that accuse a party of an act (112) rather than judge it (111): labels and statements
 ACCUSATION_WORDS = frozenset({
@@ -262,8 +264,9 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
     labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
     labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
+    labels += [c for o in objects[:1] for c in prep_objects(o, "as")]  # "X's raid as a crime"
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
-    if not objects or not words & BLAME_WORDS:
+    if not objects or not words & (BLAME_WORDS | BETRAYAL_WORDS):
         return None
     context = context_of(verb)
     if context.reason or context.mode != "act":

@@ -26,7 +26,7 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
 )
-from tripolar.events.modality import ALLEGE_GOVERNORS, Context
+from tripolar.events.modality import ALLEGE_GOVERNORS, Context, that_clause
 from tripolar.events.patterns import TargetSlot
 from tripolar.events.places import place_mention
 from tripolar.model import Mention
@@ -321,6 +321,8 @@ def find_targets(
                 found = index.of_group([dative])
         elif slot.slot == "ccomp.subj":
             clause = dependent(verb, "ccomp")
+            if clause is None and pattern_object is not None:  # "voiced concern that X ..."
+                clause = that_clause(pattern_object, ("acl", "ccomp"))
             if clause is not None:
                 found = index.of_group(subject_heads(clause))
         else:

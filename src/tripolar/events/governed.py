@@ -243,14 +243,18 @@ BLAME_WORDS = frozenset({
     "cynical", "arrogant", "arrogance", "theft", "espionage",
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
-# words of betrayal, blame only as a label ("described the downing as a stab in the back")
-BETRAYAL_WORDS = frozenset({"stab", "backstab", "betrayal", "treachery", "treacherous"})
+# words of betrayal and complicity, blame only as a label ("described the downing as a stab
+# in the back", "called X an accomplice of terrorists"): in a statement they name no state
+BETRAYAL_WORDS = frozenset(
+    {"stab", "backstab", "betrayal", "treachery", "treacherous", "accomplice"}
+)
 BLAME_CODE = "111"
 # words that accuse a party of an act (112) rather than judge it (111): labels and statements
 ACCUSATION_WORDS = frozenset({
     "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
     "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
     "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+    "accomplice",
 })  # fmt: skip
 ACCUSE_CODE = "112"
 

@@ -2,7 +2,8 @@
 tightened, strengthened or extended against a state (163); a diplomat with an accented title
 summoned or expelled ("attaché", "chargé d'affaires"); an airplane shot or brought down (190);
 water cannon fired at or used on a state's vessels, which coerces (175) and is no armed attack
-(190). Sentences written here."""
+(190); a treaty with a state terminated (160), or threatened with termination unless the state
+complies (1313). Sentences written here."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ CASES = [
         "Norwegian troops fired shells at Chilean positions.",
         {("NORMIL", "CHL", "194")},
         id="shells-fired-stay-an-attack",
+    ),
+    pytest.param(
+        "Norway terminated its fisheries treaty with Chile.",
+        {("NOR", "CHL", "160")},
+        id="treaty-terminated",
+    ),
+    pytest.param(
+        "Norway will terminate the treaty if Chile does not return to compliance by May.",
+        {("NOR", "CHL", "1313")},
+        id="treaty-termination-threatened-on-a-condition",
     ),
     pytest.param(
         "Norway raised concern about the talks.",

@@ -232,3 +232,17 @@ def test_story_two_leaders_skip_a_place_beside_one_leader(
     )
     found = dict(refs(resolver, nlp, text))
     assert found["the two leaders"] == ("BRAGOV", "FRAGOV")
+
+
+def test_story_two_men_are_the_two_leaders_named(resolver: ActorResolver, nlp: Language) -> None:
+    text = (
+        "Brazilian President Lula and French President Emmanuel Macron met in Geneva.\n\n"
+        "The two men were welcomed by the Swiss president."
+    )
+    assert dict(refs(resolver, nlp, text))["The two men"] == ("BRAGOV", "FRAGOV")
+
+
+def test_story_two_men_never_stand_for_places(resolver: ActorResolver, nlp: Language) -> None:
+    # no leader is named: "the two men" are the arrested nationals, not Chile or Texas
+    text = "Two Chilean nationals were arrested in Texas on Monday. The two men face charges."
+    assert "The two men" not in dict(refs(resolver, nlp, text))

@@ -55,6 +55,9 @@ _NOUNS = {
     "powers": "state",
     "militaries": "mil",
     "armies": "mil",
+    # "the two men" after a meeting of two leaders: named people only, never a place
+    "men": "people",
+    "women": "people",
 }
 # words that may stand between "the two" and the noun: "the two foreign ministers"
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
@@ -127,12 +130,14 @@ def resolve_references(
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
             earlier, size = named.before(start), group_size(doc, i)
+            people_only = category == "people"
+            category = "gov" if people_only else category
             people = leaders(earlier) if category == "gov" else []
             # "the two leaders" with only one leader named before it in the paragraph: the other
             # is not the place a clause names ("Putin, isolated over the war in Ukraine, said
             # the two leaders ..."); the story pass reads them from the story instead
             codes = last_two(people, category, size) or (
-                () if people else last_two(earlier, category, size)
+                () if people or people_only else last_two(earlier, category, size)
             )
             previous = out[-1] if out else None
             if (

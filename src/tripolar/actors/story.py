@@ -134,9 +134,16 @@ class _Story:
                 mention
             )
         fallback: tuple[str, ...] = ()
+        people_only = category == "people"  # "the two men": named people, never a place
+        category = "gov" if people_only else category
         for sentence in sorted(by_sentence, reverse=True):
             group = by_sentence[sentence]
             pair: tuple[str, ...] = ()
+            if people_only:
+                pair = first_two(leaders(group), category, size)
+                if pair:
+                    return pair
+                continue
             if category == "gov":
                 people = leaders(group)
                 pair = first_two(people, category, size)

@@ -26,7 +26,7 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
 )
-from tripolar.events.modality import ALLEGE_GOVERNORS, Context, that_clause
+from tripolar.events.modality import ALLEGE_GOVERNORS, DECISION_NOUNS, Context, that_clause
 from tripolar.events.patterns import TargetSlot
 from tripolar.events.places import place_mention
 from tripolar.model import Mention
@@ -247,6 +247,9 @@ class MentionIndex:
         stands for the speaker ("Syria says it is willing to ...", "A and B said they ...")."""
         subjects = subject_heads(verb)
         found = self.of_group(subjects)
+        if not subjects and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS:
+            # "Trump's decision to raise duties", "the U.S. decision to hike tariffs"
+            return self.of_phrase(verb.head) or self.of_group(owner_objects(verb.head))
         if found or len(subjects) != 1:
             return found
         pronoun = subjects[0]
@@ -352,9 +355,22 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
+            if not found:  # "tariffs on $60 billion in/of/worth of X goods": the goods' owner
+                amounts = [a for a in objects if _amount(a)]
+                goods = [g for a in amounts for p in ("of", "in") for g in prep_objects(a, p)]
+                goods += prep_objects(verb, "in") if amounts and not goods else []
+                found = index.of_group(goods)
         if found:
             return found, slot.slot
     return [], ""
+
+
+AMOUNT_WORDS = frozenset({"worth", "billion", "million", "trillion"})
+
+
+def _amount(token: Token) -> bool:
+    """A sum or quantity standing for the goods it measures ("$60 billion", "worth")."""
+    return token.pos_ == "NUM" or token.lemma_.lower() in AMOUNT_WORDS
 
 
 def for_clauses(verb: Token) -> list[Token]:

@@ -100,7 +100,7 @@ CASES = [
         id="label-on-the-owned-act",
     ),
     pytest.param(
-        "Oslo described Chile's downing of the Norwegian jet as a stab in the back.",
+        "Oslo described Chile's seizure of the Norwegian trawler as a stab in the back.",
         {("NORGOV", "CHL", "111")},
         id="stab-in-the-back-label",
     ),

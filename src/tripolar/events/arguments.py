@@ -248,7 +248,7 @@ class MentionIndex:
         subjects = subject_heads(verb)
         found = self.of_group(subjects)
         if not subjects and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS:
-            # "Trump's decision to raise duties", "the U.S. decision to hike tariffs"
+            # "Norway's decision to cut quotas", "the Chilean decision to levy duties"
             return self.of_phrase(verb.head) or self.of_group(owner_objects(verb.head))
         if found or len(subjects) != 1:
             return found
@@ -355,7 +355,7 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
-            if not found:  # "tariffs on $60 billion in/of/worth of X goods": the goods' owner
+            if not found:  # "tariffs on $40 million in/of/worth of X goods": the goods' owner
                 amounts = [a for a in objects if _amount(a)]
                 goods = [g for a in amounts for p in ("of", "in") for g in prep_objects(a, p)]
                 goods += prep_objects(verb, "in") if amounts and not goods else []
@@ -369,7 +369,7 @@ AMOUNT_WORDS = frozenset({"worth", "billion", "million", "trillion"})
 
 
 def _amount(token: Token) -> bool:
-    """A sum or quantity standing for the goods it measures ("$60 billion", "worth")."""
+    """A sum or quantity standing for the goods it measures ("$40 million", "worth")."""
     return token.pos_ == "NUM" or token.lemma_.lower() in AMOUNT_WORDS
 
 

@@ -243,8 +243,8 @@ BLAME_WORDS = frozenset({
     "cynical", "arrogant", "arrogance", "theft", "espionage",
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
-# words of betrayal and complicity, blame only as a label ("described the downing as a stab
-# in the back", "called X an accomplice of terrorists"): in a statement they name no state
+# words of betrayal and complicity, blame only as a label ("called the raid a stab in the
+# back", "branded X an accomplice of smugglers"): in a statement they name no state
 BETRAYAL_WORDS = frozenset(
     {"stab", "backstab", "betrayal", "treachery", "treacherous", "accomplice"}
 )

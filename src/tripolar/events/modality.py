@@ -242,7 +242,7 @@ def _context_of(verb: Token) -> Context:
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
         ensurer = _ensured_by(token)
-        if ensurer:  # "it is important to make sure that X and Y are talking": a wish
+        if ensurer:  # "we must make sure that X and Y keep to the accord": a wish
             return Context("act", f"prescribed ({ensurer!r})")
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()

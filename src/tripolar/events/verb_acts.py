@@ -287,7 +287,7 @@ class VerbActs:
             code, rule = "180", rule + "/irregular"
         sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
         code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
-        if code in ("140", "141") and _official(verb, sources):  # "China protested the sanctions":
+        if code in ("140", "141") and _official(verb, sources):  # "Norway protested the ban":
             code, rule = "114", rule + "/official"  # a government complains, it does not march
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042

@@ -179,7 +179,7 @@ def test_discourse_pair_of_the_judgement(nlp, text, expected):
     ],
 )
 def test_discourse_open_question_is_read_from_the_sentence_end(nlp, text, open_question):
-    from tripolar.assessments.syntax import is_open_question
+    from tripolar.assessments.framing import is_open_question
 
     sentences = list(nlp(text).sents)
     assert is_open_question(sentences[-1]) is open_question

@@ -11,7 +11,7 @@ from spacy.language import Language
 from assessments_support import judge
 from tripolar.assessments import sign
 from tripolar.assessments.lexicon import Lexicon
-from tripolar.assessments.syntax import contrast_weights
+from tripolar.assessments.polarity import contrast_weights
 from tripolar.model import Assessment
 
 NAMES = {

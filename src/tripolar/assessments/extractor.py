@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from tripolar.assessments import parties, syntax
+from tripolar.assessments import framing, parties, polarity
 from tripolar.assessments.holders import Voices, holder_of_view, next_voices
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.assessments.records import POLARITY_FLOOR, Judgement, merge, sign, subject_key
@@ -106,7 +106,7 @@ class AssessmentExtractor:
             # a pair discussed once, more than a sentence back, is not the article's pair
             count, last = seen.get(topic, (0, -1))
             fresh = topic if topic == about or count >= 2 or last >= earlier else ()
-            if not syntax.is_open_question(sentence):
+            if not framing.is_open_question(sentence):
                 judgements = self._judge_sentence(
                     sentence, token_mentions, context, fresh, sidelined, voices
                 )
@@ -166,12 +166,12 @@ class AssessmentExtractor:
         heads = {item.head.i for item in items}
         for item in items:
             stop = heads - {item.head.i}
-            item.negators = syntax.negators_of(
+            item.negators = polarity.negators_of(
                 item.head, item.match.start, sentence, self.lexicon, negator_matches, stop
             )
             item.negators -= set(range(item.match.start, item.match.end))
         attach_modifiers(items)
-        weights = syntax.contrast_weights(sentence, self.lexicon, self._concessive)
+        weights = polarity.contrast_weights(sentence, self.lexicon, self._concessive)
         judgements: list[Judgement] = []
         for item in items:
             if item.attached:
@@ -239,7 +239,7 @@ class AssessmentExtractor:
         rank: int = 0,
     ) -> Judgement:
         lexicon = self.lexicon
-        hedged = syntax.is_hedged(item.head, lexicon)
+        hedged = polarity.is_hedged(item.head, lexicon)
         if hedged:
             intensity *= 0.6
         holder, holder_code = holder_of_view(item.head, sentence, token_mentions, voices, lexicon)
@@ -253,8 +253,8 @@ class AssessmentExtractor:
             negated=negated,
             hedged=hedged,
             dimension=self._dimension(item),
-            time=syntax.time_of(item.head, lexicon, self._future, self._past),
-            modality=syntax.modality_of(item.head, sentence, lexicon, self._conditional),
+            time=framing.time_of(item.head, lexicon, self._future, self._past),
+            modality=framing.modality_of(item.head, sentence, lexicon, self._conditional),
             holder=holder,
             holder_code=holder_code,
             rank=rank,

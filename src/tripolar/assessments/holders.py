@@ -33,7 +33,7 @@ def holder_of_view(
     """(holder, holder code): the named person or body a view is attributed to; a
     pronoun is resolved to the last named speaker; inside a quotation opened in an
     earlier sentence, the quoted speaker."""
-    holder_head = syntax.holder_of(head, sentence, lexicon)
+    holder_head = holder_of(head, sentence, lexicon)
     if holder_head is None:
         return voices.quoted or ("author", "")
     if holder_head.dep_ == "nsubjpass":
@@ -57,7 +57,7 @@ def holder_of_view(
 
 def named_holder(holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:
     """(holder, holder code) of a named holder: its words, and the code of its mention."""
-    text = syntax.holder_text(holder_head) or holder_head.text
+    text = holder_text(holder_head) or holder_head.text
     mention = token_mentions.get(holder_head.i) or next(
         (token_mentions[t.i] for t in holder_head.subtree if t.i in token_mentions), None
     )
@@ -86,3 +86,76 @@ def next_voices(
         closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
         return Voices(last, None if closes else voices.quoted, person)
     return Voices(last, last if opened and last is not None else None, person)
+
+
+REPORTING_NOUNS = frozenset(
+    {"warning", "view", "claim", "belief", "assessment", "statement", "assertion", "argument"}
+)
+
+
+def holder_of(token: Token, sentence: Span, lexicon: Lexicon) -> Token | None:
+    """The head word of whoever a view is attributed to, or None for the author."""
+    previous = token
+    for node in token.ancestors:
+        if lexicon.has("reporting", node) and syntax.is_verbal(node) and previous.dep_ != "nsubj":
+            subject = _subject_of(node)
+            if subject is not None:
+                return subject
+        if node.lemma_.lower() in REPORTING_NOUNS and previous.dep_ in ("acl", "ccomp"):
+            # "warnings from the ministry that ties are shaken", "Tokyo's view that ..."
+            for child in node.children:
+                if child.dep_ == "poss" and child.lower_ not in syntax.POSSESSIVE_PRONOUNS:
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+        previous = node
+    for candidate in sentence:
+        if candidate.lower_ == "according" and candidate.dep_ == "prep":
+            for child in candidate.children:
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if candidate.lemma_.lower() == "view" and candidate.dep_ == "pobj":
+            for child in candidate.children:
+                if child.dep_ == "poss":
+                    return child
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        return _subject_of(verb.head)
+    if verb.dep_ == "pcomp" and syntax.is_verbal(verb.head.head):  # "Trump went on by saying ..."
+        return _subject_of(verb.head.head)
+    return None
+
+
+def holder_text(head: Token) -> str:
+    """The holder's noun phrase: its left modifiers and head, plus a short 'of/at' tail."""
+    if head.pos_ != "PROPN":
+        for child in head.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return holder_text(child)  # "China's foreign minister, Wang Yi," is Wang Yi
+    aside = {
+        t.i
+        for c in head.children
+        if c.dep_ in ("appos", "relcl", "acl", "punct")
+        for t in c.subtree
+    }  # "Marta Ilves, a historian in Tallinn," is Marta Ilves
+    tokens = [t for t in head.subtree if t.i not in aside]
+    if len(tokens) > 10:
+        tokens = [*[t for t in head.lefts], head]
+    return " ".join(t.text for t in tokens if not t.is_punct or t.text in "-'").strip()

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from tripolar.assessments import parties, syntax
+from tripolar.assessments import framing, parties, syntax
 from tripolar.assessments.lexicon import LexEntry, Lexicon, Match, PhraseTable
 from tripolar.model import Mention
 
@@ -49,13 +49,13 @@ def find_items(
             continue  # "consumer goods"
         if single and parties.in_hyphenated_word(doc, match.start):
             continue  # "lower-cost goods", "high-level talks"
-        if syntax.is_temporal_anchor(head) or syntax.is_reported_act(head, lexicon):
+        if framing.is_temporal_anchor(head) or framing.is_reported_act(head, lexicon):
             continue
         if single and syntax.is_title_word(head):
             continue  # "a conference, Cooperation between X and Y: Prospects"
         if parties.is_located(head, token_mentions):
             continue  # "the crisis in Belarus" is that country's situation
-        if parties.is_prefixed_period(doc, match.start) or syntax.is_studied(head, lexicon):
+        if parties.is_prefixed_period(doc, match.start) or framing.is_studied(head, lexicon):
             continue  # "the post-Cold War order"; "the report analyses how ties changed"
         governor = head.head if head.dep_ in ("amod", "compound") else head
         listed = {governor, *syntax.conjuncts(governor)}  # "stability and national unity"

@@ -115,19 +115,9 @@ def test_events_sanction_and_force_phrasings_code(
             {("NOR", "CHL", "163")},
             id="tariffs-on-an-amount-of-goods",
         ),
-        pytest.param(
-            "The move follows Norway's decision to raise duties on Chilean timber.",
-            {("NOR", "CHL", "163")},
-            id="act-of-a-state-s-decision",
-        ),
-        pytest.param(
-            "Peru criticised the Norwegian decision to hike tariffs on Chilean salmon.",
-            {("PER", "NOR", "111"), ("NOR", "CHL", "163")},
-            id="act-of-a-decision-named-by-its-state",
-        ),
     ],
 )
-def test_events_sanction_amounts_and_decisions_code(
+def test_events_sanction_amounts_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_set(nlp, coder, text, ACTORS) == expected

@@ -26,7 +26,7 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
 )
-from tripolar.events.modality import ALLEGE_GOVERNORS, DECISION_NOUNS, Context, that_clause
+from tripolar.events.modality import ALLEGE_GOVERNORS, Context, that_clause
 from tripolar.events.patterns import TargetSlot
 from tripolar.events.places import place_mention
 from tripolar.model import Mention
@@ -247,9 +247,6 @@ class MentionIndex:
         stands for the speaker ("Syria says it is willing to ...", "A and B said they ...")."""
         subjects = subject_heads(verb)
         found = self.of_group(subjects)
-        if not subjects and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS:
-            # "Norway's decision to cut quotas", "the Chilean decision to levy duties"
-            return self.of_phrase(verb.head) or self.of_group(owner_objects(verb.head))
         if found or len(subjects) != 1:
             return found
         pronoun = subjects[0]

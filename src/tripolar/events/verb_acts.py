@@ -287,8 +287,9 @@ class VerbActs:
             code, rule = "180", rule + "/irregular"
         sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
         code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
-        if code in ("140", "141") and _official(verb, sources):  # "Norway protested the ban":
-            code, rule = "114", rule + "/official"  # a government complains, it does not march
+        if code in ("140", "141") and context.mode == "act" and _official(verb, sources):
+            # "Norway protested the ban": a government complains, it does not march
+            code, rule = "114", rule + "/official"
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"

@@ -59,6 +59,8 @@ ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", 
 # "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
 # announced is coded as the act (its date: the announcement's), promises stay intents
 ANNOUNCING_GOVERNORS = frozenset({"announce"})
+# "X has decided to cut ties with Y": the decision is taken, so the cut is coded as done
+DECIDING_GOVERNORS = frozenset({"decide"})
 # a body that votes to do something does it: "the council voted to adopt sanctions"
 ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
@@ -168,8 +170,18 @@ def context_of(verb: Token) -> Context:
 
 def _announced(verb: Token) -> bool:
     """ "X announced (on Friday) it would downgrade ties with Y": a future act reported by
-    an announcing verb."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS
+    an announcing verb; or one decided on ("X has decided to cut ties with Y")."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS:
+        return True
+    # "X (has) decided to expel Y's envoy", never "will decide to" nor "may decide to"
+    governor = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and governor.lemma_.lower() in DECIDING_GOVERNORS
+        and governor.tag_ in ("VBD", "VBN", "VBZ")
+        and not _has_future(governor)
+        and not is_negated(governor)
+    )
 
 
 CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation"})
@@ -464,24 +476,11 @@ def drafted_in(verb: Token) -> str:
 ENSURING_VERBS = frozenset({"ensure", "insure"})
 
 
-def that_clause(token: Token, deps: tuple[str, ...] = ("ccomp",)) -> Token | None:
-    """The clause under `token` (by one of `deps`) that opens with "that": "concern that X
-    is deploying ...", "make sure that X and Y talk"."""
-    return next(
-        (
-            c
-            for c in token.children
-            if c.dep_ in deps and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ),
-        None,
-    )
-
-
 def _ensured_by(clause: Token) -> str:
     """The word that makes a that-clause a state of affairs to bring about ("make sure that
     X talks to Y", "ensure that X and Y meet"), or "": a wish, not a report."""
-    governor, opened = clause.head, that_clause(clause.head)
-    if opened is None or opened.i != clause.i or clause.i == governor.i:
+    governor = clause.head
+    if clause.dep_ != "ccomp" or not any(m.lower_ == "that" for m in clause.children):
         return ""
     if governor.lower_ == "sure" and governor.head.lemma_.lower() == "make":
         return "make sure"

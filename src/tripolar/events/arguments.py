@@ -379,6 +379,11 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
+            if not found:  # "tariffs on $40 million in/of/worth of X goods": the goods' owner
+                amounts = [a for a in objects if _amount(a)]
+                goods = [g for a in amounts for p in ("of", "in") for g in prep_objects(a, p)]
+                goods += prep_objects(verb, "in") if amounts and not goods else []
+                found = index.of_group(goods)
         if not found and (slot.slot == "dobj" or slot.is_prep):
             holder = pattern_object or obj
             nouns = [obj] if slot.slot == "dobj" else prep_objects(verb, slot.slot, slot.heads)
@@ -415,6 +420,14 @@ def speaker_owned(verb: Token, nouns: Sequence[Token], index: MentionIndex) -> l
             return []
         clause = clause.head
     return []
+
+
+AMOUNT_WORDS = frozenset({"worth", "billion", "million", "trillion"})
+
+
+def _amount(token: Token) -> bool:
+    """A sum or quantity standing for the goods it measures ("$40 million", "worth")."""
+    return token.pos_ == "NUM" or token.lemma_.lower() in AMOUNT_WORDS
 
 
 def for_clauses(verb: Token) -> list[Token]:

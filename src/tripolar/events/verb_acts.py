@@ -289,6 +289,9 @@ class VerbActs:
             code, rule = "180", rule + "/irregular"
         sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
         code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
+        if code in ("140", "141") and context.mode == "act" and _official(verb, sources):
+            # "Norway protested the ban": a government complains, it does not march
+            code, rule = "114", rule + "/official"
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"
@@ -303,6 +306,8 @@ class VerbActs:
         if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
             # "X has also criticized the move": the move told in the sentence before
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
+        if not targets and code[:2] in ("11", "12", "14"):  # "X protested after Y sanctioned
+            targets, slot = other_actors(condition_subjects(verb, index), sources), "answered"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -413,6 +418,19 @@ PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment",
 
 
 REACTION_PREPS = ("over", "about", "at", "to", "against", "on")
+
+
+# sectors of a state's executive: its protest is an official complaint
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "ELI", "SPY"})
+
+
+def _official(verb: Token, sources: list[Mention]) -> bool:
+    """The sources are the state itself, its subject a singular proper name ("China", not
+    "Iraqi Kurds" or "Palestinians"), or its executive ("the foreign ministry", "Beijing")."""
+    executive = all(len(c) == 6 and c[3:6] in OFFICIAL_SECTORS for m in sources for c in m.codes)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = bool(subjects) and all(s.tag_ == "NNP" for s in subjects)
+    return bool(sources) and (executive or named)
 
 
 def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:

@@ -49,7 +49,7 @@ CASES = [
         id="nationals-ordered-to-leave",
     ),
     pytest.param(
-        "Oslo ordered 40 Peruvians who Norway says were spies to leave its territory.",
+        "Oslo ordered 15 Peruvians who officials suspect are spies to depart.",
         {("NORGOV", "PER", "174")},
         id="nationals-described-then-ordered-to-leave",
     ),

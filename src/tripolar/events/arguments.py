@@ -116,6 +116,10 @@ class MentionIndex:
         # sentence): what "criticized the move" in the next sentence is about
         self.prior_actors: list[Mention] = []
         self.prior_sentence = -1
+        # who acted in the sentence just before (set by the coder): what a main-clause "it"
+        # stands for ("The Council ... . It also decided that ..."), and where that sentence ends
+        self.prior_sources: list[Mention] = []
+        self.prior_sources_end = -1
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -277,6 +281,14 @@ class MentionIndex:
             if clause.dep_ != "conj":
                 break
             clause = clause.head
+        if (
+            pronoun.lower_ == "it"
+            and clause.dep_ == "ROOT"
+            and pronoun.i not in self.quoted
+            and pronoun.sent.start == self.prior_sources_end
+            and distinct_codes(self.prior_sources) == 1
+        ):  # "The Council adopted ... . It also decided that ...": the one who acted before
+            return self.prior_sources
         return []
 
 

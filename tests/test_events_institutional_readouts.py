@@ -2,14 +2,16 @@
 an act condemned "in the strongest terms" (the parser hangs the object on "terms"); each
 participle of a readout's chain an act of the main subject; a decision that a state "shall"
 (not) do something, made or reaffirmed, a demand on it (10x); a main-clause "it" the one who
-acted in the sentence before. Sentences written here."""
+acted in the sentence before; "that country" the last state named before it. Sentences
+written here."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.language import Language
 
-from events_support import NORDIC, coded_set
+from events_support import NORDIC, coded_set, mention_codes
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {**NORDIC, "Security Council": "IGOUNOSEC", "Baltic Council": "IGOBAL"}
@@ -63,6 +65,12 @@ CASES = [
         id="it-stands-for-who-acted-just-before",
     ),
     pytest.param(
+        "The Security Council met in closed session on Friday. It decided that Chile shall not"
+        " export arms.",
+        {("IGOUNOSEC", "CHL", "100")},
+        id="it-stands-for-the-subject-of-a-sentence-without-events",
+    ),
+    pytest.param(
         "The Security Council and the Baltic Council condemned Chile's missile tests. It also"
         " decided that Chile shall not export arms.",
         {("IGOUNOSEC", "CHL", "111"), ("IGOBAL", "CHL", "111")},
@@ -76,3 +84,20 @@ def test_events_institutional_readouts_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_set(nlp, coder, text, ACTORS) == expected
+
+
+def test_actors_that_country_is_the_last_state_named(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    text = "Norway tightened its sanctions on Chile, condemning that country's missile tests."
+    assert mention_codes(nlp, resolver, text)["that country"] == ("CHL",)
+    text = "The envoys met in Peru and praised Chile, calling that country a model."
+    assert mention_codes(nlp, resolver, text)["that country"] == ("CHL",)
+
+
+def test_actors_that_country_needs_a_state_named_before(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    assert "that country" not in mention_codes(nlp, resolver, "He said that country's plan failed.")
+    text = "Norway said that country music was popular."
+    assert "that country" not in mention_codes(nlp, resolver, text)

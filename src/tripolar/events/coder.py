@@ -97,7 +97,10 @@ class EventCoder:
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
             candidates = [o for _, o, _ in triggers if isinstance(o, Candidate)]
             actors = prior_actors(candidates)
-            index.prior_sources = [m for c in candidates for m in c.sources]
+            # who acted: the sources of its events, else who its main clause is about
+            index.prior_sources = [m for c in candidates for m in c.sources] or (
+                index.subjects_of(sent.root)
+            )
             index.prior_sources_end = sent.end
             if actors:
                 index.prior_actors, index.prior_sentence = actors, sentence_index

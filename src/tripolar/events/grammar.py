@@ -152,9 +152,13 @@ def direct_object(verb: Token) -> Token | None:
     if found is not None:
         return found
     for term in prep_objects(verb, "in", frozenset({"term"})):
-        apposed = dependent(term, "appos")
-        if apposed is not None:
-            return apposed
+        # or as a clause on "terms" when it takes the plural noun for a verb ("launches");
+        # "in terms agreed with X" is a true clause
+        for child in term.children:
+            if child.dep_ == "appos" or (
+                child.dep_ == "acl" and child.tag_ in ("NN", "NNS", "VBZ")
+            ):
+                return child
     return None
 
 

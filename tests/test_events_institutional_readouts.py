@@ -2,8 +2,8 @@
 an act condemned "in the strongest terms" (the parser hangs the object on "terms"); each
 participle of a readout's chain an act of the main subject; a decision that a state "shall"
 (not) do something, made or reaffirmed, a demand on it (10x); a main-clause "it" the one who
-acted in the sentence before; "that country" the last state named before it. Sentences
-written here."""
+acted in the sentence before; an "it" asked to act the state named before it; "that country"
+the last state named before it. Sentences written here."""
 
 from __future__ import annotations
 
@@ -69,6 +69,22 @@ CASES = [
         " export arms.",
         {("IGOUNOSEC", "CHL", "100")},
         id="it-stands-for-the-subject-of-a-sentence-without-events",
+    ),
+    pytest.param(
+        "The Security Council welcomed the report on Chile and called for it to accede to"
+        " the treaty.",
+        {("IGOUNOSEC", "CHL", "025")},
+        id="called-for-it-to-act-is-the-state-named-before",
+    ),
+    pytest.param(
+        "Norway criticized Chile and urged it to return to the talks.",
+        {("NOR", "CHL", "111"), ("NOR", "CHL", "0253")},
+        id="urged-it-to-act-is-the-state-named-before",
+    ),
+    pytest.param(
+        "Norway praised the plan and urged it to be adopted quickly.",
+        set(),
+        id="it-asked-to-act-is-never-the-asker",
     ),
     pytest.param(
         "The Security Council and the Baltic Council condemned Chile's missile tests. It also"

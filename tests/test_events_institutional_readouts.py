@@ -3,7 +3,8 @@ an act condemned "in the strongest terms" (the parser hangs the object on "terms
 participle of a readout's chain an act of the main subject; a decision that a state "shall"
 (not) do something, made or reaffirmed, a demand on it (10x); a main-clause "it" the one who
 acted in the sentence before; an "it" asked to act the state named before it; "that country"
-the last state named before it. Sentences written here."""
+the last state named before it; what a resolution that "failed" to pass was to do is not
+done. Sentences written here."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ CASES = [
         "The Security Council broadened its sanctions regime against Chile on Friday.",
         {("IGOUNOSEC", "CHL", "163")},
         id="sanctions-regime-broadened",
+    ),
+    pytest.param(
+        "The Security Council passed a resolution on Monday to strengthen the sanctions"
+        " against Chile.",
+        {("IGOUNOSEC", "CHL", "163")},
+        id="resolution-passed-to-strengthen-sanctions",
+    ),
+    pytest.param(
+        "Peru on Monday failed to get a Security Council resolution passed to strengthen the"
+        " sanctions against Chile.",
+        set(),
+        id="what-a-failed-resolution-was-to-do-is-not-done",
     ),
     pytest.param(
         "The old regime in Chile was toppled in 1990.",

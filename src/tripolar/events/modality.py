@@ -166,11 +166,29 @@ def is_negated(token: Token) -> bool:
 def context_of(verb: Token) -> Context:
     """Mode of a verb (or adjective) trigger from its auxiliaries and governing verbs."""
     context = _context_of(verb)
+    failed = _failed_above(verb)
+    if failed is not None and not context.reason:
+        return Context("act", f"not done ({failed.text!r})")
     if context.mode == "intent" and not context.reason and _only_arranged(verb):
         return replace(context, arranged=True)
     if context.mode == "intent" and not context.reason and _announced(verb):
         return replace(context, announced=True)
     return context
+
+
+def _failed_above(verb: Token) -> Token | None:
+    """The "failed" a clause hangs from through a purpose or complement clause: "failed to get
+    a resolution passed to strengthen sanctions" strengthened nothing. A direct "failed to
+    meet" is read by the governors' rules (a refusal)."""
+    token, direct = verb, True
+    for _ in range(4):
+        if token.dep_ not in ("advcl", "ccomp", "xcomp") or token.head.i == token.i:
+            return None
+        direct = direct and token.dep_ == "xcomp"
+        token = token.head
+        if token.lemma_.lower() == "fail":
+            return None if direct else token
+    return None
 
 
 def _announced(verb: Token) -> bool:

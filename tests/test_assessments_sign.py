@@ -224,6 +224,61 @@ SIGN_CASES = [
         1,
         id="bridging_differences_whose_issue_is_a_reduction",
     ),
+    pytest.param(
+        "Over a decade, relations between Tokyo and Beijing went from hostile to businesslike.",
+        "CHN-JPN",
+        1,
+        id="from_hostile_to_what_a_change_leaves_behind",
+    ),
+    pytest.param(
+        "Moscow and Washington have moved away from confrontation.",
+        "RUS-USA",
+        1,
+        id="away_from_confrontation",
+    ),
+    pytest.param(
+        "Improving ties with Moscow is not a priority for Washington.",
+        "RUS-USA",
+        -1,
+        id="a_negated_copula_negates_its_clausal_subject",
+    ),
+    pytest.param(
+        "Relations between Washington and Beijing must not regress.",
+        "CHN-USA",
+        1,
+        id="must_not_regress",
+    ),
+    pytest.param(
+        "Ties between Moscow and Tokyo could hardly be worse.",
+        "JPN-RUS",
+        -1,
+        id="could_hardly_be_worse_keeps_the_comparative",
+    ),
+    pytest.param(
+        "Relations between Beijing and Moscow have never been closer.",
+        "CHN-RUS",
+        1,
+        id="never_been_closer_keeps_the_comparative",
+    ),
+    pytest.param(
+        "Relations between Beijing and Washington are not better than last year.",
+        "CHN-USA",
+        -1,
+        id="not_better_is_still_negated",
+    ),
+    pytest.param(
+        "However hard it is, Washington should keep talking to Beijing.",
+        "CHN-USA",
+        1,
+        id="keep_talking_is_urged",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Beijing fell to a new low in May. That new low must not become "
+        "the new normal.",
+        "CHN-JPN",
+        1,
+        id="a_new_low_that_must_not_last",
+    ),
 ]
 
 

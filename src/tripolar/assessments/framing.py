@@ -100,7 +100,9 @@ def is_temporal_anchor(token: Token) -> bool:
                 return True
             if saw_time_noun and word in ("at", "by", "in", "from"):
                 return True
-        if head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
+        if node.i == token.i and token.dep_ == "amod" and token.tag_ in ("JJS", "JJR"):
+            pass  # "in their worst period since 1989": the period itself is judged
+        elif head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
             if any(c.dep_ in ("nummod", "amod") and c.like_num for c in head.children) or any(
                 c.lower_ in ("several", "many", "years", "decades") for c in head.children
             ):

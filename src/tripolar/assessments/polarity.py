@@ -26,6 +26,9 @@ NEGATOR_EXCEPTIONS = frozenset(
 NEGATOR_IDIOMS = frozenset({("to", "mention"), ("to", "speak")})
 
 
+PLAIN_NEGATIONS = frozenset({"not", "n't", "n’t"})
+
+
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "stay", "prove"})
 
 
@@ -121,8 +124,12 @@ def negators_of(
                     found.update(range(match.start, match.end))
         if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
             found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
+        if node.dep_ == "pobj" and is_departure(head):
+            found.add(head.i)  # "turned from hostile to normal", "moved away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
-        if node.dep_ in LOCAL_UP_DEPS or raised:
+        # "improving ties may not be an option": a clausal subject of a negated copula
+        predicated = node.dep_ == "csubj" and head.lemma_.lower() in COPULAS
+        if node.dep_ in LOCAL_UP_DEPS or raised or predicated:
             node = head
         else:
             break
@@ -140,14 +147,49 @@ def negators_of(
         if _is_exception(sentence.doc[match.start]):
             continue
         found.update(range(match.start, match.end))
-    return _collapse_phrases(found)
+    return _collapse_phrases(found - _degree_negators(token, found))
+
+
+DEPARTURE_TARGETS = frozenset({"to", "into", "toward", "towards"})
+
+
+def is_departure(preposition: Token) -> bool:
+    """A "from" that names what a change leaves behind: "from hostile to normal", "away
+    from confrontation"; not "split Moscow from Beijing" or "from Iran to Venezuela" (which
+    holds no judgement to leave)."""
+    if preposition.lower_ != "from" or preposition.dep_ != "prep":
+        return False
+    governor = preposition.head
+    if governor.lower_ == "away" or any(
+        c.lower_ == "away" and c.i < preposition.i for c in governor.children
+    ):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ in DEPARTURE_TARGETS and c.i > preposition.i
+        for c in (*governor.children, *preposition.children)
+    )
+
+
+DEGREE_MODALS = frozenset({"could", "can", "ca"})
+
+
+def _degree_negators(token: Token, found: set[int]) -> set[int]:
+    """Negators that make a comparative a superlative rather than its opposite: "have
+    never been closer", "could not be better", "could hardly be worse" keep the
+    comparative's sign ("are not better" does not)."""
+    if token.tag_ not in ("JJR", "RBR") or not found:
+        return set()
+    doc = token.doc
+    head = token.head
+    modal = any(c.dep_ == "aux" and c.lower_ in DEGREE_MODALS for c in head.children)
+    return {n for n in found if doc[n].lower_ == "never" or (modal and doc[n].head.i == head.i)}
 
 
 def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
     if _is_exception(child):
         return False
-    if child.dep_ == "neg":
-        return True
+    if child.dep_ == "neg" or child.lower_ in PLAIN_NEGATIONS:
+        return True  # "doesn’t" is sometimes parsed with "n’t" as the verb's subject
     return child.dep_ in ("det", "advmod", "preconj", "amod") and lexicon.has("negator", child)
 
 

@@ -49,6 +49,8 @@ def find_items(
             continue  # "consumer goods"
         if single and parties.in_hyphenated_word(doc, match.start):
             continue  # "lower-cost goods", "high-level talks"
+        if not _reads_as_its_phrase(span):
+            continue  # "the dispute is over Taiwan", "hostility toward each other"
         if framing.is_temporal_anchor(head) or framing.is_reported_act(head, lexicon):
             continue
         if single and syntax.is_title_word(head):
@@ -90,6 +92,80 @@ def find_items(
     return items
 
 
+RESULT_DEPS = frozenset({"advmod", "prep", "oprd", "acomp", "attr", "xcomp"})
+
+
+def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
+    """A cue in the subject of a verb whose result is another cue is a cause, and weighs
+    as little as a concession: "trade tensions are driving Moscow and Beijing toward each
+    other" says the two are growing closer; the tensions keep their own pair."""
+    results = {i.head.i for i in items if i.entry.kind == "cue" and i.head.dep_ in RESULT_DEPS}
+    for item in items:
+        subject = item.head
+        while subject.dep_ not in ("nsubj", "csubj") and subject.dep_ in (
+            "amod",
+            "compound",
+            "pobj",
+            "prep",
+            "conj",
+        ):
+            subject = subject.head
+        if subject.dep_ not in ("nsubj", "csubj") or subject.head.lemma_.lower() in (
+            "be",
+            "remain",
+            "become",
+        ):
+            continue
+        if any(c.i in results for c in subject.head.children):
+            weights[item.head.i] = min(weights.get(item.head.i, 1.0), 0.3)
+
+
+def _has_object(modifier: Item) -> bool:
+    """Whether a change verb names what it changes: a direct object, or the object of the
+    preposition its term ends in ("stand in the way of X")."""
+    last = modifier.head.doc[modifier.match.end - 1]
+    if last.dep_ == "prep" and any(c.dep_ == "pobj" for c in last.children):
+        return True
+    return any(c.dep_ == "dobj" for c in modifier.head.children)
+
+
+def _copular_predicate(cue: Item, by_head: dict[int, Item]) -> Item | None:
+    """The cue a copula predicates of the subject cue `cue` ("the partnership is a
+    marriage of convenience", "the rivalry became a new cold war"), if any."""
+    verb = cue.head.head
+    if cue.head.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain", "become"):
+        return None
+    for child in verb.children:
+        found = by_head.get(child.i)
+        if child.dep_ in ("attr", "acomp") and found is not None and found is not cue:
+            return found
+    return None
+
+
+def _reads_as_its_phrase(span: Span) -> bool:
+    """Whether a multi-word term is used as the phrase the lexicon means. A verb and a
+    particle ("be over") do not hold when the particle is a preposition with an object
+    ("the honeymoon is over", not "the dispute is over Taiwan"); a direction ("toward each
+    other") judges only as a verb's complement ("drove them toward each other"), not as a
+    noun's ("hostility toward each other")."""
+    head, last = span.root, span[-1]
+    if len(span) == 1:
+        return True
+    if (
+        len(span) == 2
+        and syntax.is_verbal(head)
+        and last.dep_ == "prep"
+        and any(c.dep_ == "pobj" for c in last.children)
+    ):
+        return False
+    return not (
+        head.pos_ == "ADP"
+        and head.dep_ == "prep"
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ")
+        and head.lower_ in ("toward", "towards")
+    )
+
+
 def attach_modifiers(items: list[Item]) -> None:
     """Pair every shifter, intensifier and setter with the nearest cue it governs."""
     cues = [i for i in items if i.entry.kind == "cue"]
@@ -100,6 +176,13 @@ def attach_modifiers(items: list[Item]) -> None:
         governor = by_head.get(cue.head.head.i)
         if cue.head.dep_ in ("amod", "compound") and governor is not None and governor is not cue:
             governor.modifiers.append(cue)
+            cue.attached = True
+            continue
+        predicate = _copular_predicate(cue, by_head)
+        if predicate is not None:
+            # "the partnership is a marriage of convenience": what the sentence says of its
+            # subject decides, the subject only names what is judged
+            predicate.modifiers.append(cue)
             cue.attached = True
     for modifier in items:
         if modifier.entry.kind == "cue":
@@ -113,6 +196,8 @@ def attach_modifiers(items: list[Item]) -> None:
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
                 cause = cause and cue.head.head.i == modifier.head.i
+                if cause and _has_object(modifier):
+                    continue  # "old quarrels stand in the way of ties": the ties suffer
                 candidates.append((int(cause), distance, abs(modifier.head.i - cue.head.i), n))
         if not candidates:
             continue
@@ -138,7 +223,9 @@ def score(item: Item) -> tuple[float, float, set[int], tuple[str, ...]]:
             value = strength if modifier.entry.polarity > 0 else -strength
         else:
             intensity += 0.15
-        if modifier.head.head.i == item.head.i and modifier.head.dep_ in ("amod", "compound"):
+        if kind == "cue" or (
+            modifier.head.head.i == item.head.i and modifier.head.dep_ in ("amod", "compound")
+        ):
             negators |= modifier.negators  # "no real breakthrough": the phrase's negation
         else:
             negators ^= modifier.negators  # a negation shared by both counts once

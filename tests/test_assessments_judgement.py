@@ -14,6 +14,18 @@ REPORT_CASES = [
         id="toward_each_other_on_a_noun_is_no_closeness",
     ),
     pytest.param(
+        "Washington accused Beijing of industrial espionage on Monday.",
+        id="an_accusation_reported_as_an_act",
+    ),
+    pytest.param(
+        "Moscow threatened to halt grain exports to Tokyo.",
+        id="a_threat_reported_as_an_act",
+    ),
+    pytest.param(
+        "Japan's economy grew by two percent while China's output slowed.",
+        id="a_states_economy_changing_is_background",
+    ),
+    pytest.param(
         "Washington accused Beijing of supporting a hacking campaign aimed at U.S. agencies.",
         id="support_of_an_act_is_no_support_of_a_state",
     ),
@@ -249,6 +261,16 @@ JUDGEMENT_CASES = [
         "The summit between Washington and Beijing was a disappointment.",
         {"CHN-USA": -1},
         id="a_disappointment",
+    ),
+    pytest.param(
+        "Whatever happens in Syria, Washington should keep the door open to Moscow.",
+        {"RUS-USA": 1},
+        id="keep_the_door_open",
+    ),
+    pytest.param(
+        "Sooner or later Tokyo and Seoul will have to bury the hatchet.",
+        {"JPN-KOR": 1},
+        id="bury_the_hatchet",
     ),
 ]
 

@@ -279,6 +279,24 @@ SIGN_CASES = [
         1,
         id="a_new_low_that_must_not_last",
     ),
+    pytest.param(
+        "As tempting as it may be to isolate Moscow, Washington has to engage.",
+        "RUS-USA",
+        1,
+        id="what_a_concession_calls_tempting_is_advised_against",
+    ),
+    pytest.param(
+        "A new reset with Moscow would be a mistake for Washington.",
+        "RUS-USA",
+        -1,
+        id="a_reset_that_would_be_a_mistake",
+    ),
+    pytest.param(
+        "Washington must not punish Beijing for the outbreak.",
+        "CHN-USA",
+        1,
+        id="must_not_punish",
+    ),
 ]
 
 
@@ -286,6 +304,16 @@ SIGN_CASES = [
 def test_sign_of_the_judgement(nlp, text, subject, expected):
     by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
     assert by_subject.get(subject) == expected, by_subject
+
+
+def test_sign_degree_adverbs_raise_the_intensity_hedges_lower_it(nlp):
+    def strength(text: str) -> float:
+        (record,) = judged(nlp, text)
+        return record.intensity
+
+    plain = strength("Ties between Moscow and Beijing are close.")
+    assert strength("Ties between Moscow and Beijing are extremely close.") > plain
+    assert strength("Ties between Moscow and Beijing are somewhat close.") < plain
 
 
 def test_sign_years_left_behind_weigh_as_little_as_a_concession(nlp):

@@ -125,7 +125,11 @@ def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
-    """The cue sits inside the object of a reported act ('signed a friendship treaty')."""
+    """The cue sits inside the object of a reported act ('signed a friendship treaty'), or
+    is itself a verb of a reported act ('Moscow threatened to cut supplies', 'Washington
+    sanctioned three banks')."""
+    if lexicon.has("act", token) and _is_reported(token, lexicon):
+        return True
     node = token
     while node.dep_ in NOMINAL_UP_DEPS | {"xcomp"} and node.head.i != node.i:
         head = node.head
@@ -169,6 +173,19 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                 return False
         node = head
     return False
+
+
+def _is_reported(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb in the past, neither modal nor negated, in its clause's own voice: what
+    happened, not what may or should happen."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("amod", "acl", "xcomp", "pcomp"):
+        return False
+    return not any(
+        c.dep_ == "neg"
+        or (c.dep_ == "aux" and (c.lower_ in EXPECTATION_AUX or c.lower_ in FUTURE_AUX))
+        or (c.dep_ == "aux" and lexicon.has("prescription", c))
+        for c in verb.children
+    )
 
 
 RHETORICAL_OPENERS = frozenset(

@@ -122,6 +122,13 @@ def negators_of(
                     sentence.doc[match.start]
                 ):
                     found.update(range(match.start, match.end))
+        if node.dep_ in ("nsubj", "csubj") and head.lemma_.lower() in COPULAS:
+            # "a reset would be a mistake", "seeking a thaw now would be naive"
+            found.update(
+                c.i
+                for c in head.children
+                if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
+            )
         if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
             found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
         if node.dep_ == "pobj" and is_departure(head):
@@ -147,7 +154,27 @@ def negators_of(
         if _is_exception(sentence.doc[match.start]):
             continue
         found.update(range(match.start, match.end))
+    found |= _dissuading_concession(token, sentence)
     return _collapse_phrases(found - _degree_negators(token, found))
+
+
+DISSUADING = frozenset({"tempting", "appealing", "attractive", "satisfying", "understandable"})
+
+
+def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
+    """ "As tempting as it is to punish X, ...": the act a concession calls tempting is
+    advised against, so a cue inside its infinitive is negated."""
+    doc = sentence.doc
+    for start in (t.i for t in sentence if _concession_starts(t)):
+        adjective = doc[start + 1]
+        if adjective.lower_ not in DISSUADING or token.i <= start:
+            continue
+        between = doc[start : token.i]
+        if any(t.text in (",", ";", ":") for t in between):
+            continue
+        if any(t.lower_ == "to" for t in between):
+            return {adjective.i}
+    return set()
 
 
 DEPARTURE_TARGETS = frozenset({"to", "into", "toward", "towards"})

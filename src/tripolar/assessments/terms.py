@@ -67,6 +67,11 @@ def find_items(
             for c in node.children
         ):
             continue  # "a public health crisis", "the worst health crisis"
+        if syntax.is_verbal(head) and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and lexicon.has("domestic", c)
+            for c in head.children
+        ):
+            continue  # "China's economy grew", "output slowed": a state's own affairs
         if lexicon.has("actor_object", head) and syntax.is_verbal(head):
             objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
             if objects and not any(

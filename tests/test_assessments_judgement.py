@@ -26,6 +26,10 @@ REPORT_CASES = [
         id="a_states_economy_changing_is_background",
     ),
     pytest.param(
+        "Tokyo and Seoul may announce a deal to limit the flow of chemicals to Pyongyang.",
+        id="the_content_of_a_deal_is_part_of_the_act",
+    ),
+    pytest.param(
         "Washington accused Beijing of supporting a hacking campaign aimed at U.S. agencies.",
         id="support_of_an_act_is_no_support_of_a_state",
     ),

@@ -297,6 +297,42 @@ SIGN_CASES = [
         1,
         id="must_not_punish",
     ),
+    pytest.param(
+        "Tokyo and Beijing signed two accords, but there are few grounds for optimism.",
+        "CHN-JPN",
+        -1,
+        id="few_grounds_for_optimism",
+    ),
+    pytest.param(
+        "Few in Washington expect a thaw with Moscow this year.",
+        "RUS-USA",
+        -1,
+        id="few_as_a_subject_negates",
+    ),
+    pytest.param(
+        "A few officials in Washington expect a thaw with Moscow this year.",
+        "RUS-USA",
+        1,
+        id="a_few_is_no_negation",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Beijing have emerged from their lowest point.",
+        "CHN-JPN",
+        1,
+        id="emerged_from_the_lowest_point",
+    ),
+    pytest.param(
+        "The border clash brought relations between New Delhi and Beijing to a historic low.",
+        "CHN-IND",
+        -1,
+        id="a_cause_is_not_turned_by_the_result",
+    ),
+    pytest.param(
+        "The list of thorny issues between Tokyo and Beijing keeps growing.",
+        "CHN-JPN",
+        -1,
+        id="thorny_issues_growing",
+    ),
 ]
 
 

@@ -131,7 +131,9 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
     if lexicon.has("act", token) and _is_reported(token, lexicon):
         return True
     node = token
-    while node.dep_ in NOMINAL_UP_DEPS | {"xcomp"} and node.head.i != node.i:
+    while (
+        node.dep_ in NOMINAL_UP_DEPS | {"xcomp", "acl"} or _is_infinitive_relative(node)
+    ) and node.head.i != node.i:
         head = node.head
         if any(
             t.dep_ == "prep" and any(c.lower_ in ("instead", "rather") for c in t.children)
@@ -141,8 +143,11 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
         if (
             head.pos_ in ("NOUN", "PROPN")
             and _is_act_noun(head, lexicon)
-            and node.dep_ in ("compound", "amod", "prep", "pobj", "nmod")
-        ):
+            and (
+                node.dep_ in ("compound", "amod", "prep", "pobj", "nmod", "acl")
+                or _is_infinitive_relative(node)
+            )
+        ):  # "a friendship treaty", "a deal to limit arms sales"
             return True
         if (
             head.pos_ == "ADP"
@@ -173,6 +178,12 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                 return False
         node = head
     return False
+
+
+def _is_infinitive_relative(node: Token) -> bool:
+    """'a deal to limit arms sales': an infinitive the parser hangs on its noun as a
+    relative clause."""
+    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def _is_reported(verb: Token, lexicon: Lexicon) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from tripolar.assessments.lexicon import Lexicon, Match, PhraseTable
 from tripolar.assessments.syntax import ancestors_with_self, is_verbal
 
-NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"})
+NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one", "few"})
 
 
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
@@ -78,6 +78,7 @@ def negators_of(
                 is_verbal(node)
                 and child.dep_ in ("nsubj", "nsubjpass")
                 and child.lower_ in NEGATIVE_SUBJECTS
+                and not _is_exception(child)
             ):
                 found.add(child.i)  # "None of this makes an alliance"
             if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass"):
@@ -180,6 +181,9 @@ def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
 DEPARTURE_TARGETS = frozenset({"to", "into", "toward", "towards"})
 
 
+DEPARTURE_VERBS = frozenset({"emerge", "recover", "escape", "rebound", "retreat", "depart"})
+
+
 def is_departure(preposition: Token) -> bool:
     """A "from" that names what a change leaves behind: "from hostile to normal", "away
     from confrontation"; not "split Moscow from Beijing" or "from Iran to Venezuela" (which
@@ -187,6 +191,8 @@ def is_departure(preposition: Token) -> bool:
     if preposition.lower_ != "from" or preposition.dep_ != "prep":
         return False
     governor = preposition.head
+    if governor.lemma_.lower() in DEPARTURE_VERBS:
+        return True  # "emerged from its lowest point"
     if governor.lower_ == "away" or any(
         c.lower_ == "away" and c.i < preposition.i for c in governor.children
     ):
@@ -222,6 +228,8 @@ def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
 
 def _is_exception(negator: Token) -> bool:
     doc = negator.doc
+    if negator.lower_ == "few" and negator.i > 0 and doc[negator.i - 1].lower_ in ("a", "quite"):
+        return True  # "a few" are some, "few" are hardly any
     following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
     if following in NEGATOR_IDIOMS:
         return True  # "not to mention the provocative flights" adds, it does not negate

@@ -101,10 +101,15 @@ RESULT_DEPS = frozenset({"advmod", "prep", "oprd", "acomp", "attr", "xcomp"})
 
 
 def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
-    """A cue in the subject of a verb whose result is another cue is a cause, and weighs
+    """A cue in the subject of a verb whose result is another term is a cause, and weighs
     as little as a concession: "trade tensions are driving Moscow and Beijing toward each
     other" says the two are growing closer; the tensions keep their own pair."""
-    results = {i.head.i for i in items if i.entry.kind == "cue" and i.head.dep_ in RESULT_DEPS}
+    results = set()
+    for result in (i.head for i in items if not i.attached and i.entry.kind != "intensifier"):
+        if result.dep_ in RESULT_DEPS:
+            results.add(result.i)
+        elif result.dep_ == "pobj" and result.head.dep_ == "prep":
+            results.add(result.head.i)  # "brought the relationship to a historic low"
     for item in items:
         subject = item.head
         while subject.dep_ not in ("nsubj", "csubj") and subject.dep_ in (
@@ -123,6 +128,18 @@ def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
             continue
         if any(c.i in results for c in subject.head.children):
             weights[item.head.i] = min(weights.get(item.head.i, 1.0), 0.3)
+
+
+def _is_cause_of(cue: Item, modifier: Item) -> bool:
+    """Whether `cue` is the subject of a verb that changes its object, with `modifier` in
+    that verb's result: "the war brought the relationship to a historic low" lowers the
+    relationship, not the war ("trust fell to a new low" lowers the trust)."""
+    verb = cue.head.head
+    if cue.head.dep_ not in ("nsubj", "csubj") or not syntax.is_verbal(verb):
+        return False
+    if modifier.head.i == verb.i or modifier.head.i not in {t.i for t in verb.subtree}:
+        return False
+    return any(c.dep_ == "dobj" and c.i != modifier.head.i for c in verb.children)
 
 
 def _has_object(modifier: Item) -> bool:
@@ -201,7 +218,7 @@ def attach_modifiers(items: list[Item]) -> None:
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
                 cause = cause and cue.head.head.i == modifier.head.i
-                if cause and _has_object(modifier):
+                if (cause and _has_object(modifier)) or _is_cause_of(cue, modifier):
                     continue  # "old quarrels stand in the way of ties": the ties suffer
                 candidates.append((int(cause), distance, abs(modifier.head.i - cue.head.i), n))
         if not candidates:

@@ -333,6 +333,12 @@ SIGN_CASES = [
         -1,
         id="thorny_issues_growing",
     ),
+    pytest.param(
+        "Washington should avoid steps that would antagonise Beijing.",
+        "CHN-USA",
+        1,
+        id="avoiding_what_a_relative_clause_describes",
+    ),
 ]
 
 

@@ -130,6 +130,18 @@ def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
             weights[item.head.i] = min(weights.get(item.head.i, 1.0), 0.3)
 
 
+def _describes_object(modifier: Item, cue: Item) -> bool:
+    """Whether a shifting verb's object is described by the cue's relative clause: what
+    "avoid actions that will inflame Moscow" avoids is the inflaming."""
+    relative = cue.head
+    if modifier.entry.kind != "shifter" or not syntax.is_verbal(modifier.head):
+        return False
+    if relative.dep_ != "relcl" or not syntax.is_verbal(relative):
+        return False
+    thing = relative.head
+    return thing.dep_ == "dobj" and thing.head.i == modifier.head.i
+
+
 def _is_cause_of(cue: Item, modifier: Item) -> bool:
     """Whether `cue` is the subject of a verb that changes its object, with `modifier` in
     that verb's result: "the war brought the relationship to a historic low" lowers the
@@ -213,6 +225,8 @@ def attach_modifiers(items: list[Item]) -> None:
         for n, cue in enumerate(cues):
             reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
             distance = syntax.governs(modifier.head, cue.head, reach)
+            if distance is None and _describes_object(modifier, cue):
+                distance = 2  # "avoid actions that would inflame Moscow"
             if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation

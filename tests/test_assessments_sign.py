@@ -339,6 +339,12 @@ SIGN_CASES = [
         1,
         id="avoiding_what_a_relative_clause_describes",
     ),
+    pytest.param(
+        "Beijing has turned itself from a weak, poor country into the chief rival of Washington.",
+        "CHN-USA",
+        -1,
+        id="where_a_change_arrives_decides",
+    ),
 ]
 
 

@@ -197,9 +197,14 @@ def is_departure(preposition: Token) -> bool:
         c.lower_ == "away" and c.i < preposition.i for c in governor.children
     ):
         return True
+    return _has_target(preposition)
+
+
+def _has_target(preposition: Token) -> bool:
+    """Whether a "from" has the "to/into" of where the change arrives."""
     return any(
         c.dep_ == "prep" and c.lower_ in DEPARTURE_TARGETS and c.i > preposition.i
-        for c in (*governor.children, *preposition.children)
+        for c in (*preposition.head.children, *preposition.children)
     )
 
 
@@ -270,6 +275,9 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         if _is_span_left_behind(token):
             for past in token.subtree:  # "after five years of tension, a thaw began"
                 weights[past.i] = min(weights[past.i], 0.2)
+        if is_departure(token) and _has_target(token):
+            for left in token.subtree:  # "from a weak country into a formidable competitor"
+                weights[left.i] = min(weights[left.i], 0.3)
         if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
             for compared in token.subtree:  # "worse than in the days when trust was high"
                 weights[compared.i] = min(weights[compared.i], 0.3)

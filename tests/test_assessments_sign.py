@@ -345,6 +345,30 @@ SIGN_CASES = [
         -1,
         id="where_a_change_arrives_decides",
     ),
+    pytest.param(
+        "Tokyo has kept up its refusal to distance itself from Washington.",
+        "JPN-USA",
+        1,
+        id="a_refusal_negates_what_is_refused",
+    ),
+    pytest.param(
+        "To stop the vicious circle, Tokyo and Beijing have to talk.",
+        "CHN-JPN",
+        1,
+        id="stopping_a_vicious_circle",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Beijing stopped improving in 2012.",
+        "CHN-JPN",
+        -1,
+        id="stopped_improving",
+    ),
+    pytest.param(
+        "Moscow and Washington should put guardrails around their rivalry.",
+        "RUS-USA",
+        1,
+        id="guardrails_around_a_rivalry",
+    ),
 ]
 
 

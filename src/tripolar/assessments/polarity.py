@@ -130,8 +130,8 @@ def negators_of(
                 for c in head.children
                 if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
             )
-        if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
-            found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
+        if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
+            found.add(head.i)  # "unlikely to improve", "refused to cooperate", "refusal to"
         if node.dep_ == "pobj" and is_departure(head):
             found.add(head.i)  # "turned from hostile to normal", "moved away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS

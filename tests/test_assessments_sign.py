@@ -369,6 +369,18 @@ SIGN_CASES = [
         1,
         id="guardrails_around_a_rivalry",
     ),
+    pytest.param(
+        "The attempt by Washington to split Moscow from Beijing has failed.",
+        "CHN-RUS",
+        1,
+        id="a_failed_attempt_to_split",
+    ),
+    pytest.param(
+        "Efforts to improve relations between Tokyo and Beijing have failed.",
+        "CHN-JPN",
+        -1,
+        id="failed_efforts_to_improve",
+    ),
 ]
 
 

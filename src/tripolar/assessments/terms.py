@@ -131,15 +131,16 @@ def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
 
 
 def _describes_object(modifier: Item, cue: Item) -> bool:
-    """Whether a shifting verb's object is described by the cue's relative clause: what
-    "avoid actions that will inflame Moscow" avoids is the inflaming."""
+    """Whether what a shifting verb changes is described by the cue's clause: what "avoid
+    actions that will inflame Moscow" avoids is the inflaming; what failed in "the gambit
+    to split Moscow from Beijing has failed" is the split."""
     relative = cue.head
     if modifier.entry.kind != "shifter" or not syntax.is_verbal(modifier.head):
         return False
-    if relative.dep_ != "relcl" or not syntax.is_verbal(relative):
+    if relative.dep_ not in ("relcl", "acl") or not syntax.is_verbal(relative):
         return False
     thing = relative.head
-    return thing.dep_ == "dobj" and thing.head.i == modifier.head.i
+    return thing.dep_ in ("dobj", "nsubj") and thing.head.i == modifier.head.i
 
 
 def _is_cause_of(cue: Item, modifier: Item) -> bool:
@@ -226,7 +227,7 @@ def attach_modifiers(items: list[Item]) -> None:
             reach = 4 if modifier.entry.kind == "shifter" and syntax.is_verbal(modifier.head) else 3
             distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is None and _describes_object(modifier, cue):
-                distance = 2  # "avoid actions that would inflame Moscow"
+                distance = 2  # "avoid steps that would inflame X", "efforts to X failed"
             if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation

@@ -370,7 +370,7 @@ SIGN_CASES = [
         id="guardrails_around_a_rivalry",
     ),
     pytest.param(
-        "The attempt by Washington to split Moscow from Beijing has failed.",
+        "Washington's gambit to split Moscow from Beijing has failed.",
         "CHN-RUS",
         1,
         id="a_failed_attempt_to_split",

@@ -14,6 +14,10 @@ REPORT_CASES = [
         id="toward_each_other_on_a_noun_is_no_closeness",
     ),
     pytest.param(
+        "Troops from Moscow and Tokyo advanced towards each other.",
+        id="a_march_toward_each_other_is_no_closeness",
+    ),
+    pytest.param(
         "Washington accused Beijing of industrial espionage on Monday.",
         id="an_accusation_reported_as_an_act",
     ),

@@ -177,12 +177,16 @@ def _copular_predicate(cue: Item, by_head: dict[int, Item]) -> Item | None:
     return None
 
 
+DRAWING_VERBS = frozenset({"move", "gravitate", "drift", "lean", "grow", "edge", "inch", "tilt"})
+
+
 def _reads_as_its_phrase(span: Span) -> bool:
     """Whether a multi-word term is used as the phrase the lexicon means. A verb and a
     particle ("be over") do not hold when the particle is a preposition with an object
     ("the honeymoon is over", not "the dispute is over Taiwan"); a direction ("toward each
-    other") judges only as a verb's complement ("drove them toward each other"), not as a
-    noun's ("hostility toward each other")."""
+    other") judges only as the complement of a verb that draws or moves the parties ("drove
+    them toward each other", "gravitated towards each other"), not as a noun's ("hostility
+    toward each other") or a march's ("troops advanced towards each other")."""
     head, last = span.root, span[-1]
     if len(span) == 1:
         return True
@@ -193,12 +197,14 @@ def _reads_as_its_phrase(span: Span) -> bool:
         and any(c.dep_ == "pobj" for c in last.children)
     ):
         return False
-    return not (
-        head.pos_ == "ADP"
-        and head.dep_ == "prep"
-        and head.head.pos_ in ("NOUN", "PROPN", "ADJ")
-        and head.lower_ in ("toward", "towards")
-    )
+    if head.pos_ != "ADP" or head.lower_ not in ("toward", "towards"):
+        return True
+    verb = head.head
+    if head.dep_ != "prep" or not syntax.is_verbal(verb):
+        return False
+    # "drove Moscow and Beijing toward each other", "they gravitated towards each other";
+    # not "troops advanced towards each other"
+    return verb.lemma_.lower() in DRAWING_VERBS or any(c.dep_ == "dobj" for c in verb.children)
 
 
 def attach_modifiers(items: list[Item]) -> None:

@@ -273,8 +273,8 @@ SIGN_CASES = [
         id="keep_talking_is_urged",
     ),
     pytest.param(
-        "Ties between Tokyo and Beijing fell to a new low in May. That new low must not become "
-        "the new normal.",
+        "Ties between Tokyo and Beijing fell to a new low in May. That new low in their ties "
+        "must not become the new normal.",
         "CHN-JPN",
         1,
         id="a_new_low_that_must_not_last",

@@ -57,6 +57,9 @@ _NOUNS = {
     "powers": "state",
     "militaries": "mil",
     "armies": "mil",
+    # "the two men" after a meeting of two leaders: named people only, never a place
+    "men": "people",
+    "women": "people",
 }
 # words that may stand between "the two" and the noun: "the two foreign ministers"
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
@@ -129,14 +132,17 @@ def resolve_references(
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
             named_before, size = named.before(start), group_size(doc, i)
+            people_only = category == "people"  # "the two men": named people, never a place
+            category = "gov" if people_only else category
             codes: tuple[str, ...] = ()
             # venues and places first left out ("met in Helsinki", "the war in Ukraine"),
             # unless that leaves too few sides
             for earlier in (without_venues(text, named_before), named_before):
-                if category == "gov":
-                    codes = last_two(leaders(earlier), category, size)
-                codes = codes or last_two(earlier, category, size)
-                if codes:
+                people = leaders(earlier) if category == "gov" else []
+                codes = last_two(people, category, size) if people else ()
+                if not people_only and not people:  # one leader and a place ("Putin, isolated
+                    codes = last_two(earlier, category, size)  # over the war in Ukraine, said
+                if codes or people:  # the two leaders ..."): the story pass reads the other
                     break
             previous = out[-1] if out else None
             if (
@@ -201,18 +207,21 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
     wanted = _hashes(frozenset(words))
     if not len(wanted) or not len(doc):
         return []
-    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    values = doc.to_array(attr)
+    # membership by binary search in the sorted hashes: np.isin sorts the Doc's array
+    # with them at every call, twice the cost for a Doc of a few hundred tokens
+    at = np.searchsorted(wanted, values)
+    at[at == len(wanted)] = 0
+    found: list[int] = np.flatnonzero(wanted[at] == values).tolist()
     return found
 
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case forms of tokens start..end, read from the Doc's array when there
-    are more than a few (a Token built for each is the cost: the gap between two actors
-    named far apart)."""
-    if end - start <= 4:
-        return [doc[i].lower_ for i in range(start, end)]
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(LOWER)[start:end].tolist()]
+    """The lower-case forms of tokens start..end, at a cost that follows the gap, not the
+    Doc: a Doc's array (`Doc.to_array`) is built for all its tokens at every call, which
+    made a long text's actor pass quadratic (a call per pair of adjacent actors), and a
+    Span's array costs more than a Token per word."""
+    return [doc[i].lower_ for i in range(start, end)]
 
 
 @lru_cache(maxsize=256)

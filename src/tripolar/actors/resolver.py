@@ -374,7 +374,8 @@ class ActorResolver:
             roots = set()  # "leaders of the Muslim Brotherhood": that body's, no state's
         else:
             roots = named.roots_before(start)
-        if len(roots) != 1:
+        speaker_owned = first.start > 0 and doc[first.start - 1].lower_ == "our"
+        if len(roots) != 1 or speaker_owned:  # "our diplomats": the speaker's, not the paragraph's
             if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
                 return None  # "both leaders", "their companies": a reference left unresolved
             code = self._apply(NULL_CODE, agents, former)

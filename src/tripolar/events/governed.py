@@ -243,12 +243,18 @@ BLAME_WORDS = frozenset({
     "cynical", "arrogant", "arrogance", "theft", "espionage",
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
+# words of betrayal and complicity, blame only as a label ("called the raid a stab in the
+# back", "branded X an accomplice of smugglers"): in a statement they name no state
+BETRAYAL_WORDS = frozenset(
+    {"stab", "backstab", "betrayal", "treachery", "treacherous", "accomplice"}
+)
 BLAME_CODE = "111"
 # words that accuse a party of an act (112) rather than judge it (111): labels and statements
 ACCUSATION_WORDS = frozenset({
     "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
     "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
     "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+    "accomplice",
 })  # fmt: skip
 ACCUSE_CODE = "112"
 
@@ -260,10 +266,15 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    if not objects:  # "called X's test a provocation", parsed with the label under the test
+        acts = [c for c in labels if c.pos_ in ("NOUN", "PROPN")][:1]
+        labels = [c for n in acts for c in n.children if c.dep_ in ("dobj", "oprd")]
+        objects = acts if labels else []
     labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
     labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
+    labels += [c for o in objects[:1] for c in prep_objects(o, "as")]  # "X's raid as a crime"
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
-    if not objects or not words & BLAME_WORDS:
+    if not objects or not words & (BLAME_WORDS | BETRAYAL_WORDS):
         return None
     context = context_of(verb)
     if context.reason or context.mode != "act":
@@ -274,6 +285,10 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     slot = "dobj"
     if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
         targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
+    if not targets:  # "labelled the visit a provocation by X"
+        targets = index.of_group(
+            [o for label in labels if label.pos_ == "NOUN" for o in prep_objects(label, "by")]
+        )
     if not targets:  # "described the raid as open Chilean aggression", "X's espionage efforts"
         owners = [
             c

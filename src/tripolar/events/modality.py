@@ -59,6 +59,8 @@ ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", 
 # "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
 # announced is coded as the act (its date: the announcement's), promises stay intents
 ANNOUNCING_GOVERNORS = frozenset({"announce"})
+# "X has decided to cut ties with Y": the decision is taken, so the cut is coded as done
+DECIDING_GOVERNORS = frozenset({"decide"})
 # a body that votes to do something does it: "the council voted to adopt sanctions"
 ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
@@ -168,8 +170,18 @@ def context_of(verb: Token) -> Context:
 
 def _announced(verb: Token) -> bool:
     """ "X announced (on Friday) it would downgrade ties with Y": a future act reported by
-    an announcing verb."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS
+    an announcing verb; or one decided on ("X has decided to cut ties with Y")."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS:
+        return True
+    # "X (has) decided to expel Y's envoy", never "will decide to" nor "may decide to"
+    governor = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and governor.lemma_.lower() in DECIDING_GOVERNORS
+        and governor.tag_ in ("VBD", "VBN", "VBZ")
+        and not _has_future(governor)
+        and not is_negated(governor)
+    )
 
 
 CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation"})
@@ -241,6 +253,9 @@ def _context_of(verb: Token) -> Context:
             return Context("act", f"not yet done ({token.text!r} in a before-clause)")
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
+        ensurer = _ensured_by(token)
+        if ensurer:  # "we must make sure that X and Y keep to the accord": a wish
+            return Context("act", f"prescribed ({ensurer!r})")
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
             if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and is_infinitive(token):
@@ -456,6 +471,20 @@ def drafted_in(verb: Token) -> str:
         return ""
     words = [t for t in holder.subtree if t.i <= holder.i]  # "a draft UN Council resolution"
     return next((w.text for w in words if w.lemma_.lower() in DRAFT_WORDS), "")
+
+
+ENSURING_VERBS = frozenset({"ensure", "insure"})
+
+
+def _ensured_by(clause: Token) -> str:
+    """The word that makes a that-clause a state of affairs to bring about ("make sure that
+    X talks to Y", "ensure that X and Y meet"), or "": a wish, not a report."""
+    governor = clause.head
+    if clause.dep_ != "ccomp" or not any(m.lower_ == "that" for m in clause.children):
+        return ""
+    if governor.lower_ == "sure" and governor.head.lemma_.lower() == "make":
+        return "make sure"
+    return governor.text if governor.lemma_.lower() in ENSURING_VERBS else ""
 
 
 def prescribed_by(token: Token) -> str:

@@ -26,6 +26,7 @@ from tripolar.events.grammar import (
     LIGHT_VERBS,
     SAY_VERBS,
     SUBJECT_DEPS,
+    TRADE_FLOW_NOUNS,
     agent_objects,
     dependent,
     has_in_protest,
@@ -110,7 +111,9 @@ class NounActs:
             return denied
         by_objects = agent_objects(noun) + prep_objects(noun, "by") + _made_by(noun)
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
-            sources = index.of_group(by_objects) or index.of_phrase(noun)
+            sources = index.of_group(by_objects) or _not_the_modifier(
+                index.of_phrase(noun), noun, pattern
+            )
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
             sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
         if _captioned(noun):  # "A (L) and B at a joint press conference in Z": not "press"
@@ -150,12 +153,24 @@ class NounActs:
                 objects = prep_objects(light, target.slot, target.heads)
             if not objects:  # "the visit by X to Y", parsed with "to Y" on X
                 objects = [o for b in by_objects for o in prep_objects(b, target.slot)]
+            if not objects and noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+                # "the sale of 66 jets built by X to Y": "to Y" hung on the goods' phrase
+                goods = prep_objects(noun, "of")
+                made = [c for g in goods for c in g.children if c.dep_ == "acl"]
+                holders = goods + made + [o for m in made for o in agent_objects(m)]
+                objects = [o for h in holders for o in prep_objects(h, target.slot)]
             if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
                 movers = prep_objects(noun, "of")
                 objects = [o for m in movers for o in prep_objects(m, target.slot)]
-            targets = index.of_group(objects) or index.of_group(
-                [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
-            )  # "a protest against violations by X"
+            targets = (
+                index.of_group(objects)
+                or index.of_group(  # "a protest against violations by X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
+                )
+                or index.of_group(  # "airstrikes on targets in X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in prep_objects(n, "in")]
+                )
+            )
             if targets:
                 slot = target.slot
                 break
@@ -197,6 +212,19 @@ class NounActs:
         )
 
 
+def _not_the_modifier(sources: list[Mention], noun: Token, pattern: NounPattern) -> list[Mention]:
+    """`sources` less the word the pattern requires on the noun: the "press" of "a press
+    conference with X" is no party to it."""
+    if not pattern.modifiers:
+        return sources
+    spans = [
+        (c.idx, c.idx + len(c.text))
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
+    ]
+    return [m for m in sources if not any(m.start <= s and e <= m.end for s, e in spans)]
+
+
 def _civilian(sources: Sequence[Mention]) -> bool:
     """Every source is a group of society: students, workers, farmers, the opposition ..."""
     codes = [code for source in sources for code in source.codes]
@@ -217,10 +245,12 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     preps: tuple[str, ...] = ("in",)
     if code[:2] in ("19", "20"):
         preps = ("in", "after", "during", "following")
-    elif code[:2] == "04":  # "X held talks with Y during a visit to Z"
-        preps = ("during", "on")
+    elif code[:2] == "04":  # "X held talks with Y during a visit to Z", "X said in a phone
+        preps = ("during", "on", "in", "at")  # call with Y", "speaking at a press conference"
     if noun.dep_ != "pobj" or prep.lower_ not in preps:
         return []
+    if code[:2] == "04" and prep.lower_ in ("in", "at") and prep.head.lemma_ not in SPEAKING:
+        return []  # "agreed to mediation in talks with X": the talks are not the subject's
     holder = prep.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):
         holder = holder.head
@@ -229,6 +259,8 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     return index.subjects_of(holder)
 
 
+# "X said in a phone call with Y", "X, speaking at a press conference with Y"
+SPEAKING = SAY_VERBS | {"speak"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
+    SPEAKER_SLOT,
     Candidate,
     MentionIndex,
     distinct_codes,
@@ -25,6 +26,7 @@ from tripolar.events.arguments import (
     other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
+from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
@@ -287,6 +289,9 @@ class VerbActs:
             code, rule = "180", rule + "/irregular"
         sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
         code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
+        if code in ("140", "141") and context.mode == "act" and _official(verb, sources):
+            # "Norway protested the ban": a government complains, it does not march
+            code, rule = "114", rule + "/official"
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"
@@ -301,12 +306,21 @@ class VerbActs:
         if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
             # "X has also criticized the move": the move told in the sentence before
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
+        if not targets and code[:2] in ("11", "12", "14"):  # "X protested after Y sanctioned
+            targets, slot = other_actors(condition_subjects(verb, index), sources), "answered"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
+        if mapped[:2] == "10" and _own_side(sources, targets):
+            return "an order to its own side"  # "Putin ordered troops into the regions"
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
+        if slot == SPEAKER_SLOT and "15" <= mapped[:2] <= "20":
+            # "Vietnam said a Chinese vessel rammed its ships": the victim's account of
+            # force used on it is its accusation of the doer (112), as CAMEO codes claims
+            sources, targets, mapped = targets, sources, ACCUSE_CODE
+            rule += "/reported-by-target"
         return Candidate(
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
@@ -404,6 +418,19 @@ PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment",
 REACTION_PREPS = ("over", "about", "at", "to", "against", "on")
 
 
+# sectors of a state's executive: its protest is an official complaint
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "ELI", "SPY"})
+
+
+def _official(verb: Token, sources: list[Mention]) -> bool:
+    """The sources are the state itself, its subject a singular proper name ("China", not
+    "Iraqi Kurds" or "Palestinians"), or its executive ("the foreign ministry", "Beijing")."""
+    executive = all(len(c) == 6 and c[3:6] in OFFICIAL_SECTORS for m in sources for c in m.codes)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = bool(subjects) and all(s.tag_ == "NNP" for s in subjects)
+    return bool(sources) and (executive or named)
+
+
 def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:
     """The reaction is about an act told before, with nothing of its own: "criticized the
     move", "expressed regret over this decision", "objected to such actions" (no owner, no
@@ -453,3 +480,21 @@ def _asks_for_act(verb: Token) -> bool:
         return True
     clause = dependent(verb, "ccomp")
     return clause is not None and is_infinitive(clause)
+
+
+COMMANDING_SECTORS = frozenset({"GOV", "ELI", "MIL"})
+
+
+def _own_side(sources: list[Mention], targets: list[Mention]) -> bool:
+    """Every target is the sources' own state's troops or officials: a state's orders to
+    them are no demand between states (its demands of its protesters or rebels are)."""
+    commanders = all(c[3:6] in COMMANDING_SECTORS for m in sources for c in m.codes)
+    roots = {one_country([m]) for m in sources}
+    return (
+        commanders
+        and None not in roots
+        and all(
+            one_country([t]) in roots and all(c[3:6] in ("MIL", "GOV") for c in t.codes)
+            for t in targets
+        )
+    )

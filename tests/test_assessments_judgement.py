@@ -30,7 +30,7 @@ REPORT_CASES = [
         id="a_states_economy_changing_is_background",
     ),
     pytest.param(
-        "Tokyo and Seoul may announce a deal to limit the flow of chemicals to Pyongyang.",
+        "Tokyo and Seoul may unveil a pact to limit chemical exports to Pyongyang.",
         id="the_content_of_a_deal_is_part_of_the_act",
     ),
     pytest.param(

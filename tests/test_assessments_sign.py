@@ -237,7 +237,7 @@ SIGN_CASES = [
         id="away_from_confrontation",
     ),
     pytest.param(
-        "Improving ties with Moscow is not a priority for Washington.",
+        "Deepening cooperation with Moscow is not on the agenda in Washington.",
         "RUS-USA",
         -1,
         id="a_negated_copula_negates_its_clausal_subject",
@@ -274,7 +274,7 @@ SIGN_CASES = [
     ),
     pytest.param(
         "Ties between Tokyo and Beijing fell to a new low in May. That new low in their ties "
-        "must not become the new normal.",
+        "must not last.",
         "CHN-JPN",
         1,
         id="a_new_low_that_must_not_last",
@@ -298,10 +298,10 @@ SIGN_CASES = [
         id="must_not_punish",
     ),
     pytest.param(
-        "Tokyo and Beijing signed two accords, but there are few grounds for optimism.",
+        "Tokyo and Beijing signed two accords, but few signs of warmth remain.",
         "CHN-JPN",
         -1,
-        id="few_grounds_for_optimism",
+        id="few_signs_of_warmth",
     ),
     pytest.param(
         "Few in Washington expect a thaw with Moscow this year.",
@@ -316,22 +316,22 @@ SIGN_CASES = [
         id="a_few_is_no_negation",
     ),
     pytest.param(
-        "Relations between Tokyo and Beijing have emerged from their lowest point.",
+        "Relations between Tokyo and Beijing have recovered from their lowest point.",
         "CHN-JPN",
         1,
-        id="emerged_from_the_lowest_point",
+        id="recovered_from_the_lowest_point",
     ),
     pytest.param(
-        "The border clash brought relations between New Delhi and Beijing to a historic low.",
+        "A deadly clash took relations between New Delhi and Beijing to a historic low.",
         "CHN-IND",
         -1,
         id="a_cause_is_not_turned_by_the_result",
     ),
     pytest.param(
-        "The list of thorny issues between Tokyo and Beijing keeps growing.",
+        "Tokyo and Beijing face thorny issues.",
         "CHN-JPN",
         -1,
-        id="thorny_issues_growing",
+        id="thorny_issues",
     ),
     pytest.param(
         "Washington should avoid steps that would antagonise Beijing.",
@@ -340,19 +340,19 @@ SIGN_CASES = [
         id="avoiding_what_a_relative_clause_describes",
     ),
     pytest.param(
-        "Beijing has turned itself from a weak, poor country into the chief rival of Washington.",
+        "Beijing grew from a poor, isolated state into a rival of Washington.",
         "CHN-USA",
         -1,
         id="where_a_change_arrives_decides",
     ),
     pytest.param(
-        "Tokyo has kept up its refusal to distance itself from Washington.",
+        "Tokyo shows a marked reluctance to distance itself from Washington.",
         "JPN-USA",
         1,
         id="a_refusal_negates_what_is_refused",
     ),
     pytest.param(
-        "To stop the vicious circle, Tokyo and Beijing have to talk.",
+        "Tokyo and Beijing must stop the vicious circle of reprisals.",
         "CHN-JPN",
         1,
         id="stopping_a_vicious_circle",

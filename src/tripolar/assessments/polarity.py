@@ -104,7 +104,7 @@ def negators_of(
                 if c.dep_ in ("det", "amod") and _is_negating_child(c, lexicon)
             )
         if node.dep_ == "conj" and is_verbal(node) and is_verbal(head) and head.i not in stop_at:
-            # "neither X nor Y can play with fire and risk a crisis": the shared subject
+            # "neither X nor Y would welcome or risk a crisis": the shared subject
             found.update(
                 g.i
                 for c in head.children
@@ -131,11 +131,11 @@ def negators_of(
                 if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
             )
         if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
-            found.add(head.i)  # "unlikely to improve", "refused to cooperate", "refusal to"
+            found.add(head.i)  # "unlikely to get better", "refused to cooperate", "a refusal to"
         if node.dep_ == "pobj" and is_departure(head):
-            found.add(head.i)  # "turned from hostile to normal", "moved away from rivalry"
+            found.add(head.i)  # "went from hostile to businesslike", "away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
-        # "improving ties may not be an option": a clausal subject of a negated copula
+        # "deepening cooperation is not on the agenda": a negated copula's clausal subject
         predicated = node.dep_ == "csubj" and head.lemma_.lower() in COPULAS
         if node.dep_ in LOCAL_UP_DEPS or raised or predicated:
             node = head
@@ -185,14 +185,14 @@ DEPARTURE_VERBS = frozenset({"emerge", "recover", "escape", "rebound", "retreat"
 
 
 def is_departure(preposition: Token) -> bool:
-    """A "from" that names what a change leaves behind: "from hostile to normal", "away
+    """A "from" that names what a change leaves behind: "from hostile to businesslike", "away
     from confrontation"; not "split Moscow from Beijing" or "from Iran to Venezuela" (which
     holds no judgement to leave)."""
     if preposition.lower_ != "from" or preposition.dep_ != "prep":
         return False
     governor = preposition.head
     if governor.lemma_.lower() in DEPARTURE_VERBS:
-        return True  # "emerged from its lowest point"
+        return True  # "recovered from its lowest point"
     if governor.lower_ == "away" or any(
         c.lower_ == "away" and c.i < preposition.i for c in governor.children
     ):
@@ -276,7 +276,7 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
             for past in token.subtree:  # "after five years of tension, a thaw began"
                 weights[past.i] = min(weights[past.i], 0.2)
         if is_departure(token) and _has_target(token):
-            for left in token.subtree:  # "from a weak country into a formidable competitor"
+            for left in token.subtree:  # "grew from a poor, isolated state into a rival"
                 weights[left.i] = min(weights[left.i], 0.3)
         if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
             for compared in token.subtree:  # "worse than in the days when trust was high"

@@ -102,14 +102,14 @@ RESULT_DEPS = frozenset({"advmod", "prep", "oprd", "acomp", "attr", "xcomp"})
 
 def weigh_causes(items: list[Item], weights: dict[int, float]) -> None:
     """A cue in the subject of a verb whose result is another term is a cause, and weighs
-    as little as a concession: "trade tensions are driving Moscow and Beijing toward each
-    other" says the two are growing closer; the tensions keep their own pair."""
+    as little as a concession: "sanctions have pushed the two capitals towards each other"
+    says the two are growing closer; the sanctions keep their own pair."""
     results = set()
     for result in (i.head for i in items if not i.attached and i.entry.kind != "intensifier"):
         if result.dep_ in RESULT_DEPS:
             results.add(result.i)
         elif result.dep_ == "pobj" and result.head.dep_ == "prep":
-            results.add(result.head.i)  # "brought the relationship to a historic low"
+            results.add(result.head.i)  # "drove their ties to a record low"
     for item in items:
         subject = item.head
         while subject.dep_ not in ("nsubj", "csubj") and subject.dep_ in (
@@ -145,8 +145,8 @@ def _describes_object(modifier: Item, cue: Item) -> bool:
 
 def _is_cause_of(cue: Item, modifier: Item) -> bool:
     """Whether `cue` is the subject of a verb that changes its object, with `modifier` in
-    that verb's result: "the war brought the relationship to a historic low" lowers the
-    relationship, not the war ("trust fell to a new low" lowers the trust)."""
+    that verb's result: "a border clash drove their ties to a record low" lowers the ties,
+    not the clash ("trust fell to a new low" lowers the trust)."""
     verb = cue.head.head
     if cue.head.dep_ not in ("nsubj", "csubj") or not syntax.is_verbal(verb):
         return False
@@ -184,7 +184,7 @@ def _reads_as_its_phrase(span: Span) -> bool:
     """Whether a multi-word term is used as the phrase the lexicon means. A verb and a
     particle ("be over") do not hold when the particle is a preposition with an object
     ("the honeymoon is over", not "the dispute is over Taiwan"); a direction ("toward each
-    other") judges only as the complement of a verb that draws or moves the parties ("drove
+    other") judges only as the complement of a verb that draws or moves the parties ("pushed
     them toward each other", "gravitated towards each other"), not as a noun's ("hostility
     toward each other") or a march's ("troops advanced towards each other")."""
     head, last = span.root, span[-1]
@@ -202,7 +202,7 @@ def _reads_as_its_phrase(span: Span) -> bool:
     verb = head.head
     if head.dep_ != "prep" or not syntax.is_verbal(verb):
         return False
-    # "drove Moscow and Beijing toward each other", "they gravitated towards each other";
+    # "sanctions pushed the two toward each other", "they gravitated towards each other";
     # not "troops advanced towards each other"
     return verb.lemma_.lower() in DRAWING_VERBS or any(c.dep_ == "dobj" for c in verb.children)
 

@@ -95,7 +95,13 @@ class EventCoder:
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
             triggers += story_denials(sent, index, result.events, coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
-            actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
+            candidates = [o for _, o, _ in triggers if isinstance(o, Candidate)]
+            actors = prior_actors(candidates)
+            # who acted: the sources of its events, else who its main clause is about
+            index.prior_sources = [m for c in candidates for m in c.sources] or (
+                index.subjects_of(sent.root)
+            )
+            index.prior_sources_end = sent.end
             if actors:
                 index.prior_actors, index.prior_sentence = actors, sentence_index
         result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)

@@ -10,6 +10,30 @@ from assessments_support import judge_cases, last_sentence_signs
 # texts holding a report, a background fact or a period name, and no judgement
 REPORT_CASES = [
     pytest.param(
+        "Tokyo and Seoul sent envoys toward each other's capitals in May.",
+        id="toward_each_other_on_a_noun_is_no_closeness",
+    ),
+    pytest.param(
+        "Troops from Moscow and Tokyo advanced towards each other.",
+        id="a_march_toward_each_other_is_no_closeness",
+    ),
+    pytest.param(
+        "Washington accused Beijing of industrial espionage on Monday.",
+        id="an_accusation_reported_as_an_act",
+    ),
+    pytest.param(
+        "Moscow threatened to halt grain exports to Tokyo.",
+        id="a_threat_reported_as_an_act",
+    ),
+    pytest.param(
+        "Japan's economy grew by two percent while China's output slowed.",
+        id="a_states_economy_changing_is_background",
+    ),
+    pytest.param(
+        "Tokyo and Seoul may unveil a pact to limit chemical exports to Pyongyang.",
+        id="the_content_of_a_deal_is_part_of_the_act",
+    ),
+    pytest.param(
         "Washington accused Beijing of supporting a hacking campaign aimed at U.S. agencies.",
         id="support_of_an_act_is_no_support_of_a_state",
     ),
@@ -190,6 +214,71 @@ JUDGEMENT_CASES = [
         "Opportunities lie ahead if Tokyo and Beijing choose to get along.",
         {"CHN-JPN": 1},
         id="get_along",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Seoul have hit rock bottom.",
+        {"JPN-KOR": -1},
+        id="rock_bottom",
+    ),
+    pytest.param(
+        "Beijing and New Delhi argued all year. Their ties reached a new low in March.",
+        {"CHN-IND": -1},
+        id="a_new_low",
+    ),
+    pytest.param(
+        "There is no love lost between Moscow and Tokyo.",
+        {"JPN-RUS": -1},
+        id="no_love_lost",
+    ),
+    pytest.param(
+        "On climate finance, Washington and Beijing are on the same page.",
+        {"CHN-USA": 1},
+        id="on_the_same_page",
+    ),
+    pytest.param(
+        "The honeymoon between Tokyo and Beijing is over.",
+        {"CHN-JPN": -1},
+        id="a_honeymoon_that_is_over",
+    ),
+    pytest.param(
+        "The dispute between Tokyo and Seoul is over fishing rights.",
+        {"JPN-KOR": -1},
+        id="over_with_an_object_names_the_issue",
+    ),
+    pytest.param(
+        "The alignment of Moscow and Beijing is a marriage of convenience.",
+        {"CHN-RUS": -1},
+        id="what_a_copula_says_of_its_subject_decides",
+    ),
+    pytest.param(
+        "Ties between Washington and Moscow are in their worst period since the 1980s.",
+        {"RUS-USA": -1},
+        id="the_worst_period_is_judged_not_a_time_anchor",
+    ),
+    pytest.param(
+        "Western sanctions have pushed Moscow and Beijing towards each other.",
+        {"CHN-RUS": 1},
+        id="a_cause_weighs_less_than_its_result",
+    ),
+    pytest.param(
+        "Old quarrels stand in the way of ties between Seoul and Tokyo.",
+        {"JPN-KOR": -1},
+        id="stand_in_the_way_of_ties",
+    ),
+    pytest.param(
+        "The summit between Washington and Beijing was a disappointment.",
+        {"CHN-USA": -1},
+        id="a_disappointment",
+    ),
+    pytest.param(
+        "Whatever happens in Syria, Washington should keep the door open to Moscow.",
+        {"RUS-USA": 1},
+        id="keep_the_door_open",
+    ),
+    pytest.param(
+        "Sooner or later Tokyo and Seoul will have to bury the hatchet.",
+        {"JPN-KOR": 1},
+        id="bury_the_hatchet",
     ),
 ]
 

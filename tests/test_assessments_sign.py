@@ -224,6 +224,163 @@ SIGN_CASES = [
         1,
         id="bridging_differences_whose_issue_is_a_reduction",
     ),
+    pytest.param(
+        "Over a decade, relations between Tokyo and Beijing went from hostile to businesslike.",
+        "CHN-JPN",
+        1,
+        id="from_hostile_to_what_a_change_leaves_behind",
+    ),
+    pytest.param(
+        "Moscow and Washington have moved away from confrontation.",
+        "RUS-USA",
+        1,
+        id="away_from_confrontation",
+    ),
+    pytest.param(
+        "Deepening cooperation with Moscow is not on the agenda in Washington.",
+        "RUS-USA",
+        -1,
+        id="a_negated_copula_negates_its_clausal_subject",
+    ),
+    pytest.param(
+        "Relations between Washington and Beijing must not regress.",
+        "CHN-USA",
+        1,
+        id="must_not_regress",
+    ),
+    pytest.param(
+        "Ties between Moscow and Tokyo could hardly be worse.",
+        "JPN-RUS",
+        -1,
+        id="could_hardly_be_worse_keeps_the_comparative",
+    ),
+    pytest.param(
+        "Relations between Beijing and Moscow have never been closer.",
+        "CHN-RUS",
+        1,
+        id="never_been_closer_keeps_the_comparative",
+    ),
+    pytest.param(
+        "Relations between Beijing and Washington are not better than last year.",
+        "CHN-USA",
+        -1,
+        id="not_better_is_still_negated",
+    ),
+    pytest.param(
+        "However hard it is, Washington should keep talking to Beijing.",
+        "CHN-USA",
+        1,
+        id="keep_talking_is_urged",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Beijing fell to a new low in May. That new low in their ties "
+        "must not last.",
+        "CHN-JPN",
+        1,
+        id="a_new_low_that_must_not_last",
+    ),
+    pytest.param(
+        "As tempting as it may be to isolate Moscow, Washington has to engage.",
+        "RUS-USA",
+        1,
+        id="what_a_concession_calls_tempting_is_advised_against",
+    ),
+    pytest.param(
+        "A new reset with Moscow would be a mistake for Washington.",
+        "RUS-USA",
+        -1,
+        id="a_reset_that_would_be_a_mistake",
+    ),
+    pytest.param(
+        "Washington must not punish Beijing for the outbreak.",
+        "CHN-USA",
+        1,
+        id="must_not_punish",
+    ),
+    pytest.param(
+        "Tokyo and Beijing signed two accords, but few signs of warmth remain.",
+        "CHN-JPN",
+        -1,
+        id="few_signs_of_warmth",
+    ),
+    pytest.param(
+        "Few in Washington expect a thaw with Moscow this year.",
+        "RUS-USA",
+        -1,
+        id="few_as_a_subject_negates",
+    ),
+    pytest.param(
+        "A few officials in Washington expect a thaw with Moscow this year.",
+        "RUS-USA",
+        1,
+        id="a_few_is_no_negation",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Beijing have recovered from their lowest point.",
+        "CHN-JPN",
+        1,
+        id="recovered_from_the_lowest_point",
+    ),
+    pytest.param(
+        "A deadly clash took relations between New Delhi and Beijing to a historic low.",
+        "CHN-IND",
+        -1,
+        id="a_cause_is_not_turned_by_the_result",
+    ),
+    pytest.param(
+        "Tokyo and Beijing face thorny issues.",
+        "CHN-JPN",
+        -1,
+        id="thorny_issues",
+    ),
+    pytest.param(
+        "Washington should avoid steps that would antagonise Beijing.",
+        "CHN-USA",
+        1,
+        id="avoiding_what_a_relative_clause_describes",
+    ),
+    pytest.param(
+        "Beijing grew from a poor, isolated state into a rival of Washington.",
+        "CHN-USA",
+        -1,
+        id="where_a_change_arrives_decides",
+    ),
+    pytest.param(
+        "Tokyo shows a marked reluctance to distance itself from Washington.",
+        "JPN-USA",
+        1,
+        id="a_refusal_negates_what_is_refused",
+    ),
+    pytest.param(
+        "Tokyo and Beijing must stop the vicious circle of reprisals.",
+        "CHN-JPN",
+        1,
+        id="stopping_a_vicious_circle",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Beijing stopped improving in 2012.",
+        "CHN-JPN",
+        -1,
+        id="stopped_improving",
+    ),
+    pytest.param(
+        "Moscow and Washington should put guardrails around their rivalry.",
+        "RUS-USA",
+        1,
+        id="guardrails_around_a_rivalry",
+    ),
+    pytest.param(
+        "Washington's gambit to split Moscow from Beijing has failed.",
+        "CHN-RUS",
+        1,
+        id="a_failed_attempt_to_split",
+    ),
+    pytest.param(
+        "Efforts to improve relations between Tokyo and Beijing have failed.",
+        "CHN-JPN",
+        -1,
+        id="failed_efforts_to_improve",
+    ),
 ]
 
 
@@ -231,6 +388,16 @@ SIGN_CASES = [
 def test_sign_of_the_judgement(nlp, text, subject, expected):
     by_subject = {r.subject: sign(r.polarity) for r in judged(nlp, text)}
     assert by_subject.get(subject) == expected, by_subject
+
+
+def test_sign_degree_adverbs_raise_the_intensity_hedges_lower_it(nlp):
+    def strength(text: str) -> float:
+        (record,) = judged(nlp, text)
+        return record.intensity
+
+    plain = strength("Ties between Moscow and Beijing are close.")
+    assert strength("Ties between Moscow and Beijing are extremely close.") > plain
+    assert strength("Ties between Moscow and Beijing are somewhat close.") < plain
 
 
 def test_sign_years_left_behind_weigh_as_little_as_a_concession(nlp):

@@ -24,7 +24,7 @@ from tripolar.assessments.holders import Voices, holder_of_view, next_voices
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.assessments.records import POLARITY_FLOOR, Judgement, merge, sign, subject_key
 from tripolar.assessments.subjects import governs_relation, subjects_of
-from tripolar.assessments.terms import Item, attach_modifiers, find_items, score
+from tripolar.assessments.terms import Item, attach_modifiers, find_items, score, weigh_causes
 from tripolar.model import Assessment, Mention
 from tripolar.nlp.text import doc_text
 
@@ -184,6 +184,7 @@ class AssessmentExtractor:
             item.negators -= set(range(item.match.start, item.match.end))
         attach_modifiers(items)
         weights = polarity.contrast_weights(sentence, self.lexicon, self._concessive)
+        weigh_causes(items, weights)
         judgements: list[Judgement] = []
         for item in items:
             if item.attached:

@@ -100,7 +100,9 @@ def is_temporal_anchor(token: Token) -> bool:
                 return True
             if saw_time_noun and word in ("at", "by", "in", "from"):
                 return True
-        if head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
+        if node.i == token.i and token.dep_ == "amod" and token.tag_ in ("JJS", "JJR"):
+            pass  # "in their worst period since 1989": the period itself is judged
+        elif head.lemma_.lower() in TIME_NOUNS and head.pos_ == "NOUN":
             if any(c.dep_ in ("nummod", "amod") and c.like_num for c in head.children) or any(
                 c.lower_ in ("several", "many", "years", "decades") for c in head.children
             ):
@@ -123,9 +125,15 @@ def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
-    """The cue sits inside the object of a reported act ('signed a friendship treaty')."""
+    """The cue sits inside the object of a reported act ('signed a friendship treaty'), or
+    is itself a verb of a reported act ('Moscow threatened to cut supplies', 'Washington
+    sanctioned three banks')."""
+    if lexicon.has("act", token) and _is_reported(token, lexicon):
+        return True
     node = token
-    while node.dep_ in NOMINAL_UP_DEPS | {"xcomp"} and node.head.i != node.i:
+    while (
+        node.dep_ in NOMINAL_UP_DEPS | {"xcomp", "acl"} or _is_infinitive_relative(node)
+    ) and node.head.i != node.i:
         head = node.head
         if any(
             t.dep_ == "prep" and any(c.lower_ in ("instead", "rather") for c in t.children)
@@ -135,8 +143,11 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
         if (
             head.pos_ in ("NOUN", "PROPN")
             and _is_act_noun(head, lexicon)
-            and node.dep_ in ("compound", "amod", "prep", "pobj", "nmod")
-        ):
+            and (
+                node.dep_ in ("compound", "amod", "prep", "pobj", "nmod", "acl")
+                or _is_infinitive_relative(node)
+            )
+        ):  # "a friendship treaty", "a deal to limit arms sales"
             return True
         if (
             head.pos_ == "ADP"
@@ -167,6 +178,25 @@ def is_reported_act(token: Token, lexicon: Lexicon) -> bool:
                 return False
         node = head
     return False
+
+
+def _is_infinitive_relative(node: Token) -> bool:
+    """'a deal to limit arms sales': an infinitive the parser hangs on its noun as a
+    relative clause."""
+    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def _is_reported(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb in the past, neither modal nor negated, in its clause's own voice: what
+    happened, not what may or should happen."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ in ("amod", "acl", "xcomp", "pcomp"):
+        return False
+    return not any(
+        c.dep_ == "neg"
+        or (c.dep_ == "aux" and (c.lower_ in EXPECTATION_AUX or c.lower_ in FUTURE_AUX))
+        or (c.dep_ == "aux" and lexicon.has("prescription", c))
+        for c in verb.children
+    )
 
 
 RHETORICAL_OPENERS = frozenset(

@@ -54,6 +54,7 @@ CUE_CATEGORIES: frozenset[str] = frozenset(
         "research",
         "actor_object",
         "negating_head",
+        "negating_predicate",
     }
 )
 MAX_TERM_TOKENS = 5

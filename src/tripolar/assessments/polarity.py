@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from tripolar.assessments.lexicon import Lexicon, Match, PhraseTable
 from tripolar.assessments.syntax import ancestors_with_self, is_verbal
 
-NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one"})
+NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one", "few"})
 
 
 NEGATION_RAISERS = frozenset({"think", "believe", "expect", "suppose", "seem", "appear"})
@@ -24,6 +24,9 @@ NEGATOR_EXCEPTIONS = frozenset(
 
 # "not to mention X", "not to speak of X": X is added to what was said, not negated
 NEGATOR_IDIOMS = frozenset({("to", "mention"), ("to", "speak")})
+
+
+PLAIN_NEGATIONS = frozenset({"not", "n't", "n’t"})
 
 
 COPULAS = frozenset({"be", "remain", "seem", "look", "appear", "become", "stay", "prove"})
@@ -75,6 +78,7 @@ def negators_of(
                 is_verbal(node)
                 and child.dep_ in ("nsubj", "nsubjpass")
                 and child.lower_ in NEGATIVE_SUBJECTS
+                and not _is_exception(child)
             ):
                 found.add(child.i)  # "None of this makes an alliance"
             if is_verbal(node) and child.dep_ in ("nsubj", "nsubjpass"):
@@ -119,10 +123,21 @@ def negators_of(
                     sentence.doc[match.start]
                 ):
                     found.update(range(match.start, match.end))
-        if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
-            found.add(head.i)  # "ties are unlikely to get better", "refused to cooperate"
+        if node.dep_ in ("nsubj", "csubj") and head.lemma_.lower() in COPULAS:
+            # "a reset would be a mistake", "seeking a thaw now would be naive"
+            found.update(
+                c.i
+                for c in head.children
+                if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
+            )
+        if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
+            found.add(head.i)  # "unlikely to get better", "refused to cooperate", "a refusal to"
+        if node.dep_ == "pobj" and is_departure(head):
+            found.add(head.i)  # "went from hostile to businesslike", "away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
-        if node.dep_ in LOCAL_UP_DEPS or raised:
+        # "deepening cooperation is not on the agenda": a negated copula's clausal subject
+        predicated = node.dep_ == "csubj" and head.lemma_.lower() in COPULAS
+        if node.dep_ in LOCAL_UP_DEPS or raised or predicated:
             node = head
         else:
             break
@@ -140,19 +155,86 @@ def negators_of(
         if _is_exception(sentence.doc[match.start]):
             continue
         found.update(range(match.start, match.end))
-    return _collapse_phrases(found)
+    found |= _dissuading_concession(token, sentence)
+    return _collapse_phrases(found - _degree_negators(token, found))
+
+
+DISSUADING = frozenset({"tempting", "appealing", "attractive", "satisfying", "understandable"})
+
+
+def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
+    """ "As tempting as it is to punish X, ...": the act a concession calls tempting is
+    advised against, so a cue inside its infinitive is negated."""
+    doc = sentence.doc
+    for start in (t.i for t in sentence if _concession_starts(t)):
+        adjective = doc[start + 1]
+        if adjective.lower_ not in DISSUADING or token.i <= start:
+            continue
+        between = doc[start : token.i]
+        if any(t.text in (",", ";", ":") for t in between):
+            continue
+        if any(t.lower_ == "to" for t in between):
+            return {adjective.i}
+    return set()
+
+
+DEPARTURE_TARGETS = frozenset({"to", "into", "toward", "towards"})
+
+
+DEPARTURE_VERBS = frozenset({"emerge", "recover", "escape", "rebound", "retreat", "depart"})
+
+
+def is_departure(preposition: Token) -> bool:
+    """A "from" that names what a change leaves behind: "from hostile to businesslike", "away
+    from confrontation"; not "split Moscow from Beijing" or "from Iran to Venezuela" (which
+    holds no judgement to leave)."""
+    if preposition.lower_ != "from" or preposition.dep_ != "prep":
+        return False
+    governor = preposition.head
+    if governor.lemma_.lower() in DEPARTURE_VERBS:
+        return True  # "recovered from its lowest point"
+    if governor.lower_ == "away" or any(
+        c.lower_ == "away" and c.i < preposition.i for c in governor.children
+    ):
+        return True
+    return _has_target(preposition)
+
+
+def _has_target(preposition: Token) -> bool:
+    """Whether a "from" has the "to/into" of where the change arrives."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in DEPARTURE_TARGETS and c.i > preposition.i
+        for c in (*preposition.head.children, *preposition.children)
+    )
+
+
+DEGREE_MODALS = frozenset({"could", "can", "ca"})
+
+
+def _degree_negators(token: Token, found: set[int]) -> set[int]:
+    """Negators that make a comparative a superlative rather than its opposite: "have
+    never been closer", "could not be better", "could hardly be worse" keep the
+    comparative's sign ("are not better" does not)."""
+    if token.tag_ not in ("JJR", "RBR") or not found:
+        return set()
+    doc = token.doc
+    head = token.head
+    modal = any(c.dep_ == "aux" and c.lower_ in DEGREE_MODALS for c in head.children)
+    return {n for n in found if doc[n].lower_ == "never" or (modal and doc[n].head.i == head.i)}
 
 
 def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
     if _is_exception(child):
         return False
-    if child.dep_ == "neg":
-        return True
+    if child.dep_ == "neg" or child.lower_ in PLAIN_NEGATIONS:
+        return True  # "doesn’t" is sometimes parsed with "n’t" as the verb's subject
     return child.dep_ in ("det", "advmod", "preconj", "amod") and lexicon.has("negator", child)
 
 
 def _is_exception(negator: Token) -> bool:
     doc = negator.doc
+    if negator.lower_ == "few" and negator.i > 0 and doc[negator.i - 1].lower_ in ("a", "quite"):
+        return True  # "a few" are some, "few" are hardly any
     following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
     if following in NEGATOR_IDIOMS:
         return True  # "not to mention the provocative flights" adds, it does not negate
@@ -193,6 +275,9 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
         if _is_span_left_behind(token):
             for past in token.subtree:  # "after five years of tension, a thaw began"
                 weights[past.i] = min(weights[past.i], 0.2)
+        if is_departure(token) and _has_target(token):
+            for left in token.subtree:  # "grew from a poor, isolated state into a rival"
+                weights[left.i] = min(weights[left.i], 0.3)
         if token.lower_ == "than" and token.dep_ in ("prep", "mark"):
             for compared in token.subtree:  # "worse than in the days when trust was high"
                 weights[compared.i] = min(weights[compared.i], 0.3)

@@ -29,6 +29,7 @@ from tripolar.events.grammar import (
 from tripolar.events.modality import ALLEGE_GOVERNORS, Context
 from tripolar.events.patterns import TargetSlot
 from tripolar.events.places import place_mention
+from tripolar.events.story_parties import StoryParties
 from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
@@ -106,6 +107,8 @@ class MentionIndex:
         # sentence): what "criticized the move" in the next sentence is about
         self.prior_actors: list[Mention] = []
         self.prior_sentence = -1
+        # the acts the story has coded so far, for a side a later sentence leaves unnamed
+        self.story = StoryParties()
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):

@@ -95,6 +95,12 @@ class EventCoder:
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
             triggers += story_denials(sent, index, result.events, coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
+            for token, outcome, _ in triggers:
+                if isinstance(outcome, Candidate):
+                    joint = outcome.recip or outcome.mutual
+                    index.story.note(
+                        sentence_index, token, outcome.code, outcome.sources, joint=joint
+                    )
             actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
             if actors:
                 index.prior_actors, index.prior_sentence = actors, sentence_index

@@ -51,6 +51,12 @@ from tripolar.events.implied import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
+from tripolar.events.story_parties import (
+    REACTING_ROOTS,
+    names_something,
+    reacted_nouns,
+    sentence_index,
+)
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -301,6 +307,11 @@ class VerbActs:
         if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
             # "X has also criticized the move": the move told in the sentence before
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
+        if not targets and mapped[:2] in REACTING_ROOTS and not names_something(verb):
+            # "Japan called for a halt to the exercises": whoever held them, told before
+            nouns = reacted_nouns(verb, obj)
+            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
+            targets, slot = owner, "story-party:act-owner"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -427,7 +438,7 @@ def _bare_act(noun: Token) -> bool:
 def _prior_actors(verb: Token, sources: list[Mention], index: MentionIndex) -> list[Mention]:
     """Who did the acts coded in the sentence before (or the one before it), other than the
     reacting state."""
-    sent_index = next(i for i, s in enumerate(verb.doc.sents) if s.start <= verb.i < s.end)
+    sent_index = sentence_index(verb)
     if index.prior_sentence < sent_index - 2 or index.prior_sentence >= sent_index:
         return []
     home = {one_country([s]) for s in sources}

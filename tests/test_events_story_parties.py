@@ -1,0 +1,91 @@
+"""The story's parties: a reaction to a definite act noun ("the exercises", "the veto") that
+names no one takes as its target the owner of that act, told earlier in the story, and says
+so in its rule (``story-party:act-owner``); the reacting state's own act, a joint act, an
+act the story never told and a noun that names its own parties give no such target.
+Stories written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tripolar.model import Event
+from tripolar.pipeline import Pipeline
+
+PUBLISHED = dt.date(2021, 6, 9)
+RULE = "story-party:act-owner"
+
+
+def coded(pipeline: Pipeline, *paragraphs: str) -> list[Event]:
+    return list(pipeline.code_text("\n\n".join(paragraphs), PUBLISHED).events)
+
+
+def by_story(events: list[Event]) -> list[tuple[str, str, str]]:
+    return [(e.source[:3], e.target[:3], e.code[:2]) for e in events if RULE in e.rule]
+
+
+def test_story_parties_an_appeal_to_halt_the_drills_aims_at_who_held_them(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        "Chinese warships held large naval drills near Taiwan on Monday.",
+        "On Tuesday the Japanese defence minister called for an end to the exercises.",
+    )
+    assert by_story(events) == [("JPN", "CHN", "02")]
+    taken = next(e for e in events if RULE in e.rule)
+    assert taken.sentence_index == 1  # the reacting sentence keeps the event
+    assert taken.sentence.startswith("On Tuesday the Japanese defence minister")
+
+
+def test_story_parties_a_label_for_the_veto_blames_who_cast_it(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        "Russia vetoed a draft resolution on Syria at the Security Council on Monday.",
+        "The French foreign minister called the veto a farce.",
+    )
+    assert ("FRA", "RUS", "11") in by_story(events)
+
+
+def test_story_parties_the_reacting_states_own_act_is_no_target(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        "Chinese warships held large naval drills near Taiwan on Monday.",
+        "On Tuesday the Chinese defence minister called for an end to the exercises.",
+    )
+    assert by_story(events) == []
+
+
+def test_story_parties_a_joint_act_has_no_owner(coding_pipeline: Pipeline) -> None:
+    events = coded(
+        coding_pipeline,
+        "China and Russia held joint naval exercises in the Sea of Japan on Monday.",
+        "On Tuesday the Japanese defence minister called for an end to the exercises.",
+    )
+    assert by_story(events) == []
+
+
+def test_story_parties_an_act_the_story_never_told_gives_no_target(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        "The Japanese defence minister visited Australia on Monday.",
+        "On Tuesday the Japanese defence minister called for an end to the exercises.",
+    )
+    assert by_story(events) == []
+
+
+def test_story_parties_a_noun_naming_its_own_party_keeps_the_sentence_reading(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        "Chinese warships held large naval drills near Taiwan on Monday.",
+        "On Tuesday the Japanese defence minister condemned the exercises by Russia.",
+    )
+    assert by_story(events) == []
+    assert not any(e.source[:3] == "JPN" and e.target[:3] == "CHN" for e in events)

@@ -99,7 +99,12 @@ class EventCoder:
                 if isinstance(outcome, Candidate):
                     joint = outcome.recip or outcome.mutual
                     index.story.note(
-                        sentence_index, token, outcome.code, outcome.sources, joint=joint
+                        sentence_index,
+                        token,
+                        outcome.code,
+                        outcome.sources,
+                        outcome.targets,
+                        joint=joint,
                     )
             actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
             if actors:

@@ -2,8 +2,10 @@
 
 News copy names an act's parties once ("China launched drills around Taiwan on Thursday")
 and then reacts to it by its noun alone ("Japan called for a halt to the exercises", "Kyiv
-called the veto a guilty plea"). The sentence names the reacting side; the other side is the
-owner of the act its definite noun names, told earlier in the same story.
+called the veto a guilty plea"), or tells a side's next move without its target ("Russia
+dispatched warplanes to patrol the area"). The sentence names the acting side; the other
+side is the owner of the act its definite noun names, or the one state its story has set
+it against, told earlier in the same story.
 
 `StoryParties` is the story's memory of coded acts, kept per document on the `MentionIndex`
 (the coder notes each sentence's candidates after recording them, `EventCoder.explain_doc`).
@@ -20,6 +22,13 @@ The verb stage asks it, when a reaction found no target of its own (`VerbActs._c
   ("launched drills" / "the exercises"). The reacting state's own acts are never its target.
   A verb that names its object ("called the veto a guilty plea") asks for nothing: the
   label stage (`governed.labelled_act`) codes its blame, with the same owner.
+
+- ``story-party:other-side``: an act aimed at someone (a demand, disapproval, rejection,
+  threat, show of force, cut in relations or coercion: `SIDE_ROOTS`, not a veto, which is
+  aimed at the council) whose sentence names no target, by a state whose subject names it
+  ("Ukraine refuses to recognise the claim"), takes the one state that the acting state's
+  coded acts have been with so far in the story ("the other side" of its dispute); not
+  when it has dealt with several, and not when its sentence names a third state.
 
 The event records the rule in its name (``verb:call+story-party:act-owner``) and keeps the
 sentence it was coded in, so a reader sees which sentence and which rule supplied the side.
@@ -44,6 +53,10 @@ rejections, threats and protests."""
 
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intents, meetings, approval and cooperation: acts of two sides, owned by neither."""
+
+SIDE_ROOTS = frozenset({"10", "11", "12", "13", "15", "16", "17"})
+"""Codes of acts aimed at the other side of a story's dispute: demands, disapproval,
+rejections, threats, shows of force, cuts in relations and coercion."""
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 
@@ -83,6 +96,8 @@ class StoryParties:
 
     def __init__(self) -> None:
         self.acts: list[StoryAct] = []
+        self.dyads: set[frozenset[str]] = set()  # state pairs of the acts so far
+        self.named: dict[str, Mention] = {}  # each state's latest mention as a party
 
     def note(
         self,
@@ -90,6 +105,7 @@ class StoryParties:
         trigger: Token,
         code: str,
         sources: Sequence[Mention],
+        targets: Sequence[Mention] = (),
         *,
         joint: bool = False,
     ) -> None:
@@ -97,6 +113,12 @@ class StoryParties:
         "clashes between X and Y", a meeting or cooperation) has no one owner, and is not
         remembered; a reaction is remembered by its own word only ("called the veto a
         plea" is no veto)."""
+        for source in sources:
+            for target in targets:
+                a, b = _state(source), _state(target)
+                if a is not None and b is not None and a != b:
+                    self.dyads.add(frozenset((a, b)))
+                    self.named[a], self.named[b] = source, target
         if joint or code[:2] in JOINT_ROOTS:
             return
         lemmas = {trigger.lemma_.lower()}
@@ -142,6 +164,29 @@ class StoryParties:
             if act.sources:
                 return []  # the latest such act is the reacting side's own, or several's
         return []
+
+    def other_side(
+        self, verb: Token, reacting: Sequence[Mention], by_token: Mapping[int, Mention]
+    ) -> list[Mention]:
+        """The one state the reacting state has dealt with in the story so far, for its act
+        whose sentence names no third state ("Ukraine refuses to recognise the claim", in a
+        story whose acts were between Russia and Ukraine only); [] when it has dealt with
+        none or with several. The verb's subject must name the reacting side itself ("a
+        showdown between X and Y threatens ..." is no act of X)."""
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i not in by_token:
+            return []
+        home = {_state(m) for m in reacting}
+        if len(home) != 1 or None in home:
+            return []
+        partners = {state for dyad in self.dyads for state in dyad - home if home < dyad}
+        if len(partners) != 1:
+            return []
+        named = {_state(m) for t in verb.sent if (m := by_token.get(t.i)) is not None and m.anchors}
+        if not named <= home | partners | {None}:
+            return []  # a third state in the sentence: the act may be aimed at it
+        (other,) = partners
+        return [self.named[other]]
 
 
 def sentence_index(token: Token) -> int:
@@ -206,6 +251,11 @@ def _prep_objects(head: Token) -> list[Token]:
         for o in p.children
         if o.dep_ == "pobj"
     ]
+
+
+def _state(mention: Mention) -> str | None:
+    roots = {country_root(c) for c in mention.codes}
+    return next(iter(roots)) if len(roots) == 1 else None
 
 
 def _country(mention: Mention) -> str | None:

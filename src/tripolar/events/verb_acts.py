@@ -53,6 +53,7 @@ from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
 from tripolar.events.story_parties import (
     REACTING_ROOTS,
+    SIDE_ROOTS,
     names_something,
     reacted_nouns,
     sentence_index,
@@ -312,6 +313,10 @@ class VerbActs:
             nouns = reacted_nouns(verb, obj)
             owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
             targets, slot = owner, "story-party:act-owner"
+        if not targets and mapped[:2] in SIDE_ROOTS and mapped != VETO_CODE:
+            # "Ukraine refuses to recognise the claim", in a story of Russia and Ukraine
+            side = index.story.other_side(verb, sources, index.by_token)
+            targets, slot = side, "story-party:other-side"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)

@@ -55,6 +55,22 @@ def test_story_parties_a_label_for_the_veto_blames_who_cast_it(
 
 
 @pytest.mark.parametrize(
+    ("reaction", "root"),
+    [
+        ("On Tuesday Japan issued a sharp condemnation of the exercises.", "11"),
+        ("Japan's protest over the exercises came on Tuesday.", "14"),  # not at Tokyo's own
+        ("On Tuesday Japan protested against the exercises.", "11"),
+    ],
+    ids=["noun-condemnation", "noun-protest", "verb-protest"],
+)
+def test_story_parties_a_protest_or_condemnation_of_the_drills_aims_at_who_held_them(
+    coding_pipeline: Pipeline, reaction: str, root: str
+) -> None:
+    events = coded(coding_pipeline, DRILLS, reaction)
+    assert by_story(events) == [("JPN", "CHN", root)]
+
+
+@pytest.mark.parametrize(
     "paragraphs",
     [
         # the reacting state's own act
@@ -120,3 +136,15 @@ def test_story_parties_no_one_opponent_gives_no_other_side(
     coding_pipeline: Pipeline, paragraphs: tuple[str, ...]
 ) -> None:
     assert by_side(coded(coding_pipeline, *paragraphs)) == []
+
+
+def test_story_parties_a_reaction_to_its_own_move_aims_at_no_other_side(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        ACCUSED,
+        "Azerbaijan deployed additional troops along the border.",
+        "The Azerbaijani foreign minister later criticised the deployment.",
+    )
+    assert by_side(events) == [("AZE", "ARM", "15")]  # the deployment, not a criticism

@@ -28,7 +28,8 @@ The verb stage asks it, when a reaction found no target of its own (`VerbActs._c
   aimed at the council) whose sentence names no target, by a state whose subject names it
   ("Ukraine refuses to recognise the claim"), takes the one state that the acting state's
   coded acts have been with so far in the story ("the other side" of its dispute); not
-  when it has dealt with several, and not when its sentence names a third state.
+  when it has dealt with several, not when its sentence names a third state, and not for a
+  reaction to an act of its own ("Chile regretted the move" after Chile's deployment).
 
 The event records the rule in its name (``verb:call+story-party:act-owner``) and keeps the
 sentence it was coded in, so a reader sees which sentence and which rule supplied the side.
@@ -150,6 +151,16 @@ class StoryParties:
         self, noun: Token, noun_code: str | None, reacting: Sequence[Mention]
     ) -> list[Mention]:
         home = {_country(m) for m in reacting}
+        for act in reversed(self._named(noun, noun_code)):
+            owners = [m for m in act.sources if _country(m) not in home]
+            if owners and len({_country(m) for m in owners}) == 1:
+                return owners
+            if act.sources:
+                return []  # the latest such act is the reacting side's own, or several's
+        return []
+
+    def _named(self, noun: Token, noun_code: str | None) -> list[StoryAct]:
+        """The earlier acts of the story that a noun names, in story order."""
         lemma = noun.lemma_.lower()
         here = sentence_index(noun)
         earlier = [a for a in self.acts if here - STORY_SENTENCES <= a.sentence_index < here]
@@ -157,13 +168,25 @@ class StoryParties:
         named = [a for a in earlier if words & a.lemmas]
         if not named and noun_code is not None:
             named = [a for a in earlier if a.code[:2] == noun_code[:2]]
-        for act in reversed(named):
-            owners = [m for m in act.sources if _country(m) not in home]
-            if owners and len({_country(m) for m in owners}) == 1:
-                return owners
-            if act.sources:
-                return []  # the latest such act is the reacting side's own, or several's
-        return []
+        return named
+
+    def own_act(
+        self,
+        nouns: Sequence[Token],
+        reacting: Sequence[Mention],
+        by_token: Mapping[int, Mention],
+        noun_code: Callable[[Token], str | None],
+    ) -> bool:
+        """Whether a definite noun names an earlier act of the reacting state itself ("Chile
+        regretted the deployment" after "Chile deployed troops"): a reaction to it is aimed
+        at no other side."""
+        home = {_country(m) for m in reacting}
+        for noun in nouns:
+            if definite_act_noun(noun, by_token):
+                named = self._named(noun, noun_code(noun))
+                if named and {_country(m) for m in named[-1].sources} <= home:
+                    return True
+        return False
 
     def other_side(
         self, verb: Token, reacting: Sequence[Mention], by_token: Mapping[int, Mention]

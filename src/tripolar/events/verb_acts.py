@@ -276,6 +276,11 @@ class VerbActs:
             targets, slot = purpose, "purpose"
         if not targets and code == "0874" and irregular(sources, [sources[0]]):
             targets, slot = home_government(sources, index), "home"  # rebels surrendered
+        if not targets and code[:2] in REACTING_ROOTS and not names_something(verb):
+            # "Japan called for a halt to the exercises": whoever held them, told before
+            nouns = reacted_nouns(verb, obj)
+            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
+            targets, slot = owner, "story-party:act-owner"
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
             targets, slot = home_government(sources, index), "home"
         if (
@@ -308,12 +313,15 @@ class VerbActs:
         if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
             # "X has also criticized the move": the move told in the sentence before
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
-        if not targets and mapped[:2] in REACTING_ROOTS and not names_something(verb):
-            # "Japan called for a halt to the exercises": whoever held them, told before
-            nouns = reacted_nouns(verb, obj)
-            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
-            targets, slot = owner, "story-party:act-owner"
-        if not targets and mapped[:2] in SIDE_ROOTS and mapped != VETO_CODE:
+        if (
+            not targets
+            and mapped[:2] in SIDE_ROOTS
+            and mapped != VETO_CODE
+            and not _names_a_prior_act(verb, obj)
+            and not index.story.own_act(
+                reacted_nouns(verb, obj), sources, index.by_token, self.lexicon.noun_code
+            )
+        ):
             # "Ukraine refuses to recognise the claim", in a story of Russia and Ukraine
             side = index.story.other_side(verb, sources, index.by_token)
             targets, slot = side, "story-party:other-side"

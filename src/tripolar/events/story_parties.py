@@ -27,8 +27,9 @@ The verb stage asks it, when a reaction found no target of its own (`VerbActs._c
   threat, show of force, cut in relations or coercion: `SIDE_ROOTS`, not a veto, which is
   aimed at the council) whose sentence names no target, by a state whose subject names it
   ("Ukraine refuses to recognise the claim"), takes the one state that the acting state's
-  coded acts have been with so far in the story ("the other side" of its dispute); not
-  when it has dealt with several, not when its sentence names a third state, and not for a
+  coded conflict acts (roots 10-20, either way) have been with so far in the story ("the
+  other side" of its dispute); not when it has been in dispute with several, not when its
+  sentence names a third party (a state, an organisation, "Western"), and not for a
   reaction to an act of its own ("Chile regretted the move" after Chile's deployment).
 
 The event records the rule in its name (``verb:call+story-party:act-owner``) and keeps the
@@ -51,6 +52,10 @@ STORY_SENTENCES = 40
 REACTING_ROOTS = frozenset({"02", "05", "10", "11", "12", "13", "14"})
 """Codes that answer someone else's act: appeals, approval, demands, disapproval,
 rejections, threats and protests."""
+
+DISPUTE_ROOT = "10"
+"""Acts from this root on (demands to violence) set two states against each other; a
+state's "other side" is the one it has such acts with, not a partner it met or helped."""
 
 JOINT_ROOTS = frozenset({"03", "04", "05", "06"})
 """Intents, meetings, approval and cooperation: acts of two sides, owned by neither."""
@@ -117,7 +122,7 @@ class StoryParties:
         for source in sources:
             for target in targets:
                 a, b = _state(source), _state(target)
-                if a is not None and b is not None and a != b:
+                if a is not None and b is not None and a != b and code[:2] >= DISPUTE_ROOT:
                     self.dyads.add(frozenset((a, b)))
                     self.named[a], self.named[b] = source, target
         if joint or code[:2] in JOINT_ROOTS:
@@ -191,11 +196,12 @@ class StoryParties:
     def other_side(
         self, verb: Token, reacting: Sequence[Mention], by_token: Mapping[int, Mention]
     ) -> list[Mention]:
-        """The one state the reacting state has dealt with in the story so far, for its act
-        whose sentence names no third state ("Ukraine refuses to recognise the claim", in a
-        story whose acts were between Russia and Ukraine only); [] when it has dealt with
-        none or with several. The verb's subject must name the reacting side itself ("a
-        showdown between X and Y threatens ..." is no act of X)."""
+        """The one state the reacting state has been in dispute with in the story so far
+        (acts of roots 10-20 either way), for its act whose sentence names no third party
+        ("Ukraine refuses to recognise the claim", in a story whose disputes were between
+        Russia and Ukraine only); [] when there is none or several. The verb's subject must
+        name the reacting side itself ("a showdown between X and Y threatens ..." is no act
+        of X)."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i not in by_token:
             return []
@@ -206,8 +212,8 @@ class StoryParties:
         if len(partners) != 1:
             return []
         named = {_state(m) for t in verb.sent if (m := by_token.get(t.i)) is not None and m.anchors}
-        if not named <= home | partners | {None}:
-            return []  # a third state in the sentence: the act may be aimed at it
+        if not named <= home | partners:
+            return []  # a third party in the sentence ("Western criticism"): it may be aimed at it
         (other,) = partners
         return [self.named[other]]
 

@@ -9,7 +9,8 @@ it against, told earlier in the same story.
 
 `StoryParties` is the story's memory of coded acts, kept per document on the `MentionIndex`
 (the coder notes each sentence's candidates after recording them, `EventCoder.explain_doc`).
-The verb stage asks it, when a reaction found no target of its own (`VerbActs._candidate`):
+The verb, noun and label stages ask it when an act found no target of its own
+(`VerbActs._candidate`, `NounActs._candidate`, `governed.labelled_act`):
 
 - ``story-party:act-owner``: a reaction (an appeal, approval, demand, disapproval, rejection,
   threat or protest: roots 02, 05 and 10-14) whose object, or the object of its reaction

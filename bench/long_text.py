@@ -15,6 +15,9 @@ driver writes the file first (`--input`), so the figures are the ingest's alone:
     line:N        an HTML page whose article is one line (one <p>) of N characters
     text:N        N characters of text in paragraphs of 1-3 sentences, as a single .txt file
     run-on:N      one "sentence" of N characters: words without any full stop
+    articles:N    N characters of the throughput corpus's articles (bench/corpus.py) joined
+                  into one .txt file, as a file of many articles in one text: many actors
+                  and references per paragraph, coded in work units of 100,000 characters
 
 The sentences are written here (actors, verbs and filler, with a counter so that no two are
 equal); about half name an actor, so half the text is parsed.
@@ -68,6 +71,22 @@ def paragraphs(size: int, per: int) -> str:
     return "\n\n".join(". ".join(words[k : k + per]) for k in range(0, len(words), per))
 
 
+def articles(size: int) -> str:
+    """The throughput corpus's article texts, a blank line between two, about `size`
+    characters."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from corpus import generate
+
+    out: list[str] = []
+    total = 0
+    for article in generate(size):  # far more words than needed: stops at `size` characters
+        out.append(article["text"])
+        total += len(article["text"]) + 2
+        if total >= size:
+            break
+    return "\n\n".join(out)
+
+
 def make_input(kind: str, size: int, folder: Path) -> Path:
     if kind == "paragraph":
         path, text = folder / "one.txt", sentences(size)
@@ -77,6 +96,8 @@ def make_input(kind: str, size: int, folder: Path) -> Path:
         path, text = folder / "long.txt", paragraphs(size, 2)
     elif kind == "run-on":
         path, text = folder / "runon.txt", sentences(size).replace(".", "")
+    elif kind == "articles":
+        path, text = folder / "articles.txt", articles(size)
     elif kind == "line":
         path = folder / "page.html"
         text = (

@@ -77,6 +77,11 @@ def test_resolver_shared_surname_by_date(resolver: ActorResolver, nlp: Language)
         ("The U.S.-China talks stalled.", ("U.S.-China", ("USA", "CHN"))),
         ("Sino-American trade grew.", ("Sino-American", ("CHN", "USA"))),
         ("China-Russia relations improved.", ("China-Russia", ("CHN", "RUS"))),
+        ("Russo-Chinese trade grew.", ("Russo-Chinese", ("RUS", "CHN"))),
+        ("The Indo-Pakistani border is tense.", ("Indo-Pakistani", ("IND", "PAK"))),
+        ("The Korea-US alliance held.", ("Korea-US", ("KOR", "USA"))),
+        ("The U.S.-South Korean alliance held.", ("U.S.-South Korean", ("USA", "KOR"))),
+        ("The U.S.\u2013North Korea talks failed.", ("U.S.\u2013North Korea", ("USA", "PRK"))),
     ],
 )
 def test_resolver_hyphenated_compounds(
@@ -94,6 +99,34 @@ def test_resolver_coordination_stays_separate(resolver: ActorResolver, nlp: Lang
 
 def test_resolver_lone_sino_is_not_an_actor(resolver: ActorResolver, nlp: Language) -> None:
     assert mentions(resolver, nlp, "The Sino deal was signed.") == []
+    assert mentions(resolver, nlp, "The Indo-Pacific strategy and the Russo bid were new.") == []
+
+
+def test_resolver_korea_alone_is_south_korea(resolver: ActorResolver, nlp: Language) -> None:
+    text = "Japan and Korea quarrelled while North Korea tested missiles near the Korean coast."
+    assert by_text(mentions(resolver, nlp, text)) == {
+        "Japan": ("JPN",),
+        "Korea": ("KOR",),
+        "North Korea": ("PRK",),
+    }
+
+
+def test_resolver_the_place_of_a_meeting_or_war_is_no_side(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    on = D(2018, 7, 20)
+    for text, expected in [
+        ("Trump and Putin met in Helsinki. The two leaders agreed.", ("USAGOV", "RUSGOV")),
+        ("Xi and Putin held talks in Kyrgyzstan. The two sides agreed.", ("CHNGOV", "RUSGOV")),
+        ("China invested in Russia. The two countries agreed.", ("CHN", "RUS")),
+        (
+            "China and Russia drilled amid the war in Ukraine. The two countries agreed.",
+            ("CHN", "RUS"),
+        ),
+        ("Russia started a war in Ukraine. The two countries suffered.", ("RUS", "UKR")),
+    ]:
+        refs = [m.codes for m in mentions(resolver, nlp, text, on) if m.kind == "reference"]
+        assert refs == [expected], text
 
 
 @pytest.mark.parametrize(

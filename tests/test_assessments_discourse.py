@@ -11,6 +11,7 @@ from assessments_support import (
     CASE_NAMES,
     builtin_extractor,
     hand_mentions,
+    judge,
     judge_cases,
     last_sentence_signs,
 )
@@ -158,6 +159,57 @@ PAIR_CASES = [
         {"RUS-USA": -1},
         id="the_place_of_plural_conflicts_is_not_a_party",
     ),
+    pytest.param(
+        "Moscow and Beijing have drawn steadily closer. "
+        "This partnership poses a serious challenge for the U.S.",
+        {"CHN-RUS": 1},
+        id="this_partnership_keeps_the_pair_named_before",
+    ),
+    pytest.param(
+        "Tokyo and Seoul have patched up their quarrel. "
+        "Washington has watched their growing cooperation with relief.",
+        {"JPN-KOR": 1},
+        id="their_cooperation_is_not_the_watching_state",
+    ),
+    pytest.param(
+        "Moscow and Beijing have drawn steadily closer. "
+        "Their partnership with Japan is growing too.",
+        {"JPN-RUS": 1, "CHN-JPN": 1},
+        id="a_partnership_naming_its_partner_keeps_it",
+    ),
+    pytest.param(
+        "Russia and China oppose U.S. sanctions on Syria. "
+        "Their growing alignment is a serious concern for Washington.",
+        {"CHN-RUS": 1},
+        id="the_subject_pair_of_a_sentence_naming_more_states",
+    ),
+    pytest.param(
+        "Washington and Beijing traded barbs in May. Following Russia's invasion of Ukraine, "
+        "their rivalry has grown fiercer.",
+        {"CHN-USA": -1},
+        id="an_event_after_following_is_a_time_not_a_party",
+    ),
+    pytest.param(
+        "Moscow and Beijing signed a deal. The relationship looks stable, yet it is eroding.",
+        {"CHN-RUS": -1},
+        id="it_takes_up_the_relationship_before_it",
+    ),
+    pytest.param(
+        "Moscow and Beijing signed a deal. "
+        "Where Russia once sold raw goods, it has grown into a modern economy.",
+        {},
+        id="it_taking_up_no_relationship_judges_nothing",
+    ),
+    pytest.param(
+        "Under pressure from Washington, Beijing and Moscow have drawn closer.",
+        {"CHN-RUS": 1},
+        id="a_subject_parsed_into_a_fronted_phrase",
+    ),
+    pytest.param(
+        "Tokyo and Seoul held talks in Syria last week. The two sides pledged to rebuild trust.",
+        {"JPN-KOR": 1},
+        id="the_country_hosting_talks_is_no_party_of_the_next_sentence",
+    ),
 ]
 
 
@@ -253,4 +305,38 @@ def test_discourse_the_venue_of_a_meeting_is_no_party(nlp):
     ],
 )
 def test_discourse_named_subjects_that_keep_the_pair(nlp, text, expected):
+    assert last_sentence_signs(judge_cases(nlp, text)) == expected
+
+
+def test_discourse_a_city_naming_a_summit_is_no_party(nlp):
+    names = {**CASE_NAMES, "Helsinki": ("FINGOV",), "US": ("USA",)}
+    text = "At the Helsinki summit, Washington and Moscow struck a remarkably warm tone."
+    assert last_sentence_signs(judge(nlp, text, names)) == {"RUS-USA": 1}
+    title = "The Helsinki Summit Brings Warmer Relations Between US And Russia"
+    title_doc = nlp(title)
+    assert builtin_extractor().pair_named(title_doc, hand_mentions(title, names)) == ("RUS", "USA")
+    text = "Moscow talks of partnership, yet its hostility toward Washington is obvious."
+    assert last_sentence_signs(judge(nlp, text, names)) == {"RUS-USA": -1}
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(dt.date(2020, 5, 1), {"CHN-USA": -1}), (dt.date(2005, 5, 1), {"JPN-USA": -1})],
+)
+def test_discourse_the_two_largest_economies_are_a_pair_of_their_time(nlp, published, expected):
+    text = "The world\u2019s two largest economies are now locked in a bitter rivalry."
+    assert last_sentence_signs(judge(nlp, text, CASE_NAMES, published)) == expected
+    text = "Europe's two largest economies are locked in a bitter rivalry."
+    assert not {r.subject for r in judge(nlp, text, CASE_NAMES, published)} & set(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inter-Korean ties have deteriorated sharply.", {"KOR-PRK": -1}),
+        ("The two Koreas have made remarkable progress towards reconciliation.", {"KOR-PRK": 1}),
+        ("Cross-Strait tensions have risen sharply since 2016.", {"CHN-TWN": -1}),
+    ],
+)
+def test_discourse_an_epithet_names_its_pair(nlp, text, expected):
     assert last_sentence_signs(judge_cases(nlp, text)) == expected

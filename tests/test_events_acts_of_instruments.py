@@ -19,6 +19,8 @@ ACTORS = {
     "Peru's top envoy": "PERGOV",
     "the Chilean ambassador": "CHLGOV",
     "Chilean fishermen": "CHLAGR",
+    "Security Council": "IGOUNOSEC",
+    "Norwegian lawmakers": "NORLEG",
 }
 
 CASES = [
@@ -36,6 +38,21 @@ CASES = [
         "Oslo issued a decree recognizing the independence of Peru.",
         {("NORGOV", "PER", "054")},
         id="issued-a-decree-recognizing",
+    ),
+    pytest.param(
+        "The Security Council adopted a resolution imposing new sanctions on Chile.",
+        {("IGOUNOSEC", "CHL", "163")},
+        id="adopted-a-resolution-imposing",
+    ),
+    pytest.param(
+        "Peru vetoed a draft resolution imposing sanctions on Chile.",
+        {("PER", "IGOUNOSEC", "129")},  # a draft vetoed imposes nothing
+        id="vetoed-draft-resolution-imposes-nothing",
+    ),
+    pytest.param(
+        "Chile barred ten Norwegian lawmakers from entry.",
+        {("CHL", "NORLEG", "160")},
+        id="barred-from-entry",
     ),
     pytest.param(
         "Chile was the first country to recognize the new government of Peru.",

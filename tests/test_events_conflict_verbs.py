@@ -23,6 +23,8 @@ ACTORS = {
     "Peruvian": "PER",
     "Chilean coast guard ships": "CHLMIL",
     "Security Council": "IGOUNOSEC",
+    "Chilean police": "CHLCOP",
+    "Norwegian": "NOR",
 }
 
 
@@ -197,6 +199,51 @@ CASES = [
         "Norway vetoed a Security Council resolution on Chile.",
         {("NOR", "IGOUNOSEC", "129")},
         id="veto-named-council-once",
+    ),
+    pytest.param(
+        "Oslo imposed curbs on exports of rare metals to Chile.",
+        {("NORGOV", "CHL", "163")},
+        id="curbs-on-exports-to-a-state",
+    ),
+    pytest.param(
+        "Norway imposed restrictions on exports of salmon to Peru.",
+        {("NOR", "PER", "163")},
+        id="restrictions-on-exports-to-hung-on-the-verb",
+    ),
+    pytest.param(
+        "Norway placed new controls on sales of chips to Chile.",
+        {("NOR", "CHL", "163")},
+        id="controls-placed-on-sales-to-a-state",
+    ),
+    pytest.param(
+        "Norway imposed restrictions on exports of salmon.",
+        set(),  # no state at the other end of the flow
+        id="restrictions-on-exports-to-no-state",
+    ),
+    pytest.param(
+        "Oslo said its steps answered the harassment of Norwegian diplomats by Chilean police.",
+        {("CHLCOP", "NOR", "170")},
+        id="harassment-of-diplomats-by",
+    ),
+    pytest.param(
+        "A Chilean military spokesman voiced resolute opposition to the Norwegian patrols.",
+        {("CHL", "NOR", "110")},
+        id="opposition-voiced-to",
+    ),
+    pytest.param(
+        "The opposition to the Norwegian patrols grew in Chile.",
+        set(),  # no one voiced it
+        id="opposition-without-a-verb-that-makes-it",
+    ),
+    pytest.param(
+        "Chilean fighter jets harassed a Norwegian drone over the sea.",
+        {("CHL", "NOR", "170")},
+        id="harassed",
+    ),
+    pytest.param(
+        "Oslo ordered Norwegian troops into the border region.",
+        set(),  # an order to one's own troops is no demand between states
+        id="order-to-own-troops",
     ),
 ]
 

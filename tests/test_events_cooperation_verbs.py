@@ -77,6 +77,21 @@ CASES = [
         id="approved-sale-to",
     ),
     pytest.param(
+        "Norway approved the sale of 40 patrol boats built by a Norwegian yard to Chile.",
+        {("NOR", "CHL", "061")},  # "to Chile" hung on the goods' participle
+        id="approved-sale-to-after-the-goods-phrase",
+    ),
+    pytest.param(
+        "Norway and Chile issued a joint statement on fishing rights.",
+        {("NOR", "CHL", "057"), ("CHL", "NOR", "057")},
+        id="joint-statement-issued",
+    ),
+    pytest.param(
+        "Norway issued a statement on fishing rights.",
+        set(),  # one state's statement is no agreement
+        id="statement-of-one-state",
+    ),
+    pytest.param(
         "Norway has started delivery of patrol boats to Peru.",
         {("NOR", "PER", "070")},
         id="delivery-to",
@@ -135,6 +150,21 @@ CASES = [
         "Peru reaffirmed its support for Chile.",
         {("PER", "CHL", "051")},
         id="reaffirmed-its-support-for",
+    ),
+    pytest.param(
+        "The Norwegian premier assured Chile that the troops would leave by spring.",
+        {("NOR", "CHL", "010")},
+        id="assured-a-state-that",
+    ),
+    pytest.param(
+        "Oslo assured Lima of its full support.",
+        {("NORGOV", "PERGOV", "032")},
+        id="assured-a-state-of-support",
+    ),
+    pytest.param(
+        "Oslo assured a quick result.",
+        set(),  # no one assured
+        id="assured-no-state",
     ),
 ]
 

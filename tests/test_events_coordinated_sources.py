@@ -31,3 +31,12 @@ def test_coder_speaker_with_appositive_name_is_not_a_list(
     text = "The Dutch premier, a veteran liberal, met the Chilean president on Monday."
     found = code(nlp, resolver, coder, text)
     assert found and all(s.startswith("NLD") and t == "CHLGOV" for s, t, _ in found)
+
+
+def test_coder_list_of_four_with_an_apposition_each_acts(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder
+) -> None:
+    # the parser hangs "the UK" on Norway as an apposition and "and" on the last conjunct
+    text = "Norway, the UK, Chile and Peru cut diplomatic ties with Iran."
+    found = code(nlp, resolver, coder, text)
+    assert {s for s, t, c in found if t == "IRN" and c == "161"} == {"NOR", "GBR", "CHL", "PER"}

@@ -8,11 +8,14 @@ Sentences written here."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from spacy.language import Language
 
-from events_support import NORDIC, coded_set
+from events_support import NORDIC, coded_set, pipeline_triples
 from tripolar.events import EventCoder
+from tripolar.pipeline import Pipeline
 
 ACTORS = {
     **NORDIC,
@@ -94,6 +97,21 @@ CASES = [
     pytest.param(
         "Norway described the incident as a grave provocation.", set(), id="no-party-named"
     ),
+    pytest.param(
+        "The Peruvian minister labelled the visit a provocation by Chile.",
+        {("PER", "CHL", "111")},
+        id="the-blamed-state-by-the-label-noun",
+    ),
+    pytest.param(
+        "Oslo called Chile's missile test a dangerous provocation.",
+        {("NORGOV", "CHL", "111")},
+        id="the-label-parsed-under-the-named-act",
+    ),
+    pytest.param(
+        "Oslo called Chile's missile test a scheduled event.",
+        set(),  # no word of blame: no disapproval
+        id="the-label-under-the-named-act-without-blame",
+    ),
 ]
 
 
@@ -102,3 +120,15 @@ def test_events_labels_code(
     nlp: Language, coder: EventCoder, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert coded_set(nlp, coder, text, ACTORS) == expected
+
+
+def test_events_labels_blamed_act_owner_beside_a_mention_of_the_speakers_state(
+    coding_pipeline: Pipeline,
+) -> None:
+    # the real resolver gives "military" the speaker's country (the paragraph's first
+    # state): the blame still goes to the owner of the drills, the state that held them
+    text = (
+        "Blinken said the large military drills Russia held near Norway last week were a "
+        "grave escalation."
+    )
+    assert ("USAGOV", "RUS", "111") in pipeline_triples(coding_pipeline, text, dt.date(2023, 5, 2))

@@ -75,6 +75,21 @@ CODED = [
         {("NOR", "CHL", "0353")},
         id="announced-release-stays-a-promise",
     ),
+    pytest.param(
+        "Norway has decided to cut diplomatic ties with Chile.",
+        {("NOR", "CHL", "161")},
+        id="decided-cut-is-the-act",
+    ),
+    pytest.param(
+        "Norway will decide next month whether to cut diplomatic ties with Chile.",
+        set(),  # a decision still to come, and a question of whether: nothing is done
+        id="decision-to-come-codes-no-cut",
+    ),
+    pytest.param(
+        "Norway may decide to cut diplomatic ties with Chile.",
+        set(),
+        id="hedged-decision-codes-no-cut",
+    ),
 ]
 
 

@@ -44,6 +44,26 @@ CASES = [
         {("NORGOV", "CHL", "042")},
         id="flew-to-visit",
     ),
+    pytest.param(
+        "Chile fired a ballistic missile over Norway on Friday.",
+        {("CHL", "NOR", "150")},  # a flight over a state shows force; it strikes no one
+        id="missile-fired-over-a-state",
+    ),
+    pytest.param(
+        "Chile launched a missile over Peru that landed in the sea.",
+        {("CHL", "PER", "150")},
+        id="missile-launched-over-a-state",
+    ),
+    pytest.param(
+        "Chile fired rockets over the border at Norwegian positions.",
+        {("CHL", "NOR", "194")},  # aimed at a target: fighting
+        id="rockets-fired-over-and-at",
+    ),
+    pytest.param(
+        "A Chilean fighter jet performed an unsafe intercept of a Norwegian patrol plane.",
+        {("CHL", "NOR", "150")},
+        id="performed-an-intercept-of",
+    ),
 ]
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from events_support import coded_with_table
+from events_support import coded_with_resolver, coded_with_table
+from tripolar.actors import ActorResolver
 from tripolar.events import EventCoder
 
 ACTORS = {"Norway": "NOR", "Chile": "CHL", "Chilean": "CHL", "Peru": "PER"}
@@ -29,3 +30,31 @@ def test_events_targets_denied_act_is_about_its_target(nlp: Language, coder: Eve
         ("NOR", "CHL", "016")
     }
     assert code(nlp, coder, "Peru denied supplying drones to Chile.") == {("PER", "CHL", "016")}
+
+
+def test_events_targets_flag_state_of_a_ship(nlp: Language, coder: EventCoder) -> None:
+    # "a Chilean-flagged tanker" is Chile's: the flag state is the target
+    assert ("NOR", "CHL", "171") in code(nlp, coder, "Norway seized a Chilean-flagged tanker.")
+
+
+def test_events_targets_objects_placed_in_a_state(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Norway carried out airstrikes on targets in Peru.")
+    assert ("NOR", "PER", "195") in found
+
+
+def test_events_targets_concern_expressed_to_a_state(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Norway expressed serious concern to Chile and Peru over the flight.")
+    assert {("NOR", "CHL", "111"), ("NOR", "PER", "111")} <= found
+
+
+def test_events_targets_partner_of_an_offer_turned_down(nlp: Language, coder: EventCoder) -> None:
+    found = code(nlp, coder, "Norway turned down an offer of direct talks with Chile.")
+    assert ("NOR", "CHL", "120") in found
+
+
+def test_events_targets_state_of_a_place_flown_near(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder
+) -> None:
+    # a listed place (events/data/places.tsv) approached in a show of force: its state
+    found = coded_with_resolver(nlp, resolver, coder, "Chilean bombers flew near Alaska.")
+    assert ("CHLMIL", "USA", "150") in found

@@ -30,6 +30,29 @@ from tripolar.ingest.slug import url_title, without_site_name
             "Why Tokyo Looks To Delhi",
             id="segment_with_most_words",
         ),
+        pytest.param(
+            "https://example.org/search/label/China-Russia%20Relations",
+            "China Russia Relations",
+            id="encoded_spaces_join_words",
+        ),
+        pytest.param(
+            "https://example.org/tag/japan+korea+ties", "Japan Korea Ties", id="plus_joins_words"
+        ),
+        pytest.param(
+            "https://example.org/news/putin-xi-summit-moscow/",
+            "Putin Xi Summit Moscow",
+            id="two_letter_surname_stays_a_name",
+        ),
+        pytest.param(
+            "https://example.org/a/sino-us-ties-enter-new-era/",
+            "Sino-US Ties Enter New Era",
+            id="combining_form_keeps_its_hyphen",
+        ),
+        pytest.param(
+            "https://example.org/opinions/changing-dynamics-of-india-russia-ties-1.1426167",
+            "Changing Dynamics Of India Russia Ties",
+            id="dotted_page_id_dropped",
+        ),
         pytest.param("https://example.org/index-6370.html", None, id="no_slug"),
         pytest.param("https://example.org/page?q=russia-china-ties-warm", None, id="query_ignored"),
         pytest.param(None, None, id="no_url"),

@@ -69,6 +69,15 @@ TITLED = "Officials met again in the spring. Tensions have been building for yea
         pytest.param(
             None, "https://example.org/2021/05/japan-south-korea-ties-sour/", {"JPN-KOR"}, id="url"
         ),
+        pytest.param(
+            None, "https://example.org/a/sino-russian-ties-sour/", {"CHN-RUS"}, id="url_compound"
+        ),
+        pytest.param(
+            None,
+            "https://example.org/the-helsinki-summit-brings-warmer-relations-between-us-and-russia/",
+            {"RUS-USA"},
+            id="url_summit_city",
+        ),
         pytest.param(None, None, set(), id="neither"),
         pytest.param("Three capitals: Tokyo, Seoul and Beijing", None, set(), id="no_pair"),
     ],

@@ -6,7 +6,9 @@ A reference never reaches outside its paragraph (paragraphs are separated by bla
   (state codes, "CHN", "RUS"); "the two leaders/presidents/governments/capitals" -> the same
   states as governments ("CHNGOV", "RUSGOV"); "both sides/the two sides" -> the last two
   distinct actors as they were coded (IGOs included). States count once however they were
-  named (Russia, Moscow, Putin are one side).
+  named (Russia, Moscow, Putin are one side). A capital named as the venue ("met in
+  Helsinki") or the place of a meeting or a war ("talks in Kyrgyzstan", "the war in
+  Ukraine") is no side, unless too few sides are left without it.
 * "they/them/their" -> the actors of the latest sentence before it that names any, when
   that sentence ends in a plural one: a mention with several codes ("Sino-Russian", "the
   two sides"), two mentions joined by "and" ("Russia and China"), or a plural agent
@@ -126,17 +128,23 @@ def resolve_references(
             length, category = phrase
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
-            earlier, size = named.before(start), group_size(doc, i)
-            codes = (category == "gov" and last_two(leaders(earlier), category, size)) or (
-                last_two(earlier, category, size)
-            )
+            named_before, size = named.before(start), group_size(doc, i)
+            codes: tuple[str, ...] = ()
+            # venues and places first left out ("met in Helsinki", "the war in Ukraine"),
+            # unless that leaves too few sides
+            for earlier in (without_venues(text, named_before), named_before):
+                if category == "gov":
+                    codes = last_two(leaders(earlier), category, size)
+                codes = codes or last_two(earlier, category, size)
+                if codes:
+                    break
             previous = out[-1] if out else None
             if (
                 previous is not None
                 and previous.entry.startswith(("the ", "both "))
                 and len(previous.codes) == size
                 and paragraphs.of(previous.start) == paragraphs.of(start)
-                and not [m for m in earlier if m.start >= previous.end]
+                and not [m for m in named_before if m.start >= previous.end]
             ):  # "the talks of the two leaders ... the pact of the two countries"
                 codes = as_category(previous.codes, category)
             if codes:
@@ -193,18 +201,21 @@ def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]
     wanted = _hashes(frozenset(words))
     if not len(wanted) or not len(doc):
         return []
-    found: list[int] = np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
+    values = doc.to_array(attr)
+    # membership by binary search in the sorted hashes: np.isin sorts the Doc's array
+    # with them at every call, twice the cost for a Doc of a few hundred tokens
+    at = np.searchsorted(wanted, values)
+    at[at == len(wanted)] = 0
+    found: list[int] = np.flatnonzero(wanted[at] == values).tolist()
     return found
 
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case forms of tokens start..end, read from the Doc's array when there
-    are more than a few (a Token built for each is the cost: the gap between two actors
-    named far apart)."""
-    if end - start <= 4:
-        return [doc[i].lower_ for i in range(start, end)]
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(LOWER)[start:end].tolist()]
+    """The lower-case forms of tokens start..end, at a cost that follows the gap, not the
+    Doc: a Doc's array (`Doc.to_array`) is built for all its tokens at every call, which
+    made a long text's actor pass quadratic (a call per pair of adjacent actors), and a
+    Span's array costs more than a Token per word."""
+    return [doc[i].lower_ for i in range(start, end)]
 
 
 @lru_cache(maxsize=256)
@@ -258,6 +269,33 @@ def leaders(mentions: Sequence[Mention]) -> list[Mention]:
         for m in mentions
         if m.kind == "person" or (m.kind != "agent" and any(c.endswith("GOV") for c in m.codes))
     ]
+
+
+def without_venues(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """`mentions` without the places named as where something happened: "Trump and Putin met
+    in Helsinki. The two leaders ..." are Trump and Putin, not Finland's government; "the
+    war in Ukraine" is no side either."""
+    return [m for m in mentions if not _is_venue(text, m)]
+
+
+_VENUE = re.compile(
+    r"\b(?:met|meet|meets|meeting|meetings|summit|talks|gathered|convened"
+    r"|wars?|conflicts?|crisis|fighting)"
+    r"(?:\s+[\w'’.-]+){0,3}?\s+(?:in|at)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_venue(text: str, mention: Mention) -> bool:
+    """A state after "in"/"at": a capital ("in Helsinki"), or a state just after a word of
+    meeting or war ("held talks in Kyrgyzstan", "the war in Ukraine"; not "invested in
+    Russia")."""
+    if mention.kind != "state":
+        return False
+    before = text[max(0, mention.start - 60) : mention.start]
+    if not re.search(r"(?:^|\s)(?:in|at)\s+$", before):
+        return False
+    return all(code.endswith("GOV") for code in mention.codes) or bool(_VENUE.search(before))
 
 
 def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:

@@ -176,14 +176,23 @@ class ActorResolver:
                 self.matcher.single_exact.get(p) or self.matcher.single_lower.get(p.lower())
                 for p in parts
             ]
+            end = token.idx + len(token.text)
+            if len(parts) >= 2 and members[-1] is None and token.i + 1 < len(doc):
+                # "U.S.-South Korean": the last member goes on into the next word
+                following = doc[token.i + 1]
+                found = [
+                    e
+                    for e in self.dictionary.lookup(f"{parts[-1]} {following.text}")
+                    if e.kind in STATE_KINDS
+                ]
+                if found:
+                    members[-1] = found[0]
+                    end = following.idx + len(following.text)
             if len(parts) >= 2 and all(m is not None for m in members):
                 codes = unique_codes(c for m in members if m is not None for c in m.codes_on(on))
                 name = "-".join(m.name for m in members if m is not None)
-                out.append(
-                    Mention(
-                        token.idx, token.idx + len(token.text), token.text, codes, "compound", name
-                    )
-                )
+                words = doc_text(doc)[token.idx : end]
+                out.append(Mention(token.idx, end, words, codes, "compound", name))
         return out
 
     # -- composition ------------------------------------------------------------------------
@@ -365,7 +374,8 @@ class ActorResolver:
             roots = set()  # "leaders of the Muslim Brotherhood": that body's, no state's
         else:
             roots = named.roots_before(start)
-        if len(roots) != 1:
+        speaker_owned = first.start > 0 and doc[first.start - 1].lower_ == "our"
+        if len(roots) != 1 or speaker_owned:  # "our diplomats": the speaker's, not the paragraph's
             if first.start > 0 and doc[first.start - 1].lower_ in REFERRING_WORDS:
                 return None  # "both leaders", "their companies": a reference left unresolved
             code = self._apply(NULL_CODE, agents, former)

@@ -228,12 +228,15 @@ def is_backed(doc: Doc, unit: Unit) -> bool:
 def not_an_actor(doc: Doc, unit: Unit) -> bool:
     """A state after "pro-"/"anti-" ("pro-Russia rebels") or "ethnic" ("ethnic Albanians"
     in Serbia are not Albania), or before a currency sign ("US $50"), is not an actor; nor is
-    an agent word the tagger reads as an adjective ("a general strike")."""
+    an agent word the tagger reads as an adjective ("a general strike"), nor a capital that
+    names a text ("the Paris climate accord", "the Minsk agreements")."""
     if unit.agent is not None and unit.end - unit.start == 1:
         word = doc[unit.start]
         return word.lower_ in ADJECTIVE_AGENTS and word.tag_ == "JJ"
     if unit.actor is None or unit.actor.kind not in STATE_KINDS:
         return False
+    if unit.actor.kind == "capital" and names_a_text(doc, unit.end):
+        return True
     start = unit.start
     if start >= 1 and doc[start - 1].lower_ in (STANCE_PREFIXES - {"pro", "anti"}) | {"ethnic"}:
         return True
@@ -242,6 +245,27 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES:
         return doc[start - 1].whitespace_ == "" and doc[start - 2].whitespace_ == ""
     return unit.end < len(doc) and doc[unit.end].text.startswith("$")
+
+
+# texts named after the city where they were made: "the Paris agreement", "the Minsk
+# accords", "the Budapest Memorandum", "the Normandy format" - the city is no party to them
+NAMED_TEXTS = frozenset({
+    "accord", "accords", "agreement", "agreements", "treaty", "protocol", "convention",
+    "conventions", "memorandum", "format", "process", "declaration", "communique", "charter",
+    "consensus", "framework", "understanding",
+})  # fmt: skip
+# words that may stand between the city and the text: "the Paris climate accord"
+TEXT_TOPICS = frozenset({"climate", "peace", "nuclear", "ceasefire", "trade", "ii", "2", "-"})
+
+
+def names_a_text(doc: Doc, end: int) -> bool:
+    """The words from token `end` on are a text's name: "(Paris) (climate) accord"."""
+    for token in doc[end : end + 3]:
+        if token.lower_ in NAMED_TEXTS:
+            return True
+        if token.lower_ not in TEXT_TOPICS:
+            return False
+    return False
 
 
 def head_agent(agents: Sequence[AgentEntry]) -> AgentEntry:

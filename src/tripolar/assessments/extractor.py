@@ -44,6 +44,9 @@ class AssessmentExtractor:
         self._conditional = self.lexicon.category_table("conditional")
         self._anaphors = self.lexicon.category_table("anaphor")
         self._regions = PhraseTable(self.lexicon.regions)
+        self._epithets = PhraseTable(
+            [*parties.EPITHET_PHRASES, *(p.replace("'", "\u2019") for p in parties.EPITHET_PHRASES)]
+        )
 
     def may_judge(self, sentence: Span) -> bool:
         """Whether an unparsed sentence may judge a relationship (a cheap test on surface
@@ -62,7 +65,13 @@ class AssessmentExtractor:
     def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
         """The pair of states a short text such as a title names ('US-China ties sour'),
         or () when it names fewer or more than two."""
-        named = parties.countries(parties.index_mentions(doc, mentions), range(len(doc)))
+        indexed = parties.index_mentions(doc, mentions)
+        named = parties.countries(indexed, range(len(doc)))
+        if len(named) > 2:  # "The 2018 Helsinki Summit Brings Warmer Relations ..."
+            named = parties.countries(
+                indexed,
+                (i for i in range(len(doc)) if not parties.names_a_venue(doc, i, indexed)),
+            )
         return tuple(sorted(named)) if len(named) == 2 else ()
 
     def extract(
@@ -76,7 +85,10 @@ class AssessmentExtractor:
     ) -> list[Assessment]:
         """The assessments of `doc`. `about` is the pair the document's title names (see
         `pair_named`): the article's pair until its sentences discuss another one more."""
-        token_mentions = parties.index_mentions(doc, [*mentions, *self._region_mentions(doc)])
+        epithets = parties.epithet_mentions(doc, self._epithets, published)
+        token_mentions = parties.index_mentions(
+            doc, [*mentions, *self._region_mentions(doc), *epithets]
+        )
         records: list[Assessment] = []
         context: tuple[str, ...] = ()
         topic: tuple[str, ...] = about  # the pair the article is about so far
@@ -118,8 +130,8 @@ class AssessmentExtractor:
             )
             if 1 <= len(present) <= 2:
                 context = tuple(sorted(present))
-            elif len(present) > 2:
-                context = ()
+            elif len(present) > 2:  # "Russia and China oppose US sanctions on Iran"
+                context = parties.subject_pair(sentence, token_mentions, sidelined)
             pair = parties.sentence_pair(judged, present, sentence, token_mentions)
             if pair is not None and present & set(pair):  # named here, not the topic's echo
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, index)

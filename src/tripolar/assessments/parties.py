@@ -29,6 +29,31 @@ ISSUE_PREPS = frozenset({"over", "regarding", "concerning", "about"})
 PLACE_HEADS = frozenset(
     {"war", "conflict", "crisis", "fighting", "situation", "outbreak", "elections", "election"}
 )
+# Meetings whose "in X" / "at X" names the venue, not a party: "met in Helsinki", "the
+# summit in Samarkand", "held talks in Bishkek".
+VENUE_VERBS = frozenset({"meet", "gather", "convene", "confer"})
+VENUE_NOUNS = frozenset({"summit", "talks", "meeting", "conference", "forum"})
+# Epithets that name a pair of states by what they are. "The world's two largest
+# economies": China's economy passed Japan's as the world's second largest in the second
+# quarter of 2010 (Japanese Cabinet Office figures, August 2010); Japan's had passed West
+# Germany's in 1968. "Inter-Korean", "the two Koreas": the two Korean states; "cross-Strait":
+# the two sides of the Taiwan Strait (general usage).
+ECONOMIES = (("JPN", "USA"), ("CHN", "USA"))
+ECONOMIES_SWITCH = dt.date(2010, 8, 16)
+ECONOMY_PHRASES = (
+    "world 's two largest economies",
+    "world 's two biggest economies",
+    "world 's top two economies",
+    "world 's two leading economies",
+    "two largest economies in the world",
+    "two biggest economies in the world",
+)
+FIXED_EPITHETS = {
+    "inter-korean": ("KOR", "PRK"),
+    "two koreas": ("KOR", "PRK"),
+    "cross-strait": ("CHN", "TWN"),
+}
+EPITHET_PHRASES = (*ECONOMY_PHRASES, *FIXED_EPITHETS)
 SOVIET = re.compile(r"\bSoviets?\b|\bUSSR\b|\bU\.S\.S\.R\b", re.IGNORECASE)
 
 
@@ -85,6 +110,22 @@ def as_soviet(mention: Mention) -> Mention:
     """The mention with its Russian codes as the Soviet Union's (RUSGOV -> USRGOV)."""
     codes = tuple("USR" + code[3:] if code.startswith("RUS") else code for code in mention.codes)
     return replace(mention, codes=codes) if codes != mention.codes else mention
+
+
+def epithet_mentions(doc: Doc, table: PhraseTable, published: dt.date | None) -> list[Mention]:
+    """ "The world's two largest economies" as a pair of states (China and the United States
+    from August 2010, Japan and the United States before), "inter-Korean" and "the two
+    Koreas" as the two Koreas, "cross-Strait" as China and Taiwan; `table` holds
+    EPITHET_PHRASES (with either apostrophe)."""
+    economies = ECONOMIES[1]
+    if published is not None and published < ECONOMIES_SWITCH:
+        economies = ECONOMIES[0]
+    found: list[Mention] = []
+    for match in table.find(doc[:]):
+        span = doc[match.start : match.end]
+        pair = FIXED_EPITHETS.get(match.term, economies)
+        found.append(Mention(span.start_char, span.end_char, span.text, pair, "compound"))
+    return found
 
 
 def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
@@ -203,18 +244,49 @@ def sidelined_tokens(
             (token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PLACE_HEADS)
             or token.head.pos_ == "PROPN"
         )  # "the war in Syria", "Doklam in Bhutan"
+        place = place or (word in ("in", "at") and is_venue_of_meeting(token.head))
         if place and token_mentions is not None and _names_a_pair(token, token_mentions):
             place = False  # "the crisis in U.S.-Russia relations"
-        temporal = word in syntax.STRICT_TEMPORAL_PREPS or (
+        temporal = word in syntax.STRICT_TEMPORAL_PREPS | {"following"} or (
             word == "to" and token.head.lower_ == "prior"
-        )  # "prior to Russia's invasion of Ukraine"
+        )  # "prior to Russia's invasion of Ukraine", "following Russia's invasion of Ukraine"
         venue = word in ("on", "at") and any(
             c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
             for c in token.children
         )  # "met on the sidelines of the APEC summit": the summit is no party
         if issue or place or temporal or venue:
             found.update(t.i for t in token.subtree)
+    if token_mentions is not None:  # "at the Helsinki summit, Trump and Putin ..."
+        found.update(t.i for t in sentence if names_a_venue(t.doc, t.i, token_mentions))
     return frozenset(found)
+
+
+def is_venue_of_meeting(head: Token) -> bool:
+    """Whether "in/at X" under `head` is where a meeting took place: "met in Helsinki", "the
+    summit in Samarkand", "held talks in Bishkek" (not "invested in Russia")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX"):
+        return lemma in VENUE_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in VENUE_NOUNS | {"talk"} for c in head.children
+        )
+    return head.pos_ == "NOUN" and (lemma in VENUE_NOUNS or head.lower_ in VENUE_NOUNS)
+
+
+def names_a_venue(doc: Doc, index: int, token_mentions: dict[int, Mention]) -> bool:
+    """Whether the state named at `index` names the meeting after it ("the Helsinki summit",
+    "the Singapore talks"): the place, not a party (an organisation's summit keeps it). Read
+    from the next word, so that it works on an unparsed title too."""
+    mention = token_mentions.get(index)
+    if mention is None or mention.kind != "state" or len(mention_countries(mention)) != 1:
+        return False
+    end = index
+    while end + 1 < len(doc) and token_mentions.get(end + 1) is mention:
+        end += 1
+    if end + 1 >= len(doc):
+        return False
+    following = doc[end + 1]  # not "talks": "Moscow talks of partnership" is Moscow talking
+    names = VENUE_NOUNS - {"talks"} | {"summits"}
+    return following.lower_ in names and following.pos_ in ("", "NOUN", "PROPN")
 
 
 def _names_a_pair(token: Token, token_mentions: dict[int, Mention]) -> bool:
@@ -259,6 +331,39 @@ def sentence_pair(
             if len(pair) == 2:
                 return tuple(sorted(pair))
     return None
+
+
+def stray_subject(head: Token, token_mentions: dict[int, Mention]) -> set[str]:
+    """The countries of a clause's subject that the parser hung on a fronted phrase: "Under
+    pressure from Washington, Beijing and Moscow have drawn closer" parses "Beijing and
+    Moscow" as conjuncts of "Washington". Only for a verb with no subject of its own, and
+    conjuncts after a comma."""
+    verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return set()
+    doc = head.doc
+    for child in verb.children:
+        if child.dep_ not in ("prep", "advcl") or child.i > verb.i or head in child.subtree:
+            continue
+        for token in child.subtree:
+            if token.dep_ != "pobj" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+                continue
+            joined = [c for c in token.children if c.dep_ == "conj" and c.i > token.i + 1]
+            if joined:
+                return set().union(*(subtree_countries(c, token_mentions) for c in joined))
+    return set()
+
+
+def subject_pair(
+    sentence: Span, token_mentions: dict[int, Mention], sidelined: frozenset[int]
+) -> tuple[str, ...]:
+    """The two states a sentence that names more has as its subject: "Russia and China
+    oppose US sanctions on Iran" -> (CHN, RUS); () when the subject names another number."""
+    found: set[str] = set()
+    for child in sentence.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found |= countries(token_mentions, (t.i for t in child.subtree if t.i not in sidelined))
+    return tuple(sorted(found)) if len(found) == 2 else ()
 
 
 def pairs(sources: set[str], targets: set[str]) -> list[tuple[str, ...]]:

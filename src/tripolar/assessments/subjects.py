@@ -41,6 +41,11 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
         near.append(head.head)
     if head.pos_ in ("NOUN", "PROPN"):
         near.append(head)
+    near += [  # "the relationship ... and it is eroding"; not "China ... it had grown"
+        antecedent
+        for t in near
+        if (antecedent := it_antecedent(t)) is not None and lexicon.has("relational", antecedent)
+    ]
     for token in near:
         parts = [token, *(c for c in token.children if c.dep_ in ("amod", "compound", "poss"))]
         if any(part.i in token_mentions for part in parts):
@@ -54,6 +59,19 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
             if entry is not None and entry.kind == "cue" and part.i not in token_mentions:
                 return True
     return False
+
+
+def it_antecedent(token: Token) -> Token | None:
+    """The subject an "it" that is a clause's subject takes up from earlier in its sentence:
+    "the relationship looks stable, yet it is eroding"."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    earlier = [
+        t
+        for t in token.sent
+        if t.i < token.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+    ]
+    return earlier[-1] if earlier else None
 
 
 def own_countries(head: Token, named: dict[int, Mention]) -> set[str]:
@@ -77,6 +95,22 @@ def own_countries(head: Token, named: dict[int, Mention]) -> set[str]:
             if child.dep_ in ("nsubj", "nsubjpass") and head not in child.subtree:
                 found |= parties.subtree_countries(child, named)
     return found
+
+
+ANAPHORIC_DETERMINERS = frozenset({"this", "that", "these", "those", "their", "such"})
+
+
+def is_anaphoric_relation(head: Token, named: dict[int, Mention], lexicon: Lexicon) -> bool:
+    """Whether a cue is, or sits in, a noun phrase that points back at a relationship and
+    names no state ("this close partnership", "their growing rivalry", "the relationship"):
+    its parties are those named before, not a state elsewhere in the sentence."""
+    noun = head
+    if head.dep_ in ("amod", "compound") and head.head.pos_ == "NOUN":
+        noun = head.head
+    if noun.pos_ != "NOUN" or parties.subtree_countries(noun, named):
+        return False
+    first = noun.left_edge.lower_  # "this close military, economic ... partnership"
+    return first in ANAPHORIC_DETERMINERS or (first == "the" and lexicon.has("relational", noun))
 
 
 def relation_pair(
@@ -166,6 +200,11 @@ def subjects_of(
         found = set(whole)
     if len(found) == 2:
         return 1, [tuple(sorted(found))]
+    if len(found) != 2:
+        # "Under pressure from Washington, Beijing and Moscow drew closer", parsed as one list
+        stray = parties.stray_subject(head, token_mentions)
+        if len(stray) == 2:
+            return 1, [tuple(sorted(stray))]
     if len(found) >= 3:
         targets = parties.prep_targets(head, named)
         sources = found - targets
@@ -181,6 +220,10 @@ def subjects_of(
         if anaphoric and context:
             if country in context:
                 return 2, [context] if len(context) == 2 else [(country,)]
+            if len(context) == 2 and is_anaphoric_relation(head, named, lexicon):
+                # "This partnership poses a challenge for the United States": the pair of
+                # the sentence before, not the third state the sentence names
+                return 2, [context]
             return 2, parties.pairs(set(context), {country})
         if country in topic:
             # "On the U.S. side, frustration grew": one party of the pair in discussion

@@ -17,7 +17,10 @@ from spacy.tokens import Doc, Token
 from tripolar.actors.dictionary import country_root
 from tripolar.actors.quotations import quoted_tokens
 from tripolar.events.grammar import (
+    MOVING_FORCES,
+    OWNER_PRONOUNS,
     SAY_VERBS,
+    TRADE_FLOW_NOUNS,
     clause_verb,
     conjuncts,
     dependent,
@@ -25,6 +28,8 @@ from tripolar.events.grammar import (
     owner_objects,
     prep_objects,
     subject_heads,
+    that_clauses,
+    trade_partners,
 )
 from tripolar.events.modality import ALLEGE_GOVERNORS, Context
 from tripolar.events.patterns import TargetSlot
@@ -33,6 +38,7 @@ from tripolar.events.story_parties import StoryParties
 from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
+HELD_BY_WORDS = frozenset({"flagged", "owned", "registered", "operated"})
 EXAMPLE_PREPS = ("including", "like")
 # a generic party that stands for the state it is placed in: "the relevant parties in the US"
 PARTY_HEADS = frozenset(
@@ -71,6 +77,10 @@ DOCUMENT_HEADS = frozenset({
 # personal pronouns that, as subject of a speech complement, may stand for the speaker
 SPEAKER_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i"})
 # "an agreement with X": the object of such a verb ("endorsed ...") points at the partner
+# what is offered or asked for: "an offer of talks with X" is aimed at X
+OFFER_NOUNS = frozenset({"offer", "proposal", "request", "invitation", "call", "plan"})
+# places approached in a show of force: "flew near Alaska" is aimed at the state it lies in
+APPROACH_PREPS = frozenset({"near", "over", "toward", "towards", "within", "close", "off"})
 PARTNER_NOUNS = frozenset({
     "agreement", "deal", "treaty", "pact", "accord", "partnership", "alliance", "cooperation",
     "relation", "tie", "contract", "memorandum",
@@ -175,11 +185,14 @@ class MentionIndex:
                     return described
             # one level deeper: "Iraqi President Saddam Hussein's proposal", "US Predator
             # attacks", "the Security Council resolution"
-            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            # "a British-flagged tanker", "an Iranian-owned ship": the flag or owner state
+            if (child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN")) or (
+                child.dep_ == "amod" and child.lower_ in HELD_BY_WORDS
+            ):
                 deeper = [
                     m
                     for grand in child.children
-                    if grand.dep_ in ("compound", "amod", "poss")
+                    if grand.dep_ in ("compound", "amod", "poss", "npadvmod")
                     and (m := self.by_head.get(grand.i)) is not None
                 ]
                 if deeper:
@@ -318,6 +331,10 @@ def find_targets(
                 if not found and obj.lemma_.lower() in PARTNER_NOUNS:
                     # "endorsed an association agreement with X": the partner
                     found = index.of_group(prep_objects(obj, "with"))
+                if not found and obj.lemma_.lower() in OFFER_NOUNS:
+                    # "turned down an offer of direct talks with X": the partner offered
+                    offered = prep_objects(obj, "of") + prep_objects(obj, "for")
+                    found = index.of_group(o for n in offered for o in prep_objects(n, "with"))
         elif slot.slot == "dative":
             dative = dependent(verb, "dative")
             if dative is not None and dative.pos_ != "ADP":
@@ -326,6 +343,11 @@ def find_targets(
             clause = dependent(verb, "ccomp")
             if clause is not None:
                 found = index.of_group(subject_heads(clause))
+        elif slot.slot == "that.subj":  # "voiced concern that X was expanding its navy"
+            holder = pattern_object or obj
+            found = index.of_group(
+                [s for c in that_clauses(holder) for s in subject_heads(c)] if holder else []
+            )
         else:
             objects = prep_objects(verb, slot.slot, slot.heads)
             found = index.of_group(objects)
@@ -346,6 +368,13 @@ def find_targets(
                 found = index.of_group(
                     [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
                 )
+            if not found:  # "imposed curbs on exports of rare earths to X"
+                partners = [o for n in objects for o in trade_partners(n)]
+                if not partners and any(n.lemma_.lower() in TRADE_FLOW_NOUNS for n in objects):
+                    partners = prep_objects(verb, "to")  # the parser hung "to X" on the verb
+                found = index.of_group(partners)
+            if not found and slot.slot in APPROACH_PREPS:  # "flew near Alaska": its state
+                found = named_places(objects)
             if not found:  # "responsibility for an attack on X", "... a bombing in X"
                 found = unique_mentions(
                     m
@@ -353,9 +382,42 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
+        if not found and (slot.slot == "dobj" or slot.is_prep):
+            holder = pattern_object or obj
+            nouns = [obj] if slot.slot == "dobj" else prep_objects(verb, slot.slot, slot.heads)
+            if slot.is_prep and holder is not None:
+                nouns += prep_objects(holder, slot.slot, slot.heads)
+            found = speaker_owned(verb, [n for n in nouns if n is not None], index)
+            if found:
+                return found, SPEAKER_SLOT
         if found:
             return found, slot.slot
     return [], ""
+
+
+SPEAKER_SLOT = "speaker"  # the target is the speaker whose "its" the act's object bears
+
+
+def speaker_owned(verb: Token, nouns: Sequence[Token], index: MentionIndex) -> list[Mention]:
+    """ "Vietnam said a Chinese ship rammed its boats", "Japan said Chinese ships entered its
+    waters": "its" in what a state says of another is the speaker's own."""
+    nouns = [*nouns, *(o for n in nouns for o in prep_objects(n, "of"))]  # "two of its ships"
+    owned = [
+        n for n in nouns if any(c.dep_ == "poss" and c.lower_ in OWNER_PRONOUNS for c in n.children)
+    ]
+    if not owned or any(c.lower_ == "own" for n in owned for c in n.children):
+        return []  # "shelled its own cities": the doer's
+    if not all(s.lemma_.lower() in MOVING_FORCES for s in subject_heads(verb) or [verb]):
+        return []  # "Russia abused its veto": a state's "its" is its own
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAY_VERBS:
+            speakers = index.subjects_of(clause.head)
+            return other_actors(speakers, index.subjects_of(verb))
+        if clause.dep_ != "conj":
+            return []
+        clause = clause.head
+    return []
 
 
 def for_clauses(verb: Token) -> list[Token]:
@@ -380,6 +442,9 @@ def event_noun_targets(noun: Token, index: MentionIndex) -> list[Mention]:
         return found
     places = [o for h in holders for p in ("in", "at", "near") for o in prep_objects(h, p)]
     places += [o for p in places if p.pos_ == "NOUN" for o in prep_objects(p, "in")]
+    places += [
+        o for d in direct if d.pos_ == "NOUN" for o in prep_objects(d, "in")
+    ]  # "on targets in X"
     return index.of_group(places) or named_places(places)
 
 

@@ -260,6 +260,10 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    if not objects:  # "called X's test a provocation", parsed with the label under the test
+        acts = [c for c in labels if c.pos_ in ("NOUN", "PROPN")][:1]
+        labels = [c for n in acts for c in n.children if c.dep_ in ("dobj", "oprd")]
+        objects = acts if labels else []
     labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
     labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
@@ -274,6 +278,10 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     slot = "dobj"
     if not targets and not is_passive(verb):  # "called the veto by X a ...", "a ploy by X"
         targets = index.of_group(prep_objects(verb, "by") + agent_objects(verb))
+    if not targets:  # "labelled the visit a provocation by X"
+        targets = index.of_group(
+            [o for label in labels if label.pos_ == "NOUN" for o in prep_objects(label, "by")]
+        )
     if not targets:  # "described the raid as open Chilean aggression", "X's espionage efforts"
         owners = [
             c

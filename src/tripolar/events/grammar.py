@@ -34,6 +34,7 @@ LIGHT_VERBS = frozenset({
     "file", "impose", "sign", "ink", "enter", "wrap", "undertake", "renew", "mount", "declare",
     "issue", "express", "organize", "organise", "initiate", "step", "intensify", "end",
     "voice",  # "voiced support for X"
+    "perform",  # "performed an unsafe intercept of X's plane"
     "speed", "accelerate", "tighten", "toughen", "widen", "expand", "broaden",
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
@@ -73,12 +74,18 @@ OBJECT_CONTROL_GOVERNORS = (
 # on X", "issued a decree banning imports from X" - whoever signed it acts
 ENACTED_NOUNS = frozenset({
     "order", "decree", "law", "bill", "directive", "regulation", "legislation", "edict",
-    "proclamation", "ordinance", "memorandum",
+    "proclamation", "ordinance", "memorandum", "resolution",
 })
 # nouns of intent whose infinitive is the intent of who states them
 INTENT_NOUNS = frozenset({
     "readiness", "willingness", "desire", "intention", "intent", "determination", "wish",
     "resolve", "eagerness", "commitment", "hope",
+})
+# nouns whose infinitive is their owner's act or intent: "NATO's decision to expel X",
+# "Washington's bid to extend the embargo", "China's threat to impose sanctions"
+OWNED_ACT_NOUNS = DECISION_NOUNS | INTENT_NOUNS | frozenset({
+    "plan", "bid", "attempt", "effort", "threat", "offer", "pledge", "promise", "proposal",
+    "push", "drive", "campaign",
 })
 # verbs that state or make an intent or decision of their subject's
 STATING_VERBS = frozenset({
@@ -114,7 +121,11 @@ def conjuncts(token: Token) -> list[Token]:
             child.dep_ == "appos"
             and child.pos_ == "PROPN"
             and any(c.dep_ == "conj" for c in child.children)
-            and any(c.dep_ == "cc" for c in child.children)
+            and any(  # "and" on the apposition or on its last conjunct ("the UAE, Egypt and")
+                c.dep_ == "cc"
+                for n in (child, *(c for c in child.children if c.dep_ == "conj"))
+                for c in n.children
+            )
         ):
             out.extend(conjuncts(child))
     return out
@@ -227,6 +238,11 @@ def subject_heads(verb: Token) -> list[Token]:
             ]
         elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
             verb = head.head  # "X expressed readiness to cooperate with Y": X
+        elif verb.dep_ == "acl" and is_infinitive(verb) and head.lemma_.lower() in OWNED_ACT_NOUNS:
+            # "NATO's decision to expel eight diplomats", "a bid by X to ...": the owner
+            return [
+                c for c in head.children if c.dep_ in ("poss", "compound", "amod")
+            ] + prep_objects(head, "by")
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _enacted(head):
             verb = head.head  # "signed an order lifting sanctions on X": the signer
         elif verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -447,4 +463,37 @@ def protested_objects(idiom: Token) -> list[Token]:
     # names who suffered it ("the arrest of activists")
     return objects + [
         o for n in objects for o in owner_objects(n, ("by",) if n.pos_ == "NOUN" else ())
+    ]
+
+
+OWNER_PRONOUNS = frozenset({"its", "their"})
+# craft and troops, whose "its" cannot be their own: "a Chinese vessel rammed its ships"
+MOVING_FORCES = frozenset({
+    "vessel", "ship", "boat", "warship", "frigate", "destroyer", "submarine", "jet", "plane",
+    "aircraft", "bomber", "fighter", "warplane", "drone", "helicopter", "missile", "rocket",
+    "balloon", "troop", "soldier", "trawler", "cutter",
+})  # fmt: skip
+
+
+# goods that flow between states: the state at the other end is the one a measure on the
+# flow is aimed at ("curbs on exports of rare earths to X", "a ban on imports from X")
+TRADE_FLOW_NOUNS = frozenset({"export", "import", "shipment", "sale", "supply", "delivery"})
+
+
+def trade_partners(noun: Token) -> list[Token]:
+    """The "to"/"from" objects of a trade noun, on it or on its "of" goods phrase."""
+    if noun.lemma_.lower() not in TRADE_FLOW_NOUNS:
+        return []
+    holders = [noun, *prep_objects(noun, "of")]
+    return [o for h in holders for p in ("to", "from") for o in prep_objects(h, p)]
+
+
+def that_clauses(noun: Token) -> list[Token]:
+    """The "that" clauses a noun heads: "concern that X was expanding its navy"."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in ("acl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
     ]

@@ -59,6 +59,8 @@ ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", 
 # "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
 # announced is coded as the act (its date: the announcement's), promises stay intents
 ANNOUNCING_GOVERNORS = frozenset({"announce"})
+# "X has decided to cut ties with Y": the decision is taken, so the cut is coded as done
+DECIDING_GOVERNORS = frozenset({"decide"})
 # a body that votes to do something does it: "the council voted to adopt sanctions"
 ENACTING_GOVERNORS = frozenset({"vote"})
 # "X led/prompted/forced Y to expel Z": Y did expel Z, the object is the act's subject
@@ -168,8 +170,18 @@ def context_of(verb: Token) -> Context:
 
 def _announced(verb: Token) -> bool:
     """ "X announced (on Friday) it would downgrade ties with Y": a future act reported by
-    an announcing verb."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS
+    an announcing verb; or one decided on ("X has decided to cut ties with Y")."""
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS:
+        return True
+    # "X (has) decided to expel Y's envoy", never "will decide to" nor "may decide to"
+    governor = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and governor.lemma_.lower() in DECIDING_GOVERNORS
+        and governor.tag_ in ("VBD", "VBN", "VBZ")
+        and not _has_future(governor)
+        and not is_negated(governor)
+    )
 
 
 CHARGE_NOUNS = frozenset({"charge", "claim", "accusation", "allegation"})

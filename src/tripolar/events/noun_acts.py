@@ -26,6 +26,7 @@ from tripolar.events.grammar import (
     LIGHT_VERBS,
     SAY_VERBS,
     SUBJECT_DEPS,
+    TRADE_FLOW_NOUNS,
     agent_objects,
     dependent,
     has_in_protest,
@@ -151,12 +152,24 @@ class NounActs:
                 objects = prep_objects(light, target.slot, target.heads)
             if not objects:  # "the visit by X to Y", parsed with "to Y" on X
                 objects = [o for b in by_objects for o in prep_objects(b, target.slot)]
+            if not objects and noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+                # "the sale of 66 jets built by X to Y": "to Y" hung on the goods' phrase
+                goods = prep_objects(noun, "of")
+                made = [c for g in goods for c in g.children if c.dep_ == "acl"]
+                holders = goods + made + [o for m in made for o in agent_objects(m)]
+                objects = [o for h in holders for o in prep_objects(h, target.slot)]
             if not objects and "mover" in pattern.flags:  # "the withdrawal of X from Y"
                 movers = prep_objects(noun, "of")
                 objects = [o for m in movers for o in prep_objects(m, target.slot)]
-            targets = index.of_group(objects) or index.of_group(
-                [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
-            )  # "a protest against violations by X"
+            targets = (
+                index.of_group(objects)
+                or index.of_group(  # "a protest against violations by X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
+                )
+                or index.of_group(  # "airstrikes on targets in X"
+                    [o for n in objects if n.pos_ == "NOUN" for o in prep_objects(n, "in")]
+                )
+            )
             if targets:
                 slot = target.slot
                 break

@@ -102,10 +102,10 @@ def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> C
         sources = [m for m in index.subjects_of(speaker) if m.anchors]  # of a known country
         blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
         own = {code[:3] for m in sources for code in m.codes}
-        named = index.of_group(blamed) or index.of_group(
-            [o for b in blamed for o in owner_objects(b)]
-        )
-        targets = [t for t in named if not {c[:3] for c in t.codes} & own]
+        targets = [t for t in index.of_group(blamed) if not {c[:3] for c in t.codes} & own]
+        if not targets:  # "the military drills China launched": the drills' owner
+            owners = index.of_group([o for b in blamed for o in owner_objects(b)])
+            targets = [t for t in owners if not {c[:3] for c in t.codes} & own]
         if sources and targets:
             return Candidate(BLAME_CODE, "stated:blame", sources, targets, False, context)
     return None

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
+    SPEAKER_SLOT,
     Candidate,
     MentionIndex,
     distinct_codes,
@@ -25,6 +26,7 @@ from tripolar.events.arguments import (
     other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
+from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
@@ -329,8 +331,15 @@ class VerbActs:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
             return "no target actor linked to the verb"
+        if mapped[:2] == "10" and _own_side(sources, targets):
+            return "an order to its own side"  # "Putin ordered troops into the regions"
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
+        if slot == SPEAKER_SLOT and "15" <= mapped[:2] <= "20":
+            # "Vietnam said a Chinese vessel rammed its ships": the victim's account of
+            # force used on it is its accusation of the doer (112), as CAMEO codes claims
+            sources, targets, mapped = targets, sources, ACCUSE_CODE
+            rule += "/reported-by-target"
         return Candidate(
             mapped, f"{rule}+{slot}", sources, targets, False, context, "mutual" in pattern.flags
         )
@@ -477,3 +486,21 @@ def _asks_for_act(verb: Token) -> bool:
         return True
     clause = dependent(verb, "ccomp")
     return clause is not None and is_infinitive(clause)
+
+
+COMMANDING_SECTORS = frozenset({"GOV", "ELI", "MIL"})
+
+
+def _own_side(sources: list[Mention], targets: list[Mention]) -> bool:
+    """Every target is the sources' own state's troops or officials: a state's orders to
+    them are no demand between states (its demands of its protesters or rebels are)."""
+    commanders = all(c[3:6] in COMMANDING_SECTORS for m in sources for c in m.codes)
+    roots = {one_country([m]) for m in sources}
+    return (
+        commanders
+        and None not in roots
+        and all(
+            one_country([t]) in roots and all(c[3:6] in ("MIL", "GOV") for c in t.codes)
+            for t in targets
+        )
+    )

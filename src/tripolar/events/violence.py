@@ -19,6 +19,7 @@ from tripolar.events.arguments import (
     named_places,
     unique_mentions,
 )
+from tripolar.events.dates import WEEKDAYS
 from tripolar.events.grammar import (
     dependent,
     is_passive,
@@ -138,7 +139,22 @@ def force_sense(verb: Token, obj: Token | None, code: str) -> tuple[str, str] | 
     shown = [o for p in ("in", "during", "as") for o in prep_objects(verb, p)]
     if any(o.lemma_.lower() in DISPLAY_NOUNS for o in shown):
         return SHOW_OF_FORCE, "/display"
+    holders = [verb] + ([obj] if obj is not None else [])
+    if (  # "fired a missile over Japan": a flight over a state, not a strike on it
+        verb.lemma_.lower() in OVERFLYING_VERBS
+        and any(prep_objects(h, "over") for h in holders)
+        and not any(  # "on Friday" is no target
+            o.lower_ not in WEEKDAYS and not o.like_num
+            for h in holders
+            for p in ("at", "on", "upon", "into", "against")
+            for o in prep_objects(h, p)
+        )
+    ):
+        return SHOW_OF_FORCE, "/overflight"
     return None
+
+
+OVERFLYING_VERBS = frozenset({"fire", "launch"})
 
 
 # Wars and attacks of words, trade or ideas: "a trade war with X", "verbal attacks on Y".

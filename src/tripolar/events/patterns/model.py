@@ -21,7 +21,7 @@ VERB_FLAGS = frozenset({
     "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that", "giver",
 })  # fmt: skip
 NOUN_FLAGS = frozenset({"recip", "loc", "mutual", "civil", "mover", "light"})
-SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj"})
+SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj", "that.subj"})
 NULL_CODE = "---"  # a dictionary pattern that matches and codes nothing
 BUILTIN_VERBS = "events/data/verbs.tsv"
 
@@ -30,7 +30,7 @@ BUILTIN_VERBS = "events/data/verbs.tsv"
 class TargetSlot:
     """Where a target is found: a dependency slot, or a preposition (optionally constrained)."""
 
-    slot: str  # "dobj", "dobj.head", "dative", "ccomp.subj", or a preposition such as "with"
+    slot: str  # "dobj", "dobj.head", "dative", "ccomp.subj", "that.subj", or a preposition
     heads: frozenset[str] = frozenset()  # for prepositions: allowed head lemmas of its object
 
     @property

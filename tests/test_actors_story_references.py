@@ -218,3 +218,31 @@ def test_group_leaders_are_people_and_a_following_group_the_same(
 def test_story_the_press_is_no_side(resolver: ActorResolver, nlp: Language) -> None:
     text = "Chile met Peru on Monday. Chilean state media said the two sides agreed on quotas."
     assert ("the two sides", ("CHL", "PER")) in refs(resolver, nlp, text)
+
+
+def test_story_two_leaders_skip_a_place_beside_one_leader(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # the paragraph names one leader and a place in a clause: the other leader is the one
+    # named in the paragraph before, not the place
+    text = (
+        "Brazilian President Lula met French President Emmanuel Macron in Paris.\n\n"
+        "Lula, criticised at home over the floods in Argentina, said the two leaders "
+        "signed a climate accord."
+    )
+    found = dict(refs(resolver, nlp, text))
+    assert found["the two leaders"] == ("BRAGOV", "FRAGOV")
+
+
+def test_story_two_men_are_the_two_leaders_named(resolver: ActorResolver, nlp: Language) -> None:
+    text = (
+        "Brazilian President Lula and French President Emmanuel Macron met in Geneva.\n\n"
+        "The two men were welcomed by the Swiss president."
+    )
+    assert dict(refs(resolver, nlp, text))["The two men"] == ("BRAGOV", "FRAGOV")
+
+
+def test_story_two_men_never_stand_for_places(resolver: ActorResolver, nlp: Language) -> None:
+    # no leader is named: "the two men" are the arrested nationals, not Chile or Texas
+    text = "Two Chilean nationals were arrested in Texas on Monday. The two men face charges."
+    assert "The two men" not in dict(refs(resolver, nlp, text))

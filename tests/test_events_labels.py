@@ -98,6 +98,21 @@ CASES = [
         "Norway described the incident as a grave provocation.", set(), id="no-party-named"
     ),
     pytest.param(
+        "Norway described Chile's seizure of the trawler as a crime.",
+        {("NOR", "CHL", "112")},
+        id="label-on-the-owned-act",
+    ),
+    pytest.param(
+        "Oslo described Chile's seizure of the Norwegian trawler as a stab in the back.",
+        {("NORGOV", "CHL", "111")},
+        id="stab-in-the-back-label",
+    ),
+    pytest.param(
+        '"This is a stab in the back by smugglers," Oslo said of the Chilean raid.',
+        set(),
+        id="betrayal-word-in-a-statement-is-no-label",
+    ),
+    pytest.param(
         "The Peruvian minister labelled the visit a provocation by Chile.",
         {("PER", "CHL", "111")},
         id="the-blamed-state-by-the-label-noun",

@@ -1,5 +1,6 @@
 """What news says is not yet done: "should", pseudo-clefts ("what is needed is ..."), "is
-expected to", a scheduled meeting, questions at a briefing; and "ready to confront X" is a
+expected to", a scheduled meeting, questions at a briefing, what one must "make sure" or
+"ensure" happens; and "ready to confront X" is a
 threat, not an offer. Sentences written here."""
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ NOTHING_DONE = [
         "Q: Norway imposed sanctions on Chile yesterday. What is your comment?",
         id="briefing-question",
     ),
+    pytest.param(
+        "It is vital to make sure that Norway and Chile are talking to each other.",
+        id="make-sure-that",
+    ),
+    pytest.param("Peru must ensure that Norway and Chile hold talks.", id="ensure-that"),
 ]
 
 

@@ -70,6 +70,10 @@ def test_reported_blame_codes_disapproval(
             "Chile's minister said she hoped Peruvian officials would be tried for war crimes.",
             id="a-wish-is-not-blame",
         ),
+        pytest.param(
+            "Chile said the Peruvian air raid had struck a terrorist hideout near the border.",
+            id="a-blame-word-on-the-object-describes-the-object",
+        ),
     ],
 )
 def test_reported_blame_needs_a_judged_party_and_a_speaker(

@@ -57,6 +57,9 @@ _NOUNS = {
     "powers": "state",
     "militaries": "mil",
     "armies": "mil",
+    # "the two men" after a meeting of two leaders: named people only, never a place
+    "men": "people",
+    "women": "people",
 }
 # words that may stand between "the two" and the noun: "the two foreign ministers"
 _NOUN_MODIFIERS = frozenset({"foreign", "prime", "top", "neighbouring", "neighboring", "nuclear"})
@@ -129,14 +132,17 @@ def resolve_references(
             span = doc[i : i + length]
             start, end = span.start_char, span.end_char
             named_before, size = named.before(start), group_size(doc, i)
+            people_only = category == "people"  # "the two men": named people, never a place
+            category = "gov" if people_only else category
             codes: tuple[str, ...] = ()
             # venues and places first left out ("met in Helsinki", "the war in Ukraine"),
             # unless that leaves too few sides
             for earlier in (without_venues(text, named_before), named_before):
-                if category == "gov":
-                    codes = last_two(leaders(earlier), category, size)
-                codes = codes or last_two(earlier, category, size)
-                if codes:
+                people = leaders(earlier) if category == "gov" else []
+                codes = last_two(people, category, size) if people else ()
+                if not people_only and not people:  # one leader and a place ("Putin, isolated
+                    codes = last_two(earlier, category, size)  # over the war in Ukraine, said
+                if codes or people:  # the two leaders ..."): the story pass reads the other
                     break
             previous = out[-1] if out else None
             if (

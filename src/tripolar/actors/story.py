@@ -133,16 +133,27 @@ class _Story:
             by_sentence.setdefault(bisect.bisect_right(sentences, mention.start), []).append(
                 mention
             )
+        fallback: tuple[str, ...] = ()
+        people_only = category == "people"  # "the two men": named people, never a place
+        category = "gov" if people_only else category
         for sentence in sorted(by_sentence, reverse=True):
             group = by_sentence[sentence]
-            if category == "gov":
+            pair: tuple[str, ...] = ()
+            if people_only:
                 pair = first_two(leaders(group), category, size)
                 if pair:
                     return pair
-            pair = first_two(group, category, size)
+                continue
+            if category == "gov":
+                people = leaders(group)
+                pair = first_two(people, category, size)
+                if not pair and people:  # one leader and a place its sentence names: the
+                    fallback = fallback or first_two(group, category, size)  # other is earlier
+                    continue
+            pair = pair or first_two(group, category, size)
             if pair:
                 return pair
-        return ()
+        return fallback
 
 
 def resolve_story_references(

@@ -117,10 +117,10 @@ class MentionIndex:
         # sentence): what "criticized the move" in the next sentence is about
         self.prior_actors: list[Mention] = []
         self.prior_sentence = -1
-        # the acts the story has coded so far, for a side a later sentence leaves unnamed
-        self.story = StoryParties()
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
+        # the acts the story has coded so far, for a side a later sentence leaves unnamed
+        self.story = StoryParties(self.by_token)
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -382,6 +382,11 @@ def find_targets(
                     if n.pos_ in ("NOUN", "PROPN")
                     for m in event_noun_targets(n, index)
                 )
+            if not found:  # "tariffs on $40 million in/of/worth of X goods": the goods' owner
+                amounts = [a for a in objects if _amount(a)]
+                goods = [g for a in amounts for p in ("of", "in") for g in prep_objects(a, p)]
+                goods += prep_objects(verb, "in") if amounts and not goods else []
+                found = index.of_group(goods)
         if not found and (slot.slot == "dobj" or slot.is_prep):
             holder = pattern_object or obj
             nouns = [obj] if slot.slot == "dobj" else prep_objects(verb, slot.slot, slot.heads)
@@ -418,6 +423,14 @@ def speaker_owned(verb: Token, nouns: Sequence[Token], index: MentionIndex) -> l
             return []
         clause = clause.head
     return []
+
+
+AMOUNT_WORDS = frozenset({"worth", "billion", "million", "trillion"})
+
+
+def _amount(token: Token) -> bool:
+    """A sum or quantity standing for the goods it measures ("$40 million", "worth")."""
+    return token.pos_ == "NUM" or token.lemma_.lower() in AMOUNT_WORDS
 
 
 def for_clauses(verb: Token) -> list[Token]:

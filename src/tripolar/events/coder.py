@@ -87,6 +87,7 @@ class EventCoder:
     ) -> CodingResult:
         """Events plus the triggers that matched a pattern but were rejected, with reasons."""
         index = MentionIndex(doc, mentions)
+        index.story.noun_code = self.lexicon.noun_code
         result = CodingResult()
         for sentence_index, sent in enumerate(doc.sents):
             if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):

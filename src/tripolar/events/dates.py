@@ -8,6 +8,8 @@ docs/codebook.md:
 * a day and month without a year ("on March 3", "9 May") is in the publication year, or
   the year before when that would fall after the publication date; "9 May this year" is
   in the publication year;
+* a day of the month alone ("announced on the 16th") is the latest such day on or before
+  publication (in the publication month, else the month before);
 * a month and year ("in June 2014") is the first of that month; "in 2014" is 1 January;
   each date also carries its precision (day, month or year: `event_date`), so that
   analytics never read 1 January of a year-precision date as a day in January;
@@ -54,6 +56,12 @@ MONTH = (
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# what an ordinal counts when it is no day of the month ("on the 3rd floor", "the 20th round")
+ORDINAL_NOUNS = (
+    r"(?:floor|anniversary|century|day|time|round|session|amendment|birthday|minute|hour|"
+    r"street|avenue|congress|fleet|division|brigade|army|place|attempt|edition|summit|"
+    r"meeting|week|month|year|plenum|party|lap|stage|tier|hole|inning)s?"
+)
 YEAR = r"(?P<year>(?:19|20)\d\d)"
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -112,6 +120,16 @@ def _day_month(match: re.Match[str], published: dt.date | None) -> dt.date | Non
     if candidate > published:
         candidate = _safe_date(published.year - 1, candidate.month, candidate.day)
     return candidate
+
+
+def _ordinal_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    day = int(match["day"])
+    if day <= published.day:
+        return _safe_date(published.year, published.month, day)
+    last = published.replace(day=1) - dt.timedelta(days=1)  # the month before
+    return _safe_date(last.year, last.month, day)
 
 
 def _day_month_ahead(match: re.Match[str], published: dt.date | None) -> dt.date | None:
@@ -207,6 +225,13 @@ _RULES: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b{MONTH}\s+{DAY}\s+this\s+year\b"), _this_year_date),
     (re.compile(rf"\b{MONTH}\s+{DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?!:)"), _day_month),
     (re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b"), _day_month),
+    (  # "on the 16th" with no month: the latest 16th ("on the 3rd floor" is no day)
+        re.compile(
+            rf"\b[Oo]n\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{MONTH})"
+            rf"(?!\s+{ORDINAL_NOUNS}\b)"
+        ),
+        _ordinal_day,
+    ),
     (
         re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Bb]y|[Ee]arly|[Ll]ate)\s+{MONTH}\s+{YEAR}\b"),
         _month_year,
@@ -251,6 +276,7 @@ _AHEAD: dict[Resolver, Resolver] = {_day_month: _day_month_ahead, _month_only: _
 # their words (`_precision`).
 _PRECISION: dict[Resolver, DatePrecision] = {
     _iso_date: "day", _full_date: "day", _this_year_date: "day", _day_month: "day",
+    _ordinal_day: "day",
     _day_month_ahead: "day", _weekday: "day", _month_year: "month", _month_only: "month",
     _month_ahead: "month", _year_only: "year",
 }  # fmt: skip

@@ -243,12 +243,18 @@ BLAME_WORDS = frozenset({
     "cynical", "arrogant", "arrogance", "theft", "espionage",
     "spying", "hacking", "unprovoked",
 })  # fmt: skip
+# words of betrayal and complicity, blame only as a label ("called the raid a stab in the
+# back", "branded X an accomplice of smugglers"): in a statement they name no state
+BETRAYAL_WORDS = frozenset(
+    {"stab", "backstab", "betrayal", "treachery", "treacherous", "accomplice"}
+)
 BLAME_CODE = "111"
 # words that accuse a party of an act (112) rather than judge it (111): labels and statements
 ACCUSATION_WORDS = frozenset({
     "aggression", "aggressor", "crime", "criminal", "atrocity", "theft", "espionage", "spying",
     "hacking", "sabotage", "collusion", "violation", "violate", "interference", "interfere",
     "meddling", "meddle", "terrorist", "terror", "terrorism", "genocide", "invasion",
+    "accomplice",
 })  # fmt: skip
 ACCUSE_CODE = "112"
 
@@ -266,8 +272,9 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
         objects = acts if labels else []
     labels += prep_objects(verb, "as") + objects[1:]  # "labelled the call a ploy"
     labels += [c for o in objects[:1] for c in o.children if c.dep_ == "appos"]  # parsed so
+    labels += [c for o in objects[:1] for c in prep_objects(o, "as")]  # "X's raid as a crime"
     words = {t.lemma_.lower() for label in labels for t in label.subtree}
-    if not objects or not words & BLAME_WORDS:
+    if not objects or not words & (BLAME_WORDS | BETRAYAL_WORDS):
         return None
     context = context_of(verb)
     if context.reason or context.mode != "act":

@@ -253,6 +253,9 @@ def _context_of(verb: Token) -> Context:
             return Context("act", f"not yet done ({token.text!r} in a before-clause)")
         if token.dep_ == "pcomp" and token.head.lower_ == "without":
             return Context("act", f"negated ({token.head.text!r})")  # "without returning to X"
+        ensurer = _ensured_by(token)
+        if ensurer:  # "we must make sure that X and Y keep to the accord": a wish
+            return Context("act", f"prescribed ({ensurer!r})")
         if token.dep_ != "xcomp":
             governing = token.head.lemma_.lower()
             if token.dep_ == "relcl" and token.head.dep_ == "ROOT" and is_infinitive(token):
@@ -468,6 +471,20 @@ def drafted_in(verb: Token) -> str:
         return ""
     words = [t for t in holder.subtree if t.i <= holder.i]  # "a draft UN Council resolution"
     return next((w.text for w in words if w.lemma_.lower() in DRAFT_WORDS), "")
+
+
+ENSURING_VERBS = frozenset({"ensure", "insure"})
+
+
+def _ensured_by(clause: Token) -> str:
+    """The word that makes a that-clause a state of affairs to bring about ("make sure that
+    X talks to Y", "ensure that X and Y meet"), or "": a wish, not a report."""
+    governor = clause.head
+    if clause.dep_ != "ccomp" or not any(m.lower_ == "that" for m in clause.children):
+        return ""
+    if governor.lower_ == "sure" and governor.head.lemma_.lower() == "make":
+        return "make sure"
+    return governor.text if governor.lemma_.lower() in ENSURING_VERBS else ""
 
 
 def prescribed_by(token: Token) -> str:

@@ -112,7 +112,9 @@ class NounActs:
             return denied
         by_objects = agent_objects(noun) + prep_objects(noun, "by") + _made_by(noun)
         if not sources:  # "the visit by X", "an air strike by X", "X's talks"
-            sources = index.of_group(by_objects) or index.of_phrase(noun)
+            sources = index.of_group(by_objects) or _not_the_modifier(
+                index.of_phrase(noun), noun, pattern
+            )
         if not sources and noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
             sources = index.subjects_of(noun.head.head)  # "After talks with X, Y said ..."
         if _captioned(noun):  # "A (L) and B at a joint press conference in Z": not "press"
@@ -216,6 +218,19 @@ class NounActs:
         )
 
 
+def _not_the_modifier(sources: list[Mention], noun: Token, pattern: NounPattern) -> list[Mention]:
+    """`sources` less the word the pattern requires on the noun: the "press" of "a press
+    conference with X" is no party to it."""
+    if not pattern.modifiers:
+        return sources
+    spans = [
+        (c.idx, c.idx + len(c.text))
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
+    ]
+    return [m for m in sources if not any(m.start <= s and e <= m.end for s, e in spans)]
+
+
 def _civilian(sources: Sequence[Mention]) -> bool:
     """Every source is a group of society: students, workers, farmers, the opposition ..."""
     codes = [code for source in sources for code in source.codes]
@@ -236,10 +251,12 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     preps: tuple[str, ...] = ("in",)
     if code[:2] in ("19", "20"):
         preps = ("in", "after", "during", "following")
-    elif code[:2] == "04":  # "X held talks with Y during a visit to Z"
-        preps = ("during", "on")
+    elif code[:2] == "04":  # "X held talks with Y during a visit to Z", "X said in a phone
+        preps = ("during", "on", "in", "at")  # call with Y", "speaking at a press conference"
     if noun.dep_ != "pobj" or prep.lower_ not in preps:
         return []
+    if code[:2] == "04" and prep.lower_ in ("in", "at") and prep.head.lemma_ not in SPEAKING:
+        return []  # "agreed to mediation in talks with X": the talks are not the subject's
     holder = prep.head
     if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ in ("dobj", "nsubjpass"):
         holder = holder.head
@@ -248,6 +265,8 @@ def _manner_sources(noun: Token, index: MentionIndex, code: str) -> list[Mention
     return index.subjects_of(holder)
 
 
+# "X said in a phone call with Y", "X, speaking at a press conference with Y"
+SPEAKING = SAY_VERBS | {"speak"}
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
 
 

@@ -38,6 +38,13 @@ WISHES = frozenset({
     "hope", "hoped", "hopes", "hoping", "wish", "wished", "wishes", "want", "wanted", "wants",
     "expect", "expected", "expects", "if", "whether", "unless",
 })  # fmt: skip
+# objects that are the subject's own act, so a word of blame on them blames the subject ("made
+# an irresponsible decision"); on another object it only describes that ("hit a terrorist depot")
+ACT_OBJECTS = frozenset({
+    "decision", "move", "step", "act", "action", "policy", "statement", "remark", "choice",
+    "behavior", "behaviour", "comment", "attempt", "measure", "approach", "practice", "plan",
+    "mistake", "error", "claim", "accusation", "allegation", "threat", "provocation",
+})  # fmt: skip
 NOT_SAID = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "npadvmod", "advmod", "punct"})
 
 
@@ -66,7 +73,8 @@ def reported_blame(
         return None  # "Y must abandon ...": a demand (governed.py); "hoped Y would be ..."
     own = {country_root(c) or c for m in sources for c in m.codes}
     targets = unique_mentions(m for cue in cues for m in _blamed(cue, index, own))
-    if not targets:  # "said the allegations were unacceptable ... British diplomats"
+    if not targets and not all(_describes_an_object(c) for c in cues):
+        # "said the allegations were unacceptable ... British diplomats"
         named = _named(said, index, own)
         targets = named if len({m.codes for m in named}) == 1 else []
     if not targets:
@@ -96,6 +104,7 @@ def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> C
             words = heads + [a for h in heads for a in h.children if a.dep_ == "amod"]
         else:  # "was interfering with", "had made an irresponsible decision"
             objects = [c for c in clause.children if c.dep_ in ("dobj", "oprd")]
+            objects = [o for o in objects if o.lemma_.lower() in ACT_OBJECTS]
             words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
         if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
             continue
@@ -144,6 +153,8 @@ def _blamed(cue: Token, index: MentionIndex, own: set[str]) -> list[Mention]:
     of the first."""
     heads = [c for c in cue.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
     heads += [o for p in cue.children if p.lower_ in ("by", "from") for o in p.children]
+    if _describes_an_object(cue):  # "Y hit a terrorist depot": the depot's, not Y's
+        return _named([t for h in heads for t in h.subtree], index, own, stop=set(heads))
     verb = cue
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
@@ -154,6 +165,16 @@ def _blamed(cue: Token, index: MentionIndex, own: set[str]) -> list[Mention]:
         verb = verb.head
     heads += subjects
     return _named([t for h in heads for t in h.subtree], index, own, stop=set(heads))
+
+
+def _describes_an_object(cue: Token) -> bool:
+    """The word of blame modifies an object that is not the subject's own act ("hit a
+    terrorist depot"), so it blames no subject ("made an irresponsible decision" does)."""
+    return (
+        cue.dep_ == "amod"
+        and cue.head.dep_ in ("dobj", "pobj")
+        and cue.head.lemma_.lower() not in ACT_OBJECTS
+    )
 
 
 def _named(

@@ -47,6 +47,9 @@ from spacy.tokens import Token
 from tripolar.actors.entries import country_root
 from tripolar.model import Mention
 
+OWNER_RULE = "story-party:act-owner"
+SIDE_RULE = "story-party:other-side"
+
 STORY_SENTENCES = 40
 """How far back (sentences) a definite act noun looks for the act it names."""
 
@@ -101,7 +104,10 @@ class StoryAct:
 class StoryParties:
     """The acts a document has coded so far, for the sides its later sentences leave out."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_token: Mapping[int, Mention]) -> None:
+        self.by_token = by_token  # the document's mentions by token (`MentionIndex.by_token`)
+        # the CAMEO code of a bare act noun; the coder gives its lexicon's (`ActLexicon`)
+        self.noun_code: Callable[[Token], str | None] = lambda noun: None
         self.acts: list[StoryAct] = []
         self.dyads: set[frozenset[str]] = set()  # state pairs of the acts so far
         self.named: dict[str, Mention] = {}  # each state's latest mention as a party
@@ -193,6 +199,27 @@ class StoryParties:
                 if named and {_country(m) for m in named[-1].sources} <= home:
                     return True
         return False
+
+    def reaction_owner(
+        self, verb: Token, obj: Token | None, code: str, reacting: Sequence[Mention]
+    ) -> tuple[list[Mention], str]:
+        """`act_owner` for a reaction verb (`REACTING_ROOTS`) that asks for something, not
+        one that names its object ("called the veto a guilty plea"), with its rule."""
+        if code[:2] not in REACTING_ROOTS or names_something(verb):
+            return [], ""
+        nouns = reacted_nouns(verb, obj)
+        return self.act_owner(nouns, reacting, self.by_token, self.noun_code), OWNER_RULE
+
+    def opponent(
+        self, verb: Token, obj: Token | None, code: str, reacting: Sequence[Mention]
+    ) -> tuple[list[Mention], str]:
+        """`other_side` for an act aimed at someone (`SIDE_ROOTS`) that does not answer an
+        act of the reacting state's own, with its rule."""
+        if code[:2] not in SIDE_ROOTS:
+            return [], ""
+        if self.own_act(reacted_nouns(verb, obj), reacting, self.by_token, self.noun_code):
+            return [], ""
+        return self.other_side(verb, reacting, self.by_token), SIDE_RULE
 
     def other_side(
         self, verb: Token, reacting: Sequence[Mention], by_token: Mapping[int, Mention]

@@ -53,13 +53,6 @@ from tripolar.events.implied import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
-from tripolar.events.story_parties import (
-    REACTING_ROOTS,
-    SIDE_ROOTS,
-    names_something,
-    reacted_nouns,
-    sentence_index,
-)
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,
@@ -278,11 +271,8 @@ class VerbActs:
             targets, slot = purpose, "purpose"
         if not targets and code == "0874" and irregular(sources, [sources[0]]):
             targets, slot = home_government(sources, index), "home"  # rebels surrendered
-        if not targets and code[:2] in REACTING_ROOTS and not names_something(verb):
-            # "Japan called for a halt to the exercises": whoever held them, told before
-            nouns = reacted_nouns(verb, obj)
-            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
-            targets, slot = owner, "story-party:act-owner"
+        if not targets:  # "Japan called for a halt to the exercises": whoever held them
+            targets, slot = index.story.reaction_owner(verb, obj, code, sources)
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
             targets, slot = home_government(sources, index), "home"
         if (
@@ -301,6 +291,9 @@ class VerbActs:
             code, rule = "180", rule + "/irregular"
         sense = force_sense(verb, obj, code)  # "fighting X's policies", "fired in a drill"
         code, rule = (sense[0], rule + sense[1]) if sense else (code, rule)
+        if code in ("140", "141") and context.mode == "act" and _official(verb, sources):
+            # "Norway protested the ban": a government complains, it does not march
+            code, rule = "114", rule + "/official"
         mapped = map_code(code, context.mode)
         if context.arranged and code[:2] == "04":  # "is scheduled to visit X": 042
             mapped, rule = code, rule + "/arranged"
@@ -315,18 +308,10 @@ class VerbActs:
         if not targets and code[:2] in ("11", "12", "14") and _names_a_prior_act(verb, obj):
             # "X has also criticized the move": the move told in the sentence before
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
-        if (
-            not targets
-            and mapped[:2] in SIDE_ROOTS
-            and mapped != VETO_CODE
-            and not _names_a_prior_act(verb, obj)
-            and not index.story.own_act(
-                reacted_nouns(verb, obj), sources, index.by_token, self.lexicon.noun_code
-            )
-        ):
-            # "Ukraine refuses to recognise the claim", in a story of Russia and Ukraine
-            side = index.story.other_side(verb, sources, index.by_token)
-            targets, slot = side, "story-party:other-side"
+        if not targets and code[:2] in ("11", "12", "14"):  # "X protested after Y sanctioned
+            targets, slot = other_actors(condition_subjects(verb, index), sources), "answered"
+        if not targets and mapped != VETO_CODE and not _names_a_prior_act(verb, obj):
+            targets, slot = index.story.opponent(verb, obj, mapped, sources)  # "X refuses to"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)
@@ -437,6 +422,19 @@ PRIOR_ACT_NOUNS = frozenset({"move", "decision", "step", "action", "deployment",
 REACTION_PREPS = ("over", "about", "at", "to", "against", "on")
 
 
+# sectors of a state's executive: its protest is an official complaint
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "ELI", "SPY"})
+
+
+def _official(verb: Token, sources: list[Mention]) -> bool:
+    """The sources are the state itself, its subject a singular proper name ("China", not
+    "Iraqi Kurds" or "Palestinians"), or its executive ("the foreign ministry", "Beijing")."""
+    executive = all(len(c) == 6 and c[3:6] in OFFICIAL_SECTORS for m in sources for c in m.codes)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = bool(subjects) and all(s.tag_ == "NNP" for s in subjects)
+    return bool(sources) and (executive or named)
+
+
 def _names_a_prior_act(verb: Token, obj: Token | None) -> bool:
     """The reaction is about an act told before, with nothing of its own: "criticized the
     move", "expressed regret over this decision", "objected to such actions" (no owner, no
@@ -460,7 +458,7 @@ def _bare_act(noun: Token) -> bool:
 def _prior_actors(verb: Token, sources: list[Mention], index: MentionIndex) -> list[Mention]:
     """Who did the acts coded in the sentence before (or the one before it), other than the
     reacting state."""
-    sent_index = sentence_index(verb)
+    sent_index = next(i for i, s in enumerate(verb.doc.sents) if s.start <= verb.i < s.end)
     if index.prior_sentence < sent_index - 2 or index.prior_sentence >= sent_index:
         return []
     home = {one_country([s]) for s in sources}

@@ -49,6 +49,11 @@ CASES = [
         id="nationals-ordered-to-leave",
     ),
     pytest.param(
+        "Oslo ordered 15 Peruvians who officials suspect are spies to depart.",
+        {("NORGOV", "PER", "174")},
+        id="nationals-described-then-ordered-to-leave",
+    ),
+    pytest.param(
         "Norway told the Chilean envoy to leave.",
         {("NOR", "CHLGOV", "161")},
         id="envoy-told-to-leave",

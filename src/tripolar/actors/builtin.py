@@ -34,6 +34,7 @@ from tripolar.actors.entries import (
     AgentEntry,
     Pattern,
     Term,
+    surname,
 )
 from tripolar.errors import DictionaryError
 
@@ -202,9 +203,8 @@ def load_persons() -> list[ActorEntry]:
     for name, person_terms in terms.items():
         forms = [name, *aliases[name]]
         titled = [
-            f"{title} {form}"
-            for form in forms
-            if len(form.split()) == 1
+            f"{title} {word}"
+            for word in _title_words(forms, facts[name][0])
             for term in person_terms
             for title in _titles(term.role)
         ]
@@ -224,6 +224,17 @@ def load_persons() -> list[ActorEntry]:
             )
         )
     return entries
+
+
+def _title_words(forms: list[str], country: str) -> list[str]:
+    """What a title is written before: a one-word name, and the surname of a longer one
+    ("Prime Minister May" of Theresa May, "President Moon" of Moon Jae-in, though neither
+    word is a name on its own), with the whole name so "President Joe Biden" stays whole."""
+    words: list[str] = []
+    for form in forms:
+        parts = form.split()
+        words.extend(parts if len(parts) == 1 else (form, surname(parts, country)))
+    return list(dict.fromkeys(w for w in words if w[:1].isupper() and not w.endswith(".")))
 
 
 def _titles(role: str) -> tuple[str, ...]:

@@ -98,6 +98,15 @@ def attach_agent(actor_code: str, agent_code: str, *, prefix: bool = False) -> s
     return actor_code + agent_code
 
 
+# countries whose leaders' names English writes surname first ("Moon Jae-in", "Kim Jong Un")
+SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "SGP", "KHM"})
+
+
+def surname(words: list[str], country: str) -> str:
+    """The surname among the words of a person's name."""
+    return words[0] if country in SURNAME_FIRST else words[-1]
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     """Codes that apply from `start` (inclusive) to `end` (exclusive); None is open."""

@@ -40,6 +40,7 @@ from tripolar.actors.dictionary import (
     country_root,
 )
 from tripolar.actors.matching import DictionaryMatcher
+from tripolar.actors.officials import surname_index, surnames_in_office
 from tripolar.actors.references import (
     ParagraphIndex,
     ParagraphMentions,
@@ -87,6 +88,7 @@ class ActorResolver:
         self.dictionary = dictionary
         self.nlp = nlp
         self.matcher = DictionaryMatcher(dictionary, nlp)
+        self._surnames = surname_index(dictionary.actors)
         self._genders = {
             e.name: e.gender for e in dictionary.actors if e.kind == "person" and e.gender
         }
@@ -123,6 +125,7 @@ class ActorResolver:
         mentions.sort(key=lambda m: m.start)
         references = resolve_references(doc, mentions, paragraphs, self._genders)
         references += resolve_story_references(doc, mentions, references, self._genders)
+        references += surnames_in_office(doc, [*mentions, *references], self._surnames, on)
         merged = sorted([*mentions, *references], key=lambda m: (m.start, -m.end))
         return drop_overlaps(merged)
 

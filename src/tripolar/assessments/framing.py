@@ -104,7 +104,7 @@ def is_temporal_anchor(token: Token) -> bool:
             if any(c.dep_ in ("nummod", "amod") and c.like_num for c in head.children) or any(
                 c.lower_ in ("several", "many", "years", "decades") for c in head.children
             ):
-                return False  # "after two years of mounting tensions": what filled the period
+                return False  # "after three years of growing friction": what filled the period
             saw_time_noun = True
         node = head
     return False

@@ -100,7 +100,7 @@ def negators_of(
                 if c.dep_ in ("det", "amod") and _is_negating_child(c, lexicon)
             )
         if node.dep_ == "conj" and is_verbal(node) and is_verbal(head) and head.i not in stop_at:
-            # "neither X nor Y can play with fire and risk a crisis": the shared subject
+            # "neither X nor Y would welcome or risk a crisis": the shared subject
             found.update(
                 g.i
                 for c in head.children
@@ -120,7 +120,7 @@ def negators_of(
                 ):
                     found.update(range(match.start, match.end))
         if node.dep_ == "xcomp" and lexicon.has("negating_head", head):
-            found.add(head.i)  # "they are unlikely to improve", "refused to cooperate"
+            found.add(head.i)  # "ties are unlikely to get better", "refused to cooperate"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
         if node.dep_ in LOCAL_UP_DEPS or raised:
             node = head

@@ -74,7 +74,7 @@ def reported_blame(
     own = {country_root(c) or c for m in sources for c in m.codes}
     targets = unique_mentions(m for cue in cues for m in _blamed(cue, index, own))
     if not targets and not all(_describes_an_object(c) for c in cues):
-        # "said the allegations were unacceptable ... British diplomats"
+        # "called the charges baseless ... (one named state elsewhere in the clause)"
         named = _named(said, index, own)
         targets = named if len({m.codes for m in named}) == 1 else []
     if not targets:

@@ -407,6 +407,19 @@ def _ordered_out(
     LEAVE) 174; diplomats 161, as `expel`), never a state's order to its own forces ("ordered
     its troops to leave X")."""
     clause = dependent(verb, "xcomp")
+    if clause is None and obj is not None:
+        # "ordered 30 traders whom it calls smugglers to leave": the parser hangs the
+        # infinitive inside the object's relative clause or elsewhere under the verb
+        clause = next(
+            (
+                t
+                for t in verb.subtree
+                if t.i > obj.i
+                and t.lemma_.lower() in DEPARTURE_VERBS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            ),
+            None,
+        )
     leaving = clause is not None and clause.lemma_.lower() in DEPARTURE_VERBS
     if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
         return None

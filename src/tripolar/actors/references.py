@@ -166,6 +166,16 @@ def resolve_references(
                 )
             after = i + length
             continue
+        if token.lower_ == "that":
+            state = demonstrative_state(doc, i, without_venues(text, named.before(token.idx)))
+            if state is not None:  # "... against Chile, condemning that country's launches"
+                span = doc[i : i + 2]
+                words = span.text
+                out.append(
+                    Mention(span.start_char, span.end_char, words, (state,), "reference", words)
+                )
+                after = i + 2
+            continue
         if token.lower_ in _PLURAL_PRONOUNS:
             earlier = named.before(token.idx)
             codes = plural_antecedent(text, earlier, starts)
@@ -197,7 +207,21 @@ def resolve_references(
 
 def _candidates(doc: Doc) -> list[int]:
     """Indexes of the tokens a reference can start at."""
-    return tokens_among(doc, (*GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS))
+    return tokens_among(doc, (*GROUP_STARTS, *_PLURAL_PRONOUNS, *_PRONOUNS, "that"))
+
+
+def demonstrative_state(doc: Doc, i: int, earlier: Sequence[Mention]) -> str | None:
+    """The state "that country" at token i stands for: the last one named before it (in its
+    paragraph, places of meetings left out); None when the words differ or none was named."""
+    if i + 1 >= len(doc) or doc[i + 1].lower_ != "country":
+        return None
+    if doc.has_annotation("DEP") and doc[i].dep_ != "det":
+        return None  # "said that country music ...": no demonstrative
+    for mention in reversed(earlier):
+        roots = {country_root(c) for c in mention.codes}
+        if len(roots) == 1 and None not in roots:
+            return next(iter(roots))
+    return None
 
 
 def tokens_among(doc: Doc, words: Iterable[str], attr: int = LOWER) -> list[int]:

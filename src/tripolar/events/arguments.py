@@ -117,6 +117,10 @@ class MentionIndex:
         # sentence): what "criticized the move" in the next sentence is about
         self.prior_actors: list[Mention] = []
         self.prior_sentence = -1
+        # who acted in the sentence just before (set by the coder): what a main-clause "it"
+        # stands for ("The Council ... . It also decided that ..."), and where that sentence ends
+        self.prior_sources: list[Mention] = []
+        self.prior_sources_end = -1
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
         # the acts the story has coded so far, for a side a later sentence leaves unnamed
@@ -149,9 +153,27 @@ class MentionIndex:
             return [_placed(found, self.of_group(o for p in preps for o in prep_objects(head, p)))]
         if found is not None:
             return [found]
+        if head.lower_ == "it" and _asked_to_act(head):
+            return self._asked_state(head)
         if head_only:
             return []
         return self._modifier_actors(head)
+
+    def _asked_state(self, pronoun: Token) -> list[Mention]:
+        """The state an "it" asked to act stands for ("criticized X and urged it to ...",
+        "called for it to accede to ..."): the last state named before it in the sentence,
+        other than the asker."""
+        asker = pronoun.head if pronoun.dep_ == "dobj" else pronoun.head.head
+        askers = {m.start for m in self.of_group(subject_heads(asker))}
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            mention = self.by_head.get(i)
+            if mention is None or mention.start in askers:
+                continue
+            if len({country_root(c) for c in mention.codes} - {None}) == 1 and all(
+                country_root(c) is not None for c in mention.codes
+            ):
+                return [mention]
+        return []
 
     def _modifier_actors(self, head: Token) -> list[Mention]:
         """Actors named on a phrase's modifiers: "of"-members of a group, a state adjective,
@@ -280,7 +302,27 @@ class MentionIndex:
             if clause.dep_ != "conj":
                 break
             clause = clause.head
+        if (
+            pronoun.lower_ == "it"
+            and clause.dep_ == "ROOT"
+            and pronoun.i not in self.quoted
+            and pronoun.sent.start == self.prior_sources_end
+            and distinct_codes(self.prior_sources) == 1
+        ):  # "The Council adopted ... . It also decided that ...": the one who acted before
+            return self.prior_sources
         return []
+
+
+def _asked_to_act(pronoun: Token) -> bool:
+    """A pronoun that is to do what it is asked: the subject of an infinitive ("called for it
+    to accede") or the object of a verb with one ("urged it to return")."""
+
+    def infinitive(verb: Token | None) -> bool:
+        return verb is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+    if pronoun.dep_ == "nsubj":
+        return pronoun.head.dep_ == "advcl" and infinitive(pronoun.head)
+    return pronoun.dep_ == "dobj" and infinitive(dependent(pronoun.head, "xcomp"))
 
 
 def _placed(agent: Mention, places: Sequence[Mention]) -> Mention:

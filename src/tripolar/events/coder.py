@@ -107,7 +107,13 @@ class EventCoder:
                         outcome.targets,
                         joint=joint,
                     )
-            actors = prior_actors([o for _, o, _ in triggers if isinstance(o, Candidate)])
+            candidates = [o for _, o, _ in triggers if isinstance(o, Candidate)]
+            actors = prior_actors(candidates)
+            # who acted: the sources of its events, else who its main clause is about
+            index.prior_sources = [m for c in candidates for m in c.sources] or (
+                index.subjects_of(sent.root)
+            )
+            index.prior_sources_end = sent.end
             if actors:
                 index.prior_actors, index.prior_sentence = actors, sentence_index
         result.events[:] = dated_by_next_sentence(result.events, list(doc.sents), published)

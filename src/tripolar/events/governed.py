@@ -29,11 +29,13 @@ from tripolar.events.grammar import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
     ALLEGE_GOVERNORS,
-    DEMAND_NOUNS,
-    Mode,
+    DIRECTIVE_VERBS,
     context_of,
+    demand_mode,
     demanding_noun,
+    is_directive,
     is_infinitive,
+    is_negated,
     map_code,
     sent_envoy_object,
 )
@@ -120,10 +122,17 @@ def governed_act(
 
 
 def reported_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
-    """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code)."""
-    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAY_VERBS:
+    """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code); so does a decision
+    "X decided that Y shall (not) do Z" (a plain 100 when negated)."""
+    governing = clause.head.lemma_.lower()
+    if clause.dep_ != "ccomp":
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+    if governing in DIRECTIVE_VERBS:
+        if not is_directive(clause):
+            return None
+    elif governing not in SAY_VERBS or not any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children
+    ):
         return None
     speaker = clause.head
     context = context_of(speaker)
@@ -133,7 +142,7 @@ def reported_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> 
     targets = index.of_group(subject_heads(clause))
     if not sources or not targets:
         return None
-    act = lexicon.act_code(clause)
+    act = None if is_negated(clause) else lexicon.act_code(clause)
     code = (map_code(act, "demand") if act is not None else None) or "100"
     return Candidate(code, "reported:must+ccomp.subj", sources, targets, False, context)
 
@@ -158,8 +167,8 @@ def noun_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Cand
     targets = index.of_group(subject_heads(clause))
     if not sources or not targets:
         return None
-    mode: Mode = "demand" if DEMAND_NOUNS[noun.lemma_.lower()] == "demand" else "appeal"
-    act = lexicon.act_code(clause)
+    mode = demand_mode(noun)
+    act = None if is_negated(clause) else lexicon.act_code(clause)  # "that X shall not ..."
     code = (map_code(act, mode) if act is not None else None) or (
         "100" if mode == "demand" else "020"
     )

@@ -144,6 +144,24 @@ def up_to_object(verb: Token) -> Token | None:
     return None
 
 
+def direct_object(verb: Token) -> Token | None:
+    """The verb's direct object: "up to N" objects; else its dobj; else the object the parser
+    hangs as an apposition on a manner phrase ("condemned in the strongest terms X's launches",
+    "in no uncertain terms")."""
+    found = up_to_object(verb) or dependent(verb, "dobj")
+    if found is not None:
+        return found
+    for term in prep_objects(verb, "in", frozenset({"term"})):
+        # or as a clause on "terms" when it takes the plural noun for a verb ("launches");
+        # "in terms agreed with X" is a true clause
+        for child in term.children:
+            if child.dep_ == "appos" or (
+                child.dep_ == "acl" and child.tag_ in ("NN", "NNS", "VBZ")
+            ):
+                return child
+    return None
+
+
 def verb_particle(verb: Token) -> Token | None:
     """The verb's particle, unless it is the "up" of a quantifier "up to N"."""
     return None if up_to_object(verb) is not None else dependent(verb, "prt")

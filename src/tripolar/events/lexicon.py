@@ -16,13 +16,12 @@ from spacy.tokens import Token
 from tripolar.events.arguments import MentionIndex, act_targets
 from tripolar.events.grammar import (
     LIGHT_VERBS,
-    dependent,
+    direct_object,
     find_pattern_object,
     has_pattern_modifier,
     is_passive,
     is_purpose_clause,
     passive_patient,
-    up_to_object,
     verb_particle,
 )
 from tripolar.events.modality import map_code
@@ -40,11 +39,7 @@ class ActLexicon:
     def act_code(self, verb: Token) -> str | None:
         """The code a verb (with its object) would have as a plain act, ignoring actors."""
         particle = verb_particle(verb)
-        obj = (
-            passive_patient(verb)
-            if is_passive(verb)
-            else (up_to_object(verb) or dependent(verb, "dobj"))
-        )
+        obj = passive_patient(verb) if is_passive(verb) else direct_object(verb)
         particle_lemma = particle.lemma_.lower() if particle is not None else None
         patterns = self.patterns.verb_index(verb.lower_, verb.lemma_.lower())
         site = VerbSite.of(verb) if patterns.with_words else None  # read once for all

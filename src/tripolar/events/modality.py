@@ -50,6 +50,11 @@ DEMAND_NOUNS = {
     "demand": "demand", "call": "appeal", "appeal": "appeal", "plea": "appeal",
     "request": "appeal",
 }
+# a decision whose clause says what another "shall" or "must" do is a directive, a demand:
+# "reaffirmed its decision that X shall abandon ...", "decided that X shall not export ..."
+DIRECTIVE_NOUNS = frozenset({"decision"})
+DIRECTIVE_VERBS = frozenset({"decide", "determine", "resolve"})
+DIRECTIVE_AUX = frozenset({"shall", "must"})
 BETWEEN_DEMAND_AND_CLAUSE = frozenset(
     {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod", "punct"}
 )
@@ -161,11 +166,29 @@ def is_negated(token: Token) -> bool:
 def context_of(verb: Token) -> Context:
     """Mode of a verb (or adjective) trigger from its auxiliaries and governing verbs."""
     context = _context_of(verb)
+    failed = _failed_above(verb)
+    if failed is not None and not context.reason:
+        return Context("act", f"not done ({failed.text!r})")
     if context.mode == "intent" and not context.reason and _only_arranged(verb):
         return replace(context, arranged=True)
     if context.mode == "intent" and not context.reason and _announced(verb):
         return replace(context, announced=True)
     return context
+
+
+def _failed_above(verb: Token) -> Token | None:
+    """The "failed" a clause hangs from through a purpose or complement clause: "failed to get
+    a resolution passed to strengthen sanctions" strengthened nothing. A direct "failed to
+    meet" is read by the governors' rules (a refusal)."""
+    token, direct = verb, True
+    for _ in range(4):
+        if token.dep_ not in ("advcl", "ccomp", "xcomp") or token.head.i == token.i:
+            return None
+        direct = direct and token.dep_ == "xcomp"
+        token = token.head
+        if token.lemma_.lower() == "fail":
+            return None if direct else token
+    return None
 
 
 def _announced(verb: Token) -> bool:
@@ -241,10 +264,8 @@ def _context_of(verb: Token) -> Context:
                 mode = "intent"
         asking_noun = demanding_noun(token)
         if asking_noun is not None:
-            mode_of_noun: Mode = (
-                "demand" if DEMAND_NOUNS[asking_noun.lemma_.lower()] == "demand" else "appeal"
-            )
-            return Context(mode_of_noun, f"asked for by {asking_noun.text!r}, coded there")
+            asked = f"asked for by {asking_noun.text!r}, coded there"
+            return Context(demand_mode(asking_noun), asked)
         if (
             token.dep_ in ("advcl", "relcl")
             and token.tag_ in ("VBZ", "VBP")
@@ -288,6 +309,8 @@ def _context_of(verb: Token) -> Context:
                 return Context("act", f"alleged by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and governing in DEMAND_GOVERNORS | APPEAL_GOVERNORS:
                 return Context("demand", f"demanded by {token.head.text!r}, coded there")
+            if token.dep_ == "ccomp" and governing in DIRECTIVE_VERBS and is_directive(token):
+                return Context("demand", f"directed by {token.head.text!r}, coded there")
             if token.dep_ == "ccomp" and is_infinitive(token):
                 # "few expect Russia to withdraw": an infinitive reports no act
                 return Context("act", f"embedded under {token.head.text!r}")
@@ -413,6 +436,16 @@ def _negated_mode(mode: Mode, negated: Token | None) -> Context:
     return Context("act", f"negated ({negated.text!r})")
 
 
+def is_directive(clause: Token) -> bool:
+    """A clause that says what its subject "shall" or "must" do: the text of a decision."""
+    return any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_AUX for c in clause.children)
+
+
+def demand_mode(noun: Token) -> Mode:
+    """The mode a demanding noun asks in: a demand or directive (10x), else an appeal (02x)."""
+    return "demand" if DEMAND_NOUNS.get(noun.lemma_.lower(), "demand") == "demand" else "appeal"
+
+
 def demanding_noun(clause: Token) -> Token | None:
     """The demand/appeal noun whose content a clause is: "its demand that X ease ...",
     "their call for X to withdraw", also when the parser hangs the clause on the verb that
@@ -421,14 +454,15 @@ def demanding_noun(clause: Token) -> Token | None:
         c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
     ):
         return None
+    nouns = DEMAND_NOUNS.keys() | (DIRECTIVE_NOUNS if is_directive(clause) else frozenset())
     head = clause.head
-    if head.pos_ == "NOUN" and head.lemma_.lower() in DEMAND_NOUNS and clause.i > head.i:
+    if head.pos_ == "NOUN" and head.lemma_.lower() in nouns and clause.i > head.i:
         return head
     if clause.dep_ == "ccomp" and head.pos_ == "VERB":
         for child in head.children:
             if (
                 child.dep_ == "dobj"
-                and child.lemma_.lower() in DEMAND_NOUNS
+                and child.lemma_.lower() in nouns
                 and child.i < clause.i
                 and all(  # only adverbials in between: "its demand today that X ..."
                     t.dep_ in BETWEEN_DEMAND_AND_CLAUSE

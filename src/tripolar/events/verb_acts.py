@@ -30,6 +30,7 @@ from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
+    direct_object,
     find_pattern_object,
     has_in_protest,
     is_passive,
@@ -37,7 +38,6 @@ from tripolar.events.grammar import (
     prep_objects,
     subject_heads,
     summoned_envoy,
-    up_to_object,
     verb_particle,
 )
 from tripolar.events.implied import (
@@ -95,7 +95,7 @@ class VerbActs:
         """The first pattern of this verb that yields events, else the best reason why not."""
         # "was headed to X" is a state of moving, "is heading to X": its subject goes there
         passive = is_passive(verb) and verb.lemma_.lower() not in STATIVE_PASSIVES
-        obj = passive_patient(verb) if passive else (up_to_object(verb) or dependent(verb, "dobj"))
+        obj = passive_patient(verb) if passive else direct_object(verb)
         particle = verb_particle(verb)
         first_failure: tuple[str, str] | None = None
         actors: dict[int, int] | None = None

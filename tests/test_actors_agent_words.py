@@ -23,7 +23,7 @@ def test_a_single_protestor_is_a_civilian(nlp: Language, resolver: ActorResolver
 
 
 def test_official_as_an_adjective_is_no_official(nlp: Language, resolver: ActorResolver) -> None:
-    text = "Kenya said it would boycott all official contact with Uganda."
+    text = "Kenya said it would shun every official contact with Uganda."
     found = mention_codes(nlp, resolver, text)
     assert found == {"Kenya": ("KEN",), "Uganda": ("UGA",)}  # no KENGOV on "official"
     found = mention_codes(nlp, resolver, "A Kenyan official said so.")

@@ -142,9 +142,9 @@ JUDGEMENT_CASES = [
     ),
     pytest.param(
         "Tokyo and Seoul signed a fisheries deal in May. Relations between the two remain "
-        "cold. And they are unlikely to improve any time soon.",
+        "cold. And they look unlikely to warm up any time soon.",
         {"JPN-KOR": -1},
-        id="unlikely_to_improve_any_time_soon",
+        id="unlikely_to_warm_up_any_time_soon",
     ),
     pytest.param(
         "Ties between Tokyo and Seoul had a challenging year.",

@@ -55,7 +55,7 @@ SIGN_CASES = [
         id="neither_nor_subject_negates",
     ),
     pytest.param(
-        "For Tokyo and Washington, the rivalry of the 1990s is a thing of the past.",
+        "For Tokyo and Washington, the rivalry of the 1990s has become a thing of the past.",
         "JPN-USA",
         1,
         id="thing_of_the_past",
@@ -133,7 +133,7 @@ SIGN_CASES = [
         id="refused_to_negates_its_complement",
     ),
     pytest.param(
-        "Moscow would not exclude the development of military cooperation with Tokyo.",
+        "Moscow would not exclude closer naval cooperation with Tokyo.",
         "JPN-RUS",
         1,
         id="not_excluding_cooperation",

@@ -21,7 +21,7 @@ COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 ARTICLE = (
     "Xi goes to Moscow\n\nPublished: 6 June 2019\n\n"
     "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Wednesday.\n\n"
-    "Analysts said relations between China and the United States are deteriorating.\n"
+    "Analysts said Washington's ties with China are deteriorating.\n"
 )
 
 

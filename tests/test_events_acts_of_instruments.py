@@ -60,7 +60,7 @@ CASES = [
         id="the-first-country-to-recognize",
     ),
     pytest.param(
-        "Norway was the first foreign buyer to seal a deal with Chile on frigates.",
+        "Norway was the first foreign client to seal a deal with Chile on tanks.",
         {("NOR", "CHL", "057")},
         id="the-first-buyer-to-seal-a-deal",
     ),

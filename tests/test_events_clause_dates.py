@@ -65,7 +65,7 @@ CASES = [
         id="a-day-after-the-main-clause",
     ),
     pytest.param(
-        "The move comes a day after the Chilean minister threatened Norway with sanctions.",
+        "This step comes one day after the Chilean minister threatened Norway with sanctions.",
         ("CHL", "NOR", "1312"),
         dt.date(2019, 4, 9),
         id="a-day-measured-on-after",
@@ -96,7 +96,7 @@ CASES = [
         id="an-event-named-in-passing-is-not-dated-by-the-clause",
     ),
     pytest.param(
-        "Oslo's envoy was expected to meet Chilean ministers as a follow-up to Norway's "
+        "Oslo's envoy was expected to meet Chilean officials in a follow-up to Norway's "
         "meeting with Chile in Santiago in July.",
         ("NOR", "CHL", "040"),
         dt.date(2018, 7, 1),

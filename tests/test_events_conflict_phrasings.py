@@ -261,7 +261,7 @@ CASES = [
         id="revenge-vowed",
     ),
     pytest.param(
-        "Peru's decision prompted Chile to cut off all official communication with Oslo.",
+        "The Peruvian vote led Chile to cut off all formal contact with Oslo.",
         {("CHL", "NORGOV", "161")},
         id="communication-cut-off",
     ),

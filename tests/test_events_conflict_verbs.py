@@ -135,9 +135,9 @@ CASES = [
         id="reserved-the-right-to-retaliate",
     ),
     pytest.param(
-        "Oslo said it reserved the right to take action to retaliate against the Chilean ban.",
+        "Oslo said it reserved its right to take steps to retaliate against the Chilean ban.",
         {("NORGOV", "CHL", "130")},
-        id="reserved-the-right-to-take-action",
+        id="reserved-the-right-to-take-steps",
     ),
     pytest.param("Norway reserves the right to decide.", set(), id="reserved-a-right-only"),
     pytest.param(
@@ -171,7 +171,7 @@ CASES = [
         id="leaving-a-states-deal",
     ),
     pytest.param(
-        "Norway blocked the renewal of a panel of Chilean experts.",
+        "Norway blocked the renewal of the Chilean monitoring mission.",
         {("NOR", "CHL", "129")},
         id="blocked-renewal",
     ),

@@ -70,7 +70,9 @@ def test_constructions_claim_of_responsibility_targets_the_place(
 def test_constructions_pronoun_in_speech_stands_for_the_speaker(
     nlp: Language, coder: EventCoder
 ) -> None:
-    found = code(nlp, coder, "Syria says it is willing to withdraw its troops from Lebanon.")
+    found = code(
+        nlp, coder, "Syria now says it is ready to withdraw all of its soldiers from Lebanon."
+    )
     assert {(s, t) for s, _, t in found} == {("SYR", "LBN")}
     assert all(c.startswith("035") for _, c, _ in found)
 
@@ -112,7 +114,7 @@ def test_constructions_meeting_without_object_targets_the_place(
 
 def test_constructions_mobilisation_for_a_war(nlp: Language, coder: EventCoder) -> None:
     assert code(
-        nlp, coder, "Britain mobilized army reservists for a possible war against Iran."
+        nlp, coder, "Britain mobilized thousands of reservists for a war against Iran."
     ) == {("GBR", "154", "IRN")}
 
 

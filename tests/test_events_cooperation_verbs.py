@@ -72,7 +72,7 @@ CASES = [
         id="expressed-gratitude",
     ),
     pytest.param(
-        "Norway approved the sale of weapons to Chile last week.",
+        "Last week Norway approved the sale of patrol boats to Chile.",
         {("NOR", "CHL", "061")},
         id="approved-sale-to",
     ),
@@ -172,10 +172,10 @@ CASES = [
 # A meeting held at one side's request: that side asked to meet (036) the other.
 REQUESTED = [
     pytest.param(
-        "Chilean President Juan Perez and Norwegian Prime Minister Ola Dahl on Monday held a "
-        "meeting at the request of the Norwegian side.",
+        "Chilean President Juan Perez and Norwegian Prime Minister Ola Dahl held a meeting in "
+        "Santiago at the request of the Norwegian side.",
         {("CHL", "NOR", "040"), ("NOR", "CHL", "040"), ("NOR", "CHL", "036")},
-        id="held-a-meeting-at-the-request-of",
+        id="held-a-meeting-at-one-sides-request",
     ),
     pytest.param(
         "Norway met Chile at the request of Peru.",

@@ -30,8 +30,8 @@ CASES = [
         id="an-accusation-the-accused-rejected",
     ),
     pytest.param(
-        "The Peruvian president said his government will suspend all visits to Chile, "
-        "which denies any involvement in the attack.",
+        "The Peruvian president said his government will halt all flights to Chile, "
+        "which denies any role in the bombing.",
         {("CHL", "PER", "016")},
         id="which-denies-involvement",
     ),
@@ -82,13 +82,13 @@ STORY_CASES = [
         id="denied-planning",
     ),
     pytest.param(
-        "Peru criticised Chile over the border clash. Chile is not to blame for it.",
+        "Peru criticised Chile over the border clash. Chile is not to blame for the clash.",
         ("CHL", "PER", "016"),
         id="not-to-blame",
     ),
     pytest.param(
-        "Norway condemned Chile over the war. Chile insists that it does not provide military "
-        "aid to Peru.",
+        "Norway condemned Chile over the conflict. Chile maintains that it does not supply arms "
+        "to Peru.",
         ("CHL", "NOR", "016"),
         id="insists-it-does-not",
     ),

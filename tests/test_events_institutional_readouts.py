@@ -30,8 +30,8 @@ CASES = [
         id="resolution-passed-to-strengthen-sanctions",
     ),
     pytest.param(
-        "Peru on Monday failed to get a Security Council resolution passed to strengthen the"
-        " sanctions against Chile.",
+        "Peru failed on Tuesday to get a Security Council resolution passed to tighten"
+        " sanctions on Chile.",
         set(),
         id="what-a-failed-resolution-was-to-do-is-not-done",
     ),

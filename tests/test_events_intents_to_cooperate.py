@@ -25,10 +25,10 @@ ACTORS = {
 
 CASES = [
     pytest.param(
-        "The leaders of Norway, Sweden and Denmark said they would try to salvage the treaty "
+        "The leaders of Norway, Sweden and Denmark said they would try to rescue the treaty "
         "with Chile.",
         {("NOR", "CHL", "030"), ("SWE", "CHL", "030"), ("DNK", "CHL", "030")},
-        id="try-to-salvage-the-treaty-with",
+        id="try-to-rescue-the-treaty-with",
     ),
     pytest.param(
         "Norway said it would work to preserve the fishing agreement with Chile.",
@@ -41,9 +41,10 @@ CASES = [
         id="will-not-scrap-the-pact",
     ),
     pytest.param(
-        "Peru's president said he was sending his foreign minister to work with Chile and Norway.",
+        "Peru's president announced he was sending his trade minister to work with Chile "
+        "and Norway.",
         {("PERGOV", "CHL", "036"), ("PERGOV", "NOR", "036")},
-        id="sending-the-foreign-minister-to-work-with",
+        id="sending-a-minister-to-work-with",
     ),
     pytest.param(
         "Norway dispatched an envoy to Lima to negotiate a truce.",
@@ -66,7 +67,7 @@ CASES = [
         id="expressed-readiness-to",
     ),
     pytest.param(
-        "Chile, Peru to embark on joint military exercise Wednesday",
+        "Chile, Peru to embark on joint naval drills Friday",
         {("CHL", "PER", "0312"), ("PER", "CHL", "0312")},
         id="headline-x-y-to-embark-on-joint-exercise",
     ),
@@ -87,7 +88,7 @@ def test_scrapping_a_pact_is_still_a_cut(nlp: Language, coder: EventCoder) -> No
 
 
 def test_the_envoys_errand_is_not_done(nlp: Language, coder: EventCoder) -> None:
-    text = "Peru's president said he was sending his foreign minister to work with Chile."
+    text = "Peru's president announced he was sending his trade minister to work with Chile."
     coded = coded_set(nlp, coder, text, ACTORS)
     assert ("PERGOV", "CHL", "036") in coded
     assert not {c for c in coded if c[2].startswith("06")}

@@ -2,7 +2,7 @@
 an egregious provocation", "called the veto a guilty plea", "branded X a rogue state"; a word
 that accuses of an act ("aggression", "espionage") is an accusation (112); a word of praise
 is not. The blamed state may stand on the act ("the veto by X") or on the label
-("open Russian aggression", "a ploy by the Taiwan side"). Saying that a state or its act is
+("open Russian aggression", "a ploy by the X side"). Saying that a state or its act is
 such a thing is the same disapproval ("said the Council's failure was inexcusable").
 Sentences written here."""
 
@@ -54,7 +54,7 @@ CASES = [
         id="the-blamed-state-owns-the-labelled-act",
     ),
     pytest.param(
-        "Norway had earlier labelled the call a ploy by the Chilean side.",
+        "Norway earlier labelled the proposal a ploy by the Chilean side.",
         {("NOR", "CHL", "111")},
         id="the-blamed-state-by-the-label",
     ),
@@ -77,7 +77,7 @@ CASES = [
         id="said-a-state-made-a-blamed-decision",
     ),
     pytest.param(
-        'Oslo said the Chilean arms deal was "seriously interfering with Norway\'s affairs".',
+        'Oslo said the Chilean weapons sale was "gravely interfering with Norway\'s affairs".',
         {("NORGOV", "CHL", "111")},
         id="said-an-act-was-interfering",
     ),
@@ -89,7 +89,7 @@ CASES = [
     pytest.param("Oslo said the Chilean plan was not a threat.", set(), id="said-no-blame"),
     pytest.param("Oslo said the Chilean plan was a good idea.", set(), id="said-praise"),
     pytest.param(
-        "Chile is investigating alleged war crimes by Peruvian troops, a Chilean official said.",
+        "Chile is looking into suspected war crimes by Peruvian troops, a Chilean official said.",
         {("CHL", "PERMIL", "090")},
         id="a-blame-word-as-object-blames-no-subject",
     ),

@@ -67,12 +67,12 @@ CODED = [
         "Norway imposed sanctions on Chile.", {("NOR", "CHL", "163")}, id="reported-act-stays"
     ),
     pytest.param(
-        "Norway announced on Friday it would downgrade diplomatic ties with Chile.",
+        "Norway announced on Tuesday it would downgrade its diplomatic ties with Chile.",
         {("NOR", "CHL", "161")},
         id="announced-cut-is-the-act",
     ),
     pytest.param(
-        "Norway said it would downgrade diplomatic ties with Chile.",
+        "Norway said it would downgrade its diplomatic ties with Chile.",
         {("NOR", "CHL", "1313")},
         id="said-would-cut-stays-a-threat",
     ),

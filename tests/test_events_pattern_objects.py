@@ -22,7 +22,7 @@ def test_coder_endorsed_agreement_targets_the_partner(
 def test_coder_seeking_to_deepen_a_partnership_is_an_intent(
     nlp: Language, resolver: ActorResolver, coder: EventCoder
 ) -> None:
-    text = "Brazil and Chile are seeking to deepen a partnership in energy."
+    text = "Chile and Brazil are seeking to deepen their partnership in mining."
     assert code(nlp, resolver, coder, text) == {("BRA", "CHL", "030"), ("CHL", "BRA", "030")}
 
 

@@ -31,7 +31,7 @@ def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, st
     [
         # "of" in the idiom is what is protested, not who protests; the strike is coded once
         (
-            "Moldovan students are continuing a hunger strike in protest of the Norwegian "
+            "Moldovan students have kept up their hunger strike in protest of Norway's "
             "decision to close the border.",
             [("MDAEDU", "NOR", "140")],
         ),
@@ -57,7 +57,8 @@ def test_in_protest_names_what_is_protested(
 
 def test_threatened_strike_is_aimed_at_the_condition(nlp: Language, coder: EventCoder) -> None:
     text = (
-        "Moldovan students threatened to hold a general strike unless Norway lifted its visa rules."
+        "Moldovan students threatened to stage a general strike unless Norway lifted its "
+        "visa rules."
     )
     assert code(nlp, coder, text) == [("MDAEDU", "NOR", "133")]
 

@@ -93,7 +93,7 @@ def test_recall_ing_clause_inherits_the_main_target(nlp: Language, coder: EventC
 
 
 def test_recall_war_games_after_a_duration(nlp: Language, coder: EventCoder) -> None:
-    text = "Austria and Portugal began five days of war games in the Atlantic."
+    text = "Austria and Portugal began three days of war games near the Azores."
     coded = code(nlp, coder, text)
     assert {("AUT", "PRT", "062"), ("PRT", "AUT", "062")} <= coded
 

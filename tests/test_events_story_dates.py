@@ -136,7 +136,7 @@ def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: E
             id="the-weekday-after-publication-is-the-next-day",
         ),
         pytest.param(
-            "The call was the first conversation between Norway and Chile since Peru's "
+            "It was the first conversation Norway and Chile had held since Peru's "
             "invasion last month.",
             (0, "NOR", "CHL", "040"),
             PUBLISHED,

@@ -37,7 +37,7 @@ def code(nlp: Language, coder: EventCoder, text: str) -> list[tuple[str, str, st
         ),
         # a victim of unknown country takes the place's; the place deep in the phrase
         (
-            "A journalist was killed in a car bomb explosion in a suburb of Lima.",
+            "A journalist was killed in a bomb blast in a poor district of Lima.",
             ("PERUAF", "PERMED", "183"),
         ),
         # not known to be irregulars: the killing stays 190, not 180

@@ -11,7 +11,7 @@ from tripolar.pipeline import Pipeline
 TEXT = (
     "Russia and China signed a gas agreement on Tuesday.\n\n"
     "The United States imposed sanctions on Russia on Wednesday.\n\n"
-    "Analysts said relations between China and the United States are deteriorating.\n\n"
+    "Analysts said Washington's ties with China are deteriorating.\n\n"
 )
 
 

@@ -238,7 +238,7 @@ class ActorResolver:
             if tuple(gap) in OF_LINKS:  # "the Foreign Minister of Japan", "President of Russia"
                 return nxt.actor.kind in STATE_KINDS
             if nxt.actor.kind == "capital" and here.agent.code in RESIDENT_SECTORS:
-                # "demonstrators in Baghdad", "strikers in the capital city of Algiers"
+                # "demonstrators in Baghdad", "strikers in the capital city of X"
                 return not has_actor and is_locative_gap(
                     [w for w in gap if w not in SETTLEMENT_WORDS] if gap[:1] == ["in"] else gap
                 )

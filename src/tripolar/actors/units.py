@@ -38,7 +38,7 @@ LOCATIVE_LINKS = frozenset({("in",), ("from",), ("throughout",), ("across",)})
 RESIDENT_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "HLH", "REF", "REL", "OPP", "REB"})
 # before a bare agent they make it a reference to actors named elsewhere, not a new one
 REFERRING_WORDS = frozenset({"both", "two", "their", "its", "his", "her", "these", "those", "our"})
-# words allowed after "in" before a city: "in the capital city of Algiers"
+# words allowed after "in" before a city: "in the capital city of X"
 SETTLEMENT_WORDS = frozenset({"the", "capital", "city", "town", "village", "of", "port"})
 # words allowed between "in" and the state: "rebels in eastern Congo", "Albanians in south Serbia"
 COMPASS = frozenset(

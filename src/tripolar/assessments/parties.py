@@ -423,7 +423,7 @@ def has_other_subject(
     judgement is about it rather than about the pair the article discusses."""
     verb = next((a for a in syntax.ancestors_with_self(head) if syntax.is_verbal(a)), None)
     if verb is None or verb.i == head.i or lexicon.has("reporting", verb):
-        return False  # "Kim described the treaty as an alliance": Kim holds the view
+        return False  # "Abe called the pact an alliance": Abe holds the view
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "PROPN":
             continue
@@ -433,7 +433,7 @@ def has_other_subject(
         if any(lexicon.has("relational", t) or lexicon.has("anaphor", t) for t in words):
             continue
         if next(terms.find(words), None) is not None:
-            continue  # "the Cold War is a thing of the past" judges through its subject
+            continue  # "the old rivalry has become a thing of the past" judges through its subject
         return True
     return False
 

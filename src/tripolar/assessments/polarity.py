@@ -184,7 +184,7 @@ def contrast_weights(sentence: Span, lexicon: Lexicon, concessive: PhraseTable) 
             weights[token.i] = min(weights[token.i], 0.2)
     for token in sentence:
         for start in _concession_starts(token):
-            # "however precarious the situation may be", "as tempting as it might be to ..."
+            # "however precarious the situation may be", "tempting as it may be to ..."
             for index in range(start, sentence.end):
                 word = sentence.doc[index]
                 if index > start and word.text in (",", ";", ":", "’", "'", "”", '"'):

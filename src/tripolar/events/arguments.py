@@ -40,7 +40,7 @@ from tripolar.model import Mention
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
 HELD_BY_WORDS = frozenset({"flagged", "owned", "registered", "operated"})
 EXAMPLE_PREPS = ("including", "like")
-# a generic party that stands for the state it is placed in: "the relevant parties in the US"
+# a generic party that stands for the state it is placed in: "the parties concerned in X"
 PARTY_HEADS = frozenset(
     {"party", "side", "authority", "institution", "organ"}
 )  # "entities including X": the named members stand for it
@@ -185,7 +185,7 @@ class MentionIndex:
             members = prep_objects(head, "of") or prep_objects(head, "from")
             if members:
                 return self.of_group(members)
-        if lemma in PARTY_HEADS:  # "the relevant parties in the US", "the side of X"
+        if lemma in PARTY_HEADS:  # "the parties concerned in X", "the side of X"
             placed = self.of_group(prep_objects(head, "in") + prep_objects(head, "of"))
             if placed:
                 return placed
@@ -282,7 +282,7 @@ class MentionIndex:
 
     def subjects_of(self, verb: Token) -> list[Mention]:
         """Actors of a verb's subject; an unresolved pronoun subject of a speech complement
-        stands for the speaker ("Syria says it is willing to ...", "A and B said they ...")."""
+        stands for the speaker ("X says it is ready to ...", "A and B said they ...")."""
         subjects = subject_heads(verb)
         found = self.of_group(subjects)
         if found or len(subjects) != 1:
@@ -368,7 +368,7 @@ def find_targets(
             if obj is not None:
                 found = index.of_group([obj], head_only=slot.slot == "dobj.head")
             if not found and obj is not None and slot.slot == "dobj" and obj.pos_ == "NOUN":
-                # "demanded the withdrawal of Serbian forces", "rejected calls by Belarus"
+                # "demanded the pullout of X's forces", "rejected calls by Y"
                 found = index.of_group(owner_objects(obj))
                 if not found and obj.lemma_.lower() in PARTNER_NOUNS:
                     # "endorsed an association agreement with X": the partner
@@ -393,7 +393,7 @@ def find_targets(
         else:
             objects = prep_objects(verb, slot.slot, slot.heads)
             found = index.of_group(objects)
-            if not found and slot.slot == "for":  # "called for the council to adopt ..."
+            if not found and slot.slot == "for":  # "called for the body to approve ..."
                 found = index.of_group(
                     [s for c in for_clauses(verb) for s in subject_heads(c)], head_only=True
                 )
@@ -406,7 +406,7 @@ def find_targets(
                 ]
                 objects += on_object
                 found = index.of_group(on_object)
-            if not found:  # "conceded to demands from X", "set fire to the offices of X"
+            if not found:  # "conceded to demands from X", "set fire to the embassy of X"
                 found = index.of_group(
                     [o for n in objects if n.pos_ == "NOUN" for o in owner_objects(n)]
                 )
@@ -604,7 +604,7 @@ def act_targets(act: Token, index: MentionIndex) -> list[Mention]:
         for group in groups:
             if not found:
                 found = index.of_group(group)
-        if not found:  # "refused to respond to a demand from X": whose demand
+        if not found:  # "refused to meet a demand from X": whose demand
             found = index.of_group(
                 [o for g in groups for n in g if n.pos_ == "NOUN" for o in owner_objects(n)]
             )

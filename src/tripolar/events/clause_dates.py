@@ -122,7 +122,7 @@ def vaguely_past(verb: Token) -> bool:
 
 def named_in_passing(noun: Token) -> bool:
     """An event noun owned by an actor inside another noun phrase ("an enabler of Russia's
-    war", "a follow-up to Trump's meeting with Putin"): an event referred to, not the act the
+    war", "a follow-up to X's talks with Y"): an event referred to, not the act the
     clause reports, so the clause's date is not its date."""
     owned = any(c.dep_ == "poss" for c in noun.children)
     prep = noun.head

@@ -167,7 +167,7 @@ def _denial_form(token: Token) -> str:
             return "act"
         return ""
     if lemma == "blame" and token.dep_ == "xcomp" and is_negated(token.head):
-        return "not-to-blame"  # "Y is not to blame for it"
+        return "not-to-blame"  # "Y is not to blame (for ...)"
     if lemma in INSISTING_VERBS and not is_negated(token):
         said = dependent(token, "ccomp")
         if (

@@ -2,8 +2,8 @@
 
 "Jordan and Britain agreed to hold joint manoeuvres" is coded by the verb pattern of the
 embedded act (its intent, 0312). But most governed acts have no pattern of their own
-("agreed to set up a research centre", "threatened to cut off electricity to X",
-"refused to deploy peacekeepers in Iraq"). CAMEO still codes them by the governor: an
+("agreed to set up a research centre", "threatened to stop gas deliveries to X",
+"refused to send soldiers to Y"). CAMEO still codes them by the governor: an
 agreement, offer or promise to act is an intent to cooperate (030), a threat to act a
 threat (130), a refusal to act a rejection (120). The target is found among the
 embedded act's arguments. Reported obligations ("X said Y must ...") are demands (10x).
@@ -327,7 +327,7 @@ REQUESTED_CODE = "036"  # asking to meet: an intent to meet, as CAMEO codes a re
 
 
 def requested_meeting(lexicon: ActLexicon, noun: Token, index: MentionIndex) -> Candidate | None:
-    """ "X and Y held a meeting at the request of the X side" (or "at X's request"): X asked
+    """ "X and Y met ... at the request of the X side" (or "at X's request"): X asked
     for it, 036 toward the other participants."""
     if noun.lemma_.lower() not in REQUEST_NOUNS or noun.dep_ != "pobj":
         return None

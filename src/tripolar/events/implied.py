@@ -53,7 +53,7 @@ def unidentified_forces(
     if not victims:
         return []
     # every state or listed place inside the place phrases of the act, its subject or its
-    # means: "outside of the Iraqi city of Basra", "in a car bomb explosion in ... Beirut"
+    # means: "outside the X city of Y", "in a bomb blast in ... Z"
     holders = [verb, *_subjects(verb), *means]
     tokens = [
         t

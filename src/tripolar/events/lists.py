@@ -1,7 +1,7 @@
 """Lists of actors that the parse tore apart.
 
-Long lists in real copy ("a ban on food from the United States, the 27 European Union
-countries, Canada, Australia and non-EU member Norway") often come out of the parser as a
+Long lists in real copy ("a ban on goods from A, the member states of B, C, D and
+non-member E") often come out of the parser as a
 first conjunct and a scatter of appositions and stray nouns, so only the first member is
 reached through the dependency tree. ``listed_after`` reads the list on the surface instead:
 after a found actor, comma- and "and"-separated segments of noun-phrase words, each naming

@@ -192,7 +192,7 @@ def _failed_above(verb: Token) -> Token | None:
 
 
 def _announced(verb: Token) -> bool:
-    """ "X announced (on Friday) it would downgrade ties with Y": a future act reported by
+    """ "X announced it would downgrade its ties with Y": a future act reported by
     an announcing verb; or one decided on ("X has decided to cut ties with Y")."""
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in ANNOUNCING_GOVERNORS:
         return True

@@ -184,7 +184,7 @@ class NounActs:
             if engaged is not None:
                 targets, slot = index.of_group([engaged]), "engaged"
         if not targets and pattern.code[:2] == "14" and has_in_protest(light or noun.head, noun):
-            return IN_PROTEST_CODES_IT  # "a hunger strike in protest of X", "a rally ... at X"
+            return IN_PROTEST_CODES_IT  # "a sit-in in protest of X", "a rally ... at X"
         if not targets and "loc" in pattern.flags:
             targets, slot = other_actors(located_actors(index, noun, light), sources), "in"
         if not targets and pattern.code[:2] == "14":

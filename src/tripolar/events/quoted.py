@@ -87,8 +87,8 @@ def reported_blame(
 
 def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> Candidate | None:
     """X says Y (or Y's act) is to blame: "said the Council's failure was inexcusable", "said
-    Russia had made an irresponsible decision", "said the US arms deal was interfering with
-    China's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
+    Y had taken a reckless decision", "said Y's arms sale was meddling in
+    X's affairs" -> X -> Y 111. The word of blame must be the clause's predicate (or
     modify it), its subject the blamed actor or that actor's act; never one's own state. A
     clause coded as an act itself ("said Y must ...": a demand) is left to that act."""
     if speaker.lemma_.lower() not in SAY_VERBS:

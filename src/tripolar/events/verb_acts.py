@@ -190,7 +190,7 @@ class VerbActs:
         means: list[Token] = []
         unidentified = False  # the source is the place's unidentified forces
         if not sources and passive and is_violent(code):
-            # "nine people were killed in an air strike by X", "... in Israeli tank shelling"
+            # "N people died in an air strike by X", "... in X's artillery shelling"
             means, sources = self._means_of_violence(verb, index)
             if sources:
                 consumed.update(t.i for t in means)
@@ -215,7 +215,7 @@ class VerbActs:
                 means_code = next(
                     (c for t in means if (c := self.lexicon.violent_noun_code(t))), None
                 )
-                if means_code is not None:  # "killed in a suicide car bombing": 1831
+                if means_code is not None:  # "killed in a suicide bombing": 1831
                     code, rule = means_code, rule + f"+means:{means[0].lower_}"
                 elif code[:2] in ("18", "19") and by_bomb(verb, passive):
                     code, rule = "183", rule + "+means:bomb"  # "a roadside bomb killed"

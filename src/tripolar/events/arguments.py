@@ -34,6 +34,7 @@ from tripolar.events.grammar import (
 from tripolar.events.modality import ALLEGE_GOVERNORS, Context
 from tripolar.events.patterns import TargetSlot
 from tripolar.events.places import place_mention
+from tripolar.events.story_parties import StoryParties
 from tripolar.model import Mention
 
 ACTOR_MODIFIERS = ("poss", "compound", "amod", "nmod", "appos")
@@ -122,6 +123,8 @@ class MentionIndex:
         self.prior_sources_end = -1
         self.by_head: dict[int, Mention] = {}
         self.by_token: dict[int, Mention] = {}
+        # the acts the story has coded so far, for a side a later sentence leaves unnamed
+        self.story = StoryParties(self.by_token)
         for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or len(span) == 0:

@@ -87,6 +87,7 @@ class EventCoder:
     ) -> CodingResult:
         """Events plus the triggers that matched a pattern but were rejected, with reasons."""
         index = MentionIndex(doc, mentions)
+        index.story.noun_code = self.lexicon.noun_code
         result = CodingResult()
         for sentence_index, sent in enumerate(doc.sents):
             if not any((m := index.by_token.get(t.i)) is not None and m.anchors for t in sent):
@@ -95,6 +96,17 @@ class EventCoder:
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
             triggers += story_denials(sent, index, result.events, coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
+            for token, outcome, _ in triggers:
+                if isinstance(outcome, Candidate):
+                    joint = outcome.recip or outcome.mutual
+                    index.story.note(
+                        sentence_index,
+                        token,
+                        outcome.code,
+                        outcome.sources,
+                        outcome.targets,
+                        joint=joint,
+                    )
             candidates = [o for _, o, _ in triggers if isinstance(o, Candidate)]
             actors = prior_actors(candidates)
             # who acted: the sources of its events, else who its main clause is about

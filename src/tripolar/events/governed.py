@@ -310,6 +310,9 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
         targets, slot = index.of_group(owners), "label-owner"
     if not targets:  # "described the incident as an act of Russian aggression"
         targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
+    if not targets:  # "called the veto a guilty plea": the veto told before in the story
+        targets = index.story.act_owner([named], sources, index.by_token, lexicon.noun_code)
+        slot = "story-party:act-owner"
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:
         return None

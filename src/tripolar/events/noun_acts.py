@@ -53,6 +53,7 @@ from tripolar.events.modality import (
     possibility_of,
 )
 from tripolar.events.patterns import NounPattern
+from tripolar.events.story_parties import REACTING_ROOTS, reacted_nouns
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention
 
@@ -191,6 +192,11 @@ class NounActs:
             if isinstance(purpose, str):
                 return purpose
             targets, slot = purpose, "purpose"
+        if not targets and sources and pattern.code[:2] in REACTING_ROOTS:
+            # "X lodged a protest over the exercises": whoever held them, told before
+            nouns = reacted_nouns(noun, None)
+            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
+            targets, slot = owner, "story-party:act-owner"
         if not targets and pattern.code[:2] == "14" and context.mode == "act":
             targets, slot = home_government(sources, index), "home"
         code = map_code(pattern.code, context.mode)

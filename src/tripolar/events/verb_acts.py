@@ -271,6 +271,8 @@ class VerbActs:
             targets, slot = purpose, "purpose"
         if not targets and code == "0874" and irregular(sources, [sources[0]]):
             targets, slot = home_government(sources, index), "home"  # rebels surrendered
+        if not targets:  # "Japan called for a halt to the exercises": whoever held them
+            targets, slot = index.story.reaction_owner(verb, obj, code, sources)
         if not targets and (code[:2] == "14" or code == "082") and context.mode == "act":
             targets, slot = home_government(sources, index), "home"
         if (
@@ -308,6 +310,8 @@ class VerbActs:
             targets, slot = _prior_actors(verb, sources, index), "prior-act"
         if not targets and code[:2] in ("11", "12", "14"):  # "X protested after Y sanctioned
             targets, slot = other_actors(condition_subjects(verb, index), sources), "answered"
+        if not targets and mapped != VETO_CODE and not _names_a_prior_act(verb, obj):
+            targets, slot = index.story.opponent(verb, obj, mapped, sources)  # "X refuses to"
         if not targets:
             if "recip" in pattern.flags and distinct_codes(sources) >= 2:
                 return Candidate(mapped, f"{rule}+recip", sources, [], True, context)

@@ -1,5 +1,5 @@
 """Naming an act or a state with a word of blame is disapproval (111): "described the visit as
-an egregious provocation", "called the veto a guilty plea", "branded X a rogue state"; a word
+a reckless provocation", "called the veto a shameful cover-up", "branded X a rogue state"; a word
 that accuses of an act ("aggression", "espionage") is an accusation (112); a word of praise
 is not. The blamed state may stand on the act ("the veto by X") or on the label
 ("open Russian aggression", "a ploy by the X side"). Saying that a state or its act is
@@ -27,12 +27,12 @@ ACTORS = {
 
 CASES = [
     pytest.param(
-        "Norway described the Chilean visit to the islands as an egregious provocation.",
+        "Norway described the Chilean visit to the islands as a reckless provocation.",
         {("NOR", "CHL", "111")},
         id="described-as",
     ),
     pytest.param(
-        "Peru called the Chilean veto a guilty plea.",
+        "Peru called the Chilean veto a shameful cover-up.",
         {("PER", "CHL", "111")},
         id="called-x-a-blame-noun",
     ),

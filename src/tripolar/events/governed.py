@@ -231,7 +231,7 @@ def _embedded_act(governor: Token) -> Token | None:
 
 
 # Naming an act or a state with a word of blame is disapproval (111): "described the visit
-# as an egregious provocation", "called the veto a guilty plea", "branded X a rogue state".
+# as a reckless provocation", "called the veto a shameful cover-up", "branded X a rogue state".
 LABEL_VERBS = frozenset({
     "describe", "call", "label", "brand", "term", "dub", "characterize", "characterise",
     "portray", "paint",
@@ -310,7 +310,7 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
         targets, slot = index.of_group(owners), "label-owner"
     if not targets:  # "described the incident as an act of Russian aggression"
         targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
-    if not targets:  # "called the veto a guilty plea": the veto told before in the story
+    if not targets:  # "called the veto a shameful cover-up": the veto told before in the story
         targets = index.story.act_owner([named], sources, index.by_token, lexicon.noun_code)
         slot = "story-party:act-owner"
     targets = [t for t in targets if t not in sources]

@@ -2,8 +2,8 @@
 
 News copy names an act's parties once ("China launched drills around Taiwan on Thursday")
 and then reacts to it by its noun alone ("Japan called for a halt to the exercises", "Kyiv
-called the veto a guilty plea"), or tells a side's next move without its target ("Russia
-dispatched warplanes to patrol the area"). The sentence names the acting side; the other
+called the veto a shameful cover-up"), or tells a side's next move without its target ("Russia
+sent patrol boats into the strait"). The sentence names the acting side; the other
 side is the owner of the act its definite noun names, or the one state its story has set
 it against, told earlier in the same story.
 
@@ -21,7 +21,7 @@ The verb, noun and label stages ask it when an act found no target of its own
   whose trigger or object has the noun's lemma ("vetoed" / "the veto", "imposed sanctions" /
   "the sanctions"), or, failing that, an act of the same CAMEO root as the noun's own code
   ("launched drills" / "the exercises"). The reacting state's own acts are never its target.
-  A verb that names its object ("called the veto a guilty plea") asks for nothing: the
+  A verb that names its object ("called the veto a shameful cover-up") asks for nothing: the
   label stage (`governed.labelled_act`) codes its blame, with the same owner.
 
 - ``story-party:other-side``: an act aimed at someone (a demand, disapproval, rejection,
@@ -125,7 +125,7 @@ class StoryParties:
         """Remember a coded act of the sentence `sentence_index`. A joint act ("X and Y met",
         "clashes between X and Y", a meeting or cooperation) has no one owner, and is not
         remembered; a reaction is remembered by its own word only ("called the veto a
-        plea" is no veto)."""
+        cover-up" is no veto)."""
         for source in sources:
             for target in targets:
                 a, b = _state(source), _state(target)
@@ -204,7 +204,7 @@ class StoryParties:
         self, verb: Token, obj: Token | None, code: str, reacting: Sequence[Mention]
     ) -> tuple[list[Mention], str]:
         """`act_owner` for a reaction verb (`REACTING_ROOTS`) that asks for something, not
-        one that names its object ("called the veto a guilty plea"), with its rule."""
+        one that names its object ("called the veto a shameful cover-up"), with its rule."""
         if code[:2] not in REACTING_ROOTS or names_something(verb):
             return [], ""
         nouns = reacted_nouns(verb, obj)
@@ -261,7 +261,7 @@ def reacted_nouns(verb: Token, obj: Token | None) -> list[Token]:
 
 
 def names_something(verb: Token) -> bool:
-    """ "called the veto a guilty plea", "described the drills as ...": the verb gives its
+    """ "called the veto a shameful cover-up", "described the drills as ...": the verb gives its
     object a name (an object predicate, a second object or an apposition), it asks for
     nothing."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]

@@ -1,5 +1,5 @@
 """A state's account of force another used on it, told with "its" ("Norway said a Chilean
-vessel rammed two of its boats", "... entered its waters"), is its accusation of the other
+cutter rammed one of its trawlers", "... entered its waters"), is its accusation of the other
 (112), as CAMEO codes a claim; "its" of a state that acts is its own ("Chile abused its
 veto"), and "its own" is the doer's. Sentences written here."""
 
@@ -13,9 +13,9 @@ from tripolar.events import EventCoder
 
 CASES = [
     pytest.param(
-        "Norway said a Chilean vessel rammed two of its fishing boats.",
+        "Norway said a Chilean coast guard cutter rammed one of its trawlers last week.",
         {("NOR", "CHL", "112")},
-        id="rammed-two-of-its-boats",
+        id="rammed-one-of-its-trawlers",
     ),
     pytest.param(
         "Oslo said Chilean warships had entered its territorial waters on Monday.",

@@ -446,7 +446,7 @@ SPEAKER_SLOT = "speaker"  # the target is the speaker whose "its" the act's obje
 
 
 def speaker_owned(verb: Token, nouns: Sequence[Token], index: MentionIndex) -> list[Mention]:
-    """ "Vietnam said a Chinese ship rammed its boats", "Japan said Chinese ships entered its
+    """ "Norway said a foreign cutter struck its trawlers", "Japan said Chinese ships entered its
     waters": "its" in what a state says of another is the speaker's own."""
     nouns = [*nouns, *(o for n in nouns for o in prep_objects(n, "of"))]  # "two of its ships"
     owned = [

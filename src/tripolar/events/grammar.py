@@ -485,7 +485,7 @@ def protested_objects(idiom: Token) -> list[Token]:
 
 
 OWNER_PRONOUNS = frozenset({"its", "their"})
-# craft and troops, whose "its" cannot be their own: "a Chinese vessel rammed its ships"
+# craft and troops, whose "its" cannot be their own: "a foreign cutter struck its trawlers"
 MOVING_FORCES = frozenset({
     "vessel", "ship", "boat", "warship", "frigate", "destroyer", "submarine", "jet", "plane",
     "aircraft", "bomber", "fighter", "warplane", "drone", "helicopter", "missile", "rocket",

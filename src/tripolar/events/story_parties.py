@@ -27,7 +27,7 @@ The verb, noun and label stages ask it when an act found no target of its own
 - ``story-party:other-side``: an act aimed at someone (a demand, disapproval, rejection,
   threat, show of force, cut in relations or coercion: `SIDE_ROOTS`, not a veto, which is
   aimed at the council) whose sentence names no target, by a state whose subject names it
-  ("Ukraine refuses to recognise the claim"), takes the one state that the acting state's
+  ("Peru refuses to accept the ruling"), takes the one state that the acting state's
   coded conflict acts (roots 10-20, either way) have been with so far in the story ("the
   other side" of its dispute); not when it has been in dispute with several, not when its
   sentence names a third party (a state, an organisation, "Western"), and not for a
@@ -226,7 +226,7 @@ class StoryParties:
     ) -> list[Mention]:
         """The one state the reacting state has been in dispute with in the story so far
         (acts of roots 10-20 either way), for its act whose sentence names no third party
-        ("Ukraine refuses to recognise the claim", in a story whose disputes were between
+        ("Peru refuses to accept the ruling", in a story whose disputes were between
         Russia and Ukraine only); [] when there is none or several. The verb's subject must
         name the reacting side itself ("a showdown between X and Y threatens ..." is no act
         of X)."""

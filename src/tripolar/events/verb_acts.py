@@ -321,7 +321,7 @@ class VerbActs:
         if "giver" in pattern.flags:  # "X received arms from Y": Y provides them to X
             sources, targets, rule = targets, sources, rule + "/giver"
         if slot == SPEAKER_SLOT and "15" <= mapped[:2] <= "20":
-            # "Vietnam said a Chinese vessel rammed its ships": the victim's account of
+            # "Norway said a foreign cutter struck its trawlers": the victim's account of
             # force used on it is its accusation of the doer (112), as CAMEO codes claims
             sources, targets, mapped = targets, sources, ACCUSE_CODE
             rule += "/reported-by-target"

@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
+from tripolar.events.demands import DIRECTIVE_VERBS, demand_mode, demanding_noun, is_directive
 from tripolar.events.grammar import (
     SAY_VERBS,
     agent_objects,
@@ -29,11 +30,7 @@ from tripolar.events.grammar import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
     ALLEGE_GOVERNORS,
-    DIRECTIVE_VERBS,
     context_of,
-    demand_mode,
-    demanding_noun,
-    is_directive,
     is_infinitive,
     is_negated,
     map_code,

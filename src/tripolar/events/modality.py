@@ -10,11 +10,12 @@ longest prefix first.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Token
+
+from tripolar.events.demands import DIRECTIVE_VERBS, demand_mode, demanding_noun, is_directive
 
 Mode = Literal["act", "intent", "threat", "refuse", "appeal", "demand"]
 
@@ -45,19 +46,6 @@ DEMAND_GOVERNORS = frozenset({"demand", "order", "insist", "require", "force"})
 OBJECT_APPEAL_GOVERNORS = frozenset({"want", "wish", "like"})
 # verbs of allegation: "X claimed that Y attacked Z" is X's accusation of Y, not Y's attack
 ALLEGE_GOVERNORS = frozenset({"claim", "allege", "charge"})
-# event nouns that carry a demand or an appeal: "its demand that X ...", "a call for X to ..."
-DEMAND_NOUNS = {
-    "demand": "demand", "call": "appeal", "appeal": "appeal", "plea": "appeal",
-    "request": "appeal",
-}
-# a decision whose clause says what another "shall" or "must" do is a directive, a demand:
-# "reaffirmed its decision that X shall abandon ...", "decided that X shall not export ..."
-DIRECTIVE_NOUNS = frozenset({"decision"})
-DIRECTIVE_VERBS = frozenset({"decide", "determine", "resolve"})
-DIRECTIVE_AUX = frozenset({"shall", "must"})
-BETWEEN_DEMAND_AND_CLAUSE = frozenset(
-    {"npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "nummod", "punct"}
-)
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", "endeavor"})
@@ -436,54 +424,6 @@ def _negated_mode(mode: Mode, negated: Token | None) -> Context:
     return Context("act", f"negated ({negated.text!r})")
 
 
-def is_directive(clause: Token) -> bool:
-    """A clause that says what its subject "shall" or "must" do: the text of a decision."""
-    return any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_AUX for c in clause.children)
-
-
-def demand_mode(noun: Token) -> Mode:
-    """The mode a demanding noun asks in: a demand or directive (10x), else an appeal (02x)."""
-    return "demand" if DEMAND_NOUNS.get(noun.lemma_.lower(), "demand") == "demand" else "appeal"
-
-
-def demanding_noun(clause: Token) -> Token | None:
-    """The demand/appeal noun whose content a clause is: "its demand that X ease ...",
-    "their call for X to withdraw", also when the parser hangs the clause on the verb that
-    holds the noun ("repeated its demand that X ...")."""
-    if clause.dep_ not in ("acl", "ccomp", "advcl") or not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in clause.children
-    ):
-        return None
-    nouns = DEMAND_NOUNS.keys() | (DIRECTIVE_NOUNS if is_directive(clause) else frozenset())
-    head = clause.head
-    if head.pos_ == "NOUN" and head.lemma_.lower() in nouns and clause.i > head.i:
-        return head
-    if clause.dep_ == "ccomp" and head.pos_ == "VERB":
-        for child in head.children:
-            if (
-                child.dep_ == "dobj"
-                and child.lemma_.lower() in nouns
-                and child.i < clause.i
-                and all(  # only adverbials in between: "its demand today that X ..."
-                    t.dep_ in BETWEEN_DEMAND_AND_CLAUSE
-                    for t in head.doc[child.right_edge.i + 1 : clause.left_edge.i]
-                )
-            ):
-                return child
-    return None
-
-
-# nouns and adjectives that make an event noun a mere possibility
-POSSIBILITY_NOUNS = frozenset({
-    "possibility", "prospect", "risk", "danger", "fear", "likelihood", "chance", "scenario",
-    "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
-})  # fmt: skip
-POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
-# an event noun so modified is planned, not done: "a scheduled meeting", "the planned visit"
-PLANNED_ADJECTIVES = frozenset({
-    "scheduled", "planned", "proposed", "expected", "upcoming", "forthcoming",
-    "mooted", "prospective", "impending", "intended",
-})  # fmt: skip
 # "What is needed is X": a prescription, not a report
 PRESCRIBING_WORDS = frozenset({"need", "necessary", "require", "essential", "important", "want"})
 
@@ -534,44 +474,3 @@ def prescribed_by(token: Token) -> str:
             if word.lemma_.lower() in PRESCRIBING_WORDS:
                 return word.text
     return ""
-
-
-def possibility_of(noun: Token) -> str:
-    """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
-    potential invasion"), or "" when it is not."""
-    for child in noun.children:
-        if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
-            return f"a possibility ({child.text!r})"
-        if child.dep_ == "amod" and child.lower_ in PLANNED_ADJECTIVES:
-            return f"planned, not done ({child.text!r})"
-    prescriber = prescribed_by(noun)
-    if prescriber:
-        return f"prescribed ({prescriber!r})"
-    holder = noun.head.head  # "possibility" in "the possibility of an attack"
-    if (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and holder.lemma_.lower() in POSSIBILITY_NOUNS
-    ):
-        return f"a possibility ({holder.text!r})"
-    return ""
-
-
-# appeals, intents, demands and threats: acts of saying what is still to come
-PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
-
-
-def is_prospective(context: Context, code: str) -> bool:
-    """The event is a statement about an act still to come, dated when it is voiced."""
-    return context.mode != "act" or context.arranged or code[:2] in PROSPECTIVE_ROOTS
-
-
-_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]", re.IGNORECASE)
-
-
-def is_question(sentence: str) -> bool:
-    """A question reports nothing as done: "Will China retaliate?", a journalist's "Q: ..."
-    at a briefing."""
-    return sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith("?") or bool(
-        _QUESTION_LABEL.match(sentence)
-    )

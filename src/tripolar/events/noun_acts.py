@@ -50,9 +50,9 @@ from tripolar.events.modality import (
     context_of,
     is_negated,
     map_code,
-    possibility_of,
 )
 from tripolar.events.patterns import NounPattern
+from tripolar.events.prospects import possibility_of
 from tripolar.events.story_parties import REACTING_ROOTS, reacted_nouns
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention

@@ -19,7 +19,7 @@ from tripolar.events.clause_dates import DateCache, clause_date
 from tripolar.events.codebook import Codebook
 from tripolar.events.grammar import clause_verb
 from tripolar.events.implied import home_country
-from tripolar.events.modality import is_prospective, is_question
+from tripolar.events.prospects import is_prospective, is_question
 from tripolar.events.sides import pairs
 from tripolar.events.triggers import Trigger
 from tripolar.events.violence import (

@@ -1,0 +1,66 @@
+"""Whether a noun or a sentence tells of a done act: an event noun that is only a
+possibility or a plan ("the possibility of an attack", "a scheduled meeting"), a statement
+of an act still to come, and questions."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from tripolar.events.modality import Context, prescribed_by
+
+# nouns and adjectives that make an event noun a mere possibility
+POSSIBILITY_NOUNS = frozenset({
+    "possibility", "prospect", "risk", "danger", "fear", "likelihood", "chance", "scenario",
+    "spectre", "specter", "idea", "notion", "hypothesis", "rumour", "rumor", "threat",
+})  # fmt: skip
+
+POSSIBILITY_ADJECTIVES = frozenset({"possible", "potential", "hypothetical", "future", "feared"})
+
+# an event noun so modified is planned, not done: "a scheduled meeting", "the planned visit"
+PLANNED_ADJECTIVES = frozenset({
+    "scheduled", "planned", "proposed", "expected", "upcoming", "forthcoming",
+    "mooted", "prospective", "impending", "intended",
+})  # fmt: skip
+
+
+def possibility_of(noun: Token) -> str:
+    """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
+    potential invasion"), or "" when it is not."""
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
+            return f"a possibility ({child.text!r})"
+        if child.dep_ == "amod" and child.lower_ in PLANNED_ADJECTIVES:
+            return f"planned, not done ({child.text!r})"
+    prescriber = prescribed_by(noun)
+    if prescriber:
+        return f"prescribed ({prescriber!r})"
+    holder = noun.head.head  # "possibility" in "the possibility of an attack"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and holder.lemma_.lower() in POSSIBILITY_NOUNS
+    ):
+        return f"a possibility ({holder.text!r})"
+    return ""
+
+
+# appeals, intents, demands and threats: acts of saying what is still to come
+PROSPECTIVE_ROOTS = frozenset({"02", "03", "10", "13"})
+
+
+def is_prospective(context: Context, code: str) -> bool:
+    """The event is a statement about an act still to come, dated when it is voiced."""
+    return context.mode != "act" or context.arranged or code[:2] in PROSPECTIVE_ROOTS
+
+
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]", re.IGNORECASE)
+
+
+def is_question(sentence: str) -> bool:
+    """A question reports nothing as done: "Will China retaliate?", a journalist's "Q: ..."
+    at a briefing."""
+    return sentence.rstrip().rstrip("\"'\u201d\u2019)").endswith("?") or bool(
+        _QUESTION_LABEL.match(sentence)
+    )

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from tripolar.actors.dictionary import country_root
-from tripolar.events.arguments import Candidate, MentionIndex, event_noun_targets, implied_mention
+from tripolar.events.arguments import Candidate, MentionIndex, implied_mention
 from tripolar.events.grammar import (
     agent_objects,
     dependent,
@@ -38,6 +38,7 @@ from tripolar.events.modality import (
     context_of,
     is_negated,
 )
+from tripolar.events.targets import event_noun_targets
 from tripolar.model import Event, Mention
 
 DENIAL_CODE = "016"

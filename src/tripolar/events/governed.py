@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tripolar.events.arguments import Candidate, MentionIndex, act_targets, distinct_codes
+from tripolar.events.arguments import Candidate, MentionIndex, distinct_codes
 from tripolar.events.demands import DIRECTIVE_VERBS, demand_mode, demanding_noun, is_directive
 from tripolar.events.grammar import (
     SAY_VERBS,
@@ -36,6 +36,7 @@ from tripolar.events.modality import (
     map_code,
     sent_envoy_object,
 )
+from tripolar.events.targets import act_targets
 
 # governor lemma -> the code of "<governor> to <act without a pattern>"
 GENERIC_CODES = {

@@ -20,11 +20,11 @@ from spacy.tokens import Token
 from tripolar.actors.dictionary import country_root
 from tripolar.events.arguments import MentionIndex as _MentionIndex
 from tripolar.events.arguments import implied_mention, one_country, placed_in
-from tripolar.events.arguments import named_places as _named_places
 from tripolar.events.arguments import unique_mentions as _unique
 from tripolar.events.grammar import agent_objects as _agent_objects
 from tripolar.events.grammar import prep_objects as _prep_objects
 from tripolar.events.grammar import subject_heads as _subjects
+from tripolar.events.targets import named_places as _named_places
 from tripolar.model import UNKNOWN_COUNTRY, Mention
 
 # what a non-military bombing (CAMEO 183) is done with

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tripolar.events.arguments import MentionIndex, act_targets
+from tripolar.events.arguments import MentionIndex
 from tripolar.events.grammar import (
     LIGHT_VERBS,
     direct_object,
@@ -26,6 +26,7 @@ from tripolar.events.grammar import (
 )
 from tripolar.events.modality import map_code
 from tripolar.events.patterns import PatternSet, VerbPattern, VerbSite, match_verb
+from tripolar.events.targets import act_targets
 from tripolar.events.violence import is_violent
 from tripolar.model import Mention
 

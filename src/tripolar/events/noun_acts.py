@@ -12,15 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from tripolar.events.arguments import (
-    IN_PROTEST_CODES_IT,
-    Candidate,
-    MentionIndex,
-    distinct_codes,
-    home_government,
-    located_actors,
-    other_actors,
-)
+from tripolar.events.arguments import IN_PROTEST_CODES_IT, Candidate, MentionIndex, distinct_codes
 from tripolar.events.denials import denied_by
 from tripolar.events.grammar import (
     LIGHT_VERBS,
@@ -54,6 +46,7 @@ from tripolar.events.modality import (
 from tripolar.events.patterns import NounPattern
 from tripolar.events.prospects import possibility_of
 from tripolar.events.story_parties import REACTING_ROOTS, reacted_nouns
+from tripolar.events.targets import home_government, located_actors, other_actors
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention
 

@@ -14,16 +14,10 @@ from spacy.tokens import Span, Token
 
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
-    SPEAKER_SLOT,
     Candidate,
     MentionIndex,
     distinct_codes,
-    find_targets,
-    for_clauses,
-    home_government,
-    located_actors,
     one_country,
-    other_actors,
 )
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
 from tripolar.events.governed import ACCUSE_CODE
@@ -53,6 +47,14 @@ from tripolar.events.implied import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
+from tripolar.events.targets import (
+    SPEAKER_SLOT,
+    find_targets,
+    for_clauses,
+    home_government,
+    located_actors,
+    other_actors,
+)
 from tripolar.events.violence import (
     KILLING_VERBS,
     force_sense,

@@ -10,15 +10,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from tripolar.actors.units import PHRASE_MODIFIERS
-from tripolar.events.arguments import (
-    Candidate,
-    MentionIndex,
-    act_targets,
-    event_noun_targets,
-    located_actors,
-    named_places,
-    unique_mentions,
-)
+from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
 from tripolar.events.dates import WEEKDAYS
 from tripolar.events.grammar import (
     dependent,
@@ -27,6 +19,7 @@ from tripolar.events.grammar import (
     passive_patient,
     prep_objects,
 )
+from tripolar.events.targets import act_targets, event_noun_targets, located_actors, named_places
 from tripolar.model import Mention
 
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})

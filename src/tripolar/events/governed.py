@@ -309,7 +309,7 @@ def labelled_act(lexicon: ActLexicon, verb: Token, index: MentionIndex) -> Candi
     if not targets:  # "described the incident as an act of Russian aggression"
         targets = [m for label in labels if label.pos_ == "NOUN" for m in index.of_phrase(label)]
     if not targets:  # "called the veto a shameful cover-up": the veto told before in the story
-        targets = index.story.act_owner([named], sources, index.by_token, lexicon.noun_code)
+        targets = index.story.act_owner([named], sources)
         slot = "story-party:act-owner"
     targets = [t for t in targets if t not in sources]
     if not sources or not targets:

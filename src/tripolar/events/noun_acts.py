@@ -188,7 +188,7 @@ class NounActs:
         if not targets and sources and pattern.code[:2] in REACTING_ROOTS:
             # "X lodged a protest over the exercises": whoever held them, told before
             nouns = reacted_nouns(noun, None)
-            owner = index.story.act_owner(nouns, sources, index.by_token, self.lexicon.noun_code)
+            owner = index.story.act_owner(nouns, sources)
             targets, slot = owner, "story-party:act-owner"
         if not targets and pattern.code[:2] == "14" and context.mode == "act":
             targets, slot = home_government(sources, index), "home"

@@ -141,20 +141,14 @@ class StoryParties:
             )
         self.acts.append(StoryAct(sentence_index, frozenset(lemmas), code, tuple(sources)))
 
-    def act_owner(
-        self,
-        nouns: Sequence[Token],
-        reacting: Sequence[Mention],
-        by_token: Mapping[int, Mention],
-        noun_code: Callable[[Token], str | None],
-    ) -> list[Mention]:
+    def act_owner(self, nouns: Sequence[Token], reacting: Sequence[Mention]) -> list[Mention]:
         """The sources of the latest earlier act that one of the definite nouns names, other
         than the reacting side's own state; [] when none."""
-        if any(_names_a_doer(_governor(n), by_token) for n in nouns[:1]):
+        if any(_names_a_doer(_governor(n), self.by_token) for n in nouns[:1]):
             return []  # "condemned the exercises by X", parsed with "by X" on the verb
         for noun in nouns:
-            if definite_act_noun(noun, by_token):
-                owners = self._owner(noun, noun_code(noun), reacting)
+            if definite_act_noun(noun, self.by_token):
+                owners = self._owner(noun, self.noun_code(noun), reacting)
                 if owners:
                     return owners
         return []
@@ -182,20 +176,14 @@ class StoryParties:
             named = [a for a in earlier if a.code[:2] == noun_code[:2]]
         return named
 
-    def own_act(
-        self,
-        nouns: Sequence[Token],
-        reacting: Sequence[Mention],
-        by_token: Mapping[int, Mention],
-        noun_code: Callable[[Token], str | None],
-    ) -> bool:
+    def own_act(self, nouns: Sequence[Token], reacting: Sequence[Mention]) -> bool:
         """Whether a definite noun names an earlier act of the reacting state itself ("Chile
         regretted the deployment" after "Chile deployed troops"): a reaction to it is aimed
         at no other side."""
         home = {_country(m) for m in reacting}
         for noun in nouns:
-            if definite_act_noun(noun, by_token):
-                named = self._named(noun, noun_code(noun))
+            if definite_act_noun(noun, self.by_token):
+                named = self._named(noun, self.noun_code(noun))
                 if named and {_country(m) for m in named[-1].sources} <= home:
                     return True
         return False
@@ -208,7 +196,7 @@ class StoryParties:
         if code[:2] not in REACTING_ROOTS or names_something(verb):
             return [], ""
         nouns = reacted_nouns(verb, obj)
-        return self.act_owner(nouns, reacting, self.by_token, self.noun_code), OWNER_RULE
+        return self.act_owner(nouns, reacting), OWNER_RULE
 
     def opponent(
         self, verb: Token, obj: Token | None, code: str, reacting: Sequence[Mention]
@@ -217,13 +205,11 @@ class StoryParties:
         act of the reacting state's own, with its rule."""
         if code[:2] not in SIDE_ROOTS:
             return [], ""
-        if self.own_act(reacted_nouns(verb, obj), reacting, self.by_token, self.noun_code):
+        if self.own_act(reacted_nouns(verb, obj), reacting):
             return [], ""
-        return self.other_side(verb, reacting, self.by_token), SIDE_RULE
+        return self.other_side(verb, reacting), SIDE_RULE
 
-    def other_side(
-        self, verb: Token, reacting: Sequence[Mention], by_token: Mapping[int, Mention]
-    ) -> list[Mention]:
+    def other_side(self, verb: Token, reacting: Sequence[Mention]) -> list[Mention]:
         """The one state the reacting state has been in dispute with in the story so far
         (acts of roots 10-20 either way), for its act whose sentence names no third party
         ("Peru refuses to accept the ruling", in a story whose disputes were between
@@ -231,7 +217,7 @@ class StoryParties:
         name the reacting side itself ("a showdown between X and Y threatens ..." is no act
         of X)."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.i not in by_token:
+        if subject is None or subject.i not in self.by_token:
             return []
         home = {_state(m) for m in reacting}
         if len(home) != 1 or None in home:
@@ -239,7 +225,9 @@ class StoryParties:
         partners = {state for dyad in self.dyads for state in dyad - home if home < dyad}
         if len(partners) != 1:
             return []
-        named = {_state(m) for t in verb.sent if (m := by_token.get(t.i)) is not None and m.anchors}
+        named = {
+            _state(m) for t in verb.sent if (m := self.by_token.get(t.i)) is not None and m.anchors
+        }
         if not named <= home | partners:
             return []  # a third party in the sentence ("Western criticism"): it may be aimed at it
         (other,) = partners

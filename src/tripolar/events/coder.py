@@ -96,18 +96,13 @@ class EventCoder:
             coded = {t.i for t, outcome, _ in triggers if isinstance(outcome, Candidate)}
             triggers += story_denials(sent, index, result.events, coded)
             record_events(sent, sentence_index, triggers, self.codebook, doc_id, published, result)
-            for token, outcome, _ in triggers:
-                if isinstance(outcome, Candidate):
-                    joint = outcome.recip or outcome.mutual
-                    index.story.note(
-                        sentence_index,
-                        token,
-                        outcome.code,
-                        outcome.sources,
-                        outcome.targets,
-                        joint=joint,
-                    )
-            candidates = [o for _, o, _ in triggers if isinstance(o, Candidate)]
+            acts = [(t, o) for t, o, _ in triggers if isinstance(o, Candidate)]
+            for token, act in acts:
+                joint = act.recip or act.mutual
+                index.story.note(
+                    sentence_index, token, act.code, act.sources, act.targets, joint=joint
+                )
+            candidates = [act for _, act in acts]
             actors = prior_actors(candidates)
             # who acted: the sources of its events, else who its main clause is about
             index.prior_sources = [m for c in candidates for m in c.sources] or (

@@ -133,6 +133,25 @@ CASES = [
         dt.date(2019, 4, 8),
         id="an-event-noun-the-clause-reports-keeps-its-date",
     ),
+    pytest.param(
+        "Chile expelled two Norwegian diplomats on Monday over the sanctions imposed by "
+        "Norway on Chile.",
+        ("NOR", "CHL", "163"),
+        PUBLISHED,
+        id="an-act-in-a-participle-clause-takes-no-day-of-the-main-clause",
+    ),
+    pytest.param(
+        "Peru on Monday condemned the bombing of Lima, an attack which Chile blames on Norway.",
+        ("CHL", "NOR", "112"),
+        PUBLISHED,
+        id="an-act-in-a-relative-clause-takes-no-day-of-the-main-clause",
+    ),
+    pytest.param(
+        "Norway's strike on Chile hurt the peace talks, Peru said on Monday.",
+        ("NOR", "CHL", "190"),
+        PUBLISHED,
+        id="an-act-talked-about-takes-no-day-of-the-saying",
+    ),
 ]
 
 

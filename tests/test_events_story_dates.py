@@ -119,6 +119,22 @@ def test_story_dates_a_day_named_below_the_lead_dates_only_the_same_act(
     assert dated[(8, "PER", "CHL", "111")] == (PUBLISHED, "publication")  # no news day
 
 
+def test_story_dates_the_same_act_dated_before_the_news_week(
+    nlp: Language, coder: EventCoder
+) -> None:
+    dated = story_dates(
+        nlp,
+        coder,
+        [
+            "Norway bombed Chilean ports on March 28.",
+            "Prices rose in Lima.",
+            "Norway's strike on Chile hurt the peace talks, Peru said on Monday.",
+        ],
+    )
+    # the strike talked about is the bombing the story dates, two weeks before publication
+    assert dated[(2, "NOR", "CHL", "190")] == (dt.date(2019, 3, 28), "text")
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

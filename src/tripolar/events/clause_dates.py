@@ -93,7 +93,7 @@ def clause_date(
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     whole = dated(sent.start, sent.end)
-    if whole[2] == "day" and (in_other_event_clause(verb) or vaguely_past(verb)):
+    if whole[2] == "day" and (told_aside(verb) or _subject_of_reported(trigger, verb)):
         # "X threatened Y on Monday after Z did W": Monday is X's day, not W's (a month or
         # a year the main clause names is W's too: "suspended talks in May, after Z ...")
         return event_date("", published)
@@ -109,6 +109,32 @@ def in_other_event_clause(verb: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ in OTHER_EVENT_MARKS for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+def _subject_of_reported(trigger: Token, verb: Token) -> bool:
+    """An event noun that is the subject of a clause under another ("the drills were an
+    escalation, X said Friday"; "the strike hindered talks, Y said Monday"): an act talked
+    about, not one done on the day the outer clause names."""
+    return (
+        trigger.i != verb.i
+        and trigger.dep_ == "nsubj"  # "an agreement was reached": the act itself
+        and trigger.head.i == verb.i
+        and verb.head.i != verb.i
+    )
+
+
+def told_in_relative(verb: Token) -> bool:
+    """Whether the verb tells an act in a relative or participle clause on a noun ("an
+    incident which X blames on Y", "the sanctions imposed by X"): the act the noun names,
+    told of in passing, not on the day the main clause reports."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def told_aside(verb: Token) -> bool:
+    """An act told aside from the main clause's (`in_other_event_clause`,
+    `told_in_relative`, `vaguely_past`): the day its sentence names for the main clause is
+    not its day, and the story's news day is not either."""
+    return in_other_event_clause(verb) or told_in_relative(verb) or vaguely_past(verb)
 
 
 _VAGUE_PAST = frozenset({"recently", "previously", "earlier", "formerly", "once", "lately"})

@@ -21,9 +21,11 @@ day reports the reactions of that day without repeating it ("Chile demanded that
 
 Before it, ``dated_by_next_sentence`` dates a headline by the news day of the sentence under
 it. Only days within the week before publication (or the day after it, in a time zone ahead)
-are taken (`dates.NEWS_WINDOW`). An event in a clause about another event ("... as Chilean
-envoys were headed to Lima", "after Peru sold jets to Chile") keeps its publication date,
-and so do a present-tense state ("Chile accuses Norway of ...") and an act under way.
+are taken (`dates.NEWS_WINDOW`), except in step 1: the same act dated by a day in the text
+keeps that day however long before ("the strike hurt the talks", of a strike dated March 28).
+An event in a clause about another event ("... as Chilean envoys were headed to Lima",
+"after Peru sold jets to Chile", "the sanctions imposed by Norway") keeps its publication
+date, and so do a present-tense state ("Chile accuses Norway of ...") and an act under way.
 """
 
 from __future__ import annotations
@@ -39,10 +41,9 @@ from tripolar.events.clause_dates import (
     DateCache,
     clause_date,
     dateline_tokens,
-    in_other_event_clause,
     named_in_passing,
     text_outside,
-    vaguely_past,
+    told_aside,
 )
 from tripolar.events.dates import NEWS_WINDOW, news_day
 from tripolar.events.grammar import clause_verb, dependent
@@ -121,14 +122,12 @@ class _Story:
         self.published = published
         self.sents = list(doc.sents)
         self.events = events
-        self.dated = [
+        self.dated_any = [
             e
             for e in events
-            if e.date_basis == "text"
-            and e.date_precision == "day"
-            and e.event_date is not None
-            and self.in_window(e.event_date)
+            if e.date_basis == "text" and e.date_precision == "day" and e.event_date is not None
         ]
+        self.dated = [e for e in self.dated_any if e.event_date and self.in_window(e.event_date)]
         first = min(self.dated, key=lambda e: e.sentence_index, default=None)
         lead = first is not None and first.sentence_index < LEAD_SENTENCES
         self.news_day = first.event_date if first is not None and lead else None
@@ -149,7 +148,7 @@ class _Story:
         if under_way(verb):
             return None  # "has been protesting": no day
         day = self.occasion_day(event, verb, token)
-        aside = in_other_event_clause(verb) or vaguely_past(verb)  # "as envoys were headed"
+        aside = told_aside(verb)  # "as envoys were headed", "the sanctions imposed by X"
         if day is not None or aside:
             return day  # an act told aside is dated by its occasion only: another sale
         day = self.same_act_coded(event)
@@ -186,7 +185,7 @@ class _Story:
         key = link_key(event.source[:3], event.target[:3], event.code)
         same = [
             e
-            for e in self.dated
+            for e in self.dated_any
             if e.sentence_index != event.sentence_index
             and link_key(e.source[:3], e.target[:3], e.code) == key
         ]

@@ -152,6 +152,18 @@ CASES = [
         PUBLISHED,
         id="an-act-talked-about-takes-no-day-of-the-saying",
     ),
+    pytest.param(
+        "Norway and Chile agreed in December to start formal talks.",
+        ("NOR", "CHL", "036"),
+        dt.date(2018, 12, 1),
+        id="a-plan-voiced-in-a-past-month-is-dated-then",
+    ),
+    pytest.param(
+        "Norway said on Monday it will hold talks with Chile in December.",
+        ("NOR", "CHL", "036"),
+        dt.date(2019, 4, 8),
+        id="a-plan-for-a-coming-month-is-dated-when-voiced",
+    ),
 ]
 
 

@@ -21,6 +21,7 @@ PUB_TUESDAY = dt.date(2019, 4, 9)
         ("They met on 2017-11-05 in Paris.", dt.date(2017, 11, 5)),
         ("They met on December 20.", dt.date(2018, 12, 20)),  # after publication: year before
         ("They met on 20 December.", dt.date(2018, 12, 20)),
+        ("They met on June 20.", dt.date(2018, 6, 20)),  # months ahead: last year's
         ("The parade on 9 May this year was large.", dt.date(2019, 5, 9)),
         ("They first met in June 2014.", dt.date(2014, 6, 1)),
         ("The deal was signed in 2014.", dt.date(2014, 1, 1)),
@@ -41,6 +42,15 @@ PUB_TUESDAY = dt.date(2019, 4, 9)
 )
 def test_dates_resolve_text_expressions(sentence: str, expected: dt.date) -> None:
     assert resolve_event_date(sentence, PUB) == (expected, "text")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They met; visas end on April 20.", "Visas end on 20 May.", "Xi visited on April 20."],
+)
+def test_dates_a_day_and_month_soon_after_publication_are_no_past_date(sentence: str) -> None:
+    # the coming April 20 (a plan's day), not April 20 of the year before
+    assert resolve_event_date(sentence, PUB) == (PUB, "publication")
 
 
 def test_dates_year_rollover_in_january() -> None:
@@ -124,5 +134,5 @@ def test_dates_of_prospective_events_are_when_they_are_voiced(
 
 
 def test_dates_of_acts_read_the_same_expressions_as_past() -> None:
-    sentence = "Xi visited Moscow on April 20."
-    assert resolve_event_date(sentence, PUB) == (dt.date(2018, 4, 20), "text")
+    sentence = "Xi visited Moscow on August 20."
+    assert resolve_event_date(sentence, PUB) == (dt.date(2018, 8, 20), "text")

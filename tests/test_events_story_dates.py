@@ -135,6 +135,22 @@ def test_story_dates_the_same_act_dated_before_the_news_week(
     assert dated[(2, "NOR", "CHL", "190")] == (dt.date(2019, 3, 28), "text")
 
 
+def test_story_dates_a_meeting_after_which_a_remark_came_takes_the_news_day(
+    nlp: Language, coder: EventCoder
+) -> None:
+    dated = story_dates(
+        nlp,
+        coder,
+        [
+            "Norway and Chile met on Monday.",
+            "Prices rose in Lima.",
+            'After a meeting with Peru, Oslo said: "Visas will end on April 20."',
+        ],
+    )
+    # not the coming April 20, nor a reaction that follows the meeting
+    assert dated[(2, "NORGOV", "PER", "040")] == (MONDAY, "text")
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

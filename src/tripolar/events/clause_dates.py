@@ -30,9 +30,10 @@ from tripolar.events.dates import (
 from tripolar.ingest.dates import dateline_end
 from tripolar.nlp.text import span_text
 
+Range = tuple[int, int]
 # (start token, end token, prospective, token ranges left out) -> the date found there,
 # per sentence
-DateCache = dict[tuple[int, int, bool, tuple[tuple[int, int], ...]], EventDate]
+DateCache = dict[tuple[int, int, bool, tuple[Range, ...]], EventDate]
 
 
 # Clauses that tell of another event, whose dates are not this one's: "since he took power
@@ -60,11 +61,13 @@ def clause_date(
     foreign = _other_event_clauses(sent, trigger) + dateline_tokens(sent)
     foreign += _other_list_items(sent, trigger)
 
-    def dated(start: int, end: int) -> EventDate:
-        key = (start, end, prospective, foreign)
+    def dated(
+        start: int, end: int, ahead: bool = prospective, skipped: tuple[Range, ...] = ()
+    ) -> EventDate:
+        key = (start, end, ahead, foreign + skipped)
         if key not in cache:
             cache[key] = event_date(
-                text_outside(sent, start, end, foreign), published, prospective=prospective
+                text_outside(sent, start, end, foreign + skipped), published, prospective=ahead
             )
         return cache[key]
 
@@ -93,6 +96,12 @@ def clause_date(
     if in_clause[1] == "text" or _present_after_past(verb):
         return in_clause  # "cut ties in 1979 and recognises Beijing": now, not 1979
     whole = dated(sent.start, sent.end)
+    if prospective and whole[1] != "text" and verb.head.i != verb.i:
+        # "agreed in December to start talks": the plan was voiced in December, a past
+        # month read as past outside the planned act's clause
+        voiced = dated(sent.start, sent.end, False, ((verb.left_edge.i, verb.right_edge.i + 1),))
+        if voiced[1] == "text":
+            return voiced
     if whole[2] == "day" and (told_aside(verb) or _subject_of_reported(trigger, verb)):
         # "X threatened Y on Monday after Z did W": Monday is X's day, not W's (a month or
         # a year the main clause names is W's too: "suspended talks in May, after Z ...")

@@ -73,6 +73,10 @@ NUMBER_WORDS = {
 # fmt: on
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
+_SOON = dt.timedelta(days=45)
+"""A day and month without a year that falls this soon after publication is the coming one
+(a plan's, "will begin on April 1"), not last year's: no past event's date."""
+
 Resolver = Callable[["re.Match[str]", dt.date | None], dt.date | None]
 
 
@@ -118,6 +122,8 @@ def _day_month(match: re.Match[str], published: dt.date | None) -> dt.date | Non
     if candidate is None:
         return None
     if candidate > published:
+        if candidate - published <= _SOON:  # "as of April 1" in a March report: a plan's day
+            return None
         candidate = _safe_date(published.year - 1, candidate.month, candidate.day)
     return candidate
 

@@ -158,7 +158,7 @@ class _Story:
             return day
         if (
             (token.pos_ == "NOUN" and named_in_passing(token))  # "Peru's war"
-            or _follows_another(verb)  # "protested following the announcement"
+            or _follows_another(verb, token)  # "protested following the announcement"
         ):
             return None
         verbal = event.quad_class in (1, 3)
@@ -248,13 +248,14 @@ class _Story:
         return self._countries[i]
 
 
-def _follows_another(verb: Token) -> bool:
+def _follows_another(verb: Token, trigger: Token) -> bool:
     """A reaction told as following another act ("protested following the announcement",
-    "after the vote"): on a day after the story's news, not on it."""
+    "after the vote"): on a day after the story's news, not on it. The act followed is not
+    ("after a meeting with X, Y said ...": the meeting)."""
     return any(
         c.dep_ == "prep"
         and c.lower_ in ("after", "following")
-        and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        and any(o.dep_ == "pobj" and o.pos_ == "NOUN" and o.i != trigger.i for o in c.children)
         for c in verb.children
     )
 

@@ -153,6 +153,13 @@ CASES = [
         id="an-act-talked-about-takes-no-day-of-the-saying",
     ),
     pytest.param(
+        "Chile summoned Norway's envoy two days after Norwegian troops crossed the border and "
+        "attacked Chilean soldiers.",
+        ("NORMIL", "CHL", "190"),
+        dt.date(2019, 4, 8),
+        id="a-measure-on-the-main-verb-dates-the-joined-act-of-the-after-clause",
+    ),
+    pytest.param(
         "Norway and Chile agreed in December to start formal talks.",
         ("NOR", "CHL", "036"),
         dt.date(2018, 12, 1),

@@ -151,6 +151,21 @@ def test_story_dates_a_meeting_after_which_a_remark_came_takes_the_news_day(
     assert dated[(2, "NORGOV", "PER", "040")] == (MONDAY, "text")
 
 
+def test_story_dates_an_act_dated_from_the_main_clause_gives_no_news_day(
+    nlp: Language, coder: EventCoder
+) -> None:
+    dated = story_dates(
+        nlp,
+        coder,
+        [
+            "Chile summoned Norway's envoy two days after Norwegian troops crossed the border "
+            "and attacked Chilean soldiers."
+        ],
+    )
+    assert dated[(0, "NORMIL", "CHL", "190")] == (dt.date(2019, 4, 8), "text")
+    assert dated[(0, "CHL", "NOR", "114")] == (PUBLISHED, "publication")
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

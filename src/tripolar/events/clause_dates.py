@@ -182,6 +182,8 @@ def _measured_date(verb: Token, sent: Span, published: dt.date | None) -> dt.dat
         found, basis = resolve_event_date(text, published)
         return found if basis != "none" else None
 
+    if verb.dep_ == "conj" and verb.head.dep_ == "advcl":  # "a day after X blocked and used"
+        verb = verb.head
     whole = (verb.left_edge.i, verb.right_edge.i + 1)
     offset = _offset_before_main(verb)
     if offset is not None:  # the main clause's date, without this clause
@@ -205,7 +207,9 @@ def _offset_before_main(verb: Token) -> tuple[int, str] | None:
     mark = marker.lower_ if marker is not None else None
     if verb.dep_ != "advcl" or marker is None or mark not in ("after", "before"):
         return None
-    for measure in [*verb.children, *marker.children]:  # "a day" on the verb or on "after"
+    # "a day" on the verb, on "after", or on the main verb right before "after"
+    before = [c for c in verb.head.children if c.right_edge.i == marker.i - 1]
+    for measure in [*verb.children, *marker.children, *before]:
         unit = measure.lemma_.lower()
         if measure.dep_ != "npadvmod" or unit not in _UNITS:
             continue

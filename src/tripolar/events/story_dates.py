@@ -128,7 +128,10 @@ class _Story:
             if e.date_basis == "text" and e.date_precision == "day" and e.event_date is not None
         ]
         self.dated = [e for e in self.dated_any if e.event_date and self.in_window(e.event_date)]
-        first = min(self.dated, key=lambda e: e.sentence_index, default=None)
+        # the news day is a main clause's, not that of an act told aside ("a day after X
+        # attacked Y", "..., which Z blames on W")
+        news = [e for e in self.dated if not self.told_aside(e)]
+        first = min(news, key=lambda e: e.sentence_index, default=None)
         lead = first is not None and first.sentence_index < LEAD_SENTENCES
         self.news_day = first.event_date if first is not None and lead else None
         self._countries: dict[int, set[str]] = {}
@@ -137,13 +140,21 @@ class _Story:
     def in_window(self, day: dt.date) -> bool:
         return self.published - NEWS_WINDOW <= day <= self.published + _AHEAD
 
+    def trigger(self, event: Event) -> Token | None:
+        span = self.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def told_aside(self, event: Event) -> bool:
+        token = self.trigger(event)
+        if token is None:
+            return False
+        verb = clause_verb(token)
+        return told_aside(verb) or (verb.dep_ == "conj" and told_aside(verb.head))
+
     def day_of(self, event: Event) -> dt.date | None:
-        trigger = self.doc.char_span(
-            event.trigger_start, event.trigger_end, alignment_mode="expand"
-        )
-        if trigger is None or len(trigger) == 0:
+        token = self.trigger(event)
+        if token is None:
             return None
-        token = trigger[0]
         verb = clause_verb(token)
         if under_way(verb):
             return None  # "has been protesting": no day

@@ -166,6 +166,28 @@ def test_story_dates_an_act_dated_from_the_main_clause_gives_no_news_day(
     assert dated[(0, "CHL", "NOR", "114")] == (PUBLISHED, "publication")
 
 
+def test_story_dates_the_same_act_is_the_same_kind_of_act(nlp: Language, coder: EventCoder) -> None:
+    summons = story_dates(
+        nlp,
+        coder,
+        [
+            "Fishing boats were seized again.",
+            "Chile has summoned Norway's envoy.",
+            "Chile accused Norway of spying on Monday.",
+        ],
+    )
+    # a summons is not the accusation dated Monday, though both disapprove (root 11)
+    assert summons[(1, "CHL", "NOR", "114")] == (PUBLISHED, "publication")
+    lead = ["Peru protested to Chile on Tuesday.", "Norway's phone call with Chile angered Peru."]
+    discussed = story_dates(
+        nlp, coder, [*lead, "During Monday's discussion, Norway and Chile noted their close ties."]
+    )
+    # the call is the discussion dated Monday, not the lead's Tuesday
+    assert discussed[(1, "NOR", "CHL", "041")] == (MONDAY, "text")
+    met = story_dates(nlp, coder, [*lead, "Norway and Chile met on Monday."])
+    assert met[(1, "NOR", "CHL", "041")] == (dt.date(2019, 4, 9), "text")  # no meeting
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

@@ -8,7 +8,9 @@ day reports the reactions of that day without repeating it ("Chile demanded that
 "publication") takes, in this order:
 
 1. the date of the same act coded elsewhere in the story with a day from the text: the
-   same countries and code family, as event identity links them (`tripolar.sameness`);
+   same countries and code family, as event identity links them (`tripolar.sameness`), and
+   the same kind of act or the family's general code (a summons is not an accusation; a
+   phone call is the discussion it is later called);
 2. the date of the same act named by a noun in another sentence that names its source
    (the nearest first, within `STORY_SENTENCES`): a noun of the trigger's own word or of
    its object's ("the ban" ... "imposed a ban on Monday"), or, where the sentence
@@ -193,12 +195,13 @@ class _Story:
         return None
 
     def same_act_coded(self, event: Event) -> dt.date | None:
-        key = link_key(event.source[:3], event.target[:3], event.code)
+        key = link_key(event.source[:3], event.target[:3], _kin(event.code))
         same = [
             e
             for e in self.dated_any
             if e.sentence_index != event.sentence_index
-            and link_key(e.source[:3], e.target[:3], e.code) == key
+            and link_key(e.source[:3], e.target[:3], _kin(e.code)) == key
+            and _same_kind(e.code, event.code)
         ]
         if not same:
             return None
@@ -257,6 +260,22 @@ class _Story:
             mentions = {self.index.by_token[t.i] for t in sent if t.i in self.index.by_token}
             self._countries[i] = {code[:3] for m in mentions for code in m.codes}
         return self._countries[i]
+
+
+def _kin(code: str) -> str:
+    """A phone call (041) is dated as the discussion (046) it is later called ("Friday's
+    discussion"), though event identity keeps calls apart."""
+    return "046" if code[:3] == "041" else code
+
+
+def _same_kind(code: str, other: str) -> bool:
+    """Two codes of one family that can name one act for its date: the same kind of act, or
+    one of them the family's general code ("the strike" 190 for "launched missiles at" 194;
+    not a summons 114 for an accusation 112)."""
+    kinds = {code[:3], other[:3]}
+    if "041" in kinds:  # a call: only a call or a discussion
+        return kinds <= {"041", "046"}
+    return len(kinds) == 1 or code[2:3] == "0" or other[2:3] == "0"
 
 
 def _follows_another(verb: Token, trigger: Token) -> bool:

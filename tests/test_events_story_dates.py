@@ -188,6 +188,22 @@ def test_story_dates_the_same_act_is_the_same_kind_of_act(nlp: Language, coder: 
     assert met[(1, "NOR", "CHL", "041")] == (dt.date(2019, 4, 9), "text")  # no meeting
 
 
+def test_story_dates_an_act_announced_in_the_past_progressive_is_dated(
+    nlp: Language, coder: EventCoder
+) -> None:
+    dated = story_dates(
+        nlp,
+        coder,
+        [
+            "Norway expelled two Chilean diplomats on Monday.",
+            "Oslo announced that it was expelling two more Chilean diplomats.",
+            "Chile was protesting to Norway.",
+        ],
+    )
+    assert dated[(1, "NORGOV", "CHL", "161")] == (MONDAY, "text")  # the act announced
+    assert dated[(2, "CHL", "NOR", "114")] == (PUBLISHED, "publication")  # under way
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

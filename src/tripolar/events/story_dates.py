@@ -291,8 +291,12 @@ def _follows_another(verb: Token, trigger: Token) -> bool:
 
 
 def under_way(verb: Token) -> bool:
-    """An act told as going on ("has been protesting", "is building"), not done on a day."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+    """An act told as going on ("has been protesting", "is building"), not done on a day;
+    not one announced in the past progressive ("announced that it was expelling X": the
+    act announced)."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    announced = verb.dep_ == "ccomp" and all(a.tag_ == "VBD" for a in auxes)
+    return verb.tag_ == "VBG" and bool(auxes) and not announced
 
 
 def told_as_past(verb: Token, *, verbal: bool = False) -> bool:

@@ -204,6 +204,22 @@ def test_story_dates_an_act_announced_in_the_past_progressive_is_dated(
     assert dated[(2, "CHL", "NOR", "114")] == (PUBLISHED, "publication")  # under way
 
 
+@pytest.mark.parametrize(("day", "expected"), [("April 8", MONDAY), ("Monday", PUBLISHED)])
+def test_story_dates_a_lead_without_a_dated_act_gives_its_calendar_day(
+    nlp: Language, coder: EventCoder, day: str, expected: dt.date
+) -> None:
+    dated = story_dates(
+        nlp,
+        coder,
+        [
+            "Fishing talks were postponed.",
+            f"At a press conference on {day}, the minister said the talks would wait.",
+            "Norway criticised Chile in a statement.",
+        ],
+    )
+    assert dated[(2, "NOR", "CHL", "111")][0] == expected
+
+
 def test_story_dates_an_aside_keeps_the_publication_date(nlp: Language, coder: EventCoder) -> None:
     dated = story_dates(
         nlp, coder, ["Norway's remarks on Monday came as Chilean officials were headed to Peru."]

@@ -327,12 +327,14 @@ NEWS_WINDOW = dt.timedelta(days=7)
 """A story's news day lies at most this long before publication (or a day after it)."""
 
 
-def news_day(text: str, published: dt.date) -> dt.date | None:
+def news_day(text: str, published: dt.date, *, day_month: bool = False) -> dt.date | None:
     """The day a sentence names the way wire copy names the news day: a weekday
-    ("on Thursday") or "yesterday"; dates written out (a caption's "October 4, 2016") and
-    weeks, months or years are not news days."""
+    ("on Thursday") or "yesterday"; with ``day_month``, the way other outlets do: a day and
+    month without a year ("on February 3"). Dates written out with their year (a caption's
+    "October 4, 2016") and weeks, months or years are not news days."""
+    kinds = (_day_month,) if day_month else (_weekday, _relative_word)
     for pattern, resolve in _RULES:
-        if resolve not in (_weekday, _relative_word):
+        if resolve not in kinds:
             continue
         for match in pattern.finditer(text):
             words = match.group(0).lower()

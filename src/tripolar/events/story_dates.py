@@ -136,8 +136,22 @@ class _Story:
         first = min(news, key=lambda e: e.sentence_index, default=None)
         lead = first is not None and first.sentence_index < LEAD_SENTENCES
         self.news_day = first.event_date if first is not None and lead else None
+        if first is None:  # no act dated in the story: the day its lead names, if any
+            self.news_day = self.lead_day()
         self._countries: dict[int, set[str]] = {}
         self._caches: dict[int, DateCache] = {}
+
+    def lead_day(self) -> dt.date | None:
+        """The first day and month a sentence of the lead names outside its dateline ("At
+        a press conference on February 3, ..."), in the story's window. (A weekday there,
+        when no act of the story is dated, is as often another act's: "slammed X's launch
+        on Friday".)"""
+        for sent in self.sents[:LEAD_SENTENCES]:
+            text = text_outside(sent, sent.start, sent.end, dateline_tokens(sent))
+            day = news_day(text, self.published, day_month=True)
+            if day is not None and self.in_window(day):
+                return day
+        return None
 
     def in_window(self, day: dt.date) -> bool:
         return self.published - NEWS_WINDOW <= day <= self.published + _AHEAD

@@ -171,6 +171,13 @@ CASES = [
         dt.date(2019, 4, 8),
         id="a-plan-for-a-coming-month-is-dated-when-voiced",
     ),
+    pytest.param(
+        "Chile said it has decided to re-establish relations with Norway and open embassies "
+        "in both countries, on May 20, 2019.",
+        ("CHL", "NOR", "030"),
+        PUBLISHED,
+        id="a-plans-coming-day-outside-its-clause-is-not-the-voicing",
+    ),
 ]
 
 

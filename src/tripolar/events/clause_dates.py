@@ -100,8 +100,8 @@ def clause_date(
         # "agreed in December to start talks": the plan was voiced in December, a past
         # month read as past outside the planned act's clause
         voiced = dated(sent.start, sent.end, False, ((verb.left_edge.i, verb.right_edge.i + 1),))
-        if voiced[1] == "text":
-            return voiced
+        if voiced[1] == "text" and published is not None and voiced[0] <= published:
+            return voiced  # (a date still ahead, "open missions on July 20, 2015", is the plan's)
     if whole[2] == "day" and (told_aside(verb) or _subject_of_reported(trigger, verb)):
         # "X threatened Y on Monday after Z did W": Monday is X's day, not W's (a month or
         # a year the main clause names is W's too: "suspended talks in May, after Z ...")

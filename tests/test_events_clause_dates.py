@@ -147,6 +147,12 @@ CASES = [
         id="an-act-in-a-relative-clause-takes-no-day-of-the-main-clause",
     ),
     pytest.param(
+        "Oslo's envoy arrived in Lima on Monday, the day Chile imposed sanctions on Peru.",
+        ("CHL", "PER", "163"),
+        dt.date(2019, 4, 8),
+        id="a-past-relative-clause-tells-of-the-main-clauses-occasion",
+    ),
+    pytest.param(
         "Norway's strike on Chile hurt the peace talks, Peru said on Monday.",
         ("NOR", "CHL", "190"),
         PUBLISHED,

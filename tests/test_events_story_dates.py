@@ -43,7 +43,7 @@ def test_story_dates_the_same_noun_named_with_a_day_elsewhere(
             "Prices fell in Lima after the announcement of Norway's ban on Chilean fish.",
         ],
     )
-    assert dated[(1, "NOR", "CHL", "163")] == (MONDAY, "text")
+    assert dated[(1, "NOR", "CHL", "163")] == (MONDAY, "story")
 
 
 def test_story_dates_the_occasion_dated_elsewhere(nlp: Language, coder: EventCoder) -> None:
@@ -81,8 +81,8 @@ def test_story_dates_past_reactions_take_the_leads_news_day(
             "Chile has criticised Norway.",
         ],
     )
-    assert dated[(1, "CHL", "NOR", "100")] == (MONDAY, "text")
-    assert dated[(2, "CHL", "NOR", "111")] == (MONDAY, "text")  # said, of a present state
+    assert dated[(1, "CHL", "NOR", "100")] == (MONDAY, "story")
+    assert dated[(2, "CHL", "NOR", "111")] == (MONDAY, "story")  # said, of a present state
     # after another act, under way, a present state, before the story, a perfect: publication
     for key in [
         (3, "CHL", "NOR", "114"),
@@ -115,7 +115,7 @@ def test_story_dates_a_day_named_below_the_lead_dates_only_the_same_act(
             "Peru condemned Chile.",
         ],
     )
-    assert dated[(7, "NORGOV", "CHL", "111")] == (MONDAY, "text")  # the same act
+    assert dated[(7, "NORGOV", "CHL", "111")] == (MONDAY, "story")  # the same act
     assert dated[(8, "PER", "CHL", "111")] == (PUBLISHED, "publication")  # no news day
 
 
@@ -132,7 +132,7 @@ def test_story_dates_the_same_act_dated_before_the_news_week(
         ],
     )
     # the strike talked about is the bombing the story dates, two weeks before publication
-    assert dated[(2, "NOR", "CHL", "190")] == (dt.date(2019, 3, 28), "text")
+    assert dated[(2, "NOR", "CHL", "190")] == (dt.date(2019, 3, 28), "story")
 
 
 def test_story_dates_a_meeting_after_which_a_remark_came_takes_the_news_day(
@@ -148,7 +148,7 @@ def test_story_dates_a_meeting_after_which_a_remark_came_takes_the_news_day(
         ],
     )
     # not the coming April 20, nor a reaction that follows the meeting
-    assert dated[(2, "NORGOV", "PER", "040")] == (MONDAY, "text")
+    assert dated[(2, "NORGOV", "PER", "040")] == (MONDAY, "story")
 
 
 def test_story_dates_an_act_dated_from_the_main_clause_gives_no_news_day(
@@ -183,9 +183,9 @@ def test_story_dates_the_same_act_is_the_same_kind_of_act(nlp: Language, coder: 
         nlp, coder, [*lead, "During Monday's discussion, Norway and Chile noted their close ties."]
     )
     # the call is the discussion dated Monday, not the lead's Tuesday
-    assert discussed[(1, "NOR", "CHL", "041")] == (MONDAY, "text")
+    assert discussed[(1, "NOR", "CHL", "041")] == (MONDAY, "story")
     met = story_dates(nlp, coder, [*lead, "Norway and Chile met on Monday."])
-    assert met[(1, "NOR", "CHL", "041")] == (dt.date(2019, 4, 9), "text")  # no meeting
+    assert met[(1, "NOR", "CHL", "041")] == (dt.date(2019, 4, 9), "story")  # no meeting
 
 
 def test_story_dates_an_act_announced_in_the_past_progressive_is_dated(
@@ -200,7 +200,7 @@ def test_story_dates_an_act_announced_in_the_past_progressive_is_dated(
             "Chile was protesting to Norway.",
         ],
     )
-    assert dated[(1, "NORGOV", "CHL", "161")] == (MONDAY, "text")  # the act announced
+    assert dated[(1, "NORGOV", "CHL", "161")] == (MONDAY, "story")  # the act announced
     assert dated[(2, "CHL", "NOR", "114")] == (PUBLISHED, "publication")  # under way
 
 

@@ -29,8 +29,10 @@ class _Record:
 DateBasis = Literal["metadata", "page", "option", "none"]
 """Where a document's publication date came from."""
 
-EventDateBasis = Literal["text", "publication", "none"]
-"""Where an event's date came from: a date expression in its sentence, or the publication date."""
+EventDateBasis = Literal["text", "story", "publication", "none"]
+"""Where an event's date came from: a date expression in its sentence, one elsewhere in its
+story (`events.story_dates`: the same act, its occasion or the news day), or the publication
+date."""
 
 DatePrecision = Literal["day", "month", "year", "unknown"]
 """How exactly an event's date is known: "in June 2014" is stored as 2014-06-01 with precision

@@ -100,7 +100,8 @@ def clause_date(
         # "agreed in December to start talks": the plan was voiced in December, a past
         # month read as past outside the planned act's clause
         voiced = dated(sent.start, sent.end, False, ((verb.left_edge.i, verb.right_edge.i + 1),))
-        if voiced[1] == "text" and published is not None and voiced[0] <= published:
+        day = voiced[0]
+        if voiced[1] == "text" and day is not None and published is not None and day <= published:
             return voiced  # (a date still ahead, "open missions on July 20, 2015", is the plan's)
     if whole[2] == "day" and (told_aside(verb) or _subject_of_reported(trigger, verb)):
         # "X threatened Y on Monday after Z did W": Monday is X's day, not W's (a month or
@@ -121,22 +122,26 @@ def in_other_event_clause(verb: Token) -> bool:
 
 
 def _subject_of_reported(trigger: Token, verb: Token) -> bool:
-    """An event noun that is the subject of a clause under another ("the drills were an
-    escalation, X said Friday"; "the strike hindered talks, Y said Monday"): an act talked
-    about, not one done on the day the outer clause names."""
+    """An event noun that is the subject of a reported clause ("X said Friday that the
+    drills were an escalation", "Y said on Monday that the strike hurt the talks"): an act
+    talked about, not one done on the day of the saying."""
     return (
         trigger.i != verb.i
         and trigger.dep_ == "nsubj"  # "an agreement was reached": the act itself
         and trigger.head.i == verb.i
-        and verb.head.i != verb.i
+        and verb.dep_ == "ccomp"
     )
 
 
 def told_in_relative(verb: Token) -> bool:
-    """Whether the verb tells an act in a relative or participle clause on a noun ("an
-    incident which X blames on Y", "the sanctions imposed by X"): the act the noun names,
-    told of in passing, not on the day the main clause reports."""
-    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    """Whether the verb tells an act in passing, in a clause on a noun, not on the day the
+    main clause reports: a relative clause in the present, a standing stance ("an incident
+    which X blames on Y"), or a past participle ("the sanctions imposed by X"). A relative
+    clause in the past tells of the main clause's occasion ("arrived on Monday, the day the
+    EU imposed sanctions", "a statement in which he accused X", "where he held talks")."""
+    if verb.dep_ == "relcl":
+        return verb.tag_ in ("VBZ", "VBP")
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def told_aside(verb: Token) -> bool:

@@ -80,7 +80,7 @@ def dated_by_next_sentence(
     if day is None or not published - NEWS_WINDOW <= day < published:
         return list(events)
     return [
-        replace(e, event_date=day, date_basis="text", date_precision="day")
+        replace(e, event_date=day, date_basis="story", date_precision="day")
         if e.sentence_index == 0 and e.date_basis == "publication"
         else e
         for e in events
@@ -105,7 +105,7 @@ def date_story(
         if day is None or day == published:  # the publication day already
             out.append(event)
         else:
-            out.append(replace(event, event_date=day, date_basis="text", date_precision="day"))
+            out.append(replace(event, event_date=day, date_basis="story", date_precision="day"))
     return out
 
 
@@ -127,7 +127,9 @@ class _Story:
         self.dated_any = [
             e
             for e in events
-            if e.date_basis == "text" and e.date_precision == "day" and e.event_date is not None
+            if e.date_basis in ("text", "story")
+            and e.date_precision == "day"
+            and e.event_date is not None
         ]
         self.dated = [e for e in self.dated_any if e.event_date and self.in_window(e.event_date)]
         # the news day is a main clause's, not that of an act told aside ("a day after X
@@ -204,7 +206,9 @@ class _Story:
                 for other in self.events if noun.i != trigger.i else ():
                     if other.trigger_start == noun.idx and other.event_date is not None:
                         coded = self.day_of(other) if other.date_basis == "publication" else None
-                        return coded or (other.event_date if other.date_basis == "text" else None)
+                        return coded or (
+                            other.event_date if other.date_basis in ("text", "story") else None
+                        )
                 return self.same_act_named(event, {noun.lemma_.lower()}, code)
         return None
 

@@ -24,8 +24,8 @@ _MENTION_COLUMNS = (
 )
 
 BEST_EVIDENCE_KEY = (
-    "struct_pack(t := date_basis <> 'text', p := CASE date_precision WHEN 'day' THEN 0 "
-    "WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END, "
+    "struct_pack(t := date_basis NOT IN ('text', 'story'), "
+    "p := CASE date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END, "
     "r := coalesce(published, DATE '9999-12-31'), s := sentence_index, e := event_id)"
 )
 """The mention that stands for a distinct event is the least by this key: a date from the

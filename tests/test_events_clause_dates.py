@@ -153,6 +153,24 @@ CASES = [
         id="a-past-relative-clause-tells-of-the-main-clauses-occasion",
     ),
     pytest.param(
+        "Chile condemned Tuesday's attack by Norwegian troops on Peru.",
+        ("CHL", "NORMIL", "111"),
+        PUBLISHED,
+        id="a-weekday-owned-by-the-blamed-act-is-not-the-blames",
+    ),
+    pytest.param(
+        "Chile condemned Tuesday's attack by Norwegian troops on Peru.",
+        ("NORMIL", "PER", "190"),
+        dt.date(2019, 4, 9),
+        id="a-weekday-owned-by-an-act-noun-is-its-own",
+    ),
+    pytest.param(
+        "Norwegian troops seized Chilean boats during Monday's fishing raid.",
+        ("NORMIL", "CHL", "171"),
+        dt.date(2019, 4, 8),
+        id="a-weekday-owned-by-the-occasion-dates-the-act-at-it",
+    ),
+    pytest.param(
         "Norway's strike on Chile hurt the peace talks, Peru said on Monday.",
         ("NOR", "CHL", "190"),
         PUBLISHED,

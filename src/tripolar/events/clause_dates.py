@@ -59,7 +59,7 @@ def clause_date(
     its sentence; clauses that tell of other events are passed over in the last two."""
     trigger = trigger if trigger is not None else verb
     foreign = _other_event_clauses(sent, trigger) + dateline_tokens(sent)
-    foreign += _other_list_items(sent, trigger)
+    foreign += _other_list_items(sent, trigger) + _dates_owned_by_other_nouns(sent, trigger)
 
     def dated(
         start: int, end: int, ahead: bool = prospective, skipped: tuple[Range, ...] = ()
@@ -255,6 +255,24 @@ def dateline_tokens(sent: Span) -> tuple[tuple[int, int], ...]:
 
 
 _ITEM_MARKS = frozenset({"•", "·", "|", "▪", "■"})
+
+
+def _dates_owned_by_other_nouns(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:
+    """Token ranges of days owned by a noun other than the trigger ("condemned Tuesday's
+    attack": Tuesday is the attack's, not the condemnation's), unless that noun is the
+    occasion the act happened at ("seized boats during Monday's resupply mission")."""
+    return tuple(
+        (t.left_edge.i, t.i + 2)  # the day and its "'s"
+        for t in sent
+        if t.dep_ == "poss"
+        and t.head.i != trigger.i
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and (t.lower_ in WEEKDAYS or t.lower_ in ("yesterday", "today"))
+        and not (t.head.dep_ == "pobj" and t.head.head.lower_ in _OCCASION_PREPOSITIONS)
+    )
+
+
+_OCCASION_PREPOSITIONS = frozenset({"during", "at", "in", "amid", "throughout"})
 
 
 def _other_list_items(sent: Span, trigger: Token) -> tuple[tuple[int, int], ...]:

@@ -134,7 +134,7 @@ class _Story:
         self.dated = [e for e in self.dated_any if e.event_date and self.in_window(e.event_date)]
         # the news day is a main clause's, not that of an act told aside ("a day after X
         # attacked Y", "..., which Z blames on W")
-        news = [e for e in self.dated if not self.told_aside(e)]
+        news = [e for e in self.dated if not self.told_aside(e) and not self.dated_on_noun(e)]
         first = min(news, key=lambda e: e.sentence_index, default=None)
         lead = first is not None and first.sentence_index < LEAD_SENTENCES
         self.news_day = first.event_date if first is not None and lead else None
@@ -161,6 +161,15 @@ class _Story:
     def trigger(self, event: Event) -> Token | None:
         span = self.doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
+
+    def dated_on_noun(self, event: Event) -> bool:
+        """An act named by a noun that carries its own day ("Tuesday's attack", "the strike
+        on Monday"): an act referred to, whose day is no news day of the story's."""
+        token = self.trigger(event)
+        if token is None or token.pos_ != "NOUN":
+            return False
+        phrase = self.doc[token.left_edge.i : token.right_edge.i + 1]
+        return news_day(phrase.text, self.published) is not None
 
     def told_aside(self, event: Event) -> bool:
         token = self.trigger(event)

@@ -143,6 +143,11 @@ PAIR_CASES = [
         id="the_1990s_are_after_the_soviet_union",
     ),
     pytest.param(
+        "Back in the 1970s, Moscow and Beijing were bitter rivals along their long border.",
+        {"CHN-USR": -1},
+        id="a_decade_before_1992_is_soviet_time",
+    ),
+    pytest.param(
         "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
         "files. The weather stayed mild all summer. Frictions grew in the autumn.",
         {},

@@ -20,9 +20,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from tripolar.actors.entries import ActorEntry, surname
+from tripolar.actors.references import tokens_among
 from tripolar.model import Mention
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?"
@@ -128,7 +130,7 @@ def surnames_in_office(
     if on is None:
         return []
     covered = {i for m in found for i in range(m.start, m.end)}
-    candidates = [t for t in doc if t.text in surnames and t.idx not in covered]
+    candidates = [doc[i] for i in tokens_among(doc, surnames, ORTH) if doc[i].idx not in covered]
     # a surname that is part of a longer name not in the dictionary anywhere in the story
     # ("Kang Min-seok") leaves every bare use of it to that other person
     shared = {t.text for t in candidates if _in_longer_name(doc, t.i)}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import syntax
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.model import Assessment, Mention
+from tripolar.nlp.text import span_text
 
 NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
 TARGET_PREPS = frozenset(
@@ -85,6 +86,7 @@ def mention_countries(mention: Mention) -> set[str]:
 # The Soviet Union ended on 1991-12-26; CAMEO codes it USR before that day.
 SOVIET_END = dt.date(1991, 12, 26)
 _YEAR = re.compile(r"^(1[89]\d\d)(?:s|'s)?$")
+_YEAR_IN_TEXT = re.compile(r"1[89]\d\d")  # in every token _YEAR matches
 
 
 def soviet_era(sentence: Span, published: dt.date | None) -> bool:
@@ -94,6 +96,8 @@ def soviet_era(sentence: Span, published: dt.date | None) -> bool:
     not counting the start of a "since/after" span ("the lowest ebb since the 1980s")."""
     if published is not None and published < SOVIET_END:
         return True
+    if _YEAR_IN_TEXT.search(span_text(sentence)) is None:
+        return False  # no token of the sentence can be a year of those centuries
     years: list[int] = []
     for token in sentence:
         found = _YEAR.match(token.text)

@@ -381,6 +381,96 @@ SIGN_CASES = [
         -1,
         id="failed_efforts_to_improve",
     ),
+    pytest.param(
+        "The chances of a real detente between Washington and Moscow are remote.",
+        "RUS-USA",
+        -1,
+        id="remote_chances_reject_a_detente",
+    ),
+    pytest.param(
+        "Any prospect of a rapprochement between Tokyo and Beijing now looks illusory.",
+        "CHN-JPN",
+        -1,
+        id="an_illusory_prospect",
+    ),
+    pytest.param(
+        "Improvement of relations between Moscow and Washington seems to be impossible.",
+        "RUS-USA",
+        -1,
+        id="seems_to_be_impossible",
+    ),
+    pytest.param(
+        "Beijing says the prospects are dim for warming up with Washington.",
+        "CHN-USA",
+        -1,
+        id="dim_prospects_for_warming",
+    ),
+    pytest.param(
+        "It would be naive to expect a breakthrough between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="naive_to_expect",
+    ),
+    pytest.param(
+        "Cooperation between Beijing and Moscow is no illusion.",
+        "CHN-RUS",
+        1,
+        id="no_illusion_rejects_nothing",
+    ),
+    pytest.param(
+        "There was far more trust between Moscow and Washington in the early 1990s than there is now.",
+        "RUS-USA",
+        -1,
+        id="more_trust_then_than_now",
+    ),
+    pytest.param(
+        "Relations between Tokyo and Beijing were warmer a decade ago than they are today.",
+        "CHN-JPN",
+        -1,
+        id="warmer_then_than_today",
+    ),
+    pytest.param(
+        "Relations between Beijing and Washington were worse in 2019 than now.",
+        "CHN-USA",
+        1,
+        id="worse_then_than_now",
+    ),
+    pytest.param(
+        "Old territorial quarrels continue to hamper cooperation between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="hampered_cooperation",
+    ),
+    pytest.param(
+        "Domestic politics in Washington are blocking any attempt to ease tensions with Moscow.",
+        "RUS-USA",
+        -1,
+        id="blocking_an_easing",
+    ),
+    pytest.param(
+        "Nationalist rhetoric in Tokyo is a serious threat to mutual trust with Beijing.",
+        "CHN-JPN",
+        -1,
+        id="a_threat_to_trust",
+    ),
+    pytest.param(
+        "The spy scandal dealt a heavy blow to relations between Moscow and Washington.",
+        "RUS-USA",
+        -1,
+        id="a_blow_to_relations",
+    ),
+    pytest.param(
+        "Trust between Beijing and Moscow cannot be superficial.",
+        "CHN-RUS",
+        1,
+        id="negated_setter_urges_the_opposite",
+    ),
+    pytest.param(
+        "Every thaw between Tokyo and Beijing has proved to be a false dawn.",
+        "CHN-JPN",
+        -1,
+        id="thaw_proved_a_false_dawn",
+    ),
 ]
 
 

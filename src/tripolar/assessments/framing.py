@@ -117,6 +117,8 @@ def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
     'a difficult year' a judgement of one."""
     if not lexicon.has("act_noun", noun):
         return False
+    if noun.lemma_.lower() == "talk" and noun.tag_ == "NN":
+        return False  # "talk of a new cold war" is what people say, not talks held
     if noun.lemma_.lower() in TIME_NOUNS:
         # an event's name is capitalised: "the Year of Friendship", not "a challenging year"
         named = noun.text[:1].isupper() and noun.i != noun.sent.start

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Span, Token
 
 from tripolar.assessments.lexicon import Lexicon, Match, PhraseTable
-from tripolar.assessments.syntax import ancestors_with_self, is_verbal
+from tripolar.assessments.syntax import ancestors_with_self, clause_root, is_verbal
 
 NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one", "few"})
 
@@ -96,6 +96,9 @@ def negators_of(
                     if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
                 )
         head = node.head
+        if node.i != token.i:
+            # "the prospects are dim for a thaw", "it would be naive to expect a thaw"
+            found.update(_rejecting_predicates(node, lexicon))
         if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and head.i not in stop_at:
             # "little chemistry or warmth": a negating determiner of the first conjunct
             found.update(
@@ -124,12 +127,13 @@ def negators_of(
                 ):
                     found.update(range(match.start, match.end))
         if node.dep_ in ("nsubj", "csubj") and head.lemma_.lower() in COPULAS:
-            # "a reset would be a mistake", "seeking a thaw now would be naive"
-            found.update(
-                c.i
-                for c in head.children
-                if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
-            )
+            # "a reset would be a mistake", "seeking a thaw now would be naive", "hopes
+            # of a thaw proved elusive"; "cooperation is no illusion" rejects nothing
+            linked = [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"]
+            for c in (*head.children, *(g for x in linked for g in x.children)):
+                if c.dep_ in ("attr", "acomp", "oprd") and lexicon.has("negating_predicate", c):
+                    denied = {g.i for g in c.children if _is_negating_child(g, lexicon)}
+                    found.symmetric_difference_update(denied or {c.i})
         if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
             found.add(head.i)  # "unlikely to get better", "refused to cooperate", "a refusal to"
         if node.dep_ == "pobj" and is_departure(head):
@@ -156,6 +160,7 @@ def negators_of(
             continue
         found.update(range(match.start, match.end))
     found |= _dissuading_concession(token, sentence)
+    found |= _better_then(token)
     return _collapse_phrases(found - _degree_negators(token, found))
 
 
@@ -175,6 +180,29 @@ def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
             continue
         if any(t.lower_ == "to" for t in between):
             return {adjective.i}
+    return set()
+
+
+NOW_WORDS = frozenset({"now", "today", "nowadays", "present"})
+
+
+def _is_now(token: Token) -> bool:
+    return token.lower_ in NOW_WORDS and token.dep_ in ("advmod", "npadvmod", "pcomp", "pobj")
+
+
+def _better_then(token: Token) -> set[int]:
+    """A judgement of another time measured against the present ("there was more trust in
+    the 1990s than there is now", "ties were warmer a decade ago than today") says the
+    present falls short of it: the "than" negates what the clause holds."""
+    clause = clause_root(token)
+    for child in clause.children:
+        compared = [g for g in child.children if child.dep_ == "prep" and child.lower_ == "than"]
+        if any(_is_now(g) or any(_is_now(h) for h in g.children) for g in compared):
+            return {child.i}
+        if child.dep_ == "advcl":
+            marks = [g for g in child.children if g.dep_ == "mark" and g.lower_ == "than"]
+            if marks and any(_is_now(g) for g in child.children):
+                return {marks[0].i}
     return set()
 
 
@@ -221,6 +249,27 @@ def _degree_negators(token: Token, found: set[int]) -> set[int]:
     head = token.head
     modal = any(c.dep_ == "aux" and c.lower_ in DEGREE_MODALS for c in head.children)
     return {n for n in found if doc[n].lower_ == "never" or (modal and doc[n].head.i == head.i)}
+
+
+def _rejecting_predicates(node: Token, lexicon: Lexicon) -> set[int]:
+    """A rejecting predicate ("dim", "naive", "a mistake") that `node` is, or that the
+    copula `node` takes with an extraposed "it" ("it would be naive to expect X"), unless
+    it is itself negated."""
+
+    def rejects(word: Token) -> bool:
+        return lexicon.has("negating_predicate", word) and not any(
+            _is_negating_child(g, lexicon) for g in word.children
+        )
+
+    if node.pos_ in ("ADJ", "NOUN") and rejects(node):
+        linked = node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_.lower() in COPULAS
+        if linked or any(c.lemma_.lower() == "be" for c in node.children):
+            return {node.i}
+    if node.lemma_.lower() in COPULAS and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in node.children
+    ):
+        return {c.i for c in node.children if c.dep_ in ("attr", "acomp") and rejects(c)}
+    return set()
 
 
 def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:

@@ -168,9 +168,11 @@ def _copular_predicate(cue: Item, by_head: dict[int, Item]) -> Item | None:
     """The cue a copula predicates of the subject cue `cue` ("the partnership is a
     marriage of convenience", "the rivalry became a new cold war"), if any."""
     verb = cue.head.head
-    if cue.head.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain", "become"):
+    if cue.head.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain", "become", "prove"):
         return None
-    for child in verb.children:
+    # "every thaw has proved to be a false dawn": the predicate of the verb's "to be"
+    linked = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"]
+    for child in (*verb.children, *(g for c in linked for g in c.children)):
         found = by_head.get(child.i)
         if child.dep_ in ("attr", "acomp") and found is not None and found is not cue:
             return found
@@ -271,7 +273,7 @@ def score(item: Item) -> tuple[float, float, set[int], tuple[str, ...]]:
         ):
             negators |= modifier.negators  # "no real breakthrough": the phrase's negation
         else:
-            negators ^= modifier.negators  # a negation shared by both counts once
+            negators |= modifier.negators  # a negation shared by both counts once
         terms.append(modifier.match.term)
         intensity = max(intensity, modifier.entry.intensity)
     if len(negators) % 2 == 1:

@@ -137,6 +137,10 @@ REPORT_CASES = [
         "Washington and Moscow held talks on strategic stability.",
         id="talks_held_are_an_act",
     ),
+    pytest.param(
+        "In January, Beijing ignored a request from Washington.",
+        id="an_ignored_request_is_an_act",
+    ),
 ]
 
 # (text, the last sentence's subjects and signs)

@@ -418,7 +418,8 @@ SIGN_CASES = [
         id="no_illusion_rejects_nothing",
     ),
     pytest.param(
-        "There was far more trust between Moscow and Washington in the early 1990s than there is now.",
+        "There was far more trust between Moscow and Washington in the early 1990s "
+        "than there is now.",
         "RUS-USA",
         -1,
         id="more_trust_then_than_now",
@@ -470,6 +471,72 @@ SIGN_CASES = [
         "CHN-JPN",
         -1,
         id="thaw_proved_a_false_dawn",
+    ),
+    pytest.param(
+        "Relations between Moscow and Washington remain in a deep freeze.",
+        "RUS-USA",
+        -1,
+        id="in_a_deep_freeze",
+    ),
+    pytest.param(
+        "Tokyo and Beijing have patched up their differences.",
+        "CHN-JPN",
+        1,
+        id="patched_up_differences",
+    ),
+    pytest.param(
+        "This does not bode well for ties between Tokyo and Beijing.",
+        "CHN-JPN",
+        -1,
+        id="does_not_bode_well",
+    ),
+    pytest.param(
+        "Ties between New Delhi and Moscow are more transactional than strategic.",
+        "IND-RUS",
+        -1,
+        id="transactional_ties",
+    ),
+    pytest.param(
+        "The talks between Washington and Moscow achieved nothing.",
+        "RUS-USA",
+        -1,
+        id="talks_achieved_nothing",
+    ),
+    pytest.param(
+        "The alliance between Washington and Tokyo is withering.",
+        "JPN-USA",
+        -1,
+        id="a_withering_alliance",
+    ),
+    pytest.param(
+        "Washington has ignored its ally Tokyo for too long.",
+        "JPN-USA",
+        -1,
+        id="an_ignored_ally",
+    ),
+    pytest.param(
+        "The friendship between Moscow and Beijing is under strain.",
+        "CHN-RUS",
+        -1,
+        id="friendship_under_strain",
+    ),
+    pytest.param(
+        "Trust between Moscow and Washington is in short supply.",
+        "RUS-USA",
+        -1,
+        id="trust_in_short_supply",
+    ),
+    pytest.param(
+        "The relationship between Beijing and Moscow is not without its problems.",
+        "CHN-RUS",
+        -1,
+        id="not_without_problems_is_a_litotes",
+    ),
+    pytest.param(
+        "Washington and Moscow continue to talk past each other.",
+        "RUS-USA",
+        -1,
+        id="talking_past_each_other",
     ),
 ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripolar.assessments.lexicon import Lexicon, Match, PhraseTable
 from tripolar.assessments.syntax import ancestors_with_self, clause_root, is_verbal
@@ -161,7 +161,7 @@ def negators_of(
         found.update(range(match.start, match.end))
     found |= _dissuading_concession(token, sentence)
     found |= _better_then(token)
-    return _collapse_phrases(found - _degree_negators(token, found))
+    return _collapse_phrases(found - _degree_negators(token, found), token.doc)
 
 
 DISSUADING = frozenset({"tempting", "appealing", "attractive", "satisfying", "understandable"})
@@ -290,12 +290,19 @@ def _is_exception(negator: Token) -> bool:
     return bool(following) and following[0] in NEGATOR_EXCEPTIONS
 
 
-def _collapse_phrases(indices: set[int]) -> set[int]:
-    """One index per run of adjacent negator tokens, so "far from" counts once."""
+def _collapse_phrases(indices: set[int], doc: Doc) -> set[int]:
+    """One index per run of adjacent negator tokens, so "far from" counts once; a litotes
+    ("not without its problems") negates nothing."""
     kept: set[int] = set()
     for index in sorted(indices):
-        if index - 1 not in indices:
-            kept.add(index)
+        if index - 1 in indices:
+            continue
+        end = index
+        while end + 1 in indices:
+            end += 1
+        if end > index and doc[end].lower_ == "without" and doc[end - 1].lower_ in PLAIN_NEGATIONS:
+            continue
+        kept.add(index)
     return kept
 
 

@@ -176,7 +176,16 @@ def _copular_predicate(cue: Item, by_head: dict[int, Item]) -> Item | None:
         found = by_head.get(child.i)
         if child.dep_ in ("attr", "acomp") and found is not None and found is not cue:
             return found
+        if child.dep_ == "prep" and child.lower_ in STATE_PREPS:
+            # "the friendship is under strain", "trust is in short supply"
+            for state in child.children:
+                found = by_head.get(state.i)
+                if state.dep_ == "pobj" and found is not None and found is not cue:
+                    return found
     return None
+
+
+STATE_PREPS = frozenset({"in", "under", "at", "on"})
 
 
 DRAWING_VERBS = frozenset({"move", "gravitate", "drift", "lean", "grow", "edge", "inch", "tilt"})
@@ -192,6 +201,8 @@ def _reads_as_its_phrase(span: Span) -> bool:
     head, last = span.root, span[-1]
     if len(span) == 1:
         return True
+    if last.lower_ == "to" and last.pos_ == "PART":
+        return False  # "a threat to trigger sanctions" is no "threat to" something
     if (
         len(span) == 2
         and syntax.is_verbal(head)

@@ -538,6 +538,42 @@ SIGN_CASES = [
         -1,
         id="talking_past_each_other",
     ),
+    pytest.param(
+        "Washington and Moscow once enjoyed a productive partnership.",
+        "RUS-USA",
+        -1,
+        id="once_enjoyed_is_past",
+    ),
+    pytest.param(
+        "Beijing and Moscow were once close allies.",
+        "CHN-RUS",
+        -1,
+        id="once_allies",
+    ),
+    pytest.param(
+        "Once trust between Tokyo and Beijing is restored, trade will follow.",
+        "CHN-JPN",
+        1,
+        id="once_as_a_conjunction_negates_nothing",
+    ),
+    pytest.param(
+        "Washington and Beijing must act at once to ease tensions.",
+        "CHN-USA",
+        1,
+        id="at_once_negates_nothing",
+    ),
+    pytest.param(
+        "Relations between Washington and Moscow are a far cry from the optimism of the 1990s.",
+        "RUS-USA",
+        -1,
+        id="a_far_cry_from",
+    ),
+    pytest.param(
+        "The heyday of relations between Washington and Moscow is long gone.",
+        "RUS-USA",
+        -1,
+        id="a_heyday_long_gone",
+    ),
 ]
 
 

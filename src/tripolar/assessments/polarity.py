@@ -282,12 +282,34 @@ def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
 
 def _is_exception(negator: Token) -> bool:
     doc = negator.doc
+    if negator.lower_ == "once" and not _is_past_once(negator):
+        return True
     if negator.lower_ == "few" and negator.i > 0 and doc[negator.i - 1].lower_ in ("a", "quite"):
         return True  # "a few" are some, "few" are hardly any
     following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
     if following in NEGATOR_IDIOMS:
         return True  # "not to mention the provocative flights" adds, it does not negate
     return bool(following) and following[0] in NEGATOR_EXCEPTIONS
+
+
+def _is_past_once(word: Token) -> bool:
+    """ "Once" of a state that has passed ("were once allies", "once enjoyed close ties"),
+    not "once again", "at once", "more than once" or "once trust returns"."""
+    doc = word.doc
+    after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
+    before = doc[word.i - 1].lower_ if word.i > 0 else ""
+    if word.dep_ == "mark" or after in ("again", "more") or before in ("at", "than", "all"):
+        return False
+    verb = word.head if is_verbal(word.head) else None
+    if verb is None and word.head.head.i != word.head.i and is_verbal(word.head.head):
+        verb = word.head.head  # "a once close partner"
+    if verb is None:
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > word.i for c in verb.children):
+        return False  # "once trust is restored, ...": a conjunction before its clause
+    return verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children
+    )
 
 
 def _collapse_phrases(indices: set[int], doc: Doc) -> set[int]:

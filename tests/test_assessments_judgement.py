@@ -141,6 +141,18 @@ REPORT_CASES = [
         "In January, Beijing ignored a request from Washington.",
         id="an_ignored_request_is_an_act",
     ),
+    pytest.param(
+        "The essay asks whether Moscow and Beijing could be on the verge of forming an alliance.",
+        id="an_indirect_question_asserts_nothing",
+    ),
+    pytest.param(
+        "Whether Tokyo and Beijing can rebuild trust has become a hot topic.",
+        id="a_whether_subject_asserts_nothing",
+    ),
+    pytest.param(
+        "Beijing is Tokyo's largest trading partner.",
+        id="a_trading_partner_is_a_trade_fact",
+    ),
 ]
 
 # (text, the last sentence's subjects and signs)

@@ -574,6 +574,30 @@ SIGN_CASES = [
         -1,
         id="a_heyday_long_gone",
     ),
+    pytest.param(
+        "Relations between Tokyo and Beijing had soured because of their territorial dispute.",
+        "CHN-JPN",
+        -1,
+        id="a_cause_is_not_what_sours",
+    ),
+    pytest.param(
+        "The prospect of a thaw between Washington and Moscow is wishful thinking.",
+        "RUS-USA",
+        -1,
+        id="wishful_thinking_rejects",
+    ),
+    pytest.param(
+        "The prospect of a thaw between Washington and Moscow is not wishful thinking.",
+        "RUS-USA",
+        1,
+        id="not_wishful_thinking",
+    ),
+    pytest.param(
+        "Ties between Tokyo and Beijing took a turn for the better last year.",
+        "CHN-JPN",
+        1,
+        id="a_turn_for_the_better",
+    ),
 ]
 
 

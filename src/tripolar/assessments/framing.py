@@ -236,6 +236,26 @@ def is_open_question(sentence: Span) -> bool:
     return first not in RHETORICAL_OPENERS and not second.startswith("n't")
 
 
+ASKING = frozenset(
+    {"ask", "wonder", "question", "debate", "examine", "explore", "consider", "discuss", "topic"}
+)
+
+
+def is_asked(token: Token) -> bool:
+    """The word is inside an indirect question, which asserts nothing: "it asks whether the
+    two could form an alliance", "whether they are allies has become a hot topic"."""
+    for node in (token, *token.ancestors):
+        if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            continue
+        if node.dep_ == "csubj" and any(c.lower_ == "whether" for c in node.children):
+            return True
+        governor = node.head
+        if governor.dep_ == "prep" and governor.head.i != governor.i:
+            governor = governor.head  # "the question of whether ..."
+        return governor.lemma_.lower() in ASKING
+    return False
+
+
 def is_studied(token: Token, lexicon: Lexicon) -> bool:
     """The term sits in what a text studies or is titled ('the report analyses how ties have
     changed', 'a paper titled "A Strategic Partnership"'), not in a judgement."""

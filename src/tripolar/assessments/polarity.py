@@ -131,7 +131,7 @@ def negators_of(
             # of a thaw proved elusive"; "cooperation is no illusion" rejects nothing
             linked = [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"]
             for c in (*head.children, *(g for x in linked for g in x.children)):
-                if c.dep_ in ("attr", "acomp", "oprd") and lexicon.has("negating_predicate", c):
+                if c.dep_ in ("attr", "acomp", "oprd") and _is_rejecting(c, lexicon):
                     denied = {g.i for g in c.children if _is_negating_child(g, lexicon)}
                     found.symmetric_difference_update(denied or {c.i})
         if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
@@ -251,13 +251,20 @@ def _degree_negators(token: Token, found: set[int]) -> set[int]:
     return {n for n in found if doc[n].lower_ == "never" or (modal and doc[n].head.i == head.i)}
 
 
+def _is_rejecting(word: Token, lexicon: Lexicon) -> bool:
+    """A predicate that rejects its subject: "a mistake", "naive", "wishful thinking"."""
+    return lexicon.has("negating_predicate", word) or any(
+        c.dep_ == "amod" and lexicon.has("negating_predicate", c) for c in word.children
+    )
+
+
 def _rejecting_predicates(node: Token, lexicon: Lexicon) -> set[int]:
     """A rejecting predicate ("dim", "naive", "a mistake") that `node` is, or that the
     copula `node` takes with an extraposed "it" ("it would be naive to expect X"), unless
     it is itself negated."""
 
     def rejects(word: Token) -> bool:
-        return lexicon.has("negating_predicate", word) and not any(
+        return _is_rejecting(word, lexicon) and not any(
             _is_negating_child(g, lexicon) for g in word.children
         )
 

@@ -53,6 +53,8 @@ def find_items(
             continue  # "the dispute is over Taiwan", "hostility toward each other"
         if framing.is_temporal_anchor(head) or framing.is_reported_act(head, lexicon):
             continue
+        if framing.is_asked(head):
+            continue  # "it asks whether the two could form an alliance"
         if single and syntax.is_title_word(head):
             continue  # "a conference, Cooperation between X and Y: Prospects"
         if parties.is_located(head, token_mentions):
@@ -220,6 +222,22 @@ def _reads_as_its_phrase(span: Span) -> bool:
     return verb.lemma_.lower() in DRAWING_VERBS or any(c.dep_ == "dobj" for c in verb.children)
 
 
+CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "amidst", "thanks"})
+
+
+def _is_cause(verb: Token, cue: Token) -> bool:
+    """Whether `cue` sits in what a change word names as its cause: "ties soured because of
+    their dispute" sours the ties, not the dispute."""
+    if verb not in cue.ancestors:
+        return False
+    node = cue
+    while node.i != verb.i:
+        if node.dep_ == "prep" and (node.lower_ in CAUSE_PREPS or node.head.lower_ in CAUSE_PREPS):
+            return True
+        node = node.head
+    return False
+
+
 def attach_modifiers(items: list[Item]) -> None:
     """Pair every shifter, intensifier and setter with the nearest cue it governs."""
     cues = [i for i in items if i.entry.kind == "cue"]
@@ -247,7 +265,11 @@ def attach_modifiers(items: list[Item]) -> None:
             distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is None and _describes_object(modifier, cue):
                 distance = 2  # "avoid steps that would inflame X", "efforts to X failed"
-            if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
+            if (
+                distance is not None
+                and not parties.in_issue_of(modifier.head, cue.head)
+                and not _is_cause(modifier.head, cue.head)
+            ):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")

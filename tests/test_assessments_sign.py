@@ -598,6 +598,25 @@ SIGN_CASES = [
         1,
         id="a_turn_for_the_better",
     ),
+    pytest.param(
+        "Washington and Beijing finally have an opportunity to begin stabilising their "
+        "turbulent relationship.",
+        "CHN-USA",
+        1,
+        id="stabilising_a_turbulent_relationship",
+    ),
+    pytest.param(
+        "Tokyo and Beijing should minimise their differences.",
+        "CHN-JPN",
+        1,
+        id="minimising_differences",
+    ),
+    pytest.param(
+        "The greatest obstacle to co-operation between Moscow and Beijing is mistrust.",
+        "CHN-RUS",
+        -1,
+        id="an_obstacle_to_co_operation",
+    ),
 ]
 
 

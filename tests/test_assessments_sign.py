@@ -617,6 +617,30 @@ SIGN_CASES = [
         -1,
         id="an_obstacle_to_co_operation",
     ),
+    pytest.param(
+        "Yellen dismissed talk of a full decoupling between Washington and Beijing.",
+        "CHN-USA",
+        1,
+        id="dismissed_talk_of_a_decoupling",
+    ),
+    pytest.param(
+        "Moscow rejected the idea of a rapprochement with Tokyo.",
+        "JPN-RUS",
+        -1,
+        id="rejected_the_idea_of_a_rapprochement",
+    ),
+    pytest.param(
+        "Beijing denied reports of tension with Moscow.",
+        "CHN-RUS",
+        1,
+        id="denied_reports_of_tension",
+    ),
+    pytest.param(
+        "Washington rejected Moscow's proposal for cooperation.",
+        "RUS-USA",
+        -1,
+        id="rejected_a_proposal_for_cooperation",
+    ),
 ]
 
 

@@ -136,6 +136,12 @@ def negators_of(
                     found.symmetric_difference_update(denied or {c.i})
         if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
             found.add(head.i)  # "unlikely to get better", "refused to cooperate", "a refusal to"
+        if (
+            node.dep_ == "dobj"
+            and node.lemma_.lower() in CLAIM_NOUNS
+            and lexicon.has("negating_head", head)
+        ):
+            found.add(head.i)  # "dismissed talk of a decoupling", "rejected the idea of a thaw"
         if node.dep_ == "pobj" and is_departure(head):
             found.add(head.i)  # "went from hostile to businesslike", "away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
@@ -181,6 +187,30 @@ def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
         if any(t.lower_ == "to" for t in between):
             return {adjective.i}
     return set()
+
+
+# what a rejecting verb can reject without rejecting the relationship it names
+CLAIM_NOUNS = frozenset(
+    {
+        "talk",
+        "idea",
+        "notion",
+        "prospect",
+        "possibility",
+        "speculation",
+        "suggestion",
+        "claim",
+        "fear",
+        "rumour",
+        "rumor",
+        "report",
+        "prediction",
+        "proposal",
+        "offer",
+        "overture",
+        "invitation",
+    }
+)
 
 
 NOW_WORDS = frozenset({"now", "today", "nowadays", "present"})

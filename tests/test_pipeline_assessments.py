@@ -111,3 +111,20 @@ def test_pipeline_conceded_cue_naming_the_pair_does_not_decide_the_sign(pipeline
     )
     coded = fast.code_text(text, dt.date(2024, 6, 6))
     assert {a.subject: a.polarity > 0 for a in coded.assessments} == {"CHN-JPN": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was a bad year between the two Koreas.", -1),
+        ("The last months of that year saw no improvement in inter-Korean ties.", -1),
+    ],
+)
+def test_pipeline_judges_a_pair_named_only_by_its_epithet(pipelines, text, expected) -> None:
+    # no actor is named: the pre-filter must still pass the sentence to the parser
+    for pipeline in pipelines:
+        coded = pipeline.code_text(text, dt.date(2020, 1, 15))
+        assert [(a.subject, a.polarity / abs(a.polarity)) for a in coded.assessments] == [
+            ("KOR-PRK", expected)
+        ]
+        assert coded.assessments[0].holder == "author"

@@ -62,6 +62,11 @@ class AssessmentExtractor:
             self.lexicon.has_surface(category, words) for category in ("relational", "anaphor")
         )
 
+    def epithet_mentions(self, doc: Doc, published: dt.date | None) -> list[Mention]:
+        """The pairs of states named by what they are ("inter-Korean", "the two Koreas",
+        "the world's two largest economies"), as mentions; no parse is needed."""
+        return parties.epithet_mentions(doc, self._epithets, published)
+
     def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
         """The pair of states a short text such as a title names ('US-China ties sour'),
         or () when it names fewer or more than two."""
@@ -85,7 +90,7 @@ class AssessmentExtractor:
     ) -> list[Assessment]:
         """The assessments of `doc`. `about` is the pair the document's title names (see
         `pair_named`): the article's pair until its sentences discuss another one more."""
-        epithets = parties.epithet_mentions(doc, self._epithets, published)
+        epithets = self.epithet_mentions(doc, published)
         token_mentions = parties.index_mentions(
             doc, [*mentions, *self._region_mentions(doc), *epithets]
         )

@@ -34,7 +34,8 @@ def holder_of_view(
     pronoun is resolved to the last named speaker; inside a quotation opened in an
     earlier sentence, the quoted speaker."""
     holder_head = holder_of(head, sentence, lexicon)
-    if holder_head is None:
+    if holder_head is None or is_time(holder_head):
+        # "The final months of 2019 saw no improvement": a time sees nothing
         return voices.quoted or ("author", "")
     if holder_head.dep_ == "nsubjpass":
         # "it was noted that ...": the holder is unnamed; "could be described as" is
@@ -52,7 +53,24 @@ def holder_of_view(
         return voices.last or voices.person or ("unattributed", "")
     if lowered in syntax.PRONOUN_HOLDERS:
         return "unattributed", ""
+    owner = next(
+        (c for c in holder_head.children if c.dep_ == "poss" and c.i in token_mentions), None
+    )
+    if owner is not None and owner.lower_ in syntax.POSSESSIVE_PRONOUNS:
+        # "His New Year address reiterated ...": the person the pronoun stands for
+        code = token_mentions[owner.i].codes[:1]
+        for voice in (voices.person, voices.last):
+            if voice is not None and (voice[1],) == code:
+                return voice
     return named_holder(holder_head, token_mentions)
+
+
+TIME_HOLDERS = syntax.TIME_NOUNS | {"month", "week", "quarter", "season", "century", "summer"}
+
+
+def is_time(token: Token) -> bool:
+    """Whether a subject names a time ("2019", "the final months of the year"), not a holder."""
+    return token.lemma_.lower() in TIME_HOLDERS or token.ent_type_ in ("DATE", "TIME")
 
 
 def named_holder(holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:

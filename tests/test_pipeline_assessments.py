@@ -128,3 +128,15 @@ def test_pipeline_judges_a_pair_named_only_by_its_epithet(pipelines, text, expec
             ("KOR-PRK", expected)
         ]
         assert coded.assessments[0].holder == "author"
+
+
+def test_pipeline_the_alliance_standing_for_nato_is_a_party_not_a_judgement(pipelines) -> None:
+    text = (
+        "NATO ministers met in Brussels on Monday. "
+        "Relations between Moscow and the alliance have soured badly."
+    )
+    fast, _ = pipelines
+    coded = fast.code_text(text, dt.date(2021, 11, 1))
+    judged = [a for a in coded.assessments if a.sentence_index == 1]
+    assert [(a.subject, a.polarity < 0) for a in judged] == [("IGO-RUS", True)]
+    assert "alliance" not in judged[0].cues

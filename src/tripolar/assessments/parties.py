@@ -128,6 +128,17 @@ def epithet_mentions(doc: Doc, table: PhraseTable, published: dt.date | None) ->
     return found
 
 
+def names_an_organisation(token: Token, token_mentions: dict[int, Mention]) -> bool:
+    """Whether a word is the head of a mention that the actors stage took for an organisation
+    ("the alliance" after NATO, "the bloc"): a name of a party, not a judgement of it."""
+    mention = token_mentions.get(token.i)
+    return (
+        mention is not None
+        and mention.kind in ("igo", "reference")
+        and any(code.startswith("IGO") for code in mention.codes)
+    )
+
+
 def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
     found: set[str] = set()
     for i in indices:

@@ -275,6 +275,11 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
             "CHN-RUS",
             id="a_danger_from_a_third_state_judges_no_pair_without_it",
         ),
+        pytest.param(
+            "On Ukraine, Beijing has kept its deepening partnership with Moscow intact.",
+            "RUS-UKR",
+            id="a_fronted_on_topic_is_the_matter_not_a_party",
+        ),
     ],
 )
 def test_discourse_places_and_sources_are_not_the_judged_pair(nlp, text, absent):

@@ -265,11 +265,26 @@ def sidelined_tokens(
             c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
             for c in token.children
         )  # "met on the sidelines of the APEC summit": the summit is no party
-        if issue or place or temporal or venue:
+        if issue or place or temporal or venue or is_fronted_topic(token):
             found.update(t.i for t in token.subtree)
     if token_mentions is not None:  # "at the Helsinki summit, Trump and Putin ..."
         found.update(t.i for t in sentence if names_a_venue(t.doc, t.i, token_mentions))
     return frozenset(found)
+
+
+def is_fronted_topic(prep: Token) -> bool:
+    """'On Ukraine, China pursued a balance': "on X" set before its clause's verb and closed
+    by a comma names the matter the clause speaks of, not a party."""
+    head = prep.head
+    if prep.lower_ != "on" or head.pos_ not in ("VERB", "AUX") or prep.i > head.i:
+        return False
+    after = prep.right_edge.i + 1
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        after < len(prep.doc)
+        and prep.doc[after].text == ","
+        and (subject is None or prep.i < subject.i)
+    )
 
 
 def is_venue_of_meeting(head: Token) -> bool:

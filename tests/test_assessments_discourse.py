@@ -280,6 +280,12 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
             "RUS-UKR",
             id="a_fronted_on_topic_is_the_matter_not_a_party",
         ),
+        pytest.param(
+            "Faced with the hostile conduct of Washington and other Western governments, "
+            "Moscow and Beijing have drawn closer.",
+            "USA-WST",
+            id="a_state_and_the_others_of_its_bloc_are_one_side",
+        ),
     ],
 )
 def test_discourse_places_and_sources_are_not_the_judged_pair(nlp, text, absent):

@@ -160,6 +160,8 @@ class AssessmentExtractor:
                 continue
             if parties.is_place(span.root):
                 continue  # "our goals in Europe, the Middle East and Asia": a place
+            if match.start > 0 and doc[match.start - 1].lower_ == "other":
+                continue  # "the US and other Western countries": the state's own side
             code = self.lexicon.regions[match.term]
             found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
         return found

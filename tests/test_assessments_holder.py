@@ -115,3 +115,26 @@ def test_holder_of_a_possessed_speech_is_the_person_named(coding_pipeline):
     assert final and {(a.holder, a.holder_code) for a in final} == {
         ("Prime Minister Fumio Kishida", "JPNGOV")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        pytest.param(
+            "Xi Jinping received Vladimir Putin in Beijing. "
+            "He said that ties between Beijing and Moscow had never been closer.",
+            "Xi Jinping",
+            id="he_is_the_subject_named_before_not_the_last_name",
+        ),
+        pytest.param(
+            "Vladimir Putin spoke in Moscow on Friday. Donald Trump left the talks early, "
+            "but he said ties between Washington and Moscow had improved.",
+            "Donald Trump",
+            id="he_is_the_person_named_before_it_in_its_sentence",
+        ),
+    ],
+)
+def test_holder_pronoun_is_the_person_it_stands_for(coding_pipeline, text, holder):
+    coded = coding_pipeline.code_text(text, dt.date(2023, 4, 1))
+    final = [a for a in coded.assessments if a.sentence_index == 1]
+    assert final and {a.holder for a in final} == {holder}

@@ -50,7 +50,13 @@ def holder_of_view(
         holder_head = holder_head.head.head  # "a report that warned ..." -> the report
         lowered = holder_head.lower_
     if lowered in syntax.PERSONAL_PRONOUNS:
-        return voices.last or voices.person or ("unattributed", "")
+        # "Trump blamed his own country for, as he said, ...": the one named before it
+        return (
+            person_before(holder_head, sentence, token_mentions)
+            or voices.last
+            or voices.person
+            or ("unattributed", "")
+        )
     if lowered in syntax.PRONOUN_HOLDERS:
         return "unattributed", ""
     owner = next(
@@ -87,11 +93,9 @@ def next_voices(
 ) -> Voices:
     """The last named speaker after this sentence, and whether a quotation of theirs
     stays open into the next sentence."""
-    last, person = voices.last, voices.person
+    last = voices.last
+    person = person_before(sentence[-1], sentence, token_mentions, inclusive=True) or voices.person
     for token in sentence:
-        mention = token_mentions.get(token.i)
-        if mention is not None and mention.kind == "person" and mention.codes:
-            person = (mention.text, mention.codes[0])
         if not (syntax.is_verbal(token) and lexicon.has("reporting", token)):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -104,6 +108,34 @@ def next_voices(
         closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
         return Voices(last, None if closes else voices.quoted, person)
     return Voices(last, last if opened and last is not None else None, person)
+
+
+def person_before(
+    token: Token, sentence: Span, token_mentions: dict[int, Mention], *, inclusive: bool = False
+) -> tuple[str, str] | None:
+    """(name, code) of the person a "he" or "she" at `token` most likely stands for, from the
+    people its sentence names before it: the only one, else the last one named as a
+    clause's subject ("Trump praised Putin. He said ..." is Trump); None when none is."""
+    people: list[tuple[Mention, bool]] = []
+    for t in sentence:
+        if t.i > token.i or (t.i == token.i and not inclusive):
+            break
+        mention = token_mentions.get(t.i)
+        if mention is None or mention.kind != "person" or not mention.codes:
+            continue
+        subject = t.dep_ in ("nsubj", "nsubjpass")
+        if people and people[-1][0] is mention:
+            people[-1] = (mention, people[-1][1] or subject)
+        else:
+            people.append((mention, subject))
+    if not people:
+        return None
+    if len({m.entry or m.text for m, _ in people}) > 1:
+        people = [p for p in people if p[1]]
+        if not people:
+            return None
+    chosen = people[-1][0]
+    return chosen.text, chosen.codes[0]
 
 
 REPORTING_NOUNS = frozenset(

@@ -79,6 +79,12 @@ HOLDER_CASES = [
         id="first_person_is_the_author",
     ),
     pytest.param(
+        "The study drew on interviews with Japanese analysts. "
+        "They argue that ties between Tokyo and Seoul will improve.",
+        {("Japanese analysts", "")},
+        id="they_are_the_group_of_people_named_before",
+    ),
+    pytest.param(
         "The past decade saw relations between Tokyo and Seoul sour.",
         {("author", "")},
         id="a_time_that_saw_it_is_no_holder",

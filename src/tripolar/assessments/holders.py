@@ -21,6 +21,7 @@ class Voices:
     last: tuple[str, str] | None = None
     quoted: tuple[str, str] | None = None
     person: tuple[str, str] | None = None  # the last person named, for "he" and "she"
+    group: tuple[str, str] | None = None  # the last group of people named, for "they"
 
 
 def holder_of_view(
@@ -49,6 +50,9 @@ def holder_of_view(
     if lowered in syntax.RELATIVE_PRONOUNS and holder_head.head.dep_ == "relcl":
         holder_head = holder_head.head.head  # "a report that warned ..." -> the report
         lowered = holder_head.lower_
+    if lowered in ("they", "them") and voices.group is not None:
+        # "... interviews with Russian China-watchers. They conclude that ..."
+        return voices.group
     if lowered in syntax.PERSONAL_PRONOUNS:
         # "Trump blamed his own country for, as he said, ...": the one named before it
         return (
@@ -95,6 +99,8 @@ def next_voices(
     stays open into the next sentence."""
     last = voices.last
     person = person_before(sentence[-1], sentence, token_mentions, inclusive=True) or voices.person
+    groups = [t for t in sentence if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE_NOUNS]
+    group = named_holder(groups[-1], token_mentions) if groups else voices.group
     for token in sentence:
         if not (syntax.is_verbal(token) and lexicon.has("reporting", token)):
             continue
@@ -106,8 +112,31 @@ def next_voices(
     opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
     if voices.quoted and not opened:
         closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
-        return Voices(last, None if closes else voices.quoted, person)
-    return Voices(last, last if opened and last is not None else None, person)
+        return Voices(last, None if closes else voices.quoted, person, group)
+    return Voices(last, last if opened and last is not None else None, person, group)
+
+
+# Plural nouns of people whose views commentary reports: "they" after them is those people.
+PEOPLE_NOUNS = frozenset(
+    {
+        "analyst",
+        "expert",
+        "observer",
+        "scholar",
+        "watcher",
+        "commentator",
+        "specialist",
+        "researcher",
+        "academic",
+        "critic",
+        "diplomat",
+        "official",
+        "strategist",
+        "historian",
+        "economist",
+        "policymaker",
+    }
+)
 
 
 def person_before(

@@ -281,6 +281,12 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
             id="a_fronted_on_topic_is_the_matter_not_a_party",
         ),
         pytest.param(
+            "Beijing's careful neutrality on Moscow's war in Ukraine has done little to "
+            "reassure Washington.",
+            "CHN-RUS",
+            id="a_stance_on_a_war_is_about_the_war_not_its_side",
+        ),
+        pytest.param(
             "Faced with the hostile conduct of Washington and other Western governments, "
             "Moscow and Beijing have drawn closer.",
             "USA-WST",

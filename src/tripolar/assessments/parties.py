@@ -265,11 +265,30 @@ def sidelined_tokens(
             c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
             for c in token.children
         )  # "met on the sidelines of the APEC summit": the summit is no party
-        if issue or place or temporal or venue or is_fronted_topic(token):
+        matter = is_fronted_topic(token) or is_stance_on_matter(token, token_mentions or {})
+        if issue or place or temporal or venue or matter:
             found.update(t.i for t in token.subtree)
     if token_mentions is not None:  # "at the Helsinki summit, Trump and Putin ..."
         found.update(t.i for t in sentence if names_a_venue(t.doc, t.i, token_mentions))
     return frozenset(found)
+
+
+# Nouns of a stance whose "on X" names the matter taken a stand on: "neutrality on the war".
+STANCE_NOUNS = frozenset(
+    {"neutrality", "position", "stance", "posture", "silence", "ambivalence", "line", "view"}
+)
+
+
+def is_stance_on_matter(prep: Token, token_mentions: dict[int, Mention]) -> bool:
+    """'China's neutrality on Russia's war in Ukraine': a stance "on" a matter (a noun that
+    names no party) is about that matter; the states named in it are not parties to the
+    judgement ("its position on Russia" keeps Russia)."""
+    if prep.lower_ != "on" or prep.head.pos_ != "NOUN":
+        return False
+    if prep.head.lemma_.lower() not in STANCE_NOUNS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.i not in token_mentions for o in objects)
 
 
 def is_fronted_topic(prep: Token) -> bool:

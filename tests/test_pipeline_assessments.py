@@ -140,3 +140,11 @@ def test_pipeline_the_alliance_standing_for_nato_is_a_party_not_a_judgement(pipe
     judged = [a for a in coded.assessments if a.sentence_index == 1]
     assert [(a.subject, a.polarity < 0) for a in judged] == [("IGO-RUS", True)]
     assert "alliance" not in judged[0].cues
+
+
+def test_pipeline_its_is_the_state_named_before_as_possessor_or_subject(pipelines) -> None:
+    text = "Russia's economy depends on Europe, yet its hostility toward the European Union grows."
+    fast, _ = pipelines
+    coded = fast.code_text(text, dt.date(2023, 4, 1))
+    # "its" is Russia's: the hostility is Russia's toward the Union, not Europe's
+    assert {a.subject for a in coded.assessments} == {"IGO-RUS"}

@@ -23,7 +23,7 @@ from tripolar.assessments import framing, parties, polarity
 from tripolar.assessments.holders import Voices, holder_of_view, next_voices
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.assessments.records import POLARITY_FLOOR, Judgement, merge, sign, subject_key
-from tripolar.assessments.subjects import governs_relation, subjects_of
+from tripolar.assessments.subjects import governs_relation, possessive_antecedents, subjects_of
 from tripolar.assessments.terms import Item, attach_modifiers, find_items, score, weigh_causes
 from tripolar.model import Assessment, Mention
 from tripolar.nlp.text import doc_text
@@ -119,6 +119,7 @@ class AssessmentExtractor:
                     for t in sentence
                     if t.i in token_mentions
                 )
+            token_mentions.update(possessive_antecedents(sentence, token_mentions))
             judged: list[Assessment] = []
             # a pair discussed once, more than a sentence back, is not the article's pair
             count, last = seen.get(topic, (0, -1))

@@ -82,8 +82,9 @@ def possessive_antecedents(
 
 
 def _aimed(possessor: Token) -> bool:
-    """Whether a possessive's noun is aimed at someone: "its ties with X", "its distance from X"."""
-    return any(
+    """Whether a possessive's noun is aimed at someone: "its ties with X", "its distance from X";
+    not the object of a verb, whose subject owns it ("Seoul abandoned its pact with Tokyo")."""
+    return possessor.head.dep_ != "dobj" and any(
         c.dep_ == "prep" and c.lower_ in parties.DIRECTED_PREPS | {"from"}
         for c in possessor.head.children
     )

@@ -280,6 +280,23 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
             "CHN-RUS",
             id="a_danger_from_a_third_state_judges_no_pair_without_it",
         ),
+        pytest.param(
+            "On Ukraine, Beijing has kept its deepening partnership with Moscow intact.",
+            "RUS-UKR",
+            id="a_fronted_on_topic_is_the_matter_not_a_party",
+        ),
+        pytest.param(
+            "Beijing's careful neutrality on Moscow's war in Ukraine has done little to "
+            "reassure Washington.",
+            "CHN-RUS",
+            id="a_stance_on_a_war_is_about_the_war_not_its_side",
+        ),
+        pytest.param(
+            "Faced with the hostile conduct of Washington and other Western governments, "
+            "Moscow and Beijing have drawn closer.",
+            "USA-WST",
+            id="a_state_and_the_others_of_its_bloc_are_one_side",
+        ),
     ],
 )
 def test_discourse_places_and_sources_are_not_the_judged_pair(nlp, text, absent):

@@ -49,6 +49,8 @@ def find_items(
             continue  # "consumer goods"
         if single and parties.in_hyphenated_word(doc, match.start):
             continue  # "lower-cost goods", "high-level talks"
+        if single and parties.names_an_organisation(head, token_mentions):
+            continue  # "the alliance" standing for NATO names a party, judges nothing
         if not _reads_as_its_phrase(span):
             continue  # "the dispute is over Taiwan", "hostility toward each other"
         if framing.is_temporal_anchor(head) or framing.is_reported_act(head, lexicon):

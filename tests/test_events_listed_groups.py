@@ -122,3 +122,33 @@ def test_listed_groups_a_count_in_a_sentence_naming_no_state_is_read(
         "Peru said nothing.",
     )
     assert found == []
+
+
+SANCTIONS = "Norway, Iceland and Denmark imposed sanctions on three Belarusian officials on Monday."
+
+
+def test_listed_groups_a_reaction_to_the_act_of_several_states_aims_at_each(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(coding_pipeline, SANCTIONS, "Minsk said it firmly opposed the sanctions.")
+    reacting = {(e.source[:3], e.target[:3]) for e in events if "story-party:act-owner" in e.rule}
+    assert reacting == {("BLR", "NOR"), ("BLR", "ISL"), ("BLR", "DNK")}
+
+
+def test_listed_groups_the_three_countries_are_not_the_sentence_s_own_speaker(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # one paragraph: Minsk, named in the group's own sentence, is not one of "the three"
+    text = SANCTIONS + " Minsk urged the three countries to lift them."
+    found = resolver.find_mentions(nlp(text), PUBLISHED)
+    group = next(m for m in found if m.text == "the three countries")
+    assert sorted(c[:3] for c in group.codes) == ["DNK", "ISL", "NOR"]
+
+
+def test_listed_groups_the_two_countries_of_their_own_sentence_stay(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    text = "Peru met Chile on Monday. Peru and Bolivia said the two countries would meet again."
+    found = resolver.find_mentions(nlp(text), PUBLISHED)
+    group = next(m for m in found if m.text == "the two countries")
+    assert sorted(c[:3] for c in group.codes) == ["BOL", "PER"]

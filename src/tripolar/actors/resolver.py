@@ -49,6 +49,7 @@ from tripolar.actors.references import (
     lower_words,
     resolve_references,
 )
+from tripolar.actors.ships import named_ships
 from tripolar.actors.story import resolve_story_references
 from tripolar.actors.units import (
     FORMER,
@@ -124,6 +125,7 @@ class ActorResolver:
                 named.add(composed)
             i = group_end
         mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
+        mentions += named_ships(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         references = resolve_references(doc, mentions, paragraphs, self._genders)
         references += resolve_story_references(doc, mentions, references, self._genders)

@@ -220,7 +220,10 @@ class StoryParties:
         name the reacting side itself ("a showdown between X and Y threatens ..." is no act
         of X)."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.i not in self.by_token:
+        if subject is None:
+            return []
+        named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+        if not any(t.i in self.by_token for t in named):  # "the destroyer USS X" names it
             return []
         home = {_state(m) for m in reacting}
         if len(home) != 1 or None in home:

@@ -222,8 +222,8 @@ class StoryParties:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return []
-        named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
-        if not any(t.i in self.by_token for t in named):  # "the destroyer USS X" names it
+        heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+        if not any(t.i in self.by_token for t in heads):  # "the destroyer USS X" names it
             return []
         home = {_state(m) for m in reacting}
         if len(home) != 1 or None in home:

@@ -71,3 +71,18 @@ def test_quoted_parties_our_before_a_common_noun_is_nobody(
 ) -> None:
     text = '"They crossed our fishing grounds," the Chilean navy chief said.'
     assert not [r for r in references(resolver, nlp, text) if r[0] == "our"]
+
+
+def test_quoted_parties_thanks_said_as_a_wish_are_given_to_the_listener(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline, 'Lula told Macron: "I would like to thank you for your support."'
+    )
+    thanked = [(e.source[:3], e.target[:3], e.code) for e in events if "+addressee" in e.rule]
+    assert thanked == [("BRA", "FRA", "051")]
+
+
+def test_quoted_parties_a_meeting_said_as_a_wish_is_not_held(coding_pipeline: Pipeline) -> None:
+    events = coded(coding_pipeline, 'Lula told Macron: "I would like to meet you in Paris."')
+    assert not [e for e in events if e.code.startswith("04")]

@@ -217,11 +217,18 @@ def is_ethnic(doc: Doc, unit: Unit) -> bool:
     )
 
 
+# what a state sponsors as its own proposal: "a US-sponsored resolution" names the US
+SPONSORED_TEXTS = frozenset({"resolution", "draft", "text", "motion", "proposal"})
+
+
 def is_backed(doc: Doc, unit: Unit) -> bool:
-    """ "Iran-backed", "Russian-backed", "US-supported" (one token or three)."""
+    """ "Iran-backed", "Russian-backed", "US-supported" (one token or three); not a text the
+    state put forward ("a US-sponsored resolution": the US is its sponsor)."""
     end = unit.end
     if end < len(doc) and doc[end].text in HYPHENS and doc[end - 1].whitespace_ == "":
-        return end + 1 < len(doc) and doc[end + 1].lower_ in BACKING_WORDS
+        if end + 1 >= len(doc) or doc[end + 1].lower_ not in BACKING_WORDS:
+            return False
+        return doc[end + 1].head.lemma_.lower() not in SPONSORED_TEXTS
     return False
 
 

@@ -144,12 +144,24 @@ VETOED_TEXTS = frozenset({"resolution", "draft", "text"})
 SECURITY_COUNCIL = "IGOUNOSEC"
 
 
-def vetoed_council(obj: Token | None, targets: Sequence[Mention]) -> list[Mention]:
+# "a US-sponsored resolution", "a French-drafted text": the state before the hyphen
+SPONSOR_VERBS = frozenset({"sponsor", "co-sponsor", "draft", "author", "table", "propose", "back"})
+
+
+def vetoed_council(
+    obj: Token | None, targets: Sequence[Mention], index: _MentionIndex
+) -> list[Mention]:
     """A veto of a resolution acts on the Security Council that voted (CAMEO codes it so)
-    and on each sponsor the sentence names ("vetoed a draft sponsored by X": X and the
-    Council); a body named on the text ("a General Assembly resolution") stays alone."""
-    if obj is None or any(code.startswith("IGO") for m in targets for code in m.codes):
+    and on each sponsor the sentence names ("vetoed a draft sponsored by X", "vetoed a
+    X-sponsored resolution": X and the Council); a body named on the text ("a General
+    Assembly resolution") stays alone."""
+    if obj is None:
         return list(targets)
+    sponsoring = [a for a in obj.children if a.dep_ == "amod" and a.lemma_.lower() in SPONSOR_VERBS]
+    sponsors = [c for a in sponsoring for c in a.children if c.dep_ in ("npadvmod", "compound")]
+    targets = _unique([*targets, *index.of_group(sponsors)])
+    if any(code.startswith("IGO") for m in targets for code in m.codes):
+        return targets
     words = {obj.lemma_.lower()} | {
         c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
     }

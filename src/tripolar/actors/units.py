@@ -217,6 +217,9 @@ def is_ethnic(doc: Doc, unit: Unit) -> bool:
     )
 
 
+# an agent word that is also a stance: "opposition to X" / "from X" is no opposition party
+STANCE_WORDS = frozenset({"opposition"})
+STANCE_PREPS = frozenset({"to", "against", "from"})
 # what a state sponsors as its own proposal: "a US-sponsored resolution" names the US
 SPONSORED_TEXTS = frozenset({"resolution", "draft", "text", "motion", "proposal"})
 
@@ -239,6 +242,10 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     names a text ("the Paris climate accord", "the Minsk agreements")."""
     if unit.agent is not None and unit.end - unit.start == 1:
         word = doc[unit.start]
+        if word.lower_ in STANCE_WORDS and any(
+            c.dep_ == "prep" and c.lower_ in STANCE_PREPS for c in word.children
+        ):
+            return True  # "China's opposition to X", "opposition from X": a stance voiced
         return word.lower_ in ADJECTIVE_AGENTS and word.tag_ == "JJ"
     if unit.actor is None or unit.actor.kind not in STATE_KINDS:
         return False

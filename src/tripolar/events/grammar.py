@@ -439,12 +439,15 @@ def _is_direct_light_object(noun: Token) -> bool:
 
 
 def has_pattern_modifier(noun: Token, pattern: NounPattern) -> bool:
+    """The noun carries one of the pattern's modifiers; a flow of goods may name them in its
+    "of" phrase instead ("the sale of 40 tanks", "the sale of $2bn in arms")."""
     if not pattern.modifiers:
         return True
-    return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
-        for c in noun.children
-    )
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+        goods = prep_objects(noun, "of")
+        words += goods + [o for g in [*goods, noun] for o in prep_objects(g, "in")]
+    return any(w.lemma_.lower() in pattern.modifiers for w in words)
 
 
 PROTESTED_PREPS = ("of", "at", "against", "over")  # "in protest of/at X"

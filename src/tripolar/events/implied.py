@@ -189,11 +189,24 @@ REACTION_NOUNS = frozenset({
 })  # fmt: skip
 
 
+def _owners(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "poss"]
+
+
+def voiced_by(noun: Token, index: _MentionIndex) -> list[Mention]:
+    """Who voices a stance noun: its owner ("China's opposition to X") or the party it comes
+    "from" ("objections from X"): a stance stated, not a standing relation."""
+    return index.of_group(_owners(noun) + _prep_objects(noun, "from"))
+
+
 def reaction_parties(noun: Token, index: _MentionIndex) -> tuple[list[Mention], list[Mention]]:
     """Who reacts ("from" on the noun) and to whom: the subject of the verb that drew the
     reaction ("Y's test drew criticism from X": X -> Y), or of the clause its participle
     hangs on ("Y fired a missile, prompting condemnation from X")."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "despite":  # "Y went ahead despite X's protests"
+        givers = index.of_group(_prep_objects(noun, "from") + _owners(noun))
+        return givers, (index.subjects_of(verb.head) if givers else [])
     if noun.dep_ == "pobj" and verb.lower_ == "with":  # "met with criticism from X"
         verb = verb.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):

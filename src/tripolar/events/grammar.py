@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset({
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
     "adopt", "unveil",  # "voted to adopt sanctions against X"
+    "prolong", "roll",  # "prolonged the sanctions on X", "rolled over measures against X"
     "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
@@ -382,7 +383,10 @@ def owner_objects(noun: Token, preps: Sequence[str] = ("of", "by", "from")) -> l
 
 def light_verb_of(noun: Token) -> Token | None:
     """The light verb whose object the noun is: "held talks", also through a quantity or
-    duration ("launched ten days of war games")."""
+    duration ("launched ten days of war games"); a conjoined noun shares its first
+    conjunct's ("imposed asset freezes and visa bans")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"

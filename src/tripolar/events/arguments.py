@@ -130,7 +130,12 @@ class MentionIndex:
                 return owners
             # "officials in Moscow" need not be Russian; "dissidents in Moscow" are
             preps = ("from",) if found.codes[0][3:6] in STATE_SECTORS else ("from", "in")
-            return [_placed(found, self.of_group(o for p in preps for o in prep_objects(head, p)))]
+            places = [o for p in preps for o in prep_objects(head, p)] + _served(head)
+            return [_placed(found, self.of_group(places))]
+        if found is not None and found.kind == "agent" and "(context " in found.entry:
+            # a country guessed from the story yields to the body the phrase says they serve
+            served = self.of_group(_served(head)) if not head_only else []
+            return [_placed(found, served) if served else found]
         if found is not None:
             return [found]
         if head.lower_ == "it" and _asked_to_act(head):
@@ -303,6 +308,21 @@ def _asked_to_act(pronoun: Token) -> bool:
     if pronoun.dep_ == "nsubj":
         return pronoun.head.dep_ == "advcl" and infinitive(pronoun.head)
     return pronoun.dep_ == "dobj" and infinitive(dependent(pronoun.head, "xcomp"))
+
+
+# "officials serving on the U.S. commission", "staff working for X's embassy": whom they serve
+SERVING_VERBS = frozenset({"serve", "work", "sit"})
+SERVED_PREPS = ("on", "in", "at", "for", "with")
+
+
+def _served(head: Token) -> list[Token]:
+    return [
+        o
+        for clause in head.children
+        if clause.dep_ == "acl" and clause.lemma_.lower() in SERVING_VERBS
+        for p in SERVED_PREPS
+        for o in prep_objects(clause, p)
+    ]
 
 
 def _placed(agent: Mention, places: Sequence[Mention]) -> Mention:

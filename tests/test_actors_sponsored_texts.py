@@ -31,3 +31,25 @@ def test_actors_sponsored_texts_veto_acts_on_the_sponsor_and_council(
         ("NOR", "CHL", "129"),
         ("NOR", "IGOUNOSEC", "129"),
     }
+
+
+def test_actors_sponsored_texts_vetoed_text_calls_for_nothing(
+    nlp: Language, resolver: ActorResolver, coder: EventCoder
+) -> None:
+    """What a vetoed draft "called for" is not done: no appeal by the Council."""
+    text = (
+        "Norway vetoed a Chile-sponsored resolution at the UN Security Council, which called "
+        "for early elections in Peru."
+    )
+    assert coded_with_resolver(nlp, resolver, coder, text) == {
+        ("NOR", "CHL", "129"),
+        ("NOR", "IGOUNOSEC", "129"),
+    }
+
+
+def test_actors_sponsored_texts_on_an_unparsed_doc_stay_unnamed(
+    nlp: Language, resolver: ActorResolver
+) -> None:
+    """A pre-filter reads docs without a parse: the reading must not need one."""
+    doc = nlp.make_doc("Norway tabled a Chile-sponsored resolution on the opposition to it.")
+    assert "Chile" not in {m.text for m in resolver.find_mentions(doc)}

@@ -231,6 +231,8 @@ def is_backed(doc: Doc, unit: Unit) -> bool:
     if end < len(doc) and doc[end].text in HYPHENS and doc[end - 1].whitespace_ == "":
         if end + 1 >= len(doc) or doc[end + 1].lower_ not in BACKING_WORDS:
             return False
+        if not doc.has_annotation("DEP"):  # a pre-filter may read a doc without a parse
+            return True
         return doc[end + 1].head.lemma_.lower() not in SPONSORED_TEXTS
     return False
 
@@ -242,8 +244,10 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     names a text ("the Paris climate accord", "the Minsk agreements")."""
     if unit.agent is not None and unit.end - unit.start == 1:
         word = doc[unit.start]
-        if word.lower_ in STANCE_WORDS and any(
-            c.dep_ == "prep" and c.lower_ in STANCE_PREPS for c in word.children
+        if (
+            word.lower_ in STANCE_WORDS
+            and doc.has_annotation("DEP")  # a pre-filter may read a doc without a parse
+            and any(c.dep_ == "prep" and c.lower_ in STANCE_PREPS for c in word.children)
         ):
             return True  # "China's opposition to X", "opposition from X": a stance voiced
         return word.lower_ in ADJECTIVE_AGENTS and word.tag_ == "JJ"

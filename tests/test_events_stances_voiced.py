@@ -47,3 +47,12 @@ def test_events_stances_voiced_opposition_of_a_state_is_no_party(
 ) -> None:
     text = "Norway's opposition to the Chilean plan is firm, the spokesman said."
     assert coded_with_resolver(nlp, resolver, coder, text) == {("NOR", "CHL", "110")}
+
+
+def test_events_stances_voiced_against_the_owner_of_a_deployment(
+    nlp: Language, coder: EventCoder
+) -> None:
+    """ "the Chilean deployment of missiles in Peru" is Chile's: the "of" phrase names no
+    actor, so the modifier does, not the place."""
+    text = "Norway's opposition to the Chilean deployment of missiles in Peru is firm."
+    assert coded_set(nlp, coder, text) == {("NOR", "CHL", "110")}

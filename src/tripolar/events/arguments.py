@@ -167,9 +167,9 @@ class MentionIndex:
         if lemma == "counterpart":
             return self._counterpart(head)
         if lemma in PARTITIVE_HEADS or lemma in GROUP_HEADS or head.pos_ == "NUM":
-            members = prep_objects(head, "of") or prep_objects(head, "from")
-            if members:
-                return self.of_group(members)
+            members = self.of_group(prep_objects(head, "of") or prep_objects(head, "from"))
+            if members:  # else its modifiers: "the US deployment of THAAD" is the US's
+                return members
         if lemma in PARTY_HEADS:  # "the parties concerned in X", "the side of X"
             placed = self.of_group(prep_objects(head, "in") + prep_objects(head, "of"))
             if placed:

@@ -224,6 +224,21 @@ STANCE_PREPS = frozenset({"to", "against", "from"})
 SPONSORED_TEXTS = frozenset({"resolution", "draft", "text", "motion", "proposal"})
 
 
+# a state's name inside a sea's: "the South China Sea", "the Sea of Japan" are places
+SEA_WORDS = frozenset({"sea", "ocean"})
+
+
+def names_a_sea(doc: Doc, unit: Unit) -> bool:
+    """The state's name is part of a sea's name: "(East) China Sea", "Sea of Japan"."""
+    after = doc[unit.end] if unit.end < len(doc) else None
+    if after is not None and after.lower_ in SEA_WORDS and after.text[:1].isupper():
+        # not a body named after the sea: "Vietnamese Sea Guard vessels"
+        beyond = doc[unit.end + 1] if unit.end + 1 < len(doc) else None
+        return beyond is None or not beyond.text[:1].isupper()
+    start = unit.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in ("Sea", "Ocean")
+
+
 def is_backed(doc: Doc, unit: Unit) -> bool:
     """ "Iran-backed", "Russian-backed", "US-supported" (one token or three); not a text the
     state put forward ("a US-sponsored resolution": the US is its sponsor)."""
@@ -259,6 +274,8 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     if start >= 1 and doc[start - 1].lower_ in (STANCE_PREFIXES - {"pro", "anti"}) | {"ethnic"}:
         return True
     if is_backed(doc, unit):
+        return True
+    if names_a_sea(doc, unit):
         return True
     if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES:
         return doc[start - 1].whitespace_ == "" and doc[start - 2].whitespace_ == ""

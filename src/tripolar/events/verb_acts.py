@@ -56,6 +56,7 @@ from tripolar.events.targets import (
     home_government,
     located_actors,
     other_actors,
+    participle_targets,
 )
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -263,6 +264,8 @@ class VerbActs:
                     targets, slot = find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
+        if not targets:  # "urged X to ..., warning the move could ...": at X
+            targets, slot = participle_targets(verb, code, index), "participle"
         if not targets and code[:2] == "14" and has_in_protest(verb, *filter(None, [obj])):
             return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:

@@ -24,5 +24,5 @@ def test_actors_sea_named_bodies_keep_their_state(nlp: Language, resolver: Actor
 
 
 def test_actors_sea_names_on_an_unparsed_doc(nlp: Language, resolver: ActorResolver) -> None:
-    doc = nlp.make_doc("Chile sent a frigate to the South China Sea.")
+    doc = nlp.make_doc("Chile sailed to the South China Sea.")
     assert {m.text for m in resolver.find_mentions(doc)} == {"Chile"}

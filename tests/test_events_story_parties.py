@@ -148,3 +148,21 @@ def test_story_parties_a_reaction_to_its_own_move_aims_at_no_other_side(
         "The Azerbaijani foreign minister later criticised the deployment.",
     )
     assert by_side(events) == [("AZE", "ARM", "15")]  # the deployment, not a criticism
+
+
+def test_story_parties_a_ship_named_in_apposition_acts_against_the_other_side(
+    coding_pipeline: Pipeline,
+) -> None:
+    # the reef is nobody's in the sentence; the story's dispute is between the two navies
+    events = coded(
+        coding_pipeline,
+        "China condemned the United States on Friday after an American warship sailed near "
+        "a reef that Beijing claims.",
+        "The destroyer USS Halsey Reed sailed within 12 nautical miles of Lantern Reef.",
+    )
+    sailed = [
+        (e.source, e.target[:3])
+        for e in events
+        if SIDE in e.rule and e.sentence.startswith("The destroyer USS")
+    ]
+    assert sailed == [("USAMIL", "CHN")]

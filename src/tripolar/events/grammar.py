@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset({
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
     "adopt", "unveil",  # "voted to adopt sanctions against X"
+    "prolong", "roll",  # "prolonged the sanctions on X", "rolled over measures against X"
     "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
@@ -145,12 +146,20 @@ def up_to_object(verb: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    """The verb's direct object: "up to N" objects; else its dobj; else the object the parser
+    """The verb's direct object: "up to N" objects; else its dobj; else the subject of an
+    infinitive clause the parser hangs on it ("ordered X to leave"); else the object the parser
     hangs as an apposition on a manner phrase ("condemned in the strongest terms X's launches",
     "in no uncertain terms")."""
     found = up_to_object(verb) or dependent(verb, "dobj")
     if found is not None:
         return found
+    clause = dependent(verb, "ccomp")
+    if clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        # "ordered several countries' diplomats to leave": the parser takes the object for
+        # the subject of an infinitive clause, which has none in English
+        subject = dependent(clause, "nsubj")
+        if subject is not None:
+            return subject
     for term in prep_objects(verb, "in", frozenset({"term"})):
         # or as a clause on "terms" when it takes the plural noun for a verb ("launches");
         # "in terms agreed with X" is a true clause
@@ -382,7 +391,10 @@ def owner_objects(noun: Token, preps: Sequence[str] = ("of", "by", "from")) -> l
 
 def light_verb_of(noun: Token) -> Token | None:
     """The light verb whose object the noun is: "held talks", also through a quantity or
-    duration ("launched ten days of war games")."""
+    duration ("launched ten days of war games"); a conjoined noun shares its first
+    conjunct's ("imposed asset freezes and visa bans")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
@@ -439,12 +451,15 @@ def _is_direct_light_object(noun: Token) -> bool:
 
 
 def has_pattern_modifier(noun: Token, pattern: NounPattern) -> bool:
+    """The noun carries one of the pattern's modifiers; a flow of goods may name them in its
+    "of" phrase instead ("the sale of 40 tanks", "the sale of $2bn in arms")."""
     if not pattern.modifiers:
         return True
-    return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
-        for c in noun.children
-    )
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+        goods = prep_objects(noun, "of")
+        words += goods + [o for g in [*goods, noun] for o in prep_objects(g, "in")]
+    return any(w.lemma_.lower() in pattern.modifiers for w in words)
 
 
 PROTESTED_PREPS = ("of", "at", "against", "over")  # "in protest of/at X"

@@ -157,11 +157,34 @@ def context_of(verb: Token) -> Context:
     failed = _failed_above(verb)
     if failed is not None and not context.reason:
         return Context("act", f"not done ({failed.text!r})")
+    rejected = _rejected_text(verb)
+    if rejected is not None and not context.reason:
+        return Context("act", f"what a text {rejected.text!r} says, not done")
     if context.mode == "intent" and not context.reason and _only_arranged(verb):
         return replace(context, arranged=True)
     if context.mode == "intent" and not context.reason and _announced(verb):
         return replace(context, announced=True)
     return context
+
+
+# verbs that stop a text: what "a resolution, which called for X" says is then not done
+REJECTING_VERBS = frozenset({"veto", "reject", "block", "defeat"})
+
+
+def _rejected_text(verb: Token) -> Token | None:
+    """The verb that vetoed or rejected the text a relative clause tells the content of:
+    "vetoed a resolution which called for elections in X" called for nothing."""
+    if verb.dep_ != "relcl":
+        return None
+    text = verb.head
+    if text.dep_ == "pobj":  # "vetoed a draft at the Council, which ...": the draft's
+        holder = text.head.head
+        if holder.pos_ == "VERB":
+            return holder if holder.lemma_.lower() in REJECTING_VERBS else None
+        text = holder
+    if text.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return text.head if text.head.lemma_.lower() in REJECTING_VERBS else None
 
 
 def _failed_above(verb: Token) -> Token | None:
@@ -330,10 +353,29 @@ def _context_of(verb: Token) -> Context:
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
         elif lemma in DEMAND_GOVERNORS:
             return Context("demand", f"demanded by {governor.text!r}, coded there")
+        elif _performative(governor, token):  # "I would like to thank you": done so
+            return _negated_mode(mode, negated)
         else:
             return Context("act", f"embedded under {governor.text!r}")
         token = governor
     return _negated_mode(mode, negated)
+
+
+PERFORMATIVE_VERBS = frozenset({
+    "thank", "congratulate", "express", "extend", "welcome", "commend", "apologize", "apologise",
+})  # fmt: skip
+"""Acts a speaker performs by saying that he would like (wishes) to perform them."""
+
+
+def _performative(governor: Token, verb: Token) -> bool:
+    """ "I would like to thank you", "we wish to express our condolences": a first-person
+    speaker's courtesy done by saying so, not a wish."""
+    lemma = governor.lemma_.lower()
+    if verb.lemma_.lower() not in PERFORMATIVE_VERBS or lemma not in ("like", "wish"):
+        return False
+    if lemma == "like" and not any(c.lower_ in ("would", "'d", "’d") for c in governor.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in governor.children)
 
 
 def is_infinitive(verb: Token) -> bool:

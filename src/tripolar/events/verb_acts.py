@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tripolar.actors.entries import country_root
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
     Candidate,
@@ -19,6 +20,7 @@ from tripolar.events.arguments import (
     distinct_codes,
     one_country,
 )
+from tripolar.events.demands import enforced_order
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
 from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
@@ -28,6 +30,7 @@ from tripolar.events.grammar import (
     find_pattern_object,
     has_in_protest,
     is_passive,
+    owner_objects,
     passive_patient,
     prep_objects,
     subject_heads,
@@ -54,6 +57,7 @@ from tripolar.events.targets import (
     home_government,
     located_actors,
     other_actors,
+    participle_targets,
 )
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -168,6 +172,7 @@ class VerbActs:
             return context.reason
         code = pattern.code
         mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
+        ordered_noun: Token | None = None
         threatened = dependent(verb, "xcomp") if "threat" in pattern.flags else None
         if threatened is not None and self.lexicon.act_code(threatened) is not None:
             return f"coded by the threatened act {threatened.text!r}"
@@ -186,7 +191,10 @@ class VerbActs:
                 asked_code = self.lexicon.noun_code(obj)
                 if asked_code is not None:
                     consumed.add(obj.i)  # asked for, not done
-            if asked_code is not None:
+            if asked_code is not None and enforced_order(verb, asked_code):
+                code, rule = asked_code, rule + "/enforced"  # "ordered X to close its consulate"
+                ordered_noun = obj if asked is None else None
+            elif asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
         sources = index.of_group(agent_objects(verb)) if passive else index.subjects_of(verb)
         means: list[Token] = []
@@ -237,6 +245,8 @@ class VerbActs:
         if code == "041" and dependent(verb, "oprd") is not None:
             return "called X something: naming, not a call"
         targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
+        if not targets and ordered_noun is not None:  # "ordered a cut in X's staff": X
+            targets = index.of_group(owner_objects(ordered_noun) + prep_objects(ordered_noun, "in"))
         envoy = summoned_envoy(verb.head) if verb.dep_ in ("xcomp", "advcl") else None
         summoned = index.of_group([envoy]) if envoy is not None else []
         if summoned:  # "called in X's envoy to urge the release of Y": aimed at X
@@ -244,7 +254,7 @@ class VerbActs:
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
-            targets, slot = vetoed_council(obj, targets), slot or "council"
+            targets, slot = vetoed_council(obj, targets, index), slot or "council"
         if mode_flag == "demand" and (out := _ordered_out(verb, obj, sources, targets)):
             code, rule = out, rule + "/ordered-out"  # "ordered 23 diplomats to leave"
         if not targets and obj is None:
@@ -255,6 +265,8 @@ class VerbActs:
                     targets, slot = find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
+        if not targets:  # "urged X to ..., warning the move could ...": at X
+            targets, slot = participle_targets(verb, code, index), "participle"
         if not targets and code[:2] == "14" and has_in_protest(verb, *filter(None, [obj])):
             return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:
@@ -426,7 +438,8 @@ def _ordered_out(
     if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
         return None
     home = one_country(sources)
-    if not targets or any(one_country([t]) in (None, home) for t in targets):
+    # each state of a group ("several countries' diplomats": SVKGOV, LTUGOV) counts alone
+    if not targets or any(country_root(c) in (None, home) for t in targets for c in t.codes):
         return None
     return "161" if obj.lemma_.lower() in DIPLOMAT_HEADS else "174"
 

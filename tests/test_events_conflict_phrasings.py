@@ -196,6 +196,11 @@ CASES = [
         id="drone-shot-down",
     ),
     pytest.param(
+        "Norway said it had shot down four unmanned aerial vehicles launched by Chile.",
+        {("NOR", "CHL", "190")},
+        id="unmanned-vehicles-shot-down",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

@@ -64,6 +64,31 @@ CASES = [
         {("CHL", "NOR", "150")},
         id="performed-an-intercept-of",
     ),
+    pytest.param(
+        "Chile fired three missiles into the sea off Norway on Tuesday.",
+        {("CHL", "NOR", "150")},  # splashed into a state's waters: shown, not fought
+        id="missiles-fired-into-the-sea-off-a-state",
+    ),
+    pytest.param(
+        "Chile launched a missile into Peru's exclusive economic zone.",
+        {("CHL", "PER", "150")},
+        id="missile-launched-into-a-states-zone",
+    ),
+    pytest.param(
+        "Chile fired rockets into Norway on Saturday.",
+        {("CHL", "NOR", "194")},  # into the state itself: fighting
+        id="rockets-fired-into-a-state",
+    ),
+    pytest.param(
+        "The border standoff between Chile and Peru has lasted two years.",
+        {("CHL", "PER", "150"), ("PER", "CHL", "150")},
+        id="border-standoff-between",
+    ),
+    pytest.param(
+        "The diplomatic standoff between Chile and Peru has lasted two years.",
+        set(),  # only armed forces' standoffs show force
+        id="diplomatic-standoff-is-no-posture",
+    ),
 ]
 
 

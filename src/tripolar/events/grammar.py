@@ -254,8 +254,8 @@ def subject_heads(verb: Token) -> list[Token]:
             return [head] + [
                 c for c in head.children if c.dep_ in ("appos", "npadvmod", "conj") and c.i < verb.i
             ]
-        elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
-            verb = head.head  # "X expressed readiness to cooperate with Y": X
+        elif verb.dep_ in ("acl", "relcl") and is_infinitive(verb) and _stated_intent(head):
+            verb = head.head  # "X expressed readiness to cooperate with Y", "took steps to": X
         elif verb.dep_ == "acl" and is_infinitive(verb) and head.lemma_.lower() in OWNED_ACT_NOUNS:
             # "NATO's decision to expel eight diplomats", "a bid by X to ...": the owner
             return [

@@ -108,6 +108,8 @@ def find_targets(
                 found = index.of_group(partners)
             if not found and slot.slot in APPROACH_PREPS:  # "flew near Alaska": its state
                 found = named_places(objects)
+            if not found:  # "fired missiles into the sea off Japan", "into Japan's waters"
+                found = index.of_group(o for n in objects for o in coastal_states(n))
             if not found:  # "responsibility for an attack on X", "... a bombing in X"
                 found = unique_mentions(
                     m
@@ -214,6 +216,18 @@ def located_actors(index: MentionIndex, *tokens: Token | None) -> list[Mention]:
         )
         or named_places(places)
     )
+
+
+# waters that a state borders or claims: "the sea off Japan", "Japan's exclusive economic zone"
+SEA_NOUNS = frozenset({"sea", "water", "waters", "zone", "ocean", "strait", "gulf", "coast"})
+
+
+def coastal_states(place: Token) -> list[Token]:
+    """The phrases naming whose waters a sea noun is: "off X", "near X", "X's", "of X"."""
+    if place.lemma_.lower() not in SEA_NOUNS:
+        return []
+    owners = [c for c in place.children if c.dep_ == "poss"]
+    return owners + [o for p in ("off", "near", "of") for o in prep_objects(place, p)]
 
 
 def named_places(places: Sequence[Token]) -> list[Mention]:

@@ -25,6 +25,29 @@ PLANNED_ADJECTIVES = frozenset({
 })  # fmt: skip
 
 
+# verbs that seek an act rather than do it: "seek new sanctions on X", "push for sanctions"
+SEEKING_VERBS = frozenset({
+    "seek", "pursue", "trigger", "propose", "consider", "weigh", "mull", "contemplate",
+    "push", "press", "lobby", "campaign", "argue",
+})  # fmt: skip
+# nouns through which an act is sought: "seek a return of sanctions on X"
+RETURN_NOUNS = frozenset({"return", "reimposition", "restoration", "imposition", "snapback"})
+
+
+def sought_by(noun: Token) -> str:
+    """The verb that only seeks the act a noun names ("sought new sanctions on X", "pushed
+    for sanctions", "to trigger a return of sanctions"), or ""."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ in RETURN_NOUNS:
+        noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return ""
+    return verb.text if verb.lemma_.lower() in SEEKING_VERBS else ""
+
+
 def possibility_of(noun: Token) -> str:
     """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
     potential invasion"), or "" when it is not."""
@@ -36,6 +59,9 @@ def possibility_of(noun: Token) -> str:
     prescriber = prescribed_by(noun)
     if prescriber:
         return f"prescribed ({prescriber!r})"
+    seeker = sought_by(noun)
+    if seeker:
+        return f"sought, not done ({seeker!r})"
     holder = noun.head.head  # "possibility" in "the possibility of an attack"
     if (
         noun.dep_ == "pobj"

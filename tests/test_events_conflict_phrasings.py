@@ -201,6 +201,11 @@ CASES = [
         id="unmanned-vehicles-shot-down",
     ),
     pytest.param(
+        "Norway banned Chilean apps and airlines on Monday.",
+        {("NOR", "CHL", "163")},
+        id="apps-banned",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

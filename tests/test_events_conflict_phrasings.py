@@ -206,6 +206,11 @@ CASES = [
         id="apps-banned",
     ),
     pytest.param(
+        "Norway and Chile exchanged fire across the border on Sunday.",
+        {("NOR", "CHL", "190"), ("CHL", "NOR", "190")},
+        id="exchanged-fire",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

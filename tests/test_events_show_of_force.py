@@ -89,6 +89,21 @@ CASES = [
         set(),  # only armed forces' standoffs show force
         id="diplomatic-standoff-is-no-posture",
     ),
+    pytest.param(
+        "Norwegian troops massed on the border with Chile.",
+        {("NORMIL", "CHL", "154")},
+        id="massed-on-the-border-with",
+    ),
+    pytest.param(
+        "Norway deployed a carrier strike group near Chile.",
+        {("NOR", "CHL", "154")},
+        id="carrier-group-deployed-near",
+    ),
+    pytest.param(
+        "Norway scrambled jets to intercept Chilean drones near the coast.",
+        {("NOR", "CHL", "150")},  # scrambled to intercept: intercepted
+        id="scrambled-to-intercept",
+    ),
 ]
 
 

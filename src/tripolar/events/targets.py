@@ -220,11 +220,17 @@ def located_actors(index: MentionIndex, *tokens: Token | None) -> list[Mention]:
 
 # waters that a state borders or claims: "the sea off Japan", "Japan's exclusive economic zone"
 SEA_NOUNS = frozenset({"sea", "water", "waters", "zone", "ocean", "strait", "gulf", "coast"})
+# a land border: "massed on the border with X"
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def coastal_states(place: Token) -> list[Token]:
-    """The phrases naming whose waters a sea noun is: "off X", "near X", "X's", "of X"."""
-    if place.lemma_.lower() not in SEA_NOUNS:
+    """The phrases naming whose waters or border a place noun is: "the sea off X", "near X",
+    "X's zone", "the waters of X", "the border with X"."""
+    lemma = place.lemma_.lower()
+    if lemma in BORDER_NOUNS:
+        return prep_objects(place, "with")
+    if lemma not in SEA_NOUNS:
         return []
     owners = [c for c in place.children if c.dep_ == "poss"]
     return owners + [o for p in ("off", "near", "of") for o in prep_objects(place, p)]

@@ -211,6 +211,16 @@ CASES = [
         id="exchanged-fire",
     ),
     pytest.param(
+        "Norway opposed the Chilean draft resolution on Monday.",
+        {("NOR", "CHL", "120")},  # a draft opposed is rejected, as one voted against
+        id="draft-opposed",
+    ),
+    pytest.param(
+        "Norway opposed the deployment of Chilean troops.",
+        {("NOR", "CHL", "110")},  # an act opposed is disapproved of
+        id="deployment-opposed",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

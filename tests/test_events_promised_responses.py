@@ -1,7 +1,7 @@
 """A response promised or warned of is a threat (CAMEO 130: WARN (OF RESPONSE), PLEDGE ACTION
 (AGAINST)): "will respond firmly to X's provocations", "vowed to retaliate against X", "would take
-measures to respond to X", "vowed a strong response to X". A response made codes nothing as a
-threat. Sentences written here."""
+measures to respond to X", "vowed a strong response to X", "warned of a crushing response to X",
+"cautioned X against ...". A response made codes nothing as a threat. Sentences written here."""
 
 from __future__ import annotations
 
@@ -36,6 +36,21 @@ CASES = [
         "Norway has pledged a crushing response to any Chilean attack.",
         {("NOR", "CHL", "130")},
         id="pledged-a-response",
+    ),
+    pytest.param(
+        "Peru warned of a crushing response to any attack by Chile.",
+        {("PER", "CHL", "130")},
+        id="warned-of-a-response",
+    ),
+    pytest.param(
+        "Norway cautioned Chile against joining the alliance.",
+        {("NOR", "CHL", "130")},
+        id="cautioned-against",
+    ),
+    pytest.param(
+        "Oslo warned Chile of grave consequences if the sailors are not released.",
+        {("NORGOV", "CHL", "130")},
+        id="warned-of-consequences",
     ),
     pytest.param(
         "Norway responded to the Chilean remarks on Tuesday.",

@@ -221,6 +221,26 @@ CASES = [
         id="deployment-opposed",
     ),
     pytest.param(
+        "Norway launched a counteroffensive against Chile in the south.",
+        {("NOR", "CHL", "190")},
+        id="counteroffensive-against",
+    ),
+    pytest.param(
+        "Norway unleashed a barrage of missiles on Chilean towns.",
+        {("NOR", "CHL", "194")},
+        id="barrage-unleashed-on",
+    ),
+    pytest.param(
+        "Chile's sinking of the Norwegian warship stunned Oslo.",
+        {("CHL", "NORMIL", "190")},
+        id="sinking-of-a-ship",
+    ),
+    pytest.param(
+        "Norway skirmished with Chile near the border.",
+        {("NOR", "CHL", "190"), ("CHL", "NOR", "190")},
+        id="skirmished-with",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

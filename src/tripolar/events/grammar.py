@@ -42,6 +42,7 @@ LIGHT_VERBS = frozenset({
     "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
+    "unleash",  # "unleashed a barrage of missiles on X"
 })
 # verbs that act through a "with" noun: "retaliated with tariffs on X"
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "counter", "hit"})

@@ -53,6 +53,21 @@ CASES = [
         id="warned-of-consequences",
     ),
     pytest.param(
+        "Norway said Chile would pay a heavy price for the arms sale.",
+        {("NOR", "CHL", "130")},  # the speaker threatens the one who is to pay
+        id="said-would-pay-a-price",
+    ),
+    pytest.param(
+        "Oslo said Chile would face sanctions if it annexed the islands.",
+        {("NORGOV", "CHL", "1312")},
+        id="said-would-face-sanctions",
+    ),
+    pytest.param(
+        "Norway said Chile paid a heavy price for the war.",
+        set(),  # a price paid is no threat
+        id="price-paid-is-no-threat",
+    ),
+    pytest.param(
         "Norway responded to the Chilean remarks on Tuesday.",
         set(),  # a response made is no threat
         id="responded-is-no-threat",

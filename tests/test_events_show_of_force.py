@@ -104,6 +104,11 @@ CASES = [
         {("NOR", "CHL", "150")},  # scrambled to intercept: intercepted
         id="scrambled-to-intercept",
     ),
+    pytest.param(
+        "Chile test-fired two rockets at Peru.",
+        {("CHL", "PER", "150")},  # a test, not a strike
+        id="test-fired-at",
+    ),
 ]
 
 

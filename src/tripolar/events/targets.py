@@ -220,15 +220,13 @@ def located_actors(index: MentionIndex, *tokens: Token | None) -> list[Mention]:
 
 # waters that a state borders or claims: "the sea off Japan", "Japan's exclusive economic zone"
 SEA_NOUNS = frozenset({"sea", "water", "waters", "zone", "ocean", "strait", "gulf", "coast"})
-# a land border: "massed on the border with X"
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def coastal_states(place: Token) -> list[Token]:
     """The phrases naming whose waters or border a place noun is: "the sea off X", "near X",
     "X's zone", "the waters of X", "the border with X"."""
     lemma = place.lemma_.lower()
-    if lemma in BORDER_NOUNS:
+    if lemma in BORDER_NOUNS:  # "massed on the border with X"
         return prep_objects(place, "with")
     if lemma not in SEA_NOUNS:
         return []

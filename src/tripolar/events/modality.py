@@ -166,37 +166,6 @@ def context_of(verb: Token) -> Context:
     return context
 
 
-PROMISED_MODES = frozenset({"intent", "threat"})
-# what one answers in words, not in deeds: "will respond to the proposal" is no threat
-ANSWERED_NOUNS = frozenset({
-    "proposal", "offer", "letter", "question", "request", "invitation", "message", "query",
-    "inquiry", "note", "call", "appeal", "criticism", "remark", "comment", "report", "survey",
-})  # fmt: skip
-
-
-def is_promised(verb: Token, context: Context) -> bool:
-    """The act is promised or warned of, not done: "will respond to X", "vowed to retaliate",
-    or the purpose of such an act ("would take measures to respond to X"); never an answer
-    in words ("will respond to the proposal")."""
-    answered = (o for p in verb.children if p.dep_ == "prep" for o in p.children)
-    if any(o.dep_ == "pobj" and o.lemma_.lower() in ANSWERED_NOUNS for o in answered):
-        return False
-    if context.mode in PROMISED_MODES:
-        return True
-    token = verb
-    for _ in range(3):  # "would work with allies to take measures to respond to X"
-        if token.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not is_infinitive(token):
-            return False
-        token = token.head  # "measures to respond": the verb that takes them
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
-            token = token.head
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        if _context_of(token).mode in PROMISED_MODES:
-            return True
-    return False
-
-
 def _failed_above(verb: Token) -> Token | None:
     """The "failed" a clause hangs from through a purpose or complement clause: "failed to get
     a resolution passed to strengthen sanctions" strengthened nothing. A direct "failed to

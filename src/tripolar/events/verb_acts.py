@@ -45,8 +45,9 @@ from tripolar.events.implied import (
     vetoed_council,
 )
 from tripolar.events.lexicon import ActLexicon
-from tripolar.events.modality import context_of, is_infinitive, is_promised, map_code
+from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
+from tripolar.events.prospects import is_promised
 from tripolar.events.targets import (
     SPEAKER_SLOT,
     find_targets,

@@ -109,6 +109,11 @@ CASES = [
         {("CHL", "PER", "150")},  # a test, not a strike
         id="test-fired-at",
     ),
+    pytest.param(
+        "The Norwegian warship sailed near an island claimed by Chile.",
+        {("NORMIL", "CHL", "150")},  # the claimant of the place approached
+        id="sailed-near-a-place-claimed-by",
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from tripolar.events.grammar import (
     OWNER_PRONOUNS,
     SAY_VERBS,
     TRADE_FLOW_NOUNS,
+    agent_objects,
     conjuncts,
     dependent,
     is_purpose_clause,
@@ -222,10 +223,22 @@ def located_actors(index: MentionIndex, *tokens: Token | None) -> list[Mention]:
 SEA_NOUNS = frozenset({"sea", "water", "waters", "zone", "ocean", "strait", "gulf", "coast"})
 
 
+# who holds a place: "an island claimed / controlled / administered by X"
+CLAIMING_VERBS = frozenset({"claim", "control", "administer", "hold", "occupy"})
+
+
 def coastal_states(place: Token) -> list[Token]:
     """The phrases naming whose waters or border a place noun is: "the sea off X", "near X",
     "X's zone", "the waters of X", "the border with X"."""
     lemma = place.lemma_.lower()
+    claimants = [  # "sailed near an island claimed by X"
+        o
+        for c in place.children
+        if c.dep_ == "acl" and c.lemma_.lower() in CLAIMING_VERBS
+        for o in agent_objects(c)
+    ]
+    if claimants:
+        return claimants
     if lemma in BORDER_NOUNS:  # "massed on the border with X"
         return prep_objects(place, "with")
     if lemma not in SEA_NOUNS:

@@ -263,14 +263,18 @@ def published_date(value: str) -> dt.date | None:
 
 
 def commentary_document(item: dict[str, Any]) -> tuple[Document, int]:
-    """One record as one document: context, a space, the sentence; and where the sentence starts."""
+    """One record as one document: context, a space, the sentence; and where the sentence starts.
+    The record's source is the document's URL, or its title where it names an essay, not a page."""
     context = item.get("context") or ""
     prefix = f"{context} " if context else ""
     published = published_date(str(item.get("published", "")))
+    source = item.get("doc") or None
+    page = source is None or "://" in source or source.startswith("www.")
     document = Document(
         doc_id=str(item["id"]),
         text=prefix + item["text"],
-        url=item.get("doc"),
+        url=source if page else None,
+        title=None if page else source,
         published=published,
         date_basis="publication" if published else "none",
     )

@@ -121,3 +121,22 @@ def test_title_and_full_name_stay_one_mention(resolver: ActorResolver, nlp: Lang
     assert persons(resolver, nlp, "Prime Minister Theresa May flew to Brussels.") == [
         ("Prime Minister Theresa May", ("GBRGOV",))
     ]
+
+
+def test_bare_surname_of_one_state_officials_is_that_state_where_it_is_named(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # two people called Kim serve in Pyongyang on that date and none elsewhere: with a
+    # Korea named in the story, the bare name is North Korea's government
+    text = "Seoul offered talks, but Kim rejected the offer within a day."
+    found = resolver.find_mentions(nlp(text), D)
+    assert [(m.text, m.codes) for m in found if m.text == "Kim"] == [("Kim", ("PRKGOV",))]
+
+
+def test_bare_surname_of_officials_of_two_states_stays_a_word(
+    resolver: ActorResolver, nlp: Language
+) -> None:
+    # in 2012 a Kim led the North and another was the South's defence minister
+    text = "Seoul offered talks, but Kim rejected the offer within a day."
+    found = resolver.find_mentions(nlp(text), dt.date(2012, 1, 1))
+    assert [m.text for m in found if m.text == "Kim"] == []

@@ -143,6 +143,11 @@ PAIR_CASES = [
         id="the_1990s_are_after_the_soviet_union",
     ),
     pytest.param(
+        "Back in the 1970s, Moscow and Beijing were bitter rivals along their long border.",
+        {"CHN-USR": -1},
+        id="a_decade_before_1992_is_soviet_time",
+    ),
+    pytest.param(
         "Tokyo and Seoul signed a fisheries deal in May. Officials then turned to other "
         "files. The weather stayed mild all summer. Frictions grew in the autumn.",
         {},
@@ -274,6 +279,23 @@ def test_discourse_the_two_governments_are_no_single_country(nlp):
             "from Washington is much the same.",
             "CHN-RUS",
             id="a_danger_from_a_third_state_judges_no_pair_without_it",
+        ),
+        pytest.param(
+            "On Ukraine, Beijing has kept its deepening partnership with Moscow intact.",
+            "RUS-UKR",
+            id="a_fronted_on_topic_is_the_matter_not_a_party",
+        ),
+        pytest.param(
+            "Beijing's careful neutrality on Moscow's war in Ukraine has done little to "
+            "reassure Washington.",
+            "CHN-RUS",
+            id="a_stance_on_a_war_is_about_the_war_not_its_side",
+        ),
+        pytest.param(
+            "Faced with the hostile conduct of Washington and other Western governments, "
+            "Moscow and Beijing have drawn closer.",
+            "USA-WST",
+            id="a_state_and_the_others_of_its_bloc_are_one_side",
         ),
     ],
 )

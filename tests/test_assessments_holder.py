@@ -78,6 +78,22 @@ HOLDER_CASES = [
         {("author", "")},
         id="first_person_is_the_author",
     ),
+    pytest.param(
+        "The study drew on interviews with Japanese analysts. "
+        "They argue that ties between Tokyo and Seoul will improve.",
+        {("Japanese analysts", "")},
+        id="they_are_the_group_of_people_named_before",
+    ),
+    pytest.param(
+        "The past decade saw relations between Tokyo and Seoul sour.",
+        {("author", "")},
+        id="a_time_that_saw_it_is_no_holder",
+    ),
+    pytest.param(
+        "The first months of 2021 saw no improvement in ties between Tokyo and Seoul.",
+        {("author", "")},
+        id="a_dated_time_that_saw_it_is_no_holder",
+    ),
 ]
 
 
@@ -93,3 +109,38 @@ def test_holder_is_never_a_pronoun_or_relative(nlp):
     )
     holders = {r.holder.lower() for r in judged(nlp, text)}
     assert holders and not holders & {"they", "he", "she", "that", "which", "it"}
+
+
+def test_holder_of_a_possessed_speech_is_the_person_named(coding_pipeline):
+    text = (
+        "Prime Minister Fumio Kishida spoke in Tokyo on Monday. "
+        "His address stressed that ties between Tokyo and Seoul had never been better."
+    )
+    coded = coding_pipeline.code_text(text, dt.date(2023, 4, 1))
+    final = [a for a in coded.assessments if a.sentence_index == 1]
+    assert final and {(a.holder, a.holder_code) for a in final} == {
+        ("Prime Minister Fumio Kishida", "JPNGOV")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        pytest.param(
+            "Xi Jinping received Vladimir Putin in Beijing. "
+            "He said that ties between Beijing and Moscow had never been closer.",
+            "Xi Jinping",
+            id="he_is_the_subject_named_before_not_the_last_name",
+        ),
+        pytest.param(
+            "Vladimir Putin spoke in Moscow on Friday. Donald Trump left the talks early, "
+            "but he said ties between Washington and Moscow had improved.",
+            "Donald Trump",
+            id="he_is_the_person_named_before_it_in_its_sentence",
+        ),
+    ],
+)
+def test_holder_pronoun_is_the_person_it_stands_for(coding_pipeline, text, holder):
+    coded = coding_pipeline.code_text(text, dt.date(2023, 4, 1))
+    final = [a for a in coded.assessments if a.sentence_index == 1]
+    assert final and {a.holder for a in final} == {holder}

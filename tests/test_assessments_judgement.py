@@ -133,6 +133,26 @@ REPORT_CASES = [
         "Domestically, Moscow faces mounting budget deficits.",
         id="budget_deficit_is_domestic",
     ),
+    pytest.param(
+        "Washington and Moscow held talks on strategic stability.",
+        id="talks_held_are_an_act",
+    ),
+    pytest.param(
+        "In January, Beijing ignored a request from Washington.",
+        id="an_ignored_request_is_an_act",
+    ),
+    pytest.param(
+        "The essay asks whether Moscow and Beijing could be on the verge of forming an alliance.",
+        id="an_indirect_question_asserts_nothing",
+    ),
+    pytest.param(
+        "Whether Tokyo and Beijing can rebuild trust has become a hot topic.",
+        id="a_whether_subject_asserts_nothing",
+    ),
+    pytest.param(
+        "Beijing is Tokyo's largest trading partner.",
+        id="a_trading_partner_is_a_trade_fact",
+    ),
 ]
 
 # (text, the last sentence's subjects and signs)
@@ -279,6 +299,21 @@ JUDGEMENT_CASES = [
         "Sooner or later Tokyo and Seoul will have to bury the hatchet.",
         {"JPN-KOR": 1},
         id="bury_the_hatchet",
+    ),
+    pytest.param(
+        "Talk of a second Cold War between Washington and Moscow is now common.",
+        {"RUS-USA": -1},
+        id="talk_of_a_cold_war_is_no_act",
+    ),
+    pytest.param(
+        "Ties between Moscow and Washington have seen better days.",
+        {"RUS-USA": -1},
+        id="seen_better_days",
+    ),
+    pytest.param(
+        "After years of frosty ties, relations between Tokyo and Beijing are on the upturn.",
+        {"CHN-JPN": 1},
+        id="an_upturn",
     ),
 ]
 

@@ -92,6 +92,12 @@ STORY_CASES = [
         ("CHL", "NOR", "016"),
         id="insists-it-does-not",
     ),
+    pytest.param(
+        "Peru accused Chile of breaking the fishing pact. Chile denies that it has broken "
+        "the pact.",
+        ("CHL", "PER", "016"),
+        id="denies-that-it",
+    ),
 ]
 
 
@@ -109,6 +115,7 @@ def test_denial_answers_the_story_charge(
         "Chile met Norway on Monday. Norway has denied planning an offensive.",
         "Peru condemned Chile. Chile insists that it will not attend the summit.",
         "Peru condemned Chile. Chile said it did not need more gas.",
+        "Peru condemned Chile. Chile denied that Peru had offered talks.",  # no "it": no denial
     ],
 )
 def test_no_story_denial_without_a_charge_or_a_denial(

@@ -171,3 +171,21 @@ def test_story_parties_an_owned_act_noun_with_several_counterparts_has_no_other_
         "Grain prices have risen sharply since Azerbaijan's offensive, traders said.",
     )
     assert by_side(events) == []
+
+
+def test_story_parties_a_ship_named_in_apposition_acts_against_the_other_side(
+    coding_pipeline: Pipeline,
+) -> None:
+    # the reef is nobody's in the sentence; the story's dispute is between the two navies
+    events = coded(
+        coding_pipeline,
+        "China condemned the United States on Friday after an American warship sailed near "
+        "a reef that Beijing claims.",
+        "The destroyer USS Halsey Reed sailed within 12 nautical miles of Lantern Reef.",
+    )
+    sailed = [
+        (e.source, e.target[:3])
+        for e in events
+        if SIDE in e.rule and e.sentence.startswith("The destroyer USS")
+    ]
+    assert sailed == [("USAMIL", "CHN")]

@@ -111,3 +111,40 @@ def test_pipeline_conceded_cue_naming_the_pair_does_not_decide_the_sign(pipeline
     )
     coded = fast.code_text(text, dt.date(2024, 6, 6))
     assert {a.subject: a.polarity > 0 for a in coded.assessments} == {"CHN-JPN": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was a bad year between the two Koreas.", -1),
+        ("The last months of that year saw no improvement in inter-Korean ties.", -1),
+    ],
+)
+def test_pipeline_judges_a_pair_named_only_by_its_epithet(pipelines, text, expected) -> None:
+    # no actor is named: the pre-filter must still pass the sentence to the parser
+    for pipeline in pipelines:
+        coded = pipeline.code_text(text, dt.date(2020, 1, 15))
+        assert [(a.subject, a.polarity / abs(a.polarity)) for a in coded.assessments] == [
+            ("KOR-PRK", expected)
+        ]
+        assert coded.assessments[0].holder == "author"
+
+
+def test_pipeline_the_alliance_standing_for_nato_is_a_party_not_a_judgement(pipelines) -> None:
+    text = (
+        "NATO ministers met in Brussels on Monday. "
+        "Relations between Moscow and the alliance have soured badly."
+    )
+    fast, _ = pipelines
+    coded = fast.code_text(text, dt.date(2021, 11, 1))
+    judged = [a for a in coded.assessments if a.sentence_index == 1]
+    assert [(a.subject, a.polarity < 0) for a in judged] == [("IGO-RUS", True)]
+    assert "alliance" not in judged[0].cues
+
+
+def test_pipeline_its_is_the_state_named_before_as_possessor_or_subject(pipelines) -> None:
+    text = "Russia's economy depends on Europe, yet its hostility toward the European Union grows."
+    fast, _ = pipelines
+    coded = fast.code_text(text, dt.date(2023, 4, 1))
+    # "its" is Russia's: the hostility is Russia's toward the Union, not Europe's
+    assert {a.subject for a in coded.assessments} == {"IGO-RUS"}

@@ -47,6 +47,32 @@ def test_prefilter_mark_sentences_rules(nlp: Language) -> None:
     ]
 
 
+def test_prefilter_a_footnote_number_glued_to_a_full_stop_ends_the_sentence(
+    nlp: Language,
+) -> None:
+    doc = nlp.make_doc(
+        "The two sides found common ground.7 Yet doubts remain.[12] Rates rose to 3.5 percent "
+        "in 2019.5 of them fell."
+    )
+    mark_sentences(doc)
+    assert [s.text.strip() for s in doc.sents] == [
+        "The two sides found common ground.7",
+        "Yet doubts remain.[12]",
+        # a decimal is no footnote: the number stays one token
+        "Rates rose to 3.5 percent in 2019.5 of them fell.",
+    ]
+
+
+def test_pipeline_judges_the_sentence_after_a_footnote_number(fast: Pipeline) -> None:
+    text = (
+        "Officials in both capitals praised the accord.4 Still, ties between Moscow and "
+        "Beijing have deteriorated since then."
+    )
+    coded = fast.code_text(text, dt.date(2021, 3, 1))
+    assert [(a.subject, a.sentence_index) for a in coded.assessments] == [("CHN-RUS", 1)]
+    assert coded.assessments[0].sentence.startswith("Still")
+
+
 def test_prefilter_a_bulleted_list_on_one_line_is_one_headline_a_sentence(nlp: Language) -> None:
     doc = nlp.make_doc("Related  • Chile, Peru sign trade pact  • Quake hits Lima  • Oslo wins•cup")
     mark_sentences(doc)

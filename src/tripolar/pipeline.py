@@ -224,7 +224,9 @@ class Pipeline:
         mark_sentences(doc)
         mentions = self.resolver.find_mentions(doc, document.published)
         sentences = list(doc.sents)
-        keep = event_bearing(sentences, mentions)
+        # "inter-Korean ties", "the two Koreas" name a pair that no actor mention carries
+        bearers = [*mentions, *self.assessor.epithet_mentions(doc, document.published)]
+        keep = event_bearing(sentences, bearers)
         about = self.title_pair(document)
         excerpts: list[Excerpt] = []
         if keep or about:
@@ -237,7 +239,7 @@ class Pipeline:
             keep = sorted([*keep, *(i for i in later if self.assessor.may_judge(sentences[i]))])
             index = ParagraphIndex(document.text)
             paragraphs = [index.of(s.start_char) for s in sentences]
-            keep = with_antecedents(sentences, mentions, keep, paragraphs)
+            keep = with_antecedents(sentences, bearers, keep, paragraphs)
             for group in excerpt_groups(sentences, keep, paragraphs, EXCERPT_CHARS):
                 excerpts.append(Excerpt.build(self.nlp.vocab, sentences, group, paragraphs))
         return _Prepared(document, doc, sentences, mentions, tuple(excerpts), about)

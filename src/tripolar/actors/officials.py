@@ -16,13 +16,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from tripolar.actors.entries import ActorEntry, surname
+from tripolar.actors.references import tokens_among
 from tripolar.model import Mention
 
 _NAME_WORD = r"[A-Z][a-z]+(?:[-'][A-Za-z]+)?"
@@ -124,28 +126,46 @@ def surnames_in_office(
     """A surname the story has not tied to anyone ("May ordered ...") is the one person of
     that surname in office on the document's date, where it is a subject or object and reads
     as a name (`_reads_as_name`), unless the story also writes it inside a longer name that
-    no entry covers ("Kang Min-seok", "Gorky Park")."""
+    no entry covers ("Kang Min-seok", "Gorky Park"); of several in office, the state they all
+    serve where the story names a state of that surname (`_serving_codes`)."""
     if on is None:
         return []
     covered = {i for m in found for i in range(m.start, m.end)}
-    candidates = [t for t in doc if t.text in surnames and t.idx not in covered]
+    named_states = {code[:3] for m in found for code in m.codes}
+    candidates = [doc[i] for i in tokens_among(doc, surnames, ORTH) if doc[i].idx not in covered]
     # a surname that is part of a longer name not in the dictionary anywhere in the story
     # ("Kang Min-seok") leaves every bare use of it to that other person
     shared = {t.text for t in candidates if _in_longer_name(doc, t.i)}
     out = []
     for token in candidates:
         serving = {p.name: p for p in surnames[token.text] if p.distance(on) == 0}
-        if len(serving) != 1 or token.text in shared or not _reads_as_name(doc, token.i):
+        if token.text in shared or not _reads_as_name(doc, token.i):
+            continue
+        codes, name = _serving_codes(list(serving.values()), on)
+        if len(serving) > 1 and not {p.country for p in surnames[token.text]} & named_states:
+            continue  # "Kim said ...": whose Kim, only a Korea named in the story tells
+        if not codes:
             continue
         named = token.tag_ in ("NNP", "NNPS") and token.dep_ in _ARGUMENTS
         if not named and not _misread_modal(token):
             continue  # "He said" is no Mr He
-        person = next(iter(serving.values()))
         _as_subject(doc, token.i, token.i + 1)
         end = token.idx + len(token.text)
-        codes = person.codes_on(on)
-        out.append(Mention(token.idx, end, token.text, codes, "reference", person.name))
+        out.append(Mention(token.idx, end, token.text, codes, "reference", name))
     return out
+
+
+def _serving_codes(serving: Sequence[ActorEntry], on: dt.date) -> tuple[tuple[str, ...], str]:
+    """The codes and entry a bare surname takes from the people of that surname in office:
+    the one person's; or, where all of them serve one state ("Kim" in Pyongyang) and the
+    story names a state of that surname's people, the codes most of them hold, with no
+    entry named; else none."""
+    if len(serving) == 1:
+        return serving[0].codes_on(on), serving[0].name
+    if not serving or len({p.country for p in serving}) != 1:
+        return (), ""
+    held = Counter(p.codes_on(on) for p in serving)
+    return held.most_common(1)[0][0], ""
 
 
 def _in_longer_name(doc: Doc, i: int) -> bool:

@@ -3,7 +3,10 @@
 A reference never reaches outside its paragraph (paragraphs are separated by blank lines).
 
 * "the two countries/nations/neighbours" -> the last two distinct states named before it
-  (state codes, "CHN", "RUS"); "the two leaders/presidents/governments/capitals" -> the same
+  (state codes, "CHN", "RUS"), less those its own sentence names before it when they are
+  too few to be the group and the sentences before name enough ("Beijing urged the three
+  countries" after a sentence naming three others);
+  "the two leaders/presidents/governments/capitals" -> the same
   states as governments ("CHNGOV", "RUSGOV"); "both sides/the two sides" -> the last two
   distinct actors as they were coded (IGOs included). States count once however they were
   named (Russia, Moscow, Putin are one side). A capital named as the venue ("met in
@@ -137,7 +140,8 @@ def resolve_references(
             codes: tuple[str, ...] = ()
             # venues and places first left out ("met in Helsinki", "the war in Ukraine"),
             # unless that leaves too few sides
-            for earlier in (without_venues(text, named_before), named_before):
+            for every in (without_venues(text, named_before), named_before):
+                earlier = _outside_own_sentence(every, starts, start, category, size)
                 people = leaders(earlier) if category == "gov" else []
                 codes = last_two(people, category, size) if people else ()
                 if not people_only and not people:  # one leader and a place ("Putin, isolated
@@ -326,6 +330,27 @@ def _is_venue(text: str, mention: Mention) -> bool:
     if not re.search(r"(?:^|\s)(?:in|at)\s+$", before):
         return False
     return all(code.endswith("GOV") for code in mention.codes) or bool(_VENUE.search(before))
+
+
+def _outside_own_sentence(
+    earlier: Sequence[Mention], starts: Sequence[int], start: int, category: str, size: int
+) -> Sequence[Mention]:
+    """`earlier` less the states its group's own sentence names before it, when those are
+    too few to be the group and the sentences before hold enough without them ("The US,
+    Britain and Canada imposed sanctions. Beijing urged the three countries to ...": not
+    China); `earlier` as it is otherwise ("China and Russia said the two countries ...")."""
+    own_start = starts[bisect.bisect_right(starts, start) - 1] if starts else 0
+    own = [m for m in earlier if m.start >= own_start]
+    if not own or last_two(own, category, size):
+        return earlier
+    own_codes = {c for m in own for c in m.codes}
+    own_states = {country_root(c) or c for c in own_codes}
+    before = [
+        m
+        for m in earlier
+        if m.start < own_start and not {country_root(c) or c for c in m.codes} & own_states
+    ]
+    return before if last_two(before, category, size) else earlier
 
 
 def last_two(earlier: Sequence[Mention], category: str, size: int = 2) -> tuple[str, ...]:

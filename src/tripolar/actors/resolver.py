@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from tripolar.actors.addressees import resolve_addressees
 from tripolar.actors.dictionary import (
     NULL_CODE,
     STANDALONE_AGENT_CODES,
@@ -39,6 +40,7 @@ from tripolar.actors.dictionary import (
     attach_agent,
     country_root,
 )
+from tripolar.actors.listed_groups import group_pronouns, resolve_listed_groups
 from tripolar.actors.matching import DictionaryMatcher
 from tripolar.actors.officials import surname_index, surnames_in_office
 from tripolar.actors.references import (
@@ -47,6 +49,7 @@ from tripolar.actors.references import (
     lower_words,
     resolve_references,
 )
+from tripolar.actors.ships import named_ships
 from tripolar.actors.story import resolve_story_references
 from tripolar.actors.units import (
     FORMER,
@@ -122,9 +125,13 @@ class ActorResolver:
                 named.add(composed)
             i = group_end
         mentions = [m for m in mentions if any(c != NULL_CODE for c in m.codes)]
+        mentions += named_ships(doc, mentions)
         mentions.sort(key=lambda m: m.start)
         references = resolve_references(doc, mentions, paragraphs, self._genders)
         references += resolve_story_references(doc, mentions, references, self._genders)
+        references += resolve_addressees(doc, [*mentions, *references])
+        groups = resolve_listed_groups(doc, [*mentions, *references])
+        references = [*group_pronouns(doc, references, groups, mentions), *groups]
         references += surnames_in_office(doc, [*mentions, *references], self._surnames, on)
         merged = sorted([*mentions, *references], key=lambda m: (m.start, -m.end))
         return drop_overlaps(merged)

@@ -9,7 +9,7 @@ never an antecedent. Everything here is lexical: it runs on unparsed Docs as wel
 * "the two/three countries", "both sides", "the two leaders" with no group in their
   paragraph -> the first actors of the story's latest sentence naming that many (leaders:
   people and governments first); "the ministers", "A joint statement" -> that pair;
-  "those (other) countries" -> the last plural antecedent;
+  "those (other) countries", "the above-mentioned countries" -> the last plural antecedent;
 * "they", "he", "she" opening a paragraph's references -> the last plural antecedent, the
   last person of that gender or named official (`actors/officials.py`, which also finds an
   official again by name: "spokesman Li Wei ... Li said");
@@ -21,11 +21,11 @@ never an antecedent. Everything here is lexical: it runs on unparsed Docs as wel
   "the watchdog" -> the last organisation of that kind named;
 * "the statement said", "read the communique" -> who spoke last before it (a joint one:
   the story's pair);
-* "we/us" inside a quotation -> its speaker: the actor named outside the quotation marks
-  in the same sentence (the one next to a speech verb first), else the speaker of the
-  nearest of the four sentences before it that has one, over quoted sentences but not past a
-  sentence that names actors without a speech verb ("The spokesman said on Monday:" then a
-  quoted paragraph).
+* "we/us", "I/me" and "our/my country (government, side ...)" inside a quotation -> its
+  speaker: the actor named outside the quotation marks in the same sentence (the one next to
+  a speech verb first), else the speaker of the nearest of the four sentences before it that
+  has one, over quoted sentences but not past a sentence that names actors without a speech
+  verb ("The spokesman said on Monday:" then a quoted paragraph).
 """
 
 from __future__ import annotations
@@ -58,11 +58,16 @@ STORY_CHARS = 6000
 """How far back (characters) a story reference looks for its antecedent."""
 
 _STATE_GROUPS = frozenset({"countries", "nations", "states", "governments", "powers"})
+_ALREADY_NAMED = frozenset({"aforementioned", "abovementioned", "afore-mentioned"})
+"""Words by which "the ... countries" points back to a list named before it."""
 _ROLE_GROUPS = frozenset({"leaders", "ministers", "delegations", "presidents", "premiers"})
 _JOINT_TEXTS = frozenset({"statement", "communique", "communiqué", "declaration"})
 _DOCUMENTS = _JOINT_TEXTS | frozenset({"document", "readout", "release"})
 _DOCUMENT_DETERMINERS = frozenset({"the", "a", "its", "their"})
-_FIRST_PERSON = frozenset({"we", "us"})
+_FIRST_PERSON = frozenset({"we", "us", "our", "i", "me", "my"})
+_OWN_STATE = frozenset({"country", "nation", "government", "side", "state", "army", "military"})
+"""What "our"/"my" must stand before to be the speaker's side ("our country"; "our border
+protocols" may be anyone's)."""
 _PLURAL = frozenset({"they", "them", "their"})
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # after "it": the word that shows "it" is no actor ("It is time", "it was unclear")
@@ -238,6 +243,10 @@ def resolve_story_references(
         token = doc[i]
         if token.idx in covered or i not in quoted:
             continue
+        if token.lower_ in ("our", "my") and (
+            i + 1 >= len(doc) or doc[i + 1].lower_ not in _OWN_STATE
+        ):
+            continue
         speaker = _speaker(doc, token, story, quoted)
         if speaker is not None:
             made(_single(token, speaker.codes, "speaker: " + speaker.text))
@@ -298,10 +307,19 @@ def _group(
 
 
 def _demonstrative_group(doc: Doc, i: int) -> int | None:
-    """Tokens of "those countries", "these remaining states", "those other nations"."""
-    if doc[i].lower_ not in ("those", "these"):
-        return None
+    """Tokens of "those countries", "these remaining states", "those other nations", "the
+    above-mentioned countries", "the aforementioned states"."""
     j = i + 1
+    if doc[i].lower_ == "the":
+        words = [t.lower_ for t in doc[j : j + 3]]
+        if words[:1] and words[0] in _ALREADY_NAMED:
+            j += 1
+        elif words == ["above", "-", "mentioned"]:
+            j += 3
+        else:
+            return None
+    elif doc[i].lower_ not in ("those", "these"):
+        return None
     if j < len(doc) and doc[j].lower_ in ("remaining", "other"):
         j += 1
     if j < len(doc) and doc[j].lower_ in _STATE_GROUPS:

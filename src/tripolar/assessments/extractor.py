@@ -23,7 +23,7 @@ from tripolar.assessments import framing, parties, polarity
 from tripolar.assessments.holders import Voices, holder_of_view, next_voices
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.assessments.records import POLARITY_FLOOR, Judgement, merge, sign, subject_key
-from tripolar.assessments.subjects import governs_relation, subjects_of
+from tripolar.assessments.subjects import governs_relation, possessive_antecedents, subjects_of
 from tripolar.assessments.terms import Item, attach_modifiers, find_items, score, weigh_causes
 from tripolar.model import Assessment, Mention
 from tripolar.nlp.text import doc_text
@@ -62,6 +62,11 @@ class AssessmentExtractor:
             self.lexicon.has_surface(category, words) for category in ("relational", "anaphor")
         )
 
+    def epithet_mentions(self, doc: Doc, published: dt.date | None) -> list[Mention]:
+        """The pairs of states named by what they are ("inter-Korean", "the two Koreas",
+        "the world's two largest economies"), as mentions; no parse is needed."""
+        return parties.epithet_mentions(doc, self._epithets, published)
+
     def pair_named(self, doc: Doc, mentions: Sequence[Mention]) -> tuple[str, ...]:
         """The pair of states a short text such as a title names ('US-China ties sour'),
         or () when it names fewer or more than two."""
@@ -85,7 +90,7 @@ class AssessmentExtractor:
     ) -> list[Assessment]:
         """The assessments of `doc`. `about` is the pair the document's title names (see
         `pair_named`): the article's pair until its sentences discuss another one more."""
-        epithets = parties.epithet_mentions(doc, self._epithets, published)
+        epithets = self.epithet_mentions(doc, published)
         token_mentions = parties.index_mentions(
             doc, [*mentions, *self._region_mentions(doc), *epithets]
         )
@@ -114,6 +119,7 @@ class AssessmentExtractor:
                     for t in sentence
                     if t.i in token_mentions
                 )
+            token_mentions.update(possessive_antecedents(sentence, token_mentions))
             judged: list[Assessment] = []
             # a pair discussed once, more than a sentence back, is not the article's pair
             count, last = seen.get(topic, (0, -1))
@@ -155,6 +161,8 @@ class AssessmentExtractor:
                 continue
             if parties.is_place(span.root):
                 continue  # "our goals in Europe, the Middle East and Asia": a place
+            if match.start > 0 and doc[match.start - 1].lower_ == "other":
+                continue  # "the US and other Western countries": the state's own side
             code = self.lexicon.regions[match.term]
             found.append(Mention(span.start_char, span.end_char, span.text, (code,), "region"))
         return found

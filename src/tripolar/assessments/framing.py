@@ -117,6 +117,8 @@ def _is_act_noun(noun: Token, lexicon: Lexicon) -> bool:
     'a difficult year' a judgement of one."""
     if not lexicon.has("act_noun", noun):
         return False
+    if noun.lemma_.lower() == "talk" and noun.tag_ == "NN":
+        return False  # "talk of a new cold war" is what people say, not talks held
     if noun.lemma_.lower() in TIME_NOUNS:
         # an event's name is capitalised: "the Year of Friendship", not "a challenging year"
         named = noun.text[:1].isupper() and noun.i != noun.sent.start
@@ -232,6 +234,26 @@ def is_open_question(sentence: Span) -> bool:
     first = opening[0].lower_
     second = opening[1].lower_ if len(opening) > 1 else ""
     return first not in RHETORICAL_OPENERS and not second.startswith("n't")
+
+
+ASKING = frozenset(
+    {"ask", "wonder", "question", "debate", "examine", "explore", "consider", "discuss", "topic"}
+)
+
+
+def is_asked(token: Token) -> bool:
+    """The word is inside an indirect question, which asserts nothing: "it asks whether the
+    two could form an alliance", "whether they are allies has become a hot topic"."""
+    for node in (token, *token.ancestors):
+        if not any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            continue
+        if node.dep_ == "csubj" and any(c.lower_ == "whether" for c in node.children):
+            return True
+        governor = node.head
+        if governor.dep_ == "prep" and governor.head.i != governor.i:
+            governor = governor.head  # "the question of whether ..."
+        return governor.lemma_.lower() in ASKING
+    return False
 
 
 def is_studied(token: Token, lexicon: Lexicon) -> bool:

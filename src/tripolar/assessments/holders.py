@@ -21,6 +21,7 @@ class Voices:
     last: tuple[str, str] | None = None
     quoted: tuple[str, str] | None = None
     person: tuple[str, str] | None = None  # the last person named, for "he" and "she"
+    group: tuple[str, str] | None = None  # the last group of people named, for "they"
 
 
 def holder_of_view(
@@ -34,7 +35,8 @@ def holder_of_view(
     pronoun is resolved to the last named speaker; inside a quotation opened in an
     earlier sentence, the quoted speaker."""
     holder_head = holder_of(head, sentence, lexicon)
-    if holder_head is None:
+    if holder_head is None or is_time(holder_head):
+        # "The final months of 2019 saw no improvement": a time sees nothing
         return voices.quoted or ("author", "")
     if holder_head.dep_ == "nsubjpass":
         # "it was noted that ...": the holder is unnamed; "could be described as" is
@@ -48,11 +50,37 @@ def holder_of_view(
     if lowered in syntax.RELATIVE_PRONOUNS and holder_head.head.dep_ == "relcl":
         holder_head = holder_head.head.head  # "a report that warned ..." -> the report
         lowered = holder_head.lower_
+    if lowered in ("they", "them") and voices.group is not None:
+        # "... interviews with Russian China-watchers. They conclude that ..."
+        return voices.group
     if lowered in syntax.PERSONAL_PRONOUNS:
-        return voices.last or voices.person or ("unattributed", "")
+        # "Trump blamed his own country for, as he said, ...": the one named before it
+        return (
+            person_before(holder_head, sentence, token_mentions)
+            or voices.last
+            or voices.person
+            or ("unattributed", "")
+        )
     if lowered in syntax.PRONOUN_HOLDERS:
         return "unattributed", ""
+    owner = next(
+        (c for c in holder_head.children if c.dep_ == "poss" and c.i in token_mentions), None
+    )
+    if owner is not None and owner.lower_ in syntax.POSSESSIVE_PRONOUNS:
+        # "His New Year address reiterated ...": the person the pronoun stands for
+        code = token_mentions[owner.i].codes[:1]
+        for voice in (voices.person, voices.last):
+            if voice is not None and (voice[1],) == code:
+                return voice
     return named_holder(holder_head, token_mentions)
+
+
+TIME_HOLDERS = syntax.TIME_NOUNS | {"month", "week", "quarter", "season", "century", "summer"}
+
+
+def is_time(token: Token) -> bool:
+    """Whether a subject names a time ("2019", "the final months of the year"), not a holder."""
+    return token.lemma_.lower() in TIME_HOLDERS or token.ent_type_ in ("DATE", "TIME")
 
 
 def named_holder(holder_head: Token, token_mentions: dict[int, Mention]) -> tuple[str, str]:
@@ -69,11 +97,11 @@ def next_voices(
 ) -> Voices:
     """The last named speaker after this sentence, and whether a quotation of theirs
     stays open into the next sentence."""
-    last, person = voices.last, voices.person
+    last = voices.last
+    person = person_before(sentence[-1], sentence, token_mentions, inclusive=True) or voices.person
+    groups = [t for t in sentence if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE_NOUNS]
+    group = named_holder(groups[-1], token_mentions) if groups else voices.group
     for token in sentence:
-        mention = token_mentions.get(token.i)
-        if mention is not None and mention.kind == "person" and mention.codes:
-            person = (mention.text, mention.codes[0])
         if not (syntax.is_verbal(token) and lexicon.has("reporting", token)):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -84,8 +112,59 @@ def next_voices(
     opened = text.count("“") > text.count("”") or text.count('"') % 2 == 1
     if voices.quoted and not opened:
         closes = text.count("”") > text.count("“") or text.count('"') % 2 == 1
-        return Voices(last, None if closes else voices.quoted, person)
-    return Voices(last, last if opened and last is not None else None, person)
+        return Voices(last, None if closes else voices.quoted, person, group)
+    return Voices(last, last if opened and last is not None else None, person, group)
+
+
+# Plural nouns of people whose views commentary reports: "they" after them is those people.
+PEOPLE_NOUNS = frozenset(
+    {
+        "analyst",
+        "expert",
+        "observer",
+        "scholar",
+        "watcher",
+        "commentator",
+        "specialist",
+        "researcher",
+        "academic",
+        "critic",
+        "diplomat",
+        "official",
+        "strategist",
+        "historian",
+        "economist",
+        "policymaker",
+    }
+)
+
+
+def person_before(
+    token: Token, sentence: Span, token_mentions: dict[int, Mention], *, inclusive: bool = False
+) -> tuple[str, str] | None:
+    """(name, code) of the person a "he" or "she" at `token` most likely stands for, from the
+    people its sentence names before it: the only one, else the last one named as a
+    clause's subject ("Trump praised Putin. He said ..." is Trump); None when none is."""
+    people: list[tuple[Mention, bool]] = []
+    for t in sentence:
+        if t.i > token.i or (t.i == token.i and not inclusive):
+            break
+        mention = token_mentions.get(t.i)
+        if mention is None or mention.kind != "person" or not mention.codes:
+            continue
+        subject = t.dep_ in ("nsubj", "nsubjpass")
+        if people and people[-1][0] is mention:
+            people[-1] = (mention, people[-1][1] or subject)
+        else:
+            people.append((mention, subject))
+    if not people:
+        return None
+    if len({m.entry or m.text for m, _ in people}) > 1:
+        people = [p for p in people if p[1]]
+        if not people:
+            return None
+    chosen = people[-1][0]
+    return chosen.text, chosen.codes[0]
 
 
 REPORTING_NOUNS = frozenset(

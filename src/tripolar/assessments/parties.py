@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from tripolar.assessments import syntax
 from tripolar.assessments.lexicon import Lexicon, PhraseTable
 from tripolar.model import Assessment, Mention
+from tripolar.nlp.text import span_text
 
 NON_COUNTRY_PREFIXES = frozenset({"NGO", "MNC", "UAF", "REB", "INS", "SPY", "UIS", "---"})
 TARGET_PREPS = frozenset(
@@ -85,6 +86,7 @@ def mention_countries(mention: Mention) -> set[str]:
 # The Soviet Union ended on 1991-12-26; CAMEO codes it USR before that day.
 SOVIET_END = dt.date(1991, 12, 26)
 _YEAR = re.compile(r"^(1[89]\d\d)(?:s|'s)?$")
+_YEAR_IN_TEXT = re.compile(r"1[89]\d\d")  # in every token _YEAR matches
 
 
 def soviet_era(sentence: Span, published: dt.date | None) -> bool:
@@ -94,6 +96,8 @@ def soviet_era(sentence: Span, published: dt.date | None) -> bool:
     not counting the start of a "since/after" span ("the lowest ebb since the 1980s")."""
     if published is not None and published < SOVIET_END:
         return True
+    if _YEAR_IN_TEXT.search(span_text(sentence)) is None:
+        return False  # no token of the sentence can be a year of those centuries
     years: list[int] = []
     for token in sentence:
         found = _YEAR.match(token.text)
@@ -126,6 +130,17 @@ def epithet_mentions(doc: Doc, table: PhraseTable, published: dt.date | None) ->
         pair = FIXED_EPITHETS.get(match.term, economies)
         found.append(Mention(span.start_char, span.end_char, span.text, pair, "compound"))
     return found
+
+
+def names_an_organisation(token: Token, token_mentions: dict[int, Mention]) -> bool:
+    """Whether a word is the head of a mention that the actors stage took for an organisation
+    ("the alliance" after NATO, "the bloc"): a name of a party, not a judgement of it."""
+    mention = token_mentions.get(token.i)
+    return (
+        mention is not None
+        and mention.kind in ("igo", "reference")
+        and any(code.startswith("IGO") for code in mention.codes)
+    )
 
 
 def countries(token_mentions: dict[int, Mention], indices: Iterable[int]) -> set[str]:
@@ -254,11 +269,45 @@ def sidelined_tokens(
             c.dep_ == "pobj" and c.lemma_.lower() in ("sideline", "sidelines", "margin", "margins")
             for c in token.children
         )  # "met on the sidelines of the APEC summit": the summit is no party
-        if issue or place or temporal or venue:
+        matter = is_fronted_topic(token) or is_stance_on_matter(token, token_mentions or {})
+        if issue or place or temporal or venue or matter:
             found.update(t.i for t in token.subtree)
     if token_mentions is not None:  # "at the Helsinki summit, Trump and Putin ..."
         found.update(t.i for t in sentence if names_a_venue(t.doc, t.i, token_mentions))
     return frozenset(found)
+
+
+# Nouns of a stance whose "on X" names the matter taken a stand on: "neutrality on the war".
+STANCE_NOUNS = frozenset(
+    {"neutrality", "position", "stance", "posture", "silence", "ambivalence", "line", "view"}
+)
+
+
+def is_stance_on_matter(prep: Token, token_mentions: dict[int, Mention]) -> bool:
+    """'China's neutrality on Russia's war in Ukraine': a stance "on" a matter (a noun that
+    names no party) is about that matter; the states named in it are not parties to the
+    judgement ("its position on Russia" keeps Russia)."""
+    if prep.lower_ != "on" or prep.head.pos_ != "NOUN":
+        return False
+    if prep.head.lemma_.lower() not in STANCE_NOUNS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.i not in token_mentions for o in objects)
+
+
+def is_fronted_topic(prep: Token) -> bool:
+    """'On Ukraine, China pursued a balance': "on X" set before its clause's verb and closed
+    by a comma names the matter the clause speaks of, not a party."""
+    head = prep.head
+    if prep.lower_ != "on" or head.pos_ not in ("VERB", "AUX") or prep.i > head.i:
+        return False
+    after = prep.right_edge.i + 1
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        after < len(prep.doc)
+        and prep.doc[after].text == ","
+        and (subject is None or prep.i < subject.i)
+    )
 
 
 def is_venue_of_meeting(head: Token) -> bool:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tripolar.assessments.lexicon import Lexicon, Match, PhraseTable
-from tripolar.assessments.syntax import ancestors_with_self, is_verbal
+from tripolar.assessments.syntax import ancestors_with_self, clause_root, is_verbal
 
 NEGATIVE_SUBJECTS = frozenset({"none", "nothing", "nobody", "neither", "no-one", "few"})
 
@@ -96,6 +96,9 @@ def negators_of(
                     if g.dep_ in ("preconj", "det") and g.lower_ in ("neither", "no")
                 )
         head = node.head
+        if node.i != token.i:
+            # "the prospects are dim for a thaw", "it would be naive to expect a thaw"
+            found.update(_rejecting_predicates(node, lexicon))
         if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN") and head.i not in stop_at:
             # "little chemistry or warmth": a negating determiner of the first conjunct
             found.update(
@@ -124,14 +127,21 @@ def negators_of(
                 ):
                     found.update(range(match.start, match.end))
         if node.dep_ in ("nsubj", "csubj") and head.lemma_.lower() in COPULAS:
-            # "a reset would be a mistake", "seeking a thaw now would be naive"
-            found.update(
-                c.i
-                for c in head.children
-                if c.dep_ in ("attr", "acomp") and lexicon.has("negating_predicate", c)
-            )
+            # "a reset would be a mistake", "seeking a thaw now would be naive", "hopes
+            # of a thaw proved elusive"; "cooperation is no illusion" rejects nothing
+            linked = [c for c in head.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"]
+            for c in (*head.children, *(g for x in linked for g in x.children)):
+                if c.dep_ in ("attr", "acomp", "oprd") and _is_rejecting(c, lexicon):
+                    denied = {g.i for g in c.children if _is_negating_child(g, lexicon)}
+                    found.symmetric_difference_update(denied or {c.i})
         if node.dep_ in ("xcomp", "acl") and lexicon.has("negating_head", head):
             found.add(head.i)  # "unlikely to get better", "refused to cooperate", "a refusal to"
+        if (
+            node.dep_ == "dobj"
+            and node.lemma_.lower() in CLAIM_NOUNS
+            and lexicon.has("negating_head", head)
+        ):
+            found.add(head.i)  # "dismissed talk of a decoupling", "rejected the idea of a thaw"
         if node.dep_ == "pobj" and is_departure(head):
             found.add(head.i)  # "went from hostile to businesslike", "away from rivalry"
         raised = node.dep_ == "ccomp" and head.lemma_.lower() in NEGATION_RAISERS
@@ -156,7 +166,8 @@ def negators_of(
             continue
         found.update(range(match.start, match.end))
     found |= _dissuading_concession(token, sentence)
-    return _collapse_phrases(found - _degree_negators(token, found))
+    found |= _better_then(token)
+    return _collapse_phrases(found - _degree_negators(token, found), token.doc)
 
 
 DISSUADING = frozenset({"tempting", "appealing", "attractive", "satisfying", "understandable"})
@@ -175,6 +186,53 @@ def _dissuading_concession(token: Token, sentence: Span) -> set[int]:
             continue
         if any(t.lower_ == "to" for t in between):
             return {adjective.i}
+    return set()
+
+
+# what a rejecting verb can reject without rejecting the relationship it names
+CLAIM_NOUNS = frozenset(
+    {
+        "talk",
+        "idea",
+        "notion",
+        "prospect",
+        "possibility",
+        "speculation",
+        "suggestion",
+        "claim",
+        "fear",
+        "rumour",
+        "rumor",
+        "report",
+        "prediction",
+        "proposal",
+        "offer",
+        "overture",
+        "invitation",
+    }
+)
+
+
+NOW_WORDS = frozenset({"now", "today", "nowadays", "present"})
+
+
+def _is_now(token: Token) -> bool:
+    return token.lower_ in NOW_WORDS and token.dep_ in ("advmod", "npadvmod", "pcomp", "pobj")
+
+
+def _better_then(token: Token) -> set[int]:
+    """A judgement of another time measured against the present ("there was more trust in
+    the 1990s than there is now", "ties were warmer a decade ago than today") says the
+    present falls short of it: the "than" negates what the clause holds."""
+    clause = clause_root(token)
+    for child in clause.children:
+        compared = [g for g in child.children if child.dep_ == "prep" and child.lower_ == "than"]
+        if any(_is_now(g) or any(_is_now(h) for h in g.children) for g in compared):
+            return {child.i}
+        if child.dep_ == "advcl":
+            marks = [g for g in child.children if g.dep_ == "mark" and g.lower_ == "than"]
+            if marks and any(_is_now(g) for g in child.children):
+                return {marks[0].i}
     return set()
 
 
@@ -223,6 +281,34 @@ def _degree_negators(token: Token, found: set[int]) -> set[int]:
     return {n for n in found if doc[n].lower_ == "never" or (modal and doc[n].head.i == head.i)}
 
 
+def _is_rejecting(word: Token, lexicon: Lexicon) -> bool:
+    """A predicate that rejects its subject: "a mistake", "naive", "wishful thinking"."""
+    return lexicon.has("negating_predicate", word) or any(
+        c.dep_ == "amod" and lexicon.has("negating_predicate", c) for c in word.children
+    )
+
+
+def _rejecting_predicates(node: Token, lexicon: Lexicon) -> set[int]:
+    """A rejecting predicate ("dim", "naive", "a mistake") that `node` is, or that the
+    copula `node` takes with an extraposed "it" ("it would be naive to expect X"), unless
+    it is itself negated."""
+
+    def rejects(word: Token) -> bool:
+        return _is_rejecting(word, lexicon) and not any(
+            _is_negating_child(g, lexicon) for g in word.children
+        )
+
+    if node.pos_ in ("ADJ", "NOUN") and rejects(node):
+        linked = node.dep_ in ("attr", "acomp", "oprd") and node.head.lemma_.lower() in COPULAS
+        if linked or any(c.lemma_.lower() == "be" for c in node.children):
+            return {node.i}
+    if node.lemma_.lower() in COPULAS and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in node.children
+    ):
+        return {c.i for c in node.children if c.dep_ in ("attr", "acomp") and rejects(c)}
+    return set()
+
+
 def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
     if _is_exception(child):
         return False
@@ -233,6 +319,8 @@ def _is_negating_child(child: Token, lexicon: Lexicon) -> bool:
 
 def _is_exception(negator: Token) -> bool:
     doc = negator.doc
+    if negator.lower_ == "once" and not _is_past_once(negator):
+        return True
     if negator.lower_ == "few" and negator.i > 0 and doc[negator.i - 1].lower_ in ("a", "quite"):
         return True  # "a few" are some, "few" are hardly any
     following = tuple(t.lower_ for t in doc[negator.i + 1 : negator.i + 3])
@@ -241,12 +329,39 @@ def _is_exception(negator: Token) -> bool:
     return bool(following) and following[0] in NEGATOR_EXCEPTIONS
 
 
-def _collapse_phrases(indices: set[int]) -> set[int]:
-    """One index per run of adjacent negator tokens, so "far from" counts once."""
+def _is_past_once(word: Token) -> bool:
+    """ "Once" of a state that has passed ("were once allies", "once enjoyed close ties"),
+    not "once again", "at once", "more than once" or "once trust returns"."""
+    doc = word.doc
+    after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
+    before = doc[word.i - 1].lower_ if word.i > 0 else ""
+    if word.dep_ == "mark" or after in ("again", "more") or before in ("at", "than", "all"):
+        return False
+    verb = word.head if is_verbal(word.head) else None
+    if verb is None and word.head.head.i != word.head.i and is_verbal(word.head.head):
+        verb = word.head.head  # "a once close partner"
+    if verb is None:
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > word.i for c in verb.children):
+        return False  # "once trust is restored, ...": a conjunction before its clause
+    return verb.tag_ in ("VBD", "VBN") or any(
+        c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children
+    )
+
+
+def _collapse_phrases(indices: set[int], doc: Doc) -> set[int]:
+    """One index per run of adjacent negator tokens, so "far from" counts once; a litotes
+    ("not without its problems") negates nothing."""
     kept: set[int] = set()
     for index in sorted(indices):
-        if index - 1 not in indices:
-            kept.add(index)
+        if index - 1 in indices:
+            continue
+        end = index
+        while end + 1 in indices:
+            end += 1
+        if end > index and doc[end].lower_ == "without" and doc[end - 1].lower_ in PLAIN_NEGATIONS:
+            continue
+        kept.add(index)
     return kept
 
 

@@ -4,6 +4,7 @@ mentions named with the cue, in its clause, in the sentence, or in the discourse
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -59,6 +60,34 @@ def governs_relation(head: Token, token_mentions: dict[int, Mention], lexicon: L
             if entry is not None and entry.kind == "cue" and part.i not in token_mentions:
                 return True
     return False
+
+
+def possessive_antecedents(
+    sentence: Span, token_mentions: dict[int, Mention]
+) -> dict[int, Mention]:
+    """ "Its" before a stance toward another party ("its alienation from the United States",
+    "its hostility toward the EU") resolved to the state its sentence last named as a
+    possessor or a subject before it ("... China's growth, although its alienation ..."), as
+    that state's mention; any other "its" ("its armed forces") is left alone."""
+    found: dict[int, Mention] = {}
+    last: Mention | None = None
+    for token in sentence:
+        mention = token_mentions.get(token.i)
+        roles = {token.dep_, token.head.dep_} & {"poss", "nsubj", "nsubjpass"}
+        if mention and mention.kind != "compound" and len(parties.mention_countries(mention)) == 1:
+            last = mention if roles else last
+        elif token.lower_ == "its" and mention is None and last is not None and _aimed(token):
+            found[token.i] = replace(last, start=token.idx, end=token.idx + 3, text=token.text)
+    return found
+
+
+def _aimed(possessor: Token) -> bool:
+    """Whether a possessive's noun is aimed at someone: "its ties with X", "its distance from X";
+    not the object of a verb, whose subject owns it ("Seoul abandoned its pact with Tokyo")."""
+    return possessor.head.dep_ != "dobj" and any(
+        c.dep_ == "prep" and c.lower_ in parties.DIRECTED_PREPS | {"from"}
+        for c in possessor.head.children
+    )
 
 
 def it_antecedent(token: Token) -> Token | None:

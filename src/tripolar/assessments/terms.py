@@ -49,10 +49,14 @@ def find_items(
             continue  # "consumer goods"
         if single and parties.in_hyphenated_word(doc, match.start):
             continue  # "lower-cost goods", "high-level talks"
+        if single and parties.names_an_organisation(head, token_mentions):
+            continue  # "the alliance" standing for NATO names a party, judges nothing
         if not _reads_as_its_phrase(span):
             continue  # "the dispute is over Taiwan", "hostility toward each other"
         if framing.is_temporal_anchor(head) or framing.is_reported_act(head, lexicon):
             continue
+        if framing.is_asked(head):
+            continue  # "it asks whether the two could form an alliance"
         if single and syntax.is_title_word(head):
             continue  # "a conference, Cooperation between X and Y: Prospects"
         if parties.is_located(head, token_mentions):
@@ -168,13 +172,24 @@ def _copular_predicate(cue: Item, by_head: dict[int, Item]) -> Item | None:
     """The cue a copula predicates of the subject cue `cue` ("the partnership is a
     marriage of convenience", "the rivalry became a new cold war"), if any."""
     verb = cue.head.head
-    if cue.head.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain", "become"):
+    if cue.head.dep_ != "nsubj" or verb.lemma_.lower() not in ("be", "remain", "become", "prove"):
         return None
-    for child in verb.children:
+    # "every thaw has proved to be a false dawn": the predicate of the verb's "to be"
+    linked = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"]
+    for child in (*verb.children, *(g for c in linked for g in c.children)):
         found = by_head.get(child.i)
         if child.dep_ in ("attr", "acomp") and found is not None and found is not cue:
             return found
+        if child.dep_ == "prep" and child.lower_ in STATE_PREPS:
+            # "the friendship is under strain", "trust is in short supply"
+            for state in child.children:
+                found = by_head.get(state.i)
+                if state.dep_ == "pobj" and found is not None and found is not cue:
+                    return found
     return None
+
+
+STATE_PREPS = frozenset({"in", "under", "at", "on"})
 
 
 DRAWING_VERBS = frozenset({"move", "gravitate", "drift", "lean", "grow", "edge", "inch", "tilt"})
@@ -190,6 +205,8 @@ def _reads_as_its_phrase(span: Span) -> bool:
     head, last = span.root, span[-1]
     if len(span) == 1:
         return True
+    if last.lower_ == "to" and last.pos_ == "PART":
+        return False  # "a threat to trigger sanctions" is no "threat to" something
     if (
         len(span) == 2
         and syntax.is_verbal(head)
@@ -205,6 +222,22 @@ def _reads_as_its_phrase(span: Span) -> bool:
     # "sanctions pushed the two toward each other", "they gravitated towards each other";
     # not "troops advanced towards each other"
     return verb.lemma_.lower() in DRAWING_VERBS or any(c.dep_ == "dobj" for c in verb.children)
+
+
+CAUSE_PREPS = frozenset({"because", "due", "owing", "amid", "amidst", "thanks"})
+
+
+def _is_cause(verb: Token, cue: Token) -> bool:
+    """Whether `cue` sits in what a change word names as its cause: "ties soured because of
+    their dispute" sours the ties, not the dispute."""
+    if verb not in cue.ancestors:
+        return False
+    node = cue
+    while node.i != verb.i:
+        if node.dep_ == "prep" and (node.lower_ in CAUSE_PREPS or node.head.lower_ in CAUSE_PREPS):
+            return True
+        node = node.head
+    return False
 
 
 def attach_modifiers(items: list[Item]) -> None:
@@ -234,7 +267,11 @@ def attach_modifiers(items: list[Item]) -> None:
             distance = syntax.governs(modifier.head, cue.head, reach)
             if distance is None and _describes_object(modifier, cue):
                 distance = 2  # "avoid steps that would inflame X", "efforts to X failed"
-            if distance is not None and not parties.in_issue_of(modifier.head, cue.head):
+            if (
+                distance is not None
+                and not parties.in_issue_of(modifier.head, cue.head)
+                and not _is_cause(modifier.head, cue.head)
+            ):
                 # a change verb changes its object, not its subject: "the crisis put an
                 # end to cooperation" ends the cooperation
                 cause = syntax.is_verbal(modifier.head) and cue.head.dep_ in ("nsubj", "csubj")
@@ -271,7 +308,7 @@ def score(item: Item) -> tuple[float, float, set[int], tuple[str, ...]]:
         ):
             negators |= modifier.negators  # "no real breakthrough": the phrase's negation
         else:
-            negators ^= modifier.negators  # a negation shared by both counts once
+            negators |= modifier.negators  # a negation shared by both counts once
         terms.append(modifier.match.term)
         intensity = max(intensity, modifier.entry.intensity)
     if len(negators) % 2 == 1:

@@ -49,7 +49,7 @@ OPTIMISTIC_WORDS = frozenset({"optimistic", "hopeful", "upbeat", "confident", "p
 
 def optimistic_outlook(adjective: Token, index: MentionIndex) -> Candidate | None:
     """X -> Y 013 for "X is optimistic about (its ties with) Y"."""
-    if adjective.lemma_.lower() not in OPTIMISTIC_WORDS or adjective.dep_ != "acomp":
+    if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in OPTIMISTIC_WORDS:
         return None
     copula = adjective.head
     if is_negated(copula) or is_negated(adjective):

@@ -8,10 +8,11 @@ one ("a charge", "any role", "responsibility"). Which verbs and objects deny wha
 codes 016: PETRARCH-2's verb dictionary (DENY, REJECT, RULE_OUT, REFUTE with ACCUSATION,
 INVOLVEMENT, RESPONSIBILITY), docs/codebook.md.
 
-A denial that names no one answers the story: "Y has denied planning an offensive", "Y is
-not to blame", "Y insists that it does not arm Z" answer the last charge against Y that the
-document coded before (an accusation, disapproval, demand, threat, coercion: roots 10-13,
-16, 17), so the one who made it is the target (`story_denials`). With no such charge, a
+A denial that names no one answers the story: "Y has denied planning an offensive", "Y
+denies that it broke the pact", "Y is not to blame", "Y insists that it does not arm Z"
+answer the last charge against Y that the document coded before (an accusation,
+disapproval, demand, threat, coercion: roots 10-13, 16, 17), so the one who made it is the
+target (`story_denials`). With no such charge, a
 denial codes nothing.
 """
 
@@ -166,6 +167,13 @@ def _denial_form(token: Token) -> str:
         act = dependent(token, "xcomp") or dependent(token, "ccomp")
         if act is not None and act.tag_ == "VBG":  # "has denied planning an offensive"
             return "act"
+        if (
+            act is not None
+            and act.dep_ == "ccomp"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in act.children)
+            and any(s.pos_ == "PRON" for s in subject_heads(act))
+        ):
+            return "that-it"  # "denies that it has been in violation"
         return ""
     if lemma == "blame" and token.dep_ == "xcomp" and is_negated(token.head):
         return "not-to-blame"  # "Y is not to blame (for ...)"

@@ -122,9 +122,9 @@ def governed_act(
 def reported_demand(lexicon: ActLexicon, clause: Token, index: MentionIndex) -> Candidate | None:
     """ "X said Y must do Z" -> X demands of Y (10x, refined by Z's code); so does a decision
     "X decided that Y shall (not) do Z" (a plain 100 when negated)."""
-    governing = clause.head.lemma_.lower()
     if clause.dep_ != "ccomp":
         return None
+    governing = clause.head.lemma_.lower()
     if governing in DIRECTIVE_VERBS:
         if not is_directive(clause):
             return None
@@ -327,7 +327,7 @@ REQUESTED_CODE = "036"  # asking to meet: an intent to meet, as CAMEO codes a re
 def requested_meeting(lexicon: ActLexicon, noun: Token, index: MentionIndex) -> Candidate | None:
     """ "X and Y met ... at the request of the X side" (or "at X's request"): X asked
     for it, 036 toward the other participants."""
-    if noun.lemma_.lower() not in REQUEST_NOUNS or noun.dep_ != "pobj":
+    if noun.dep_ != "pobj" or noun.lemma_.lower() not in REQUEST_NOUNS:
         return None
     if noun.head.lower_ != "at":
         return None

@@ -146,12 +146,20 @@ def up_to_object(verb: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    """The verb's direct object: "up to N" objects; else its dobj; else the object the parser
+    """The verb's direct object: "up to N" objects; else its dobj; else the subject of an
+    infinitive clause the parser hangs on it ("ordered X to leave"); else the object the parser
     hangs as an apposition on a manner phrase ("condemned in the strongest terms X's launches",
     "in no uncertain terms")."""
     found = up_to_object(verb) or dependent(verb, "dobj")
     if found is not None:
         return found
+    clause = dependent(verb, "ccomp")
+    if clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        # "ordered several countries' diplomats to leave": the parser takes the object for
+        # the subject of an infinitive clause, which has none in English
+        subject = dependent(clause, "nsubj")
+        if subject is not None:
+            return subject
     for term in prep_objects(verb, "in", frozenset({"term"})):
         # or as a clause on "terms" when it takes the plural noun for a verb ("launches");
         # "in terms agreed with X" is a true clause

@@ -334,10 +334,29 @@ def _context_of(verb: Token) -> Context:
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
         elif lemma in DEMAND_GOVERNORS:
             return Context("demand", f"demanded by {governor.text!r}, coded there")
+        elif _performative(governor, token):  # "I would like to thank you": done so
+            return _negated_mode(mode, negated)
         else:
             return Context("act", f"embedded under {governor.text!r}")
         token = governor
     return _negated_mode(mode, negated)
+
+
+PERFORMATIVE_VERBS = frozenset({
+    "thank", "congratulate", "express", "extend", "welcome", "commend", "apologize", "apologise",
+})  # fmt: skip
+"""Acts a speaker performs by saying that he would like (wishes) to perform them."""
+
+
+def _performative(governor: Token, verb: Token) -> bool:
+    """ "I would like to thank you", "we wish to express our condolences": a first-person
+    speaker's courtesy done by saying so, not a wish."""
+    lemma = governor.lemma_.lower()
+    if verb.lemma_.lower() not in PERFORMATIVE_VERBS or lemma not in ("like", "wish"):
+        return False
+    if lemma == "like" and not any(c.lower_ in ("would", "'d", "’d") for c in governor.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in governor.children)
 
 
 def is_infinitive(verb: Token) -> bool:

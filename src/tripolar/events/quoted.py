@@ -25,7 +25,7 @@ from tripolar.events.arguments import Candidate, MentionIndex, unique_mentions
 from tripolar.events.governed import ACCUSATION_WORDS, ACCUSE_CODE, BLAME_CODE, BLAME_WORDS
 from tripolar.events.grammar import SAY_VERBS, SUBJECT_DEPS, owner_objects
 from tripolar.events.lexicon import ActLexicon
-from tripolar.events.modality import context_of, is_negated
+from tripolar.events.modality import Context, context_of, is_negated
 from tripolar.model import Mention
 
 # prepositions whose object may be the blamed party: "the embargo by X", "troops from X",
@@ -137,9 +137,7 @@ def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> C
     clause coded as an act itself ("said Y must ...": a demand) is left to that act."""
     if speaker.lemma_.lower() not in SAY_VERBS:
         return None
-    context = context_of(speaker)
-    if context.reason or context.mode != "act":
-        return None
+    context: Context | None = None  # the speaker's, read once a clause blames
     for clause in speaker.children:
         if clause.dep_ != "ccomp" or clause.i in coded or is_negated(clause):
             continue
@@ -152,6 +150,10 @@ def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> C
             words = [clause] + [a for o in objects for a in o.children if a.dep_ == "amod"]
         if not {w.lemma_.lower() for w in words} & BLAME_WORDS:
             continue
+        if context is None:
+            context = context_of(speaker)
+        if context.reason or context.mode != "act":
+            return None
         sources = [m for m in index.subjects_of(speaker) if m.anchors]  # of a known country
         blamed = [s for s in clause.children if s.dep_ == "nsubj" and s.pos_ != "PRON"]
         own = {code[:3] for m in sources for code in m.codes}

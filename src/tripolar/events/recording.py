@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from tripolar.actors.addressees import ADDRESSEE_ENTRY
+from tripolar.actors.listed_groups import LISTED_ENTRY
 from tripolar.events.arguments import Candidate
 from tripolar.events.clause_dates import DateCache, clause_date
 from tripolar.events.codebook import Codebook
@@ -29,8 +31,17 @@ from tripolar.events.violence import (
     outcome_of_attack,
     protest_crowd,
 )
-from tripolar.model import UNKNOWN_COUNTRY, Event, make_event_id
+from tripolar.model import UNKNOWN_COUNTRY, Event, Mention, make_event_id
 from tripolar.nlp.text import sentence_bounds, span_text
+
+REFERENCE_RULES = {LISTED_ENTRY: "+listed-nearby", ADDRESSEE_ENTRY: "+addressee"}
+"""Sides that another sentence or the attribution of a quotation supplied, named in the
+event's rule (`tripolar.actors.listed_groups`, `tripolar.actors.addressees`)."""
+
+
+def reference_rule(mention: Mention) -> str:
+    """The rule suffix of a side taken from outside its own words; "" for any other."""
+    return next((r for p, r in REFERENCE_RULES.items() if mention.entry.startswith(p)), "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +97,7 @@ def record_events(
         )
         for source, source_code, target, target_code in pairs(outcome):
             rule_text, code = outcome.rule, outcome.code
+            rule_text += "".join(sorted({reference_rule(source), reference_rule(target)}))
             home = home_country(source_code, target_code)
             if home is not None:  # "students" of no known country protesting KENGOV
                 source_code, rule_text = home, rule_text + "/source-from-target"

@@ -17,7 +17,9 @@ The verb, noun and label stages ask it when an act found no target of its own
   preposition ("over", "to", "about", "for" ... and one step further: "a halt to the
   exercises"), is a definite act noun with no owner of its own ("the veto", "these
   drills", not "its drills", "Russian drills" or "drills by X") takes as its target the
-  source of the latest act of the story, within `STORY_SENTENCES`, named by that noun: an act
+  source of the latest act of the story (each of its sources when states acted together:
+  "the US, Britain and Canada imposed sanctions" ... "opposed the sanctions"), within
+  `STORY_SENTENCES`, named by that noun: an act
   whose trigger or object has the noun's lemma ("vetoed" / "the veto", "imposed sanctions" /
   "the sanctions"), or, failing that, an act of the same CAMEO root as the noun's own code
   ("launched drills" / "the exercises"). The reacting state's own acts are never its target.
@@ -159,10 +161,11 @@ class StoryParties:
         home = {_country(m) for m in reacting}
         for act in reversed(self._named(noun, noun_code)):
             owners = [m for m in act.sources if _country(m) not in home]
-            if owners and len({_country(m) for m in owners}) == 1:
-                return owners
+            countries = {_country(m) for m in owners}
+            if owners and None not in countries and len(owners) == len(act.sources):
+                return owners  # one state's act, or the joint act of several listed states
             if act.sources:
-                return []  # the latest such act is the reacting side's own, or several's
+                return []  # the latest such act is the reacting side's own, or shared with it
         return []
 
     def _named(self, noun: Token, noun_code: str | None) -> list[StoryAct]:
@@ -232,7 +235,10 @@ class StoryParties:
     def _other_side(
         self, subject: Token | None, verb: Token, reacting: Sequence[Mention]
     ) -> list[Mention]:
-        if subject is None or subject.i not in self.by_token:
+        if subject is None:
+            return []
+        heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+        if not any(t.i in self.by_token for t in heads):  # "the destroyer USS X" names it
             return []
         home = {_state(m) for m in reacting}
         if len(home) != 1 or None in home:

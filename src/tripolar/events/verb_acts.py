@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from tripolar.actors.entries import country_root
 from tripolar.events.arguments import (
     IN_PROTEST_CODES_IT,
     Candidate,
@@ -429,7 +430,8 @@ def _ordered_out(
     if obj is None or not (leaving or any(c.lower_ == "out" for c in verb.children)):
         return None
     home = one_country(sources)
-    if not targets or any(one_country([t]) in (None, home) for t in targets):
+    # each state of a group ("several countries' diplomats": SVKGOV, LTUGOV) counts alone
+    if not targets or any(country_root(c) in (None, home) for t in targets for c in t.codes):
         return None
     return "161" if obj.lemma_.lower() in DIPLOMAT_HEADS else "174"
 

@@ -44,7 +44,20 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     use_attribute_table(nlp)
     use_lemma_table(nlp)
     _multiply_with_numpy(nlp)
+    _split_footnote_marks(nlp)
     return nlp
+
+
+# A footnote number glued to the end of a sentence ("... a broad consensus.5 Though ..."),
+# as web pages and PDFs render superscripts: split off, so the full stop ends the sentence.
+FOOTNOTE_SUFFIXES = (r"(?<=[A-Za-z]{2}[.!?])\d{1,3}$", r"(?<=[A-Za-z]{2}[.!?])\[\d{1,3}\]$")
+
+
+def _split_footnote_marks(nlp: Language) -> None:
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, *FOOTNOTE_SUFFIXES]  # type: ignore[misc]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
 
 
 def _multiply_with_numpy(nlp: Language) -> None:

@@ -43,6 +43,12 @@ run-on dump) would otherwise be one sentence as long as its paragraph, parsed in
 and copied into every event it carries. News sentences stay far below it."""
 
 
+def is_footnote_mark(text: str) -> bool:
+    """A footnote number as the tokenizer leaves it after a full stop: "5", "[12]"."""
+    number = text[1:-1] if text[:1] == "[" and text[-1:] == "]" else text
+    return 1 <= len(number) <= 3 and number.isdigit()
+
+
 def mark_sentences(doc: Doc) -> None:
     """Set rule-based sentence starts on every token of an unparsed Doc.
 
@@ -70,9 +76,11 @@ def mark_sentences(doc: Doc) -> None:
                 after_break = True
             spaced = True
             continue
+        # a footnote number glued to the full stop ("consensus.5 Though") closes the sentence
+        footnote = seen_end and not spaced and is_footnote_mark(doc[i].text)
         if started and (
             after_break
-            or (seen_end and (not punct or (left and spaced)))
+            or (seen_end and not footnote and (not punct or (left and spaced)))
             or (orth in bullets and spaced)  # "• headline one  • headline two"
             or length >= MAX_SENTENCE_TOKENS
         ):

@@ -262,13 +262,14 @@ def published_date(value: str) -> dt.date | None:
         return None
 
 
-def commentary_document(item: dict[str, Any]) -> tuple[Document, int]:
+def commentary_document(item: dict[str, Any], *, with_source: bool = True) -> tuple[Document, int]:
     """One record as one document: context, a space, the sentence; and where the sentence starts.
-    The record's source is the document's URL, or its title where it names an essay, not a page."""
+    The record's source is the document's URL, or its title where it names an essay, not a page.
+    Without it, only the two sentences can name the pair the judgement is about."""
     context = item.get("context") or ""
     prefix = f"{context} " if context else ""
     published = published_date(str(item.get("published", "")))
-    source = item.get("doc") or None
+    source = (item.get("doc") or None) if with_source else None
     page = source is None or "://" in source or source.startswith("www.")
     document = Document(
         doc_id=str(item["id"]),
@@ -306,10 +307,11 @@ def evaluate_commentary(
     *,
     errors: list[dict[str, Any]] | None = None,
     verbose: bool = False,
+    with_source: bool = True,
 ) -> dict[str, float | int]:
     """Subject P/R/F1, sign accuracy and false alarms of the pipeline on real commentary."""
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    documents = [commentary_document(item) for item in items]
+    documents = [commentary_document(item, with_source=with_source) for item in items]
     tally = Tally()
     holder_right = holder_total = 0
     held: dict[str, bool] = {}
@@ -382,6 +384,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=Path, help="write the commentary records with a miss to FILE (JSONL)"
     )
+    parser.add_argument(
+        "--without-source",
+        action="store_true",
+        help="code each commentary record without its page URL or essay title",
+    )
     args = parser.parse_args(argv)
 
     from tripolar.nlp import load_pipeline
@@ -400,7 +407,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             errors: list[dict[str, Any]] = []
             pipeline = Pipeline(prefilter=not args.no_prefilter)
             results["commentary"] = evaluate_commentary(
-                COMMENTARY, pipeline, errors=errors, verbose=args.verbose
+                COMMENTARY,
+                pipeline,
+                errors=errors,
+                verbose=args.verbose,
+                with_source=not args.without_source,
             )
             if args.errors is not None:
                 args.errors.write_text(
@@ -419,7 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{name:5s} {subset:5s} {shown}")
     if "commentary" in results:
         figures = results["commentary"]
-        print("commentary (../shared/eval/commentary_dev, pipeline, context + sentence):")
+        source = "without URL or title" if args.without_source else "with its URL or title"
+        print(f"commentary (../shared/eval/commentary_dev, context + sentence, {source}):")
         print("  " + "  ".join(f"{k}={v}" for k, v in figures.items()))
         met = [
             figures["subject_f1"] >= TARGETS["subject_f1"],

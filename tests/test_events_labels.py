@@ -104,7 +104,7 @@ CASES = [
     ),
     pytest.param(
         "Oslo described Chile's seizure of the Norwegian trawler as a stab in the back.",
-        {("NORGOV", "CHL", "111")},
+        {("NORGOV", "CHL", "111"), ("CHL", "NOR", "171")},  # the seizure told is an act too
         id="stab-in-the-back-label",
     ),
     pytest.param(

@@ -57,7 +57,7 @@ def test_listed_groups_a_numbered_group_takes_the_list_after_it(
 ) -> None:
     events = coded(
         coding_pipeline,
-        "In a tit-for-tat move, Russia expelled 12 diplomats from two Nordic nations on Friday.",
+        "Answering in kind, Russia expelled 12 diplomats from two Nordic nations on Friday.",
         "The ministry declared seven Swedish and five Danish diplomats persona non grata.",
     )
     found = listed(events)

@@ -92,3 +92,56 @@ def test_ingest_page_furniture_date_line_does_not_cut_the_next_sentence(
         ("CHN", "RUS", "046"),
         ("RUS", "CHN", "046"),
     }
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "pieces"),
+    [
+        (
+            "Talks ended on Monday. OSLO, March 2 (Newswire) -- Norway signed a deal.",
+            ["Talks ended on Monday.", "OSLO, March 2 (Newswire)", "Norway signed a deal."],
+        ),
+        (
+            "Chile agreed. Lima, June 17 - The minister said no. It ended.",
+            ["Chile agreed.", "Lima, June 17", "The minister said no. It ended."],
+        ),
+        (
+            "Chile agreed. (Newswire) - Peru objected.",
+            ["Chile agreed.", "(Newswire)", "Peru objected."],
+        ),
+    ],
+)
+def test_ingest_page_furniture_run_on_dispatch_is_split(paragraph: str, pieces: list[str]) -> None:
+    assert split_lead_dateline(paragraph) == pieces
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Chile left. NATO - the alliance - met.",
+        "Chile left. Lima [Peru]: the talks resumed.",
+        "The date was fixed as Lima, June 17 was free.",
+    ],
+)
+def test_ingest_page_furniture_story_sentences_are_no_dispatch(paragraph: str) -> None:
+    assert split_lead_dateline(paragraph) == [paragraph]
+
+
+def test_ingest_page_furniture_run_on_dispatch_place_is_no_party(tmp_path: Path) -> None:
+    """A second dispatch run on in the paragraph: its city is no party, its agency no
+    source and its month no protest march."""
+    record = {
+        "id": "r2",
+        "date": "2019-03-10",
+        "text": "Chile hosted Peru last week. MOSCOW, March 9 (Xinhua) -- Norway signed a "
+        "fishing agreement with Chile on Saturday.",
+    }
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (document,) = list(read_paths([path]))
+    assert isinstance(document, Document)
+    coded = Pipeline().code_document(document)
+    assert {(e.source[:3], e.target[:3], e.code) for e in coded.events} == {
+        ("CHL", "PER", "043"),
+        ("NOR", "CHL", "057"),
+    }

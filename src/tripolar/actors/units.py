@@ -217,11 +217,38 @@ def is_ethnic(doc: Doc, unit: Unit) -> bool:
     )
 
 
+# an agent word that is also a stance: "opposition to X" / "from X" is no opposition party
+STANCE_WORDS = frozenset({"opposition"})
+STANCE_PREPS = frozenset({"to", "against", "from"})
+# what a state sponsors as its own proposal: "a US-sponsored resolution" names the US
+SPONSORED_TEXTS = frozenset({"resolution", "draft", "text", "motion", "proposal"})
+
+
+# a state's name inside a sea's: "the South China Sea", "the Sea of Japan" are places
+SEA_WORDS = frozenset({"sea", "ocean"})
+
+
+def names_a_sea(doc: Doc, unit: Unit) -> bool:
+    """The state's name is part of a sea's name: "(East) China Sea", "Sea of Japan"."""
+    after = doc[unit.end] if unit.end < len(doc) else None
+    if after is not None and after.lower_ in SEA_WORDS and after.text[:1].isupper():
+        # not a body named after the sea: "Vietnamese Sea Guard vessels"
+        beyond = doc[unit.end + 1] if unit.end + 1 < len(doc) else None
+        return beyond is None or not beyond.text[:1].isupper()
+    start = unit.start
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in ("Sea", "Ocean")
+
+
 def is_backed(doc: Doc, unit: Unit) -> bool:
-    """ "Iran-backed", "Russian-backed", "US-supported" (one token or three)."""
+    """ "Iran-backed", "Russian-backed", "US-supported" (one token or three); not a text the
+    state put forward ("a US-sponsored resolution": the US is its sponsor)."""
     end = unit.end
     if end < len(doc) and doc[end].text in HYPHENS and doc[end - 1].whitespace_ == "":
-        return end + 1 < len(doc) and doc[end + 1].lower_ in BACKING_WORDS
+        if end + 1 >= len(doc) or doc[end + 1].lower_ not in BACKING_WORDS:
+            return False
+        if not doc.has_annotation("DEP"):  # a pre-filter may read a doc without a parse
+            return True
+        return doc[end + 1].head.lemma_.lower() not in SPONSORED_TEXTS
     return False
 
 
@@ -232,6 +259,12 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     names a text ("the Paris climate accord", "the Minsk agreements")."""
     if unit.agent is not None and unit.end - unit.start == 1:
         word = doc[unit.start]
+        if (
+            word.lower_ in STANCE_WORDS
+            and doc.has_annotation("DEP")  # a pre-filter may read a doc without a parse
+            and any(c.dep_ == "prep" and c.lower_ in STANCE_PREPS for c in word.children)
+        ):
+            return True  # "China's opposition to X", "opposition from X": a stance voiced
         return word.lower_ in ADJECTIVE_AGENTS and word.tag_ == "JJ"
     if unit.actor is None or unit.actor.kind not in STATE_KINDS:
         return False
@@ -241,6 +274,8 @@ def not_an_actor(doc: Doc, unit: Unit) -> bool:
     if start >= 1 and doc[start - 1].lower_ in (STANCE_PREFIXES - {"pro", "anti"}) | {"ethnic"}:
         return True
     if is_backed(doc, unit):
+        return True
+    if names_a_sea(doc, unit):
         return True
     if start >= 2 and doc[start - 1].text in HYPHENS and doc[start - 2].lower_ in STANCE_PREFIXES:
         return doc[start - 1].whitespace_ == "" and doc[start - 2].whitespace_ == ""

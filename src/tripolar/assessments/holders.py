@@ -54,7 +54,7 @@ def holder_of_view(
         # "... interviews with Russian China-watchers. They conclude that ..."
         return voices.group
     if lowered in syntax.PERSONAL_PRONOUNS:
-        # "Trump blamed his own country for, as he said, ...": the one named before it
+        # "the senator faulted her own party, as she put it, ...": the person named before it
         return (
             person_before(holder_head, sentence, token_mentions)
             or voices.last

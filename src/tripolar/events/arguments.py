@@ -130,7 +130,12 @@ class MentionIndex:
                 return owners
             # "officials in Moscow" need not be Russian; "dissidents in Moscow" are
             preps = ("from",) if found.codes[0][3:6] in STATE_SECTORS else ("from", "in")
-            return [_placed(found, self.of_group(o for p in preps for o in prep_objects(head, p)))]
+            places = [o for p in preps for o in prep_objects(head, p)] + _served(head)
+            return [_placed(found, self.of_group(places))]
+        if found is not None and found.kind == "agent" and "(context " in found.entry:
+            # a country guessed from the story yields to the body the phrase says they serve
+            served = self.of_group(_served(head)) if not head_only else []
+            return [_placed(found, served) if served else found]
         if found is not None:
             return [found]
         if head.lower_ == "it" and _asked_to_act(head):
@@ -162,9 +167,9 @@ class MentionIndex:
         if lemma == "counterpart":
             return self._counterpart(head)
         if lemma in PARTITIVE_HEADS or lemma in GROUP_HEADS or head.pos_ == "NUM":
-            members = prep_objects(head, "of") or prep_objects(head, "from")
-            if members:
-                return self.of_group(members)
+            members = self.of_group(prep_objects(head, "of") or prep_objects(head, "from"))
+            if members:  # else its modifiers: "the US deployment of THAAD" is the US's
+                return members
         if lemma in PARTY_HEADS:  # "the parties concerned in X", "the side of X"
             placed = self.of_group(prep_objects(head, "in") + prep_objects(head, "of"))
             if placed:
@@ -303,6 +308,21 @@ def _asked_to_act(pronoun: Token) -> bool:
     if pronoun.dep_ == "nsubj":
         return pronoun.head.dep_ == "advcl" and infinitive(pronoun.head)
     return pronoun.dep_ == "dobj" and infinitive(dependent(pronoun.head, "xcomp"))
+
+
+# "officials serving on the U.S. commission", "staff working for X's embassy": whom they serve
+SERVING_VERBS = frozenset({"serve", "work", "sit"})
+SERVED_PREPS = ("on", "in", "at", "for", "with")
+
+
+def _served(head: Token) -> list[Token]:
+    return [
+        o
+        for clause in head.children
+        if clause.dep_ == "acl" and clause.lemma_.lower() in SERVING_VERBS
+        for p in SERVED_PREPS
+        for o in prep_objects(clause, p)
+    ]
 
 
 def _placed(agent: Mention, places: Sequence[Mention]) -> Mention:

@@ -30,6 +30,19 @@ BETWEEN_DEMAND_AND_CLAUSE = frozenset(
 )
 
 
+# an order a state carries out itself is the act ordered, not a demand: "ordered X to close
+# its consulate" (161), "ordered a cut in X's diplomatic staff" (161), "ordered the seizure of
+# X's ships" (17)
+ENFORCED_ORDER_VERBS = frozenset({"order"})
+
+ENFORCED_ROOTS = frozenset({"16", "17"})
+
+
+def enforced_order(verb: Token, asked_code: str) -> bool:
+    """The verb orders an act that the one ordering carries out: it codes as that act."""
+    return verb.lemma_.lower() in ENFORCED_ORDER_VERBS and asked_code[:2] in ENFORCED_ROOTS
+
+
 def is_directive(clause: Token) -> bool:
     """A clause that says what its subject "shall" or "must" do: the text of a decision."""
     return any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_AUX for c in clause.children)

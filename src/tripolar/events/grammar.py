@@ -39,6 +39,7 @@ LIGHT_VERBS = frozenset({
     "deepen", "strengthen", "enhance", "boost", "bolster", "cement", "develop", "build",
     "approve", "disburse",  # "approved a loan for X"
     "adopt", "unveil",  # "voted to adopt sanctions against X"
+    "prolong", "roll",  # "prolonged the sanctions on X", "rolled over measures against X"
     "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
@@ -391,7 +392,10 @@ def owner_objects(noun: Token, preps: Sequence[str] = ("of", "by", "from")) -> l
 
 def light_verb_of(noun: Token) -> Token | None:
     """The light verb whose object the noun is: "held talks", also through a quantity or
-    duration ("launched ten days of war games")."""
+    duration ("launched ten days of war games"); a conjoined noun shares its first
+    conjunct's ("imposed asset freezes and visa bans")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        noun = noun.head
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
@@ -448,12 +452,15 @@ def _is_direct_light_object(noun: Token) -> bool:
 
 
 def has_pattern_modifier(noun: Token, pattern: NounPattern) -> bool:
+    """The noun carries one of the pattern's modifiers; a flow of goods may name them in its
+    "of" phrase instead ("the sale of 40 tanks", "the sale of $2bn in arms")."""
     if not pattern.modifiers:
         return True
-    return any(
-        c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifiers
-        for c in noun.children
-    )
+    words = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if noun.lemma_.lower() in TRADE_FLOW_NOUNS:
+        goods = prep_objects(noun, "of")
+        words += goods + [o for g in [*goods, noun] for o in prep_objects(g, "in")]
+    return any(w.lemma_.lower() in pattern.modifiers for w in words)
 
 
 PROTESTED_PREPS = ("of", "at", "against", "over")  # "in protest of/at X"

@@ -144,12 +144,24 @@ VETOED_TEXTS = frozenset({"resolution", "draft", "text"})
 SECURITY_COUNCIL = "IGOUNOSEC"
 
 
-def vetoed_council(obj: Token | None, targets: Sequence[Mention]) -> list[Mention]:
+# "a US-sponsored resolution", "a French-drafted text": the state before the hyphen
+SPONSOR_VERBS = frozenset({"sponsor", "co-sponsor", "draft", "author", "table", "propose", "back"})
+
+
+def vetoed_council(
+    obj: Token | None, targets: Sequence[Mention], index: _MentionIndex
+) -> list[Mention]:
     """A veto of a resolution acts on the Security Council that voted (CAMEO codes it so)
-    and on each sponsor the sentence names ("vetoed a draft sponsored by X": X and the
-    Council); a body named on the text ("a General Assembly resolution") stays alone."""
-    if obj is None or any(code.startswith("IGO") for m in targets for code in m.codes):
+    and on each sponsor the sentence names ("vetoed a draft sponsored by X", "vetoed a
+    X-sponsored resolution": X and the Council); a body named on the text ("a General
+    Assembly resolution") stays alone."""
+    if obj is None:
         return list(targets)
+    sponsoring = [a for a in obj.children if a.dep_ == "amod" and a.lemma_.lower() in SPONSOR_VERBS]
+    sponsors = [c for a in sponsoring for c in a.children if c.dep_ in ("npadvmod", "compound")]
+    targets = _unique([*targets, *index.of_group(sponsors)])
+    if any(code.startswith("IGO") for m in targets for code in m.codes):
+        return targets
     words = {obj.lemma_.lower()} | {
         c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")
     }
@@ -177,11 +189,24 @@ REACTION_NOUNS = frozenset({
 })  # fmt: skip
 
 
+def _owners(noun: Token) -> list[Token]:
+    return [c for c in noun.children if c.dep_ == "poss"]
+
+
+def voiced_by(noun: Token, index: _MentionIndex) -> list[Mention]:
+    """Who voices a stance noun: its owner ("China's opposition to X") or the party it comes
+    "from" ("objections from X"): a stance stated, not a standing relation."""
+    return index.of_group(_owners(noun) + _prep_objects(noun, "from"))
+
+
 def reaction_parties(noun: Token, index: _MentionIndex) -> tuple[list[Mention], list[Mention]]:
     """Who reacts ("from" on the noun) and to whom: the subject of the verb that drew the
     reaction ("Y's test drew criticism from X": X -> Y), or of the clause its participle
     hangs on ("Y fired a missile, prompting condemnation from X")."""
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "despite":  # "Y went ahead despite X's protests"
+        givers = index.of_group(_prep_objects(noun, "from") + _owners(noun))
+        return givers, (index.subjects_of(verb.head) if givers else [])
     if noun.dep_ == "pobj" and verb.lower_ == "with":  # "met with criticism from X"
         verb = verb.head
     elif noun.dep_ not in ("dobj", "nsubjpass"):

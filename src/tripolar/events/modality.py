@@ -159,11 +159,34 @@ def context_of(verb: Token) -> Context:
     failed = _failed_above(verb)
     if failed is not None and not context.reason:
         return Context("act", f"not done ({failed.text!r})")
+    rejected = _rejected_text(verb)
+    if rejected is not None and not context.reason:
+        return Context("act", f"what a text {rejected.text!r} says, not done")
     if context.mode == "intent" and not context.reason and _only_arranged(verb):
         return replace(context, arranged=True)
     if context.mode == "intent" and not context.reason and _announced(verb):
         return replace(context, announced=True)
     return context
+
+
+# verbs that stop a text: what "a resolution, which called for X" says is then not done
+REJECTING_VERBS = frozenset({"veto", "reject", "block", "defeat"})
+
+
+def _rejected_text(verb: Token) -> Token | None:
+    """The verb that vetoed or rejected the text a relative clause tells the content of:
+    "vetoed a resolution which called for elections in X" called for nothing."""
+    if verb.dep_ != "relcl":
+        return None
+    text = verb.head
+    if text.dep_ == "pobj":  # "vetoed a draft at the Council, which ...": the draft's
+        holder = text.head.head
+        if holder.pos_ == "VERB":
+            return holder if holder.lemma_.lower() in REJECTING_VERBS else None
+        text = holder
+    if text.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return text.head if text.head.lemma_.lower() in REJECTING_VERBS else None
 
 
 def _failed_above(verb: Token) -> Token | None:

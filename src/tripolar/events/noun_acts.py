@@ -35,6 +35,7 @@ from tripolar.events.implied import (
     REACTION_ROOTS,
     condition_subjects,
     reaction_parties,
+    voiced_by,
 )
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import (
@@ -49,6 +50,10 @@ from tripolar.events.story_parties import REACTING_ROOTS, reacted_nouns
 from tripolar.events.targets import home_government, located_actors, other_actors
 from tripolar.events.violence import figurative, is_violent
 from tripolar.model import Mention
+
+# a stance noun voiced by its owner is a stance stated: "X's opposition to Y", "objections
+# from X"; any other light noun so owned stays a standing relation ("X's contract with Y")
+STANCE_ROOTS = frozenset({"11", "12"})
 
 
 class NounActs:
@@ -86,7 +91,8 @@ class NounActs:
             return hypothetical
         if is_violent(pattern.code) and figurative(noun):
             return "figurative: a war or attack of trade, words or ideas"
-        if light is None and "light" in pattern.flags:
+        voiced = pattern.code[:2] in STANCE_ROOTS and bool(voiced_by(noun, index))
+        if light is None and "light" in pattern.flags and not voiced:  # "X's opposition to Y"
             return "a standing relation, not an act: no verb makes it"
         if light is not None:
             context = context_of(light)
@@ -149,7 +155,8 @@ class NounActs:
                 objects = [o for b in by_objects for o in prep_objects(b, target.slot)]
             if not objects and noun.lemma_.lower() in TRADE_FLOW_NOUNS:
                 # "the sale of 66 jets built by X to Y": "to Y" hung on the goods' phrase
-                goods = prep_objects(noun, "of")
+                goods = prep_objects(noun, "of") + prep_objects(noun, "in")  # "$2bn in arms"
+                goods += [o for g in goods for o in prep_objects(g, "in")]
                 made = [c for g in goods for c in g.children if c.dep_ == "acl"]
                 holders = goods + made + [o for m in made for o in agent_objects(m)]
                 objects = [o for h in holders for o in prep_objects(h, target.slot)]

@@ -47,12 +47,18 @@ def sought_by(noun: Token) -> str:
     else:
         return ""
     return verb.text if verb.lemma_.lower() in SEEKING_VERBS else ""
+# what makes a "possible" or "proposed" act approved: "approved the possible sale of arms"
+# is the approval of a sale, the act (as arms-sale notices word it)
+APPROVAL_VERBS = frozenset({"approve", "clear", "authorize", "authorise", "greenlight", "okay"})
 
 
 def possibility_of(noun: Token) -> str:
     """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
     potential invasion"), or "" when it is not."""
+    approved = noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in APPROVAL_VERBS
     for child in noun.children:
+        if approved:
+            break
         if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
             return f"a possibility ({child.text!r})"
         if child.dep_ == "amod" and child.lower_ in PLANNED_ADJECTIVES:

@@ -31,13 +31,22 @@ def pairs(candidate: Candidate) -> list[tuple[Mention, str, Mention, str]]:
     return out
 
 
+# Acts that only ever pass between two states: breaking off relations, expelling
+# diplomats, expelling or deporting people (CAMEO 161, 166x, 174).
+BETWEEN_STATES_CODES = ("161", "166", "174")
+
+
 def two_parties(source_code: str, target_code: str, code: str) -> bool:
     """Two codes are two parties unless equal; and no one consults with their own state: a
     meeting, visit or hosting between a bare state and a part of it ("China" and "the
-    Chinese government") is one side, never CHN -> CHNGOV. Domestic acts (protests,
-    curfews, statements about one's own country) keep both."""
+    Chinese government") is one side, never CHN -> CHNGOV. No state expels its own
+    diplomats: "Russia expelled seven diplomats", whose diplomats took the sentence's country
+    for want of their own, has no target. Domestic acts (protests, curfews, statements about
+    one's own country) keep both."""
     if source_code == target_code:
         return False
+    same_state = source_code[:3] == target_code[:3] and source_code[:3] != "---"
+    if same_state and code.startswith(BETWEEN_STATES_CODES):
+        return False
     bare = len(source_code) == 3 or len(target_code) == 3
-    own = bare and source_code[:3] == target_code[:3] and source_code[:3] != "---"
-    return not (own and code[:2] == "04")
+    return not (bare and same_state and code[:2] == "04")

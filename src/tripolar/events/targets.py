@@ -329,3 +329,18 @@ def other_actors(targets: list[Mention], sources: Sequence[Mention]) -> list[Men
     their government as the target instead."""
     own = {code for source in sources for code in source.codes}
     return [t for t in targets if not set(t.codes) <= own]
+
+
+# a participle that says more of the same stance: "urged X to ..., warning (that) ...",
+# "criticized X, accusing it of ...": warnings and blame aimed at the main verb's object
+PARTICIPLE_ROOTS = frozenset({"11", "13"})
+
+
+def participle_targets(verb: Token, code: str, index: MentionIndex) -> list[Mention]:
+    """The main verb's object, for a warning or blame participle with no target of its own."""
+    if code[:2] not in PARTICIPLE_ROOTS or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return []
+    main = verb.head
+    if main.pos_ != "VERB" or main.i > verb.i:
+        return []
+    return index.of_group(c for c in main.children if c.dep_ == "dobj")

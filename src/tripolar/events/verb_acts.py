@@ -20,6 +20,7 @@ from tripolar.events.arguments import (
     distinct_codes,
     one_country,
 )
+from tripolar.events.demands import enforced_order
 from tripolar.events.dictionary_verbs import actor_ends, dictionary_candidate
 from tripolar.events.governed import ACCUSE_CODE
 from tripolar.events.grammar import (
@@ -29,6 +30,7 @@ from tripolar.events.grammar import (
     find_pattern_object,
     has_in_protest,
     is_passive,
+    owner_objects,
     passive_patient,
     prep_objects,
     subject_heads,
@@ -56,6 +58,7 @@ from tripolar.events.targets import (
     home_government,
     located_actors,
     other_actors,
+    participle_targets,
 )
 from tripolar.events.violence import (
     KILLING_VERBS,
@@ -170,6 +173,7 @@ class VerbActs:
             return context.reason
         code = pattern.code
         mode_flag = next((f for f in ("appeal", "demand") if f in pattern.flags), None)
+        ordered_noun: Token | None = None
         threatened = dependent(verb, "xcomp") if "threat" in pattern.flags else None
         if threatened is not None and self.lexicon.act_code(threatened) is not None:
             return f"coded by the threatened act {threatened.text!r}"
@@ -190,7 +194,10 @@ class VerbActs:
                 asked_code = self.lexicon.noun_code(obj)
                 if asked_code is not None:
                     consumed.add(obj.i)  # asked for, not done
-            if asked_code is not None:
+            if asked_code is not None and enforced_order(verb, asked_code):
+                code, rule = asked_code, rule + "/enforced"  # "ordered X to close its consulate"
+                ordered_noun = obj if asked is None else None
+            elif asked_code is not None:
                 code = map_code(asked_code, mode_flag) or code
         sources = index.of_group(agent_objects(verb)) if passive else index.subjects_of(verb)
         means: list[Token] = []
@@ -241,6 +248,8 @@ class VerbActs:
         if code == "041" and dependent(verb, "oprd") is not None:
             return "called X something: naming, not a call"
         targets, slot = find_targets(pattern.targets, verb, obj, pattern_object, index)
+        if not targets and ordered_noun is not None:  # "ordered a cut in X's staff": X
+            targets = index.of_group(owner_objects(ordered_noun) + prep_objects(ordered_noun, "in"))
         envoy = summoned_envoy(verb.head) if verb.dep_ in ("xcomp", "advcl") else None
         summoned = index.of_group([envoy]) if envoy is not None else []
         if summoned:  # "called in X's envoy to urge the release of Y": aimed at X
@@ -248,7 +257,7 @@ class VerbActs:
         if unidentified:  # "a journalist was killed in Beirut": a Lebanese one
             targets = placed_victims(targets, sources)
         if code == VETO_CODE:  # "vetoed the resolution": the Security Council too
-            targets, slot = vetoed_council(obj, targets), slot or "council"
+            targets, slot = vetoed_council(obj, targets, index), slot or "council"
         if mode_flag == "demand" and (out := _ordered_out(verb, obj, sources, targets)):
             code, rule = out, rule + "/ordered-out"  # "ordered 23 diplomats to leave"
         if not targets and obj is None:
@@ -259,6 +268,8 @@ class VerbActs:
                     targets, slot = find_targets(pattern.targets, conj, conj_obj, None, index)
                     if targets:
                         break
+        if not targets:  # "urged X to ..., warning the move could ...": at X
+            targets, slot = participle_targets(verb, code, index), "participle"
         if not targets and code[:2] == "14" and has_in_protest(verb, *filter(None, [obj])):
             return IN_PROTEST_CODES_IT  # "marched in X in protest at Y"
         if not targets and "loc" in pattern.flags:

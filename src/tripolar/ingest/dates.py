@@ -220,8 +220,35 @@ def dateline_end(sentence: str) -> int:
 def split_lead_dateline(paragraph: str) -> list[str]:
     """A paragraph opened by a dateline as two: the dateline, then the lead it opens
     ("MOSCOW, March 3 (Reuters) - Russia said ..." -> ["MOSCOW, March 3 (Reuters)",
-    "Russia said ..."]), so the place is never read as a party and its date as the event's."""
-    end = dateline_end(paragraph)
-    if not end:
-        return [paragraph]
-    return [paragraph[:end].rstrip(" -:\u2013\u2014"), paragraph[end:]]
+    "Russia said ..."]), so the place is never read as a party and its date as the event's.
+    A dispatch run on after another's last sentence in the same paragraph ("... on Monday.
+    BEIJING, March 2 (Xinhua) -- China said ...") is split there the same way."""
+    pieces = [paragraph[start:end].rstrip() for start, end in _dispatch_bounds(paragraph)]
+    out: list[str] = []
+    for piece in pieces:
+        end = dateline_end(piece)
+        if end:
+            out += [piece[:end].rstrip(" -:\u2013\u2014"), piece[end:]]
+        else:
+            out.append(piece)
+    return out
+
+
+# Inside a paragraph only a dateline with a date or an agency counts: after a full stop,
+# "NATO - ..." or "Lima [Peru]: ..." may be a sentence of the story itself.
+_RUN_ON_DATELINE = re.compile(
+    rf"(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:{_COUNTRY})?(?:{_DATELINE_DATE})(?:{_AGENCY})?{_SEPARATOR}"
+    rf"|(?:{_CAPS_PLACE}|{_TITLE_PLACE})?(?:{_AGENCY}){_SEPARATOR}"
+)
+_SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)]?\\s+")
+
+
+def _dispatch_bounds(paragraph: str) -> list[tuple[int, int]]:
+    """Where each dispatch of a paragraph starts and ends."""
+    starts = [0] + [
+        end.end()
+        for end in _SENTENCE_END.finditer(paragraph)
+        if _RUN_ON_DATELINE.match(paragraph, end.end())
+    ]
+    ends = [*starts[1:], len(paragraph)]
+    return [(start, end) for start, end in zip(starts, ends, strict=True) if start < end]

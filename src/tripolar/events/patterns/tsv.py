@@ -52,7 +52,12 @@ def _read(path: str | Path | None, name: str) -> tuple[str, str]:
 
 
 def _words(field: str) -> frozenset[str]:
-    return frozenset() if field == "-" else frozenset(w.strip().lower() for w in field.split("|"))
+    """The words of a "a|b" field; one with an apostrophe also in its typographic form, as
+    news copy prints it ("d'affaires", "d’affaires")."""
+    if field == "-":
+        return frozenset()
+    words = {w.strip().lower() for w in field.split("|")}
+    return frozenset(words | {w.replace("'", "’") for w in words if "'" in w})
 
 
 def _targets(field: str, where: str, line: int) -> tuple[TargetSlot, ...]:

@@ -47,6 +47,8 @@ def sought_by(noun: Token) -> str:
     else:
         return ""
     return verb.text if verb.lemma_.lower() in SEEKING_VERBS else ""
+
+
 # what makes a "possible" or "proposed" act approved: "approved the possible sale of arms"
 # is the approval of a sale, the act (as arms-sale notices word it)
 APPROVAL_VERBS = frozenset({"approve", "clear", "authorize", "authorise", "greenlight", "okay"})

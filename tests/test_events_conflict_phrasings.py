@@ -196,6 +196,51 @@ CASES = [
         id="drone-shot-down",
     ),
     pytest.param(
+        "Norway said it had shot down four unmanned aerial vehicles launched by Chile.",
+        {("NOR", "CHL", "190")},
+        id="unmanned-vehicles-shot-down",
+    ),
+    pytest.param(
+        "Norway banned Chilean apps and airlines on Monday.",
+        {("NOR", "CHL", "163")},
+        id="apps-banned",
+    ),
+    pytest.param(
+        "Norway and Chile exchanged fire across the border on Sunday.",
+        {("NOR", "CHL", "190"), ("CHL", "NOR", "190")},
+        id="exchanged-fire",
+    ),
+    pytest.param(
+        "Norway opposed the Chilean draft resolution on Monday.",
+        {("NOR", "CHL", "120")},  # a draft opposed is rejected, as one voted against
+        id="draft-opposed",
+    ),
+    pytest.param(
+        "Norway opposed the deployment of Chilean troops.",
+        {("NOR", "CHL", "110")},  # an act opposed is disapproved of
+        id="deployment-opposed",
+    ),
+    pytest.param(
+        "Norway launched a counteroffensive against Chile in the south.",
+        {("NOR", "CHL", "190")},
+        id="counteroffensive-against",
+    ),
+    pytest.param(
+        "Norway unleashed a barrage of missiles on Chilean towns.",
+        {("NOR", "CHL", "194")},
+        id="barrage-unleashed-on",
+    ),
+    pytest.param(
+        "Chile's sinking of the Norwegian warship stunned Oslo.",
+        {("CHL", "NORMIL", "190")},
+        id="sinking-of-a-ship",
+    ),
+    pytest.param(
+        "Norway skirmished with Chile near the border.",
+        {("NOR", "CHL", "190"), ("CHL", "NOR", "190")},
+        id="skirmished-with",
+    ),
+    pytest.param(
         "Norway shot down the Chilean proposal.",
         set(),
         id="a-proposal-shot-down-is-no-attack",

@@ -20,7 +20,7 @@ ACTORS = {
 CASES = [
     pytest.param(
         "Oslo will respond to Chile's decision to expel five Norwegian diplomats.",
-        {("CHL", "NORGOV", "161")},
+        {("CHL", "NORGOV", "161"), ("NORGOV", "CHL", "130")},  # a response promised: a threat
         id="possessor-of-decision",
     ),
     pytest.param(

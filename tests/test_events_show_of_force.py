@@ -64,6 +64,56 @@ CASES = [
         {("CHL", "NOR", "150")},
         id="performed-an-intercept-of",
     ),
+    pytest.param(
+        "Chile fired three missiles into the sea off Norway on Tuesday.",
+        {("CHL", "NOR", "150")},  # splashed into a state's waters: shown, not fought
+        id="missiles-fired-into-the-sea-off-a-state",
+    ),
+    pytest.param(
+        "Chile launched a missile into Peru's exclusive economic zone.",
+        {("CHL", "PER", "150")},
+        id="missile-launched-into-a-states-zone",
+    ),
+    pytest.param(
+        "Chile fired rockets into Norway on Saturday.",
+        {("CHL", "NOR", "194")},  # into the state itself: fighting
+        id="rockets-fired-into-a-state",
+    ),
+    pytest.param(
+        "The border standoff between Chile and Peru has lasted two years.",
+        {("CHL", "PER", "150"), ("PER", "CHL", "150")},
+        id="border-standoff-between",
+    ),
+    pytest.param(
+        "The diplomatic standoff between Chile and Peru has lasted two years.",
+        set(),  # only armed forces' standoffs show force
+        id="diplomatic-standoff-is-no-posture",
+    ),
+    pytest.param(
+        "Norwegian troops massed on the border with Chile.",
+        {("NORMIL", "CHL", "154")},
+        id="massed-on-the-border-with",
+    ),
+    pytest.param(
+        "Norway deployed a carrier strike group near Chile.",
+        {("NOR", "CHL", "154")},
+        id="carrier-group-deployed-near",
+    ),
+    pytest.param(
+        "Norway scrambled jets to intercept Chilean drones near the coast.",
+        {("NOR", "CHL", "150")},  # scrambled to intercept: intercepted
+        id="scrambled-to-intercept",
+    ),
+    pytest.param(
+        "Chile test-fired two rockets at Peru.",
+        {("CHL", "PER", "150")},  # a test, not a strike
+        id="test-fired-at",
+    ),
+    pytest.param(
+        "The Norwegian warship sailed near an island claimed by Chile.",
+        {("NORMIL", "CHL", "150")},  # the claimant of the place approached
+        id="sailed-near-a-place-claimed-by",
+    ),
 ]
 
 

@@ -150,6 +150,29 @@ def test_story_parties_a_reaction_to_its_own_move_aims_at_no_other_side(
     assert by_side(events) == [("AZE", "ARM", "15")]  # the deployment, not a criticism
 
 
+def test_story_parties_an_owned_act_noun_aims_at_the_owners_one_opponent(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        ACCUSED,
+        "Grain prices have risen sharply since Azerbaijan's offensive, traders said.",
+    )
+    assert ("AZE", "ARM", "19") in by_side(events)
+
+
+def test_story_parties_an_owned_act_noun_with_several_counterparts_has_no_other_side(
+    coding_pipeline: Pipeline,
+) -> None:
+    events = coded(
+        coding_pipeline,
+        ACCUSED,
+        "Azerbaijan also accused Iran of arming Armenian fighters.",
+        "Grain prices have risen sharply since Azerbaijan's offensive, traders said.",
+    )
+    assert by_side(events) == []
+
+
 def test_story_parties_a_ship_named_in_apposition_acts_against_the_other_side(
     coding_pipeline: Pipeline,
 ) -> None:

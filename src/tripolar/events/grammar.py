@@ -43,6 +43,7 @@ LIGHT_VERBS = frozenset({
     "wage", "wag",  # "waged a war against X" (en_core_web_sm lemmatizes "waged" as "wag")
     "fly",  # "flew a joint patrol"
     "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
+    "unleash",  # "unleashed a barrage of missiles on X"
 })
 # verbs that act through a "with" noun: "retaliated with tariffs on X"
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "counter", "hit"})
@@ -263,8 +264,8 @@ def subject_heads(verb: Token) -> list[Token]:
             return [head] + [
                 c for c in head.children if c.dep_ in ("appos", "npadvmod", "conj") and c.i < verb.i
             ]
-        elif verb.dep_ == "acl" and is_infinitive(verb) and _stated_intent(head):
-            verb = head.head  # "X expressed readiness to cooperate with Y": X
+        elif verb.dep_ in ("acl", "relcl") and is_infinitive(verb) and _stated_intent(head):
+            verb = head.head  # "X expressed readiness to cooperate with Y", "took steps to": X
         elif verb.dep_ == "acl" and is_infinitive(verb) and head.lemma_.lower() in OWNED_ACT_NOUNS:
             # "NATO's decision to expel eight diplomats", "a bid by X to ...": the owner
             return [

@@ -49,6 +49,8 @@ ALLEGE_GOVERNORS = frozenset({"claim", "allege", "charge"})
 ASPECT_GOVERNORS = frozenset({"begin", "start", "continue", "resume", "keep", "about"})
 # an attempted act is coded as the act ("tried to hack into X's computers")
 ATTEMPT_GOVERNORS = frozenset({"try", "attempt", "work", "strive", "endeavour", "endeavor"})
+# forces sent up to do something did it: "scrambled jets to intercept X's bombers"
+SCRAMBLING_GOVERNORS = frozenset({"scramble"})
 # "X announced it would downgrade ties with Y": a decision made public; a cut in relations so
 # announced is coded as the act (its date: the announcement's), promises stay intents
 ANNOUNCING_GOVERNORS = frozenset({"announce"})
@@ -341,7 +343,9 @@ def _context_of(verb: Token) -> Context:
             return _negated_mode(mode, negated)  # "called in X's envoy to urge ...": done
         if lemma in OBJECT_APPEAL_GOVERNORS and any(c.dep_ == "dobj" for c in governor.children):
             return Context("appeal", f"asked for by {governor.text!r}, coded there")
-        if lemma in ASPECT_GOVERNORS | ENACTING_GOVERNORS | ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS:
+        if lemma in (
+            ASPECT_GOVERNORS | ENACTING_GOVERNORS | ATTEMPT_GOVERNORS | CAUSATIVE_GOVERNORS
+        ) or (lemma in SCRAMBLING_GOVERNORS and token.dep_ in ("xcomp", "advcl")):
             pass
         elif lemma in INTENT_GOVERNORS:
             mode = "intent" if mode in ("act", "intent") else mode

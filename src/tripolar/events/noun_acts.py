@@ -199,6 +199,8 @@ class NounActs:
             targets, slot = owner, "story-party:act-owner"
         if not targets and pattern.code[:2] == "14" and context.mode == "act":
             targets, slot = home_government(sources, index), "home"
+        if not targets and sources and light is None:  # "since Russia's invasion": of whom
+            targets, slot = index.story.owner_opponent(noun, pattern.code, sources)
         code = map_code(pattern.code, context.mode)
         if code is None:
             return context.negation or f"no CAMEO code for {context.mode} of {pattern.code}"

@@ -54,6 +54,9 @@ def reported_blame(
     """ "X said <words naming Y with a word of blame>" -> X -> Y 111 (112 for an act)."""
     if speaker.pos_ != "VERB" or speaker.lemma_.lower() not in SPEECH_VERBS:
         return None
+    threat = _reported_threat(speaker, index, coded)
+    if threat is not None:
+        return threat
     said = _said(speaker)
     if not said:
         return None
@@ -83,6 +86,47 @@ def reported_blame(
     code = ACCUSE_CODE if accused else BLAME_CODE
     rule = f"reported:blame+{(accused or cues)[0].lemma_.lower()}"
     return Candidate(code, rule, sources, targets, False, context)
+
+
+# "X said Y would pay a heavy price / face consequences": the speaker threatens Y
+# (CAMEO: WARN ... CONSEQUENCES 130; sanctions to be faced 1312)
+PENALTY_VERBS = frozenset({"face", "pay", "suffer", "bear", "incur"})
+PENALTY_CODES = {
+    **dict.fromkeys(("consequence", "price", "cost", "repercussion", "retaliation"), "130"),
+    **dict.fromkeys(("response", "reprisal", "punishment"), "130"),
+    **dict.fromkeys(("sanction", "penalty", "embargo"), "1312"),
+}
+WILL_AUX = frozenset({"will", "would", "'ll", "shall"})
+
+
+def _reported_threat(speaker: Token, index: MentionIndex, coded: set[int]) -> Candidate | None:
+    """ "X said Y would pay a heavy price (if ...)", "X warned Y will face consequences":
+    X -> Y 130 (1312 for sanctions), when the clause's penalty is still to come."""
+    for clause in speaker.children:
+        if (
+            clause.dep_ != "ccomp"
+            or clause.i in coded
+            or clause.lemma_.lower() not in PENALTY_VERBS
+            or is_negated(clause)
+            or not any(c.dep_ == "aux" and c.lower_ in WILL_AUX for c in clause.children)
+        ):
+            continue
+        penalty = next(
+            (c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_CODES),
+            None,
+        )
+        context = context_of(speaker)
+        if penalty is None or context.reason or context.mode != "act" or is_negated(speaker):
+            continue
+        sources = [m for m in index.subjects_of(speaker) if m.anchors]
+        own = {country_root(c) or c for m in sources for c in m.codes}
+        subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+        targets = _named([t for h in subjects for t in h.subtree], index, own, set(subjects))
+        if sources and targets:
+            code = PENALTY_CODES[penalty.lemma_.lower()]
+            rule = f"reported:threat+{penalty.lemma_.lower()}"
+            return Candidate(code, rule, sources, targets, False, context)
+    return None
 
 
 def _predicated_blame(speaker: Token, index: MentionIndex, coded: set[int]) -> Candidate | None:

@@ -212,6 +212,16 @@ class StoryParties:
             return [], ""
         return self.other_side(verb, reacting), SIDE_RULE
 
+    def owner_opponent(
+        self, noun: Token, code: str, owners: Sequence[Mention]
+    ) -> tuple[list[Mention], str]:
+        """`other_side` for an act noun its owner names ("since Russia's invasion", "its war"),
+        aimed at someone (`SIDE_ROOTS`, or fighting), with its rule."""
+        if code[:2] not in SIDE_ROOTS | {"19"}:
+            return [], ""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return self._other_side(owner, noun, owners), SIDE_RULE
+
     def other_side(self, verb: Token, reacting: Sequence[Mention]) -> list[Mention]:
         """The one state the reacting state has been in dispute with in the story so far
         (acts of roots 10-20 either way), for its act whose sentence names no third party
@@ -220,6 +230,11 @@ class StoryParties:
         name the reacting side itself ("a showdown between X and Y threatens ..." is no act
         of X)."""
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return self._other_side(subject, verb, reacting)
+
+    def _other_side(
+        self, subject: Token | None, verb: Token, reacting: Sequence[Mention]
+    ) -> list[Mention]:
         if subject is None:
             return []
         heads = [subject, *(c for c in subject.children if c.dep_ == "appos")]

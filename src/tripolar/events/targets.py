@@ -20,6 +20,7 @@ from tripolar.events.grammar import (
     OWNER_PRONOUNS,
     SAY_VERBS,
     TRADE_FLOW_NOUNS,
+    agent_objects,
     conjuncts,
     dependent,
     is_purpose_clause,
@@ -108,6 +109,8 @@ def find_targets(
                 found = index.of_group(partners)
             if not found and slot.slot in APPROACH_PREPS:  # "flew near Alaska": its state
                 found = named_places(objects)
+            if not found:  # "fired missiles into the sea off Japan", "into Japan's waters"
+                found = index.of_group(o for n in objects for o in coastal_states(n))
             if not found:  # "responsibility for an attack on X", "... a bombing in X"
                 found = unique_mentions(
                     m
@@ -214,6 +217,34 @@ def located_actors(index: MentionIndex, *tokens: Token | None) -> list[Mention]:
         )
         or named_places(places)
     )
+
+
+# waters that a state borders or claims: "the sea off Japan", "Japan's exclusive economic zone"
+SEA_NOUNS = frozenset({"sea", "water", "waters", "zone", "ocean", "strait", "gulf", "coast"})
+
+
+# who holds a place: "an island claimed / controlled / administered by X"
+CLAIMING_VERBS = frozenset({"claim", "control", "administer", "hold", "occupy"})
+
+
+def coastal_states(place: Token) -> list[Token]:
+    """The phrases naming whose waters or border a place noun is: "the sea off X", "near X",
+    "X's zone", "the waters of X", "the border with X"."""
+    lemma = place.lemma_.lower()
+    claimants = [  # "sailed near an island claimed by X"
+        o
+        for c in place.children
+        if c.dep_ == "acl" and c.lemma_.lower() in CLAIMING_VERBS
+        for o in agent_objects(c)
+    ]
+    if claimants:
+        return claimants
+    if lemma in BORDER_NOUNS:  # "massed on the border with X"
+        return prep_objects(place, "with")
+    if lemma not in SEA_NOUNS:
+        return []
+    owners = [c for c in place.children if c.dep_ == "poss"]
+    return owners + [o for p in ("off", "near", "of") for o in prep_objects(place, p)]
 
 
 def named_places(places: Sequence[Token]) -> list[Mention]:

@@ -50,6 +50,7 @@ from tripolar.events.implied import (
 from tripolar.events.lexicon import ActLexicon
 from tripolar.events.modality import context_of, is_infinitive, map_code
 from tripolar.events.patterns import VerbPattern, VerbSite, match_verb, sentence_words
+from tripolar.events.prospects import is_promised
 from tripolar.events.targets import (
     SPEAKER_SLOT,
     find_targets,
@@ -180,6 +181,8 @@ class VerbActs:
             return "no that-clause"
         if "asked" in pattern.flags and not _asks_for_act(verb):
             return "no act asked for"
+        if "vowed" in pattern.flags and not is_promised(verb, context):
+            return "a response made, not promised"
         if mode_flag is not None:
             asked = (
                 dependent(verb, "xcomp")

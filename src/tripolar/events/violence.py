@@ -19,7 +19,13 @@ from tripolar.events.grammar import (
     passive_patient,
     prep_objects,
 )
-from tripolar.events.targets import act_targets, event_noun_targets, located_actors, named_places
+from tripolar.events.targets import (
+    SEA_NOUNS,
+    act_targets,
+    event_noun_targets,
+    located_actors,
+    named_places,
+)
 from tripolar.model import Mention
 
 KILLING_VERBS = frozenset({"kill", "shoot", "gun"})
@@ -132,6 +138,13 @@ def force_sense(verb: Token, obj: Token | None, code: str) -> tuple[str, str] | 
     shown = [o for p in ("in", "during", "as") for o in prep_objects(verb, p)]
     if any(o.lemma_.lower() in DISPLAY_NOUNS for o in shown):
         return SHOW_OF_FORCE, "/display"
+    if any(c.lower_ == "test" and c.dep_ in ("npadvmod", "compound") for c in verb.children):
+        return SHOW_OF_FORCE, "/test"  # "test-fired a missile toward X": a test, no strike
+    splashed = [o for h in (verb, obj) if h is not None for o in prep_objects(h, "into")]
+    if verb.lemma_.lower() in OVERFLYING_VERBS and any(  # "fired missiles into the sea off X"
+        o.lemma_.lower() in SEA_NOUNS for o in splashed
+    ):
+        return SHOW_OF_FORCE, "/into-sea"
     holders = [verb] + ([obj] if obj is not None else [])
     if (  # "fired a missile over Japan": a flight over a state, not a strike on it
         verb.lemma_.lower() in OVERFLYING_VERBS

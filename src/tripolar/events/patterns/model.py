@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Literal
 
 VERB_FLAGS = frozenset({
-    "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that", "giver",
+    "recip", "appeal", "demand", "threat", "loc", "asked", "mutual", "that", "giver", "vowed",
 })  # fmt: skip
 NOUN_FLAGS = frozenset({"recip", "loc", "mutual", "civil", "mover", "light"})
 SPECIAL_TARGETS = frozenset({"dobj", "dobj.head", "dative", "ccomp.subj", "that.subj"})

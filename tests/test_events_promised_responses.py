@@ -23,7 +23,7 @@ CASES = [
         id="warned-would-retaliate",
     ),
     pytest.param(
-        "Norway said it would take appropriate measures to respond to Chile's provocations.",
+        "Norway said it would take proper measures to respond to Chile's provocations.",
         {("NOR", "CHL", "130")},
         id="measures-to-respond",
     ),

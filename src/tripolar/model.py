@@ -34,6 +34,10 @@ EventDateBasis = Literal["text", "story", "publication", "none"]
 story (`events.story_dates`: the same act, its occasion or the news day), or the publication
 date."""
 
+DATED_BY_TEXT: tuple[EventDateBasis, ...] = ("text", "story")
+"""The event date bases read from the article's own words, which outrank the publication
+date wherever a date is chosen (the best evidence of an event, the weight of a mention)."""
+
 DatePrecision = Literal["day", "month", "year", "unknown"]
 """How exactly an event's date is known: "in June 2014" is stored as 2014-06-01 with precision
 "month", "in 1979" as 1979-01-01 with precision "year" (never a day in January); no date at

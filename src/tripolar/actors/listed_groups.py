@@ -41,9 +41,9 @@ LIST_GAP = 24
 LIST_JOINERS = (",", " and ", " or ")
 LISTED_ENTRY = "listed nearby: "
 """How a mention of this module's names its rule (`Mention.entry`)."""
-BEFORE = 2
 MODIFIERS = 2
 """How many words may stand between the count and the noun ("several European countries")."""
+BEFORE = 2
 """How many sentences back the list may stand."""
 AFTER = 2
 """How many sentences on: the next one, past a blank line read as a sentence of its own."""

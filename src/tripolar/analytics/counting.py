@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from tripolar.errors import AnalyticsError
+from tripolar.model import DATED_BY_TEXT
 
 Weighting = Literal["distinct", "mention", "log"]
 WEIGHTINGS: tuple[str, ...] = ("distinct", "mention", "log")
@@ -68,9 +69,7 @@ def counted(events: pd.DataFrame, weighting: str, freq: str) -> pd.DataFrame:
     if weighting == "mention" or "distinct_id" not in frame.columns:
         return frame.assign(weight=1.0)
     ranked = frame.assign(
-        _text=~frame["date_basis"].isin(["text", "story"])
-        if "date_basis" in frame.columns
-        else False,
+        _text=~frame["date_basis"].isin(DATED_BY_TEXT) if "date_basis" in frame.columns else False,
         _rank=frame["date_precision"].map(_RANK).fillna(0)
         if "date_precision" in frame.columns
         else 0,

@@ -58,9 +58,7 @@ def possibility_of(noun: Token) -> str:
     """Why an event noun is only a possibility ("the possibility of a Russian attack", "a
     potential invasion"), or "" when it is not."""
     approved = noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in APPROVAL_VERBS
-    for child in noun.children:
-        if approved:
-            break
+    for child in () if approved else noun.children:
         if child.dep_ == "amod" and child.lower_ in POSSIBILITY_ADJECTIVES:
             return f"a possibility ({child.text!r})"
         if child.dep_ == "amod" and child.lower_ in PLANNED_ADJECTIVES:

@@ -115,8 +115,10 @@ def _reported_threat(speaker: Token, index: MentionIndex, coded: set[int]) -> Ca
             (c for c in clause.children if c.dep_ == "dobj" and c.lemma_.lower() in PENALTY_CODES),
             None,
         )
+        if penalty is None or is_negated(speaker):
+            continue
         context = context_of(speaker)
-        if penalty is None or context.reason or context.mode != "act" or is_negated(speaker):
+        if context.reason or context.mode != "act":
             continue
         sources = [m for m in index.subjects_of(speaker) if m.anchors]
         own = {country_root(c) or c for m in sources for c in m.codes}

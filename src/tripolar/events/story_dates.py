@@ -50,7 +50,7 @@ from tripolar.events.clause_dates import (
 from tripolar.events.dates import NEWS_WINDOW, news_day
 from tripolar.events.grammar import clause_verb, dependent
 from tripolar.events.lexicon import ActLexicon
-from tripolar.model import Event
+from tripolar.model import DATED_BY_TEXT, Event
 from tripolar.sameness import family, link_key
 
 _AHEAD = dt.timedelta(days=1)
@@ -127,7 +127,7 @@ class _Story:
         self.dated_any = [
             e
             for e in events
-            if e.date_basis in ("text", "story")
+            if e.date_basis in DATED_BY_TEXT
             and e.date_precision == "day"
             and e.event_date is not None
         ]
@@ -216,7 +216,7 @@ class _Story:
                     if other.trigger_start == noun.idx and other.event_date is not None:
                         coded = self.day_of(other) if other.date_basis == "publication" else None
                         return coded or (
-                            other.event_date if other.date_basis in ("text", "story") else None
+                            other.event_date if other.date_basis in DATED_BY_TEXT else None
                         )
                 return self.same_act_named(event, {noun.lemma_.lower()}, code)
         return None

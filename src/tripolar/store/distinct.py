@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tripolar.model import DATED_BY_TEXT
 from tripolar.store.identity import Mention, candidate_window, distinct_ids
 
 _MENTION_COLUMNS = (
@@ -24,7 +25,7 @@ _MENTION_COLUMNS = (
 )
 
 BEST_EVIDENCE_KEY = (
-    "struct_pack(t := date_basis NOT IN ('text', 'story'), "
+    f"struct_pack(t := date_basis NOT IN {DATED_BY_TEXT}, "
     "p := CASE date_precision WHEN 'day' THEN 0 WHEN 'month' THEN 1 WHEN 'year' THEN 2 ELSE 3 END, "
     "r := coalesce(published, DATE '9999-12-31'), s := sentence_index, e := event_id)"
 )
